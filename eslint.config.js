@@ -1,0 +1,119 @@
+// Lint rules, including the import directions of STYLE.md:
+// domain imports nothing but itself; data imports domain; electron/services never import electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main.ts, preload.ts and adapters/ may import electron.',
+};
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'node:*'].map((name) => ({
+  group: [name],
+  message: 'The renderer has no Node: go through the host contract.',
+}));
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: nodeBuiltins }],
+    },
+  },
+  {
+    files: ['renderer/src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
+            'react',
+            'react-dom',
+            'dexie',
+            'dexie-react-hooks',
+            'zustand',
+            'i18next',
+          ],
+          patterns: [
+            ...nodeBuiltins,
+            {
+              group: [
+                '@mui/*',
+                '../data/*',
+                '../host/*',
+                '../print/*',
+                '../features/*',
+                '../app/*',
+                '../../*',
+              ],
+              message: 'domain/ imports nothing outside domain/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/data/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'react', 'react-dom', '@mui/material'],
+          patterns: [
+            ...nodeBuiltins,
+            {
+              group: ['../features/*', '../app/*', '../print/*'],
+              message: 'data/ imports domain/ (and host/), never the UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/print/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'dexie', 'dexie-react-hooks'],
+          patterns: [
+            ...nodeBuiltins,
+            {
+              group: ['../features/*', '../app/*', '../data/*'],
+              message: 'print/ renders plain data.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/contract.ts', 'electron/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+);
