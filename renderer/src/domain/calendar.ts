@@ -1,0 +1,196 @@
+// The working-day calendar (行政许可法 Art. 82: limits are working days, statutory holidays
+// excluded). Dates are local 'YYYY-MM-DD' strings; see dates.ts for why.
+import {
+  addCalendarDays,
+  compareDates,
+  dayNumber,
+  dayOfWeek,
+  fromDayNumber,
+  yearOf,
+} from './dates';
+import { defaultCalendar } from './calendarData';
+
+export { defaultCalendar };
+export { toLocalDate, isLocalDate, InvalidDateError, CHINA_TZ_OFFSET_MINUTES } from './dates';
+
+export interface HolidayPeriod {
+  name: string;
+  nameEn: string;
+  /** First day off, inclusive. */
+  from: string;
+  /** Last day off, inclusive. */
+  to: string;
+}
+
+export interface CalendarYear {
+  year: number;
+  holidays: HolidayPeriod[];
+  /** Weekend days that are worked (调休上班). */
+  makeUpWorkdays: string[];
+}
+
+/** Editable holiday data; only the listed years can be computed in. */
+export interface HolidayCalendar {
+  years: CalendarYear[];
+}
+
+/** A computation needed a day in a year the calendar does not cover. Never guessed around. */
+export class CalendarRangeError extends Error {
+  readonly code = 'calendar_not_covered';
+  constructor(
+    readonly year: number,
+    readonly date: string,
+  ) {
+    super(`The working-day calendar has no data for ${year} (needed for ${date}).`);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+/** Longest stretch of calendar days searched for one working day: guards against bad data. */
+const MAX_GAP_DAYS = 60;
+
+interface Compiled {
+  years: Set<number>;
+  offDays: Map<string, HolidayPeriod>;
+  workDays: Set<string>;
+}
+
+// Calendars are plain data that may be edited; compiled sets are cached per object identity,
+// so an edited calendar must be a new object (which is how immutable state is updated anyway).
+const compiled = new WeakMap<HolidayCalendar, Compiled>();
+
+function compile(calendar: HolidayCalendar): Compiled {
+  const hit = compiled.get(calendar);
+  if (hit) return hit;
+  const c: Compiled = { years: new Set(), offDays: new Map(), workDays: new Set() };
+  for (const y of calendar.years) {
+    c.years.add(y.year);
+    for (const h of y.holidays) {
+      for (let n = dayNumber(h.from); n <= dayNumber(h.to); n++) c.offDays.set(fromDayNumber(n), h);
+    }
+    for (const d of y.makeUpWorkdays) c.workDays.add(d);
+  }
+  compiled.set(calendar, c);
+  return c;
+}
+
+/** Years the calendar has data for, ascending. */
+export function coveredYears(calendar: HolidayCalendar = defaultCalendar): number[] {
+  return [...compile(calendar).years].sort((a, b) => a - b);
+}
+
+export function isCovered(date: string, calendar: HolidayCalendar = defaultCalendar): boolean {
+  dayNumber(date);
+  return compile(calendar).years.has(yearOf(date));
+}
+
+/** Throws CalendarRangeError if `date` lies in a year without data. */
+export function assertCovered(date: string, calendar: HolidayCalendar = defaultCalendar): void {
+  if (!isCovered(date, calendar)) throw new CalendarRangeError(yearOf(date), date);
+}
+
+export function isWorkingDay(date: string, calendar: HolidayCalendar = defaultCalendar): boolean {
+  assertCovered(date, calendar);
+  const c = compile(calendar);
+  if (c.workDays.has(date)) return true;
+  if (c.offDays.has(date)) return false;
+  const dow = dayOfWeek(date);
+  return dow !== 0 && dow !== 6;
+}
+
+/** The holiday a date belongs to, if any (for showing "春节" beside a date). */
+export function holidayOf(
+  date: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): HolidayPeriod | undefined {
+  return compile(calendar).offDays.get(date);
+}
+
+/**
+ * The date of the `days`-th working day after `start` (start itself not counted).
+ * `days` = 0 returns `start` unchanged (same-day service).
+ */
+export function addWorkingDays(
+  start: string,
+  days: number,
+  calendar: HolidayCalendar = defaultCalendar,
+): string {
+  if (!Number.isInteger(days) || days < 0) {
+    throw new RangeError(`addWorkingDays needs a whole number of days ≥ 0, got ${days}`);
+  }
+  let n = dayNumber(start);
+  let left = days;
+  let gap = 0;
+  while (left > 0) {
+    n += 1;
+    if (isWorkingDay(fromDayNumber(n), calendar)) {
+      left -= 1;
+      gap = 0;
+    } else if (++gap > MAX_GAP_DAYS) {
+      throw new RangeError(`No working day within ${MAX_GAP_DAYS} days after ${fromDayNumber(n)}`);
+    }
+  }
+  return fromDayNumber(n);
+}
+
+/**
+ * Working days in the half-open range (from, to]: so that
+ * workingDaysBetween(s, addWorkingDays(s, n)) === n. Negative when `to` is before `from`.
+ */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): number {
+  const cmp = compareDates(from, to);
+  if (cmp > 0) return -workingDaysBetween(to, from, calendar);
+  let count = 0;
+  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
+    if (isWorkingDay(d, calendar)) count += 1;
+  }
+  return count;
+}
+
+/** The first working day on or after `date`. */
+export function nextWorkingDayOnOrAfter(
+  date: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): string {
+  return isWorkingDay(date, calendar) ? date : addWorkingDays(date, 1, calendar);
+}
+
+export interface CalendarProblem {
+  code: 'make_up_day_not_weekend' | 'holiday_outside_year' | 'holiday_reversed' | 'bad_date';
+  year: number;
+  date: string;
+}
+
+/** Checks edited calendar data before it is saved; an empty list means it is usable. */
+export function validateCalendar(calendar: HolidayCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  for (const y of calendar.years) {
+    for (const h of y.holidays) {
+      try {
+        if (compareDates(h.from, h.to) > 0) {
+          problems.push({ code: 'holiday_reversed', year: y.year, date: h.from });
+        }
+        if (yearOf(h.from) !== y.year && yearOf(h.to) !== y.year) {
+          problems.push({ code: 'holiday_outside_year', year: y.year, date: h.from });
+        }
+      } catch {
+        problems.push({ code: 'bad_date', year: y.year, date: `${h.from}/${h.to}` });
+      }
+    }
+    for (const d of y.makeUpWorkdays) {
+      try {
+        const dow = dayOfWeek(d);
+        if (dow !== 0 && dow !== 6) {
+          problems.push({ code: 'make_up_day_not_weekend', year: y.year, date: d });
+        }
+      } catch {
+        problems.push({ code: 'bad_date', year: y.year, date: d });
+      }
+    }
+  }
+  return problems;
+}
