@@ -143,7 +143,8 @@ export function workingDaysBetween(
   calendar: HolidayCalendar = defaultCalendar,
 ): number {
   const cmp = compareDates(from, to);
-  if (cmp > 0) return -workingDaysBetween(to, from, calendar);
+  // `0 - x` rather than `-x`: a backwards range with no working days must be 0, not -0.
+  if (cmp > 0) return 0 - workingDaysBetween(to, from, calendar);
   let count = 0;
   for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
     if (isWorkingDay(d, calendar)) count += 1;
