@@ -1,7 +1,7 @@
 // Builds main, preload (CommonJS: a sandboxed preload cannot be an ES module) and the renderer.
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { rendererConfig } from './renderer/vite.shared';
 
 export default defineConfig({
   main: {
@@ -20,12 +20,10 @@ export default defineConfig({
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    ...rendererConfig,
     build: {
-      outDir: 'out/renderer',
+      ...rendererConfig.build,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
-      chunkSizeWarningLimit: 4000,
     },
   },
 });

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { useRouteStore } from './routeStore';
+import { useSettingsStore } from './settingsStore';
+import { makeTheme } from './theme';
+import { Shell } from '../features/frame/Shell';
+import { EmptyArea } from '../features/frame/EmptyArea';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import type { Area } from './areas';
+import type { ReactNode } from 'react';
+
+/** Areas that are built. Everything else shows its honest empty state. */
+const screens: Partial<Record<Area, () => ReactNode>> = {
+  settings: () => <SettingsPage />,
+};
+
+export function App() {
+  const language = useSettingsStore((s) => s.settings.language);
+  const theme = useMemo(() => makeTheme(language), [language]);
+  const area = useRouteStore((s) => s.route.area);
+  const screen = screens[area];
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,178 @@
+// The app frame: title bar, the navigation of the counter flow, and the current area.
+// Keyboard first: Alt+1…Alt+8 switch areas, F1 lists the shortcuts, every item is tabbable.
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  AppBar,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import ForumIcon from '@mui/icons-material/Forum';
+import InboxIcon from '@mui/icons-material/MoveToInbox';
+import SearchIcon from '@mui/icons-material/Search';
+import GavelIcon from '@mui/icons-material/Gavel';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import SettingsIcon from '@mui/icons-material/Settings';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
+import { useTranslation } from 'react-i18next';
+import { areas, type Area } from '../../app/areas';
+import { useRouteStore } from '../../app/routeStore';
+
+const icons: Record<Area, ReactNode> = {
+  counselling: <ForumIcon />,
+  intake: <InboxIcon />,
+  cases: <SearchIcon />,
+  approval: <GavelIcon />,
+  issuance: <WorkspacePremiumIcon />,
+  ledgers: <MenuBookIcon />,
+  stats: <BarChartIcon />,
+  settings: <SettingsIcon />,
+};
+
+export const shortcutOf = (area: Area) => `Alt+${areas.indexOf(area) + 1}`;
+
+const NAV_WIDTH = 236;
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const route = useRouteStore((s) => s.route);
+  const go = useRouteStore((s) => s.go);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-8]$/.test(e.code)) {
+        const area = areas[Number(e.code.slice(5)) - 1];
+        if (area) {
+          e.preventDefault();
+          go(area);
+          // Move focus into the new area so the next Tab lands in its content.
+          requestAnimationFrame(() => document.getElementById('main')?.focus());
+        }
+      } else if (e.key === 'F1') {
+        e.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" elevation={0} sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar>
+          <Typography variant="h2" component="div" sx={{ fontSize: '1.5rem', mr: 2 }}>
+            {t('app.title')}
+          </Typography>
+          <Typography sx={{ flexGrow: 1, opacity: 0.9 }}>{t('app.subtitle')}</Typography>
+          <Button
+            color="inherit"
+            startIcon={<KeyboardIcon />}
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="F1"
+          >
+            {t('shortcuts.title')} (F1)
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="nav"
+        aria-label={t('nav.label')}
+        sx={{
+          width: NAV_WIDTH,
+          flexShrink: 0,
+          borderRight: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          pt: 9,
+          position: 'fixed',
+          top: 0,
+          bottom: 0,
+        }}
+      >
+        <List>
+          {areas.map((area) => {
+            const selected = route.area === area;
+            return (
+              <ListItemButton
+                key={area}
+                selected={selected}
+                onClick={() => go(area)}
+                aria-current={selected ? 'page' : undefined}
+                aria-keyshortcuts={shortcutOf(area)}
+                data-testid={`nav-${area}`}
+                sx={{
+                  py: 1.4,
+                  '&.Mui-selected': { bgcolor: 'primary.main', color: 'primary.contrastText' },
+                  '&.Mui-selected:hover': { bgcolor: 'primary.dark' },
+                  '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
+                }}
+              >
+                <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
+                <ListItemText
+                  primary={t(`nav.${area}`)}
+                  slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
+                />
+                <Chip
+                  label={shortcutOf(area)}
+                  size="small"
+                  variant="outlined"
+                  sx={{ color: 'inherit', borderColor: 'currentColor', fontSize: '0.8rem' }}
+                  title={t('nav.shortcut', { keys: shortcutOf(area) })}
+                />
+              </ListItemButton>
+            );
+          })}
+        </List>
+      </Box>
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        sx={{ flexGrow: 1, ml: `${NAV_WIDTH}px`, pt: 11, px: 4, pb: 4, outline: 'none' }}
+      >
+        {children}
+      </Box>
+      <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title">
+        <DialogTitle id="shortcuts-title">{t('shortcuts.title')}</DialogTitle>
+        <DialogContent>
+          <Typography gutterBottom>{t('shortcuts.hint')}</Typography>
+          <Table size="small">
+            <TableBody>
+              {areas.map((area) => (
+                <TableRow key={area}>
+                  <TableCell>
+                    <kbd>{shortcutOf(area)}</kbd>
+                  </TableCell>
+                  <TableCell>{t(`nav.${area}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setHelpOpen(false)} autoFocus>
+            {t('shortcuts.close')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}

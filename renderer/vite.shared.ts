@@ -1,0 +1,22 @@
+// One renderer build configuration, used by electron-vite and by the browser mode.
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { UserConfig } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+
+export const rendererConfig: UserConfig = {
+  root: resolve(root, 'renderer'),
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+};

@@ -1,0 +1,100 @@
+// One fixture, two drivers: the real Electron app when its binary is present (and
+// OW_E2E_TARGET is not 'web'), else the built renderer in Debian's Chromium. Every test gets a
+// fresh profile / data folder, so tests never see each other's data.
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export const chromiumPath = process.env.OW_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function electronBinary(): string | null {
+  const dir = join(root, 'node_modules/electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8'));
+  return existsSync(bin) ? bin : null;
+}
+
+export type Target = 'electron' | 'web';
+
+export function pickTarget(): Target {
+  if (process.env.OW_E2E_TARGET === 'web') return 'web';
+  if (electronBinary() && existsSync(join(root, 'out/main/index.js'))) return 'electron';
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Neither the Electron binary nor Chromium at ${chromiumPath} is available. ` +
+        'Install Chromium (apt-get install chromium) or set OW_CHROMIUM to a Chromium binary.',
+    );
+  }
+  return 'web';
+}
+
+interface Fixtures {
+  target: Target;
+  app: Page;
+  /** Opens the same profile again (a restart of the app with the same data). */
+  reopen: () => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
+  target: async ({}, use) => {
+    await use(pickTarget());
+  },
+  app: async ({ target, baseURL }, use, testInfo) => {
+    const profile = mkdtempSync(join(tmpdir(), 'ow-e2e-'));
+    testInfo.attach('profile', { body: profile });
+    if (target === 'electron') {
+      const electronApp = await _electron.launch({
+        executablePath: electronBinary()!,
+        args: [join(root, 'out/main/index.js'), `--user-data-dir=${profile}`],
+        env: { ...process.env, OW_DATA_DIR: profile },
+      });
+      const page = await electronApp.firstWindow();
+      await use(page);
+      await electronApp.close();
+    } else {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath,
+        args: chromiumArgs,
+        locale: 'zh-CN',
+        viewport: { width: 1366, height: 800 },
+        acceptDownloads: true,
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseURL!);
+      await use(page);
+      await context.close();
+    }
+    rmSync(profile, { recursive: true, force: true });
+  },
+  reopen: async ({ app }, use) => {
+    await use(async () => {
+      await app.reload();
+      return app;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Saves a screenshot under test-results/screens/<name>.png for people to look at. */
+export async function shot(page: Page, name: string) {
+  await page.screenshot({
+    path: join(root, 'test-results/screens', `${name}.png`),
+    fullPage: true,
+  });
+}
