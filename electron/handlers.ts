@@ -1,0 +1,97 @@
+// The contract's handlers, built from the services and the few platform calls that need
+// Electron (dialogs, printing). No `electron` import: tests run it with a fake platform.
+import { basename, dirname } from 'node:path';
+import { HostError, type Paper } from './contract';
+import type { Handlers } from './ipc';
+import type { AttachmentStore } from './services/attachments';
+import type { PrintArchive } from './services/archive';
+import type { BackupStore } from './services/backups';
+import type { FileSaver } from './services/files';
+import type { SettingsStore } from './services/settings';
+import type { Bytes } from './services/hash';
+
+export interface PrintJob {
+  html: string;
+  paper: Paper;
+  deviceName?: string;
+  silent: boolean;
+  copies: number;
+  overlay: boolean;
+  profile: { copies: 'loop' | 'driver'; pageSize: 'explicit' | 'printer-default' };
+}
+
+/** What only the Electron side can do; adapters implement it, tests fake it. */
+export interface HostPlatform {
+  info(): { name: string; version: string; platform: string };
+  chooseFolder(title?: string): Promise<string | null>;
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  printers(): Promise<{ name: string; displayName: string }[]>;
+  toPdf(html: string, paper: Paper): Promise<Bytes>;
+  print(job: PrintJob): Promise<{ copies: number }>;
+}
+
+export interface HostServices {
+  dataDir: string;
+  settings: SettingsStore;
+  attachments: AttachmentStore;
+  saver: FileSaver;
+  archive: PrintArchive;
+  backups: BackupStore;
+  platform: HostPlatform;
+  /** Start-up problems to tell the user about (app.info). */
+  warnings: 'settings_corrupt'[];
+}
+
+export function createHandlers(s: HostServices): Handlers {
+  async function saveWithDialog(name: string, bytes: Uint8Array, folder?: string) {
+    if (folder !== undefined) return { path: await s.saver.saveInto(folder, name, bytes) };
+    const chosen = await s.platform.chooseSavePath(name);
+    if (chosen === null) return { path: null };
+    return { path: await s.saver.saveInto(dirname(chosen), basename(chosen), bytes) };
+  }
+
+  return {
+    'app.info': () => ({
+      ...s.platform.info(),
+      dataDir: s.dataDir,
+      host: 'electron',
+      ...(s.warnings.length > 0 ? { warnings: [...s.warnings] } : {}),
+    }),
+    'settings.get': () => s.settings.get(),
+    'settings.set': (patch) => s.settings.set(patch),
+    'attachments.put': (args) => s.attachments.put(args.bytes),
+    'attachments.get': (args) => s.attachments.get(args.id),
+    'files.chooseFolder': async (args) => ({ path: await s.platform.chooseFolder(args.title) }),
+    'files.saveFile': (args) => saveWithDialog(args.suggestedName, args.bytes, args.folder),
+    'archive.put': (args) => s.archive.put(args),
+    'archive.list': async (args) => ({ items: await s.archive.list(args.caseId) }),
+    'archive.get': (args) => s.archive.get(args.id),
+    'backups.write': (args) => s.backups.write(args.bytes, args.kind),
+    'backups.list': async () => ({ items: await s.backups.list() }),
+    'backups.read': (args) => s.backups.read(args.name),
+    'backups.export': async (args) => {
+      const { bytes } = await s.backups.read(args.name);
+      return saveWithDialog(args.name, bytes, args.folder);
+    },
+    'print.printers': async () => ({ printers: await s.platform.printers() }),
+    'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
+    'print.print': async (args) => {
+      if (args.deviceName !== undefined) {
+        const known = await s.platform.printers();
+        if (!known.some((p) => p.name === args.deviceName)) {
+          throw new HostError('io', 'printer_not_found');
+        }
+      }
+      const done = await s.platform.print({
+        html: args.html,
+        paper: args.paper,
+        deviceName: args.deviceName,
+        silent: args.silent,
+        copies: args.copies,
+        overlay: args.overlay ?? false,
+        profile: args.profile ?? { copies: 'loop', pageSize: 'explicit' },
+      });
+      return { ok: true, copies: done.copies };
+    },
+  };
+}
