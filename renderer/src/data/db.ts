@@ -1,0 +1,135 @@
+// The Dexie database of a station. Only data/ writes it, and only through dispatch (and the
+// sign-in path, which appends its own events the same way). Every table but `events` and `meta`
+// is a read table: a fold of the event log, rebuildable from it.
+import Dexie, { type Table } from 'dexie';
+import type { StoredEvent } from './eventTypes';
+
+export const DB_NAME = 'onewindow';
+
+/** A case as the screens read it: the domain's state plus the fields that are indexed. */
+export interface CaseRow {
+  id: string;
+  caseNo: string;
+  /** Number of events applied: the optimistic-concurrency version a screen loaded. */
+  version: number;
+  status: string;
+  matterCode: string;
+  applicantId: string | null;
+  projectId: string | null;
+  applicantName: string;
+  projectName: string;
+  /** Credit code or ID number of the applicant, for exact lookup. */
+  partyCode: string;
+  projectCode: string;
+  /** The role whose inbox holds the case now ('' when no one's). */
+  inboxRole: string;
+  /** Promised due date (local YYYY-MM-DD), '9999-12-31' when none. */
+  dueDate: string;
+  /** Local date the case was taken in. */
+  receivedDate: string;
+  greenChannel: 0 | 1;
+  /** Character bigrams (and single characters) of applicant and project names. */
+  terms: string[];
+  state: unknown;
+}
+
+export interface PartyRow {
+  id: string;
+  kind: 'enterprise' | 'person';
+  code: string;
+  name: string;
+  terms: string[];
+  data: unknown;
+}
+
+export interface ProjectRow {
+  id: string;
+  code: string;
+  name: string;
+  terms: string[];
+  data: unknown;
+}
+
+export interface CounsellingRow {
+  id: string;
+  createdAt: string;
+  data: unknown;
+}
+
+export interface CertificateRow {
+  id: string;
+  number: string;
+  caseId: string;
+  certType: string;
+  status: string;
+  data: unknown;
+}
+
+export interface LedgerRow {
+  id: string;
+  kind: string;
+  status: string;
+  dueDate: string;
+  data: unknown;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  disabled: 0 | 1;
+  passwordHash: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export interface FileMetaRow {
+  id: string;
+  caseId: string;
+  kind: 'attachment' | 'print';
+  data: unknown;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class OneWindowDb extends Dexie {
+  events!: Table<StoredEvent, number>;
+  cases!: Table<CaseRow, string>;
+  parties!: Table<PartyRow, string>;
+  projects!: Table<ProjectRow, string>;
+  counselling!: Table<CounsellingRow, string>;
+  certificates!: Table<CertificateRow, string>;
+  ledger!: Table<LedgerRow, string>;
+  users!: Table<UserRow, string>;
+  files!: Table<FileMetaRow, string>;
+  settings!: Table<MetaRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
+    // Strict durability: what the screen acknowledged is on disk before the promise resolves.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    declareVersions(this);
+  }
+}
+
+/** Every schema version, oldest first. A new version adds a migration test (tests/unit/renderer/data). */
+export function declareVersions(db: Dexie) {
+  db.version(1).stores({
+    events: '++pos, &id, streamId, [stationId+stationSeq]',
+    cases:
+      'id, &caseNo, status, partyCode, projectCode, projectId, applicantId, [inboxRole+dueDate], dueDate, receivedDate, *terms',
+    parties: 'id, &code, kind, *terms',
+    projects: 'id, code, *terms',
+    counselling: 'id, createdAt',
+    certificates: 'id, &number, caseId, certType',
+    ledger: 'id, kind, status, dueDate',
+    users: 'id, &username, role',
+    files: 'id, caseId, kind',
+    settings: 'key',
+    meta: 'key',
+  });
+}

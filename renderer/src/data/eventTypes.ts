@@ -1,0 +1,26 @@
+// The envelope the data layer puts around a domain event before appending it to the log.
+// Everything in it except `pos` (the local insertion order) is covered by the hash chain.
+
+export interface EventActor {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface StoredEvent {
+  /** Local insertion order (auto-increment); not hashed, not synced. */
+  pos?: number;
+  /** `${stationId}-${stationSeq}`: unique across stations. */
+  id: string;
+  stationId: string;
+  stationSeq: number;
+  /** The aggregate the event belongs to: `case:<id>`, `user:<id>`, `station`, … */
+  streamId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  actor: EventActor;
+  /** ISO time in UTC. */
+  at: string;
+  prevHash: string;
+  hash: string;
+}

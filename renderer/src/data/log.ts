@@ -1,0 +1,67 @@
+// Appending to the hash-chained event log. Callers run this inside their own Dexie transaction
+// (which must include `events` and `meta`), so the events and the read tables they change are
+// written all or nothing.
+import Dexie from 'dexie';
+import { chain, GENESIS_HASH } from '../domain/audit';
+import type { OneWindowDb } from './db';
+import type { EventActor, StoredEvent } from './eventTypes';
+
+export interface StationIdentity {
+  stationId: string;
+}
+
+interface ChainHead {
+  stationSeq: number;
+  hash: string;
+}
+
+const HEAD_KEY = 'chainHead';
+
+export async function readHead(db: OneWindowDb): Promise<ChainHead> {
+  const row = await db.meta.get(HEAD_KEY);
+  return (row?.value as ChainHead | undefined) ?? { stationSeq: 0, hash: GENESIS_HASH };
+}
+
+export interface NewEvent {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Appends events to the log with station id, per-station sequence and hash chain.
+ * Must be called inside a 'rw' transaction over db.events and db.meta.
+ */
+export async function appendEvents(
+  db: OneWindowDb,
+  station: StationIdentity,
+  streamId: string,
+  events: readonly NewEvent[],
+  actor: EventActor,
+  now: Date,
+): Promise<StoredEvent[]> {
+  let head = await readHead(db);
+  const stored: StoredEvent[] = [];
+  for (const e of events) {
+    const stationSeq = head.stationSeq + 1;
+    const body = {
+      id: `${station.stationId}-${stationSeq}`,
+      stationId: station.stationId,
+      stationSeq,
+      streamId,
+      type: e.type,
+      // JSON round trip: only plain data enters the log (undefined dropped, dates as strings).
+      payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>,
+      actor: { id: actor.id, name: actor.name, role: actor.role },
+      at: now.toISOString(),
+      prevHash: head.hash,
+    };
+    // Web Crypto is not IndexedDB: waitFor keeps the transaction alive while it hashes.
+    const hash = await Dexie.waitFor(chain(head.hash, body));
+    const event: StoredEvent = { ...body, hash };
+    await db.events.add(event);
+    stored.push(event);
+    head = { stationSeq, hash };
+  }
+  await db.meta.put({ key: HEAD_KEY, value: head });
+  return stored;
+}
