@@ -27,7 +27,7 @@ async function build(n: number): Promise<ChainedEvent[]> {
   const out: ChainedEvent[] = [];
   let prev = GENESIS_HASH;
   for (let i = 0; i < n; i++) {
-    const e = { ...eventOf(i), prevHash: prev };
+    const e: Record<string, unknown> = { ...eventOf(i), prevHash: prev };
     const hash = await chain(prev, e);
     out.push({ ...e, id: String(e.id), prevHash: prev, hash });
     prev = hash;
