@@ -1,0 +1,91 @@
+// npm run bench: builds the benchmark page, serves it on 127.0.0.1, runs it in Chromium with
+// real IndexedDB, prints every figure with its ratio to the baseline measured in the same run,
+// checks the targets, and writes bench-results.json.
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'out/bench');
+const count = Number(process.env.OW_BENCH_CASES ?? 100_000);
+
+await build({ configFile: join(root, 'tests/bench/vite.config.ts') });
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(
+    /^\/+/,
+    '',
+  );
+  const file = join(outDir, path || 'index.html');
+  if (!file.startsWith(outDir)) return res.writeHead(403).end();
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}/index.html`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.OW_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+let figures = [];
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.runBench === 'function');
+  console.log(`Seeding ${count} cases in Chromium (real IndexedDB)…`);
+  figures = await page.evaluate((n) => window.runBench(n), count);
+  try {
+    const { benchPrint } = await import('./bench-print.mjs');
+    figures.push(...(await benchPrint(browser)));
+  } catch (e) {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const targets = {
+  'lookup by case number p95': (f, all) =>
+    f.value <= 20 && f.ratio <= 3
+      ? 'ok (≤ 20 ms and ≤ 3× raw get)'
+      : 'MISSED (≤ 20 ms and ≤ 3× raw get)',
+  'substring search on names (50 hits) p95': (f) =>
+    f.value <= 50 ? 'ok (≤ 50 ms)' : 'MISSED (≤ 50 ms)',
+  'reviewer/chief/director inbox (first 50 by deadline) p95': (f) =>
+    f.value <= 50 ? 'ok (≤ 50 ms)' : 'MISSED (≤ 50 ms)',
+  'dispatch of an accept command p95': (f) =>
+    f.ratio <= 3 ? 'ok (≤ 3× raw strict put)' : 'MISSED (≤ 3× raw strict put)',
+  'certificate PDF rendering p95': (f) => (f.value <= 500 ? 'ok (≤ 500 ms)' : 'MISSED (≤ 500 ms)'),
+};
+console.log('\nfigure'.padEnd(72) + 'value'.padStart(12) + '   ratio   target');
+for (const f of figures) {
+  const ratio = f.ratio == null ? '' : `${f.ratio.toFixed(2)}×`;
+  const target = targets[f.name]?.(f, figures) ?? '';
+  console.log(
+    `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}`,
+  );
+}
+if (!figures.some((f) => f.name.startsWith('dispatch')))
+  console.log('dispatch: not measured (no dispatcher yet)');
+await writeFile(join(root, 'bench-results.json'), JSON.stringify(figures, null, 2) + '\n');
+console.log(`\nWrote bench-results.json (${figures.length} figures).`);

@@ -1,0 +1,207 @@
+// Runs in Chromium with real IndexedDB (scripts/bench.mjs drives it). Seeds 100,000 cases with
+// their events, then measures the queries the screens use against raw Dexie baselines.
+import { OneWindowDb, type CaseRow } from '../../renderer/src/data/db';
+import type { StoredEvent } from '../../renderer/src/data/eventTypes';
+import {
+  caseByNumber,
+  inbox,
+  searchByName,
+  dashboardCounts,
+} from '../../renderer/src/data/queries';
+import { chain, GENESIS_HASH } from '../../renderer/src/domain/audit';
+import { caseNoOf, rng, seedCase } from './seed';
+import { benchDispatch } from './benchDispatch';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: string | null;
+  ratio: number | null;
+}
+
+const log = (s: string) => {
+  const el = document.getElementById('log');
+  if (el) el.textContent += `\n${s}`;
+};
+
+function quantile(xs: number[], q: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+async function sample(n: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn(i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+async function seed(db: OneWindowDb, count: number) {
+  const r = rng(42);
+  const batch = 5000;
+  let prev = GENESIS_HASH;
+  let seq = 0;
+  for (let start = 0; start < count; start += batch) {
+    const rows: CaseRow[] = [];
+    const events: StoredEvent[] = [];
+    for (let i = start; i < Math.min(count, start + batch); i++) {
+      const row = seedCase(i, r);
+      rows.push(row);
+      for (const type of ['intakeAccepted', 'reviewed']) {
+        seq += 1;
+        const body = {
+          id: `HJ01-${seq}`,
+          stationId: 'HJ01',
+          stationSeq: seq,
+          streamId: `case:${row.id}`,
+          type,
+          payload: { caseId: row.id, caseNo: row.caseNo },
+          actor: { id: 'u1', name: '张敏', role: 'clerk' },
+          at: `${row.receivedDate}T02:00:00.000Z`,
+          prevHash: prev,
+        };
+        const hash = await chain(prev, body);
+        events.push({ ...body, hash });
+        prev = hash;
+      }
+    }
+    await db.transaction('rw', db.cases, db.events, async () => {
+      await db.cases.bulkAdd(rows);
+      await db.events.bulkAdd(events);
+    });
+    log(`seeded ${Math.min(count, start + batch)}`);
+  }
+  await db.meta.put({ key: 'chainHead', value: { stationSeq: seq, hash: prev } });
+}
+
+export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
+  const name = `bench-${Date.now()}`;
+  const t0 = performance.now();
+  let db = new OneWindowDb(name);
+  await db.open();
+  await seed(db, count);
+  const seedMs = performance.now() - t0;
+  const r = rng(7);
+  const ids = Array.from({ length: n + 5 }, () => Math.floor(r() * count));
+  const figures: Figure[] = [];
+  const add = (f: Figure) => {
+    figures.push(f);
+    log(`${f.name}: ${f.value.toFixed(2)} ${f.unit}`);
+  };
+
+  // Baselines, measured in the same run on the same database.
+  const rawGet = await sample(n, (i) => db.cases.get(`case-${ids[i]}`));
+  const scratch = db.table('meta');
+  const rawPut = await sample(n, (i) =>
+    db.transaction('rw', scratch, () => scratch.put({ key: `bench-${i}`, value: i })),
+  );
+  add({
+    name: 'baseline: raw primary-key get p50',
+    value: rawGet.p50,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  add({
+    name: 'baseline: raw primary-key get p95',
+    value: rawGet.p95,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  add({
+    name: 'baseline: raw strict put p50',
+    value: rawPut.p50,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  add({
+    name: 'baseline: raw strict put p95',
+    value: rawPut.p95,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+
+  const vs = (
+    label: string,
+    s: { p50: number; p95: number },
+    base: { p50: number; p95: number },
+    baseName: string,
+  ) => {
+    add({
+      name: `${label} p50`,
+      value: s.p50,
+      unit: 'ms',
+      baseline: `${baseName} p50`,
+      ratio: s.p50 / base.p50,
+    });
+    add({
+      name: `${label} p95`,
+      value: s.p95,
+      unit: 'ms',
+      baseline: `${baseName} p95`,
+      ratio: s.p95 / base.p95,
+    });
+  };
+
+  const lookup = await sample(n, (i) => caseByNumber(db, caseNoOf(ids[i]!)));
+  vs('lookup by case number', lookup, rawGet, 'baseline: raw primary-key get');
+
+  const queries = ['宏达', '天润物流', '黄河研发中心', '郑州金水建业置业', '安置房二期', '嵩山'];
+  const search = await sample(n, (i) => searchByName(db, queries[i % queries.length]!));
+  vs('substring search on names (50 hits)', search, rawGet, 'baseline: raw primary-key get');
+
+  const roles = ['reviewer', 'chief', 'director'];
+  const inboxS = await sample(n, (i) => inbox(db, roles[i % 3]!, 50));
+  vs(
+    'reviewer/chief/director inbox (first 50 by deadline)',
+    inboxS,
+    rawGet,
+    'baseline: raw primary-key get',
+  );
+
+  const dash = await sample(Math.min(n, 50), () => dashboardCounts(db, '2026-06-15'));
+  vs('dashboard counts', dash, rawGet, 'baseline: raw primary-key get');
+
+  const dispatch = await benchDispatch(db, n, sample);
+  if (dispatch) vs('dispatch of an accept command', dispatch, rawPut, 'baseline: raw strict put');
+
+  // Cold open: a new connection, then what the start screen reads. Never loads all cases.
+  const opens: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    db.close();
+    const t = performance.now();
+    db = new OneWindowDb(name);
+    await db.open();
+    await dashboardCounts(db, '2026-06-15');
+    await inbox(db, 'reviewer', 50);
+    opens.push(performance.now() - t);
+  }
+  const open = { p50: quantile(opens, 0.5), p95: quantile(opens, 0.95) };
+  vs('open database cold + start screen queries', open, rawGet, 'baseline: raw primary-key get');
+
+  add({
+    name: `seeding ${count} cases with ${2 * count} chained events (setup, not a target)`,
+    value: seedMs,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  db.close();
+  await OneWindowDb.delete(name);
+  return figures;
+}
+
+declare global {
+  interface Window {
+    runBench: typeof runBench;
+  }
+}
+window.runBench = runBench;
