@@ -87,15 +87,16 @@ export interface PrintRequest {
  */
 export function buildPrintJobs(req: PrintRequest): PrintOptions[] {
   const { w, h } = pageMm(req.paper, req.measuredHeightMm);
-  const landscape = w > h;
+  // A short roll receipt (80 × 65) is wider than tall but is never turned: only fixed sheets are.
+  const landscape = req.paper.heightMm !== null && w > h;
   const size =
     req.profile.pageSize === 'printer-default'
       ? // Electron throws when pageSize is given together with usePrinterDefaultPageSize.
         { usePrinterDefaultPageSize: true as const }
       : {
           pageSize: {
-            width: mmToMicrons(Math.min(w, h)),
-            height: mmToMicrons(Math.max(w, h)),
+            width: mmToMicrons(landscape ? h : w),
+            height: mmToMicrons(landscape ? w : h),
           },
         };
   const base: Omit<PrintOptions, 'copies'> = {
