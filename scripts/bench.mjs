@@ -1,3 +1,4 @@
+/* global window */
 // npm run bench: builds the benchmark page, serves it on 127.0.0.1, runs it in Chromium with
 // real IndexedDB, prints every figure with its ratio to the baseline measured in the same run,
 // checks the targets, and writes bench-results.json.
@@ -65,7 +66,7 @@ try {
 }
 
 const targets = {
-  'lookup by case number p95': (f, all) =>
+  'lookup by case number p95': (f) =>
     f.value <= 20 && f.ratio <= 3
       ? 'ok (≤ 20 ms and ≤ 3× raw get)'
       : 'MISSED (≤ 20 ms and ≤ 3× raw get)',
@@ -80,7 +81,7 @@ const targets = {
 console.log('\nfigure'.padEnd(72) + 'value'.padStart(12) + '   ratio   target');
 for (const f of figures) {
   const ratio = f.ratio == null ? '' : `${f.ratio.toFixed(2)}×`;
-  const target = targets[f.name]?.(f, figures) ?? '';
+  const target = targets[f.name]?.(f) ?? '';
   console.log(
     `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}`,
   );
