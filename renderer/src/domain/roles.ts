@@ -1,0 +1,63 @@
+// Roles and who may issue which command. decide() checks this table on every command, so a
+// hidden button is never the only guard. The table is data so that a bureau can adjust it.
+import type { CommandType } from './commands';
+
+export type Role = 'clerk' | 'reviewer' | 'chief' | 'director' | 'admin';
+
+export const ROLES: readonly Role[] = ['clerk', 'reviewer', 'chief', 'director', 'admin'];
+
+/** Who acts: passed to decide() by the data layer from the signed-in user. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export type PermissionTable = Readonly<Record<CommandType, readonly Role[]>>;
+
+const counter: readonly Role[] = ['clerk', 'chief'];
+const approvers: readonly Role[] = ['reviewer', 'chief', 'director'];
+
+export const defaultPermissions: PermissionTable = {
+  counsellingSaved: counter,
+  accept: counter,
+  acceptWithDeficiencies: counter,
+  requestSupplement: counter,
+  refuse: counter,
+  supplementReceived: counter,
+  withdraw: counter,
+  // 审查 → 审核 → 审批: each step belongs to one role.
+  review: ['reviewer'],
+  verify: ['chief'],
+  approve: ['director'],
+  // Sending a case back is done by the step that received it (checked again in decide).
+  returnToPrevious: ['chief', 'director'],
+  suspend: approvers,
+  resume: approvers,
+  // Art. 42: the extension needs the head of the bureau.
+  extend: ['director'],
+  deny: ['director'],
+  certificateIssued: ['clerk'],
+  delivered: ['clerk'],
+  certificateVoided: ['chief', 'director'],
+  certificateReissued: ['clerk'],
+  ratingRecorded: ['clerk'],
+  userCreated: ['admin'],
+  userRoleChanged: ['admin'],
+  userDisabled: ['admin'],
+};
+
+export function can(
+  role: Role,
+  commandType: CommandType,
+  table: PermissionTable = defaultPermissions,
+): boolean {
+  return table[commandType].includes(role);
+}
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}
+
+/** Roles that may override a failing credit-code check. */
+export const SUPERVISOR_ROLES: readonly Role[] = ['chief', 'director'];
