@@ -1,0 +1,87 @@
+import { usePrint } from '../context';
+import { MaterialsTable } from '../components/Materials';
+import {
+  Addressee,
+  ApplicantSign,
+  DocNumber,
+  OfficeSign,
+  Para,
+  Rows,
+  Title,
+} from '../components/Official';
+import type { AcceptanceNoticeData, CaseNoticeBase } from '../types';
+
+/** Applicant, contact and matter at the head of every case notice. */
+export function CaseRows({ data }: { data: CaseNoticeBase }) {
+  const { t } = usePrint();
+  return (
+    <Rows
+      rows={[
+        [t('common.field.applicant'), data.applicant.name],
+        [
+          t('common.field.contact'),
+          t('common.contactPhone', {
+            contact: data.applicant.contact,
+            phone: data.applicant.phone,
+          }),
+        ],
+        [t('common.field.matter'), data.matterName],
+        [t('common.field.caseNumber'), data.caseNumber],
+      ]}
+    />
+  );
+}
+
+/** 受理通知书 */
+export function AcceptanceNotice({ data }: { data: AcceptanceNoticeData }) {
+  const { t, date } = usePrint();
+  return (
+    <>
+      <Title text={t('acceptance.title')} />
+      <DocNumber value={data.docNumber} />
+      <Addressee name={data.applicant.name} />
+      <Para>
+        {t('acceptance.body', {
+          applicationDate: date(data.applicationDate),
+          matter: data.matterName,
+          caseNumber: data.caseNumber,
+        })}
+      </Para>
+      <CaseRows data={data} />
+      <p className="plain">{t('acceptance.materialsIntro')}</p>
+      <MaterialsTable materials={data.materials} />
+      <Para>
+        {t('acceptance.limits', {
+          acceptedOn: date(data.acceptedOn),
+          legalDays: data.legalLimitDays,
+          promisedDays: data.promisedLimitDays,
+          dueDate: date(data.promisedDueDate),
+        })}
+      </Para>
+      <Para>{t('acceptance.excluded')}</Para>
+      {data.deficiency ? (
+        <Para>
+          {t('acceptance.deficiency', {
+            items: data.deficiency.items.join('；'),
+            dueDate: date(data.deficiency.dueDate),
+          })}
+        </Para>
+      ) : null}
+      <Para>
+        {t('acceptance.progress', {
+          phone: data.progressQuery.phone,
+          website: data.progressQuery.website,
+          caseNumber: data.caseNumber,
+        })}
+      </Para>
+      <Para>
+        {t('acceptance.delivery', { method: t(`acceptance.deliveryMethod.${data.delivery}`) })}
+      </Para>
+      <p className="plain">
+        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
+      </p>
+      <OfficeSign office={data.office} date={data.issuedOn} />
+      <ApplicantSign />
+    </>
+  );
+}

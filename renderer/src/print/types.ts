@@ -1,0 +1,237 @@
+// View models of the printed papers: plain data, filled by features from the data layer.
+// Dates are local ISO dates ('2026-11-29') or date-times ('2026-11-29T09:30').
+
+export type IsoDate = string;
+export type IsoDateTime = string;
+
+export interface Office {
+  /** Full name as on the seal, e.g. 郑州市惠济区自然资源和规划局. */
+  name: string;
+  address: string;
+  phone: string;
+}
+
+export interface Party {
+  kind: 'enterprise' | 'person';
+  name: string;
+  /** 统一社会信用代码 or resident ID number. */
+  code: string;
+  contact: string;
+  phone: string;
+  address?: string;
+}
+
+export interface Officer {
+  name: string;
+  phone: string;
+}
+
+export type MaterialForm = 'original' | 'copy' | 'either';
+
+export interface ReceivedMaterial {
+  name: string;
+  form: MaterialForm;
+  copies: number;
+  pages: number;
+}
+
+/** What every notice about one case shares. */
+export interface CaseNoticeBase {
+  docNumber: string;
+  caseNumber: string;
+  office: Office;
+  issuedOn: IsoDate;
+  applicant: Party;
+  matterName: string;
+  applicationDate: IsoDate;
+  officer: Officer;
+}
+
+export interface AcceptanceNoticeData extends CaseNoticeBase {
+  acceptedOn: IsoDate;
+  materials: ReceivedMaterial[];
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  promisedDueDate: IsoDate;
+  delivery: 'pickup' | 'post';
+  progressQuery: { phone: string; website: string };
+  /** 容缺受理: the items promised later and their due date. */
+  deficiency?: { items: string[]; dueDate: IsoDate };
+}
+
+export interface SupplementNoticeData extends CaseNoticeBase {
+  items: { name: string; requirement: string }[];
+}
+
+export type RefusalReason =
+  | { kind: 'no_licence_needed'; detail: string }
+  | { kind: 'outside_remit'; detail: string; rightAgency: string }
+  | { kind: 'false_materials'; detail: string }
+  | { kind: 'other'; detail: string };
+
+export interface Remedies {
+  /** 行政复议机关 */
+  reviewAgency: string;
+  /** 有管辖权的人民法院 */
+  court: string;
+}
+
+export interface RefusalNoticeData extends CaseNoticeBase {
+  reason: RefusalReason;
+  remedies: Remedies;
+}
+
+export interface ReceiptData {
+  caseNumber: string;
+  office: Office;
+  applicant: Party;
+  matterName: string;
+  receivedAt: IsoDateTime;
+  channel: 'window' | 'mail' | 'online';
+  materials: ReceivedMaterial[];
+  promisedDueDate: IsoDate;
+  officer: Officer;
+  /** URL or text the QR code carries, e.g. the progress-query address with the case number. */
+  qrPayload: string;
+}
+
+export interface OneTimeNoticeData {
+  sessionNumber: string;
+  office: Office;
+  applicantName: string;
+  contact: string;
+  phone: string;
+  counselledOn: IsoDate;
+  matters: {
+    name: string;
+    promisedLimitDays: number;
+    materials: { name: string; form: MaterialForm; copies: number; note?: string }[];
+  }[];
+  /** The answers that shaped the list ("land allocated or transferred?" → 出让). */
+  answers: { question: string; answer: string }[];
+  officer: Officer;
+}
+
+export interface SpecialProcedureNoticeData extends CaseNoticeBase {
+  acceptedOn: IsoDate;
+  procedure: 'hearing' | 'inspection' | 'testing' | 'expert_review' | 'public_notice';
+  reason: string;
+  startsOn: IsoDate;
+  expectedDays: number;
+}
+
+export interface ExtensionNoticeData extends CaseNoticeBase {
+  acceptedOn: IsoDate;
+  originalDueDate: IsoDate;
+  extendedDays: number;
+  newDueDate: IsoDate;
+  reason: string;
+}
+
+export interface DenialDecisionData extends CaseNoticeBase {
+  acceptedOn: IsoDate;
+  facts: string;
+  legalBasis: string;
+  remedies: Remedies;
+}
+
+export interface ServiceRecordData {
+  docNumber: string;
+  office: Office;
+  caseNumber: string;
+  documents: { name: string; number: string; count: number }[];
+  recipient: string;
+  proxy?: { name: string; relation: string; reason: string };
+  place: string;
+  servedAt: IsoDateTime;
+  method: 'direct' | 'post' | 'proxy' | 'left_at_address' | 'electronic';
+  server: string;
+  refused?: { reason: string; on: IsoDate; witnesses: string[] };
+}
+
+interface CertificateBase {
+  certNumber: string;
+  office: Office;
+  issuedOn: IsoDate;
+  attachments: string;
+  /** The signed payload, produced elsewhere; printed as-is into the QR code. */
+  qrPayload: string;
+}
+
+export interface EngineeringPermitData extends CertificateBase {
+  builder: string;
+  projectName: string;
+  location: string;
+  scale: string;
+}
+
+export interface LandUsePermitData extends CertificateBase {
+  landUser: string;
+  projectName: string;
+  approvingAuthority: string;
+  approvalNumber: string;
+  location: string;
+  areaSqm: string;
+  landUse: string;
+  scale: string;
+  acquisition: string;
+}
+
+export interface SiteSelectionData extends CertificateBase {
+  projectName: string;
+  projectCode: string;
+  builder: string;
+  basis: string;
+  location: string;
+  areaSqm: string;
+  /** Land-class detail of the proposed area, e.g. 农用地 1.2 公顷 (耕地 0.8 公顷)… */
+  landClasses: string;
+  scale: string;
+}
+
+export interface RuralPermitData extends CertificateBase {
+  builder: string;
+  projectName: string;
+  location: string;
+  scale: string;
+  landUse: string;
+}
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface SupervisionLedgerData {
+  office: Office;
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+  generatedAt: IsoDateTime;
+  rows: {
+    caseNumber: string;
+    applicant: string;
+    matter: string;
+    acceptedOn: IsoDate;
+    dueDate: IsoDate;
+    daysLeft: number;
+    light: TrafficLight;
+    stage: string;
+    responsible: string;
+    note: string;
+  }[];
+}
+
+export interface RankingRow {
+  name: string;
+  department: string;
+  cases: number;
+  onTimeRate: number;
+  averageDays: number;
+  overdue: number;
+}
+
+export interface RedBlackListData {
+  office: Office;
+  /** 'YYYY-MM' */
+  month: string;
+  generatedOn: IsoDate;
+  red: RankingRow[];
+  black: RankingRow[];
+}
