@@ -1,7 +1,7 @@
 // Builds main, preload (CommonJS: a sandboxed preload cannot be an ES module) and the renderer.
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { rendererConfig } from './renderer/vite.shared';
+import { rendererConfig } from './renderer/vite.shared.ts';
 
 export default defineConfig({
   main: {
