@@ -25,6 +25,19 @@ export function cspString(directives: Readonly<Record<string, readonly string[]>
 export const CONTENT_SECURITY_POLICY = cspString(CSP_DIRECTIVES);
 
 /**
+ * Development only (Vite dev server): the React refresh preamble is an inline script and hot
+ * reload talks over a WebSocket. Never used for a packaged app.
+ */
+export function devCsp(devServerUrl: string): string {
+  const ws = devServerUrl.replace(/^http/, 'ws');
+  return cspString({
+    ...CSP_DIRECTIVES,
+    'script-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'", ws],
+  });
+}
+
+/**
  * The hidden print window shows only our generated HTML: no script at all, styles inline,
  * fonts and images inline or from the app's own bundle (`assetOrigin`, e.g. 'file:').
  */

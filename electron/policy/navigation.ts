@@ -3,8 +3,9 @@
 import type { SenderInfo } from '../ipc';
 
 /**
- * The app's own origin: the renderer's index.html URL (file:///…/out/renderer/index.html) or,
- * in development, the Vite dev server (http://127.0.0.1:5173/).
+ * The app's own origin: app://onewindow/index.html when packaged (policy/protocol.ts) or,
+ * in development, the Vite dev server (http://127.0.0.1:5173/). file:// is handled for
+ * completeness: only the index file itself counts.
  */
 export interface AppOrigin {
   /** URL of the renderer's index.html. */
@@ -26,10 +27,9 @@ export function isAppUrl(url: string | null | undefined, app: AppOrigin): boolea
     // Only the index page itself (routes live in the hash): no other local file is "ours".
     return target.protocol === 'file:' && target.pathname === index.pathname && !target.host;
   }
-  if (index.protocol === 'http:' || index.protocol === 'https:') {
-    return target.origin === index.origin;
-  }
-  return false;
+  // app://onewindow (custom standard scheme) or the dev server: same scheme, host and port.
+  // (URL.origin is 'null' for custom schemes, so compare the parts.)
+  return target.protocol === index.protocol && target.host === index.host && index.host !== '';
 }
 
 export type NavigationDecision = 'allow' | 'deny';

@@ -13,7 +13,8 @@ import {
 
 /** The part of Electron's WebContents a print job uses. */
 export interface PrintSurface {
-  loadFile(path: string): Promise<void>;
+  /** Loads our generated document (app://onewindow/__print/<token>.html). */
+  loadURL(url: string): Promise<void>;
   /** Runs in an isolated world: the page's CSP (no script) does not apply to it. */
   evaluate(code: string): Promise<unknown>;
   printToPDF(options: PdfOptions): Promise<Uint8Array>;
@@ -34,18 +35,18 @@ export const READY_SCRIPT = `(async () => {
   return px * 25.4 / 96;
 })()`;
 
-export async function prepare(surface: PrintSurface, htmlFile: string): Promise<number> {
-  await surface.loadFile(htmlFile);
+export async function prepare(surface: PrintSurface, url: string): Promise<number> {
+  await surface.loadURL(url);
   const measured = await surface.evaluate(READY_SCRIPT);
   return typeof measured === 'number' && Number.isFinite(measured) ? measured : 0;
 }
 
 export async function renderPdf(
   surface: PrintSurface,
-  htmlFile: string,
+  url: string,
   paper: Paper,
 ): Promise<Uint8Array> {
-  const measured = await prepare(surface, htmlFile);
+  const measured = await prepare(surface, url);
   return surface.printToPDF(buildPdfOptions(paper, paper.heightMm === null ? measured : null));
 }
 
@@ -60,10 +61,10 @@ export interface PrintJobInput {
 
 export async function printCopies(
   surface: PrintSurface,
-  htmlFile: string,
+  url: string,
   job: PrintJobInput,
 ): Promise<{ copies: number }> {
-  const measured = await prepare(surface, htmlFile);
+  const measured = await prepare(surface, url);
   const calls = buildPrintJobs({
     ...job,
     measuredHeightMm: job.paper.heightMm === null ? measured : null,

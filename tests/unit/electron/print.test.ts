@@ -33,7 +33,7 @@ const request = (over: Partial<PrintRequest> = {}): PrintRequest => ({
 function recorder(opts: { heightMm?: number; fail?: string } = {}) {
   const calls: { method: string; arg: unknown }[] = [];
   const surface: PrintSurface = {
-    loadFile: async (path) => void calls.push({ method: 'loadFile', arg: path }),
+    loadURL: async (url) => void calls.push({ method: 'loadURL', arg: url }),
     evaluate: async (code) => {
       calls.push({ method: 'evaluate', arg: code });
       return opts.heightMm ?? 100;
@@ -125,7 +125,7 @@ describe('print job on a recorded surface', () => {
   it('loads, waits for fonts and images, then prints each copy in turn', async () => {
     const { surface, calls } = recorder({ heightMm: 60 });
     expect(await printCopies(surface, '/data/tmp/p.html', job())).toEqual({ copies: 2 });
-    expect(calls.map((c) => c.method)).toEqual(['loadFile', 'evaluate', 'print', 'print']);
+    expect(calls.map((c) => c.method)).toEqual(['loadURL', 'evaluate', 'print', 'print']);
     expect(calls[1]!.arg).toBe(READY_SCRIPT);
     expect(READY_SCRIPT).toContain('document.fonts.ready');
     expect(calls[2]!.arg).toMatchObject({
@@ -149,7 +149,7 @@ describe('print job on a recorded surface', () => {
     const { surface, calls } = recorder();
     const pdf = await renderPdf(surface, '/x.html', A4);
     expect(Buffer.from(pdf).toString()).toBe('%PDF');
-    expect(calls.map((c) => c.method)).toEqual(['loadFile', 'evaluate', 'printToPDF']);
+    expect(calls.map((c) => c.method)).toEqual(['loadURL', 'evaluate', 'printToPDF']);
   });
 
   it('hardens the HTML with a CSP meta and an asset base', () => {

@@ -15,8 +15,10 @@ import {
 } from '../../../electron/policy/window-options';
 import { restoreBounds } from '../../../electron/policy/bounds';
 import { menuTemplate } from '../../../electron/policy/menu-template';
+import { APP_INDEX_URL, assetPathFor, mimeOf } from '../../../electron/policy/protocol';
 
-const packaged = { indexUrl: 'file:///opt/OneWindow/resources/app.asar/out/renderer/index.html' };
+const packaged = { indexUrl: APP_INDEX_URL };
+const fileApp = { indexUrl: 'file:///opt/OneWindow/resources/app.asar/out/renderer/index.html' };
 const dev = { indexUrl: 'http://127.0.0.1:5173/' };
 
 describe('content security policy', () => {
@@ -45,11 +47,13 @@ describe('content security policy', () => {
 
 describe('navigation and windows', () => {
   it.each([
-    [packaged, `${packaged.indexUrl}#/cases/HJ-1`, 'allow'],
+    [packaged, 'app://onewindow/index.html#/cases/HJ-1', 'allow'],
+    [packaged, 'app://evil/index.html', 'deny'],
     [packaged, 'file:///etc/passwd', 'deny'],
-    [packaged, 'file:///opt/OneWindow/resources/app.asar/out/renderer/other.html', 'deny'],
     [packaged, 'https://www.example.com/', 'deny'],
     [packaged, 'javascript:alert(1)', 'deny'],
+    [fileApp, `${fileApp.indexUrl}#/cases/HJ-1`, 'allow'],
+    [fileApp, 'file:///opt/OneWindow/resources/app.asar/out/renderer/other.html', 'deny'],
     [dev, 'http://127.0.0.1:5173/#/intake', 'allow'],
     [dev, 'http://127.0.0.1:5174/', 'deny'], // another local server is not ours
     [dev, 'http://localhost:5173/', 'deny'],
@@ -86,6 +90,32 @@ describe('navigation and windows', () => {
     expect(isTrustedSender({ ...sender, isMainFrame: false }, packaged)).toBe(false);
     expect(isTrustedSender({ ...sender, frameUrl: 'about:blank' }, packaged)).toBe(false);
     expect(isAppUrl('not a url', packaged)).toBe(false);
+  });
+});
+
+describe('app protocol', () => {
+  const dir = '/opt/ow/out/renderer';
+  it.each([
+    ['app://onewindow/index.html', `${dir}/index.html`],
+    ['app://onewindow/', `${dir}/index.html`],
+    ['app://onewindow/cases/HJ-1', `${dir}/index.html`], // a client route
+    ['app://onewindow/assets/index-abc.js', `${dir}/assets/index-abc.js`],
+    ['app://onewindow/../../etc/passwd', `${dir}/index.html`], // URL parsing already drops the ..
+    // The URL parser folds encoded dots into the path: it stays inside the folder.
+    ['app://onewindow/%2e%2e/%2e%2e/etc/passwd.txt', `${dir}/etc/passwd.txt`],
+    // Encoded slashes survive parsing and decode to a real climb: refused.
+    ['app://onewindow/a/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd.txt', null],
+    ['app://onewindow/assets/..%5c..%5csecret.txt', null],
+    ['app://other/index.html', null],
+    ['file:///opt/ow/out/renderer/index.html', null],
+  ])('%s → %s', (url, expected) => {
+    expect(assetPathFor(dir, url)).toBe(expected);
+  });
+
+  it('serves fonts and scripts with their types', () => {
+    expect(mimeOf('a/b.woff2')).toBe('font/woff2');
+    expect(mimeOf('index.js')).toMatch(/^text\/javascript/);
+    expect(mimeOf('strange.bin')).toBe('application/octet-stream');
   });
 });
 
