@@ -1,7 +1,7 @@
 // Read-side queries for the screens. Each goes through an index: nothing here scans the cases
 // table, so a station with 100,000 cases answers as fast as one with a hundred.
 import Dexie from 'dexie';
-import { normaliseCode } from '../domain/ids';
+import { isValidIdNumber, normaliseCode } from '../domain/ids';
 import type { CaseRow, OneWindowDb } from './db';
 import { matchesAll, queryTerms } from './search';
 
@@ -77,8 +77,9 @@ export type SearchKind = 'caseNo' | 'creditCode' | 'idNumber' | 'projectCode' | 
 export function classifyQuery(raw: string): SearchKind {
   const s = raw.trim().toUpperCase();
   if (/^\d{4}-[0-9A-Z]{6}-\d{2}-\d{2}-\d{6}$/.test(s)) return 'projectCode';
+  // An ID number is also credit-code shaped: the ID check decides.
+  if (/^\d{17}[\dX]$/.test(s) && isValidIdNumber(s)) return 'idNumber';
   if (/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s)) return 'creditCode';
-  if (/^\d{17}[\dX]$/.test(s)) return 'idNumber';
   if (/^[A-Z0-9]+(-[A-Z0-9]+){2,}$/.test(s)) return 'caseNo';
   return 'name';
 }
