@@ -1,0 +1,174 @@
+// Deadlines in working days (行政许可法 Art. 32, 42, 44, 45, 82). Everything takes "today" as an
+// argument; dates are local 'YYYY-MM-DD'. Functions may throw CalendarRangeError when a date
+// falls in a year the calendar has no data for — callers show that warning, never a guess.
+import {
+  addWorkingDays,
+  defaultCalendar,
+  workingDaysBetween,
+  type HolidayCalendar,
+} from './calendar';
+import { compareDates } from './dates';
+
+/** Art. 42: the head of the bureau may extend by 10 working days, with reasons. */
+export const STATUTORY_EXTENSION_DAYS = 10;
+/** Art. 32: a supplement notice within 5 days of receiving the materials. */
+export const SUPPLEMENT_NOTICE_DAYS = 5;
+/** Warn the clerk when this many of those 5 days have passed. */
+export const SUPPLEMENT_NOTICE_WARN_DAYS = 3;
+/** Art. 44: the certificate is issued and served within 10 days of the decision. */
+export const ISSUANCE_DAYS = 10;
+
+export interface SuspensionPeriod {
+  from: string;
+  /** null while the case is still suspended. */
+  to: string | null;
+}
+
+/**
+ * Working days a suspension stopped the clock: those in (from, to]. The day the case is
+ * suspended still counts as used; the day it resumes does not. An open suspension runs to today.
+ */
+export function suspendedWorkingDays(
+  periods: readonly SuspensionPeriod[],
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): number {
+  let total = 0;
+  for (const p of periods) {
+    const end = p.to ?? today;
+    if (compareDates(end, p.from) > 0) total += workingDaysBetween(p.from, end, calendar);
+  }
+  return total;
+}
+
+export interface DueDateInput {
+  acceptedOn: string;
+  limitDays: number;
+  /** Green-channel cases are due the day they are accepted. */
+  greenChannel?: boolean;
+  suspensions?: readonly SuspensionPeriod[];
+  extended?: boolean;
+}
+
+/** Due date of a limit counted from acceptance, moved by suspensions and the extension. */
+export function dueDate(
+  input: DueDateInput,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): string {
+  const base = input.greenChannel ? 0 : input.limitDays;
+  const extra =
+    suspendedWorkingDays(input.suspensions ?? [], today, calendar) +
+    (input.extended ? STATUTORY_EXTENSION_DAYS : 0);
+  return addWorkingDays(input.acceptedOn, base + extra, calendar);
+}
+
+export interface CaseClock {
+  acceptedOn: string;
+  legalDays: number;
+  promisedDays: number;
+  greenChannel: boolean;
+  suspensions: readonly SuspensionPeriod[];
+  extended: boolean;
+  /** Date of approval or denial, if decided. */
+  decidedOn?: string | null;
+}
+
+export interface CaseDeadlines {
+  promisedDueOn: string;
+  legalDueOn: string;
+  /** Art. 44 limit for issuing and serving, once decided. */
+  issuanceDueOn: string | null;
+  suspendedDays: number;
+}
+
+export function caseDeadlines(
+  clock: CaseClock,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): CaseDeadlines {
+  const common = {
+    acceptedOn: clock.acceptedOn,
+    greenChannel: clock.greenChannel,
+    suspensions: clock.suspensions,
+  };
+  // The extension is to the statutory limit; the promise is the bureau's own and does not move.
+  return {
+    promisedDueOn: dueDate({ ...common, limitDays: clock.promisedDays }, today, calendar),
+    legalDueOn: dueDate(
+      { ...common, greenChannel: false, limitDays: clock.legalDays, extended: clock.extended },
+      today,
+      calendar,
+    ),
+    issuanceDueOn: clock.decidedOn
+      ? addWorkingDays(clock.decidedOn, ISSUANCE_DAYS, calendar)
+      : null,
+    suspendedDays: suspendedWorkingDays(clock.suspensions, today, calendar),
+  };
+}
+
+/**
+ * Working days left until `dueOn`: 0 on the due date, negative once past it (at least −1 on the
+ * first day after, even if that is a weekend).
+ */
+export function workingDaysLeft(
+  dueOn: string,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): number {
+  if (compareDates(today, dueOn) <= 0) return workingDaysBetween(today, dueOn, calendar);
+  return -Math.max(1, workingDaysBetween(dueOn, today, calendar));
+}
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface LightThresholds {
+  /** Yellow when this many working days or fewer are left. */
+  yellowAtDaysLeft: number;
+  /** Red when this many working days or fewer are left (−1: only once overdue). */
+  redAtDaysLeft: number;
+}
+
+export const defaultLightThresholds: LightThresholds = { yellowAtDaysLeft: 2, redAtDaysLeft: -1 };
+
+export function trafficLight(
+  dueOn: string,
+  today: string,
+  thresholds: LightThresholds = defaultLightThresholds,
+  calendar: HolidayCalendar = defaultCalendar,
+): TrafficLight {
+  const left = workingDaysLeft(dueOn, today, calendar);
+  if (left <= thresholds.redAtDaysLeft) return 'red';
+  if (left <= thresholds.yellowAtDaysLeft) return 'yellow';
+  return 'green';
+}
+
+export type NoticeLevel = 'ok' | 'warn' | 'overdue';
+
+/**
+ * Art. 32 for a pending intake: the supplement notice is due within 5 working days of receipt;
+ * after that the application counts as accepted on the day the materials arrived.
+ */
+export function supplementNoticeStatus(
+  receivedOn: string,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): { dueOn: string; elapsed: number; level: NoticeLevel } {
+  const dueOn = addWorkingDays(receivedOn, SUPPLEMENT_NOTICE_DAYS, calendar);
+  const elapsed = Math.max(0, workingDaysBetween(receivedOn, today, calendar));
+  const level: NoticeLevel =
+    compareDates(today, dueOn) > 0
+      ? 'overdue'
+      : elapsed >= SUPPLEMENT_NOTICE_WARN_DAYS
+        ? 'warn'
+        : 'ok';
+  return { dueOn, elapsed, level };
+}
+
+/** Art. 44: the date by which the certificate must be issued and served. */
+export function issuanceDueOn(
+  decidedOn: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): string {
+  return addWorkingDays(decidedOn, ISSUANCE_DAYS, calendar);
+}
