@@ -29,7 +29,9 @@ export async function verifyLog(
     // Read in chunks by position: memory stays flat however long the log is.
     const chunk = await db.events.where('pos').above(lastPos).limit(CHUNK).toArray();
     if (chunk.length === 0) break;
-    const verdict = await verifyChain(chunk as unknown as ChainedEvent[], prev);
+    // `pos` is the local insertion order, added by IndexedDB and not part of the hashed event.
+    const hashed = chunk.map(({ pos: _pos, ...event }) => event as unknown as ChainedEvent);
+    const verdict = await verifyChain(hashed, prev);
     if (!verdict.ok) {
       const bad = chunk[verdict.index]!;
       report = {
