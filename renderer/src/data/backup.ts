@@ -1,0 +1,243 @@
+// Backup files: the whole database as one self-checking JSON document, gzip-compressed when the
+// platform has CompressionStream (Node 20 and Chromium both do). Restore checks everything
+// first — format, version, checksum, station, the event chain — and only then replaces every
+// table in one transaction, so a refused or failed restore leaves the database as it was.
+import { canonicalJson, sha256Hex, verifyChain, type ChainedEvent } from '../domain/audit';
+import type { OneWindowDb } from './db';
+import { AuthError } from './authErrors';
+import type { EventActor, StoredEvent } from './eventTypes';
+import { appendEvents, readHead } from './log';
+import { getStation, STATION_KEY, type Station } from './station';
+
+export const BACKUP_FORMAT = 'onewindow-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+type Row = Record<string, unknown>;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  stationId: string | null;
+  createdAt: string;
+  schemaVersion: number;
+  tables: Record<string, Row[]>;
+  /** SHA-256 (hex) of the canonical JSON of every other field. */
+  checksum: string;
+}
+
+export type BackupRefusal =
+  | { reason: 'corrupt' } // not readable, or the checksum does not match
+  | { reason: 'not_a_backup' }
+  | { reason: 'unknown_version'; formatVersion: unknown }
+  | { reason: 'schema_mismatch'; schemaVersion: number; expected: number }
+  | { reason: 'foreign'; stationId: string | null; expected: string }
+  | { reason: 'broken_chain'; eventId: string };
+
+export class BackupError extends Error {
+  readonly refusal: BackupRefusal;
+  constructor(refusal: BackupRefusal) {
+    super(`backup refused: ${refusal.reason}`);
+    this.name = 'BackupError';
+    this.refusal = refusal;
+  }
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const hasCompression = () => typeof CompressionStream === 'function';
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream) {
+  const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+export interface ExportOptions {
+  now?: Date;
+  /** Off only for tests that edit the JSON text directly. */
+  compress?: boolean;
+}
+
+/** Every row of every table, in primary-key order, read in one consistent snapshot. */
+async function readAllTables(db: OneWindowDb): Promise<Record<string, Row[]>> {
+  return db.transaction('r', db.tables, async () => {
+    const tables: Record<string, Row[]> = {};
+    for (const table of db.tables) tables[table.name] = (await table.toArray()) as Row[];
+    return tables;
+  });
+}
+
+const checksumOf = (file: Omit<BackupFile, 'checksum'>) => sha256Hex(canonicalJson(file));
+
+export async function exportBackup(db: OneWindowDb, options: ExportOptions = {}) {
+  const station = await getStation(db);
+  // JSON round trip: what is hashed is exactly what a reader will parse.
+  const tables = JSON.parse(JSON.stringify(await readAllTables(db))) as Record<string, Row[]>;
+  const body: Omit<BackupFile, 'checksum'> = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    stationId: station?.stationId ?? null,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    schemaVersion: db.verno,
+    tables,
+  };
+  const file: BackupFile = { ...body, checksum: await checksumOf(body) };
+  const json = new TextEncoder().encode(JSON.stringify(file));
+  const compress = options.compress ?? hasCompression();
+  return compress ? pipe(json, new CompressionStream('gzip')) : json;
+}
+
+export interface ReadOptions {
+  /** The station this database belongs to; a backup of another station is refused unless… */
+  expectedStationId?: string | null;
+  /** …an administrator has confirmed that this station takes over the other's data. */
+  allowForeign?: boolean;
+  /** The schema version this app reads (db.verno). */
+  schemaVersion: number;
+}
+
+const refuse = (r: BackupRefusal): never => {
+  throw new BackupError(r);
+};
+
+/** Parses and checks a backup without touching any database. Throws BackupError. */
+export async function readBackup(bytes: Uint8Array, options: ReadOptions): Promise<BackupFile> {
+  let text: string;
+  try {
+    const gz = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+    const raw = gz ? await pipe(bytes, new DecompressionStream('gzip')) : bytes;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return refuse({ reason: 'corrupt' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return refuse({ reason: 'corrupt' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return refuse({ reason: 'not_a_backup' });
+  }
+  const file = parsed as Partial<BackupFile>;
+  if (file.format !== BACKUP_FORMAT) return refuse({ reason: 'not_a_backup' });
+  if (file.formatVersion !== BACKUP_FORMAT_VERSION) {
+    return refuse({ reason: 'unknown_version', formatVersion: file.formatVersion });
+  }
+  const { checksum, ...body } = file as BackupFile;
+  if (typeof checksum !== 'string' || typeof body.tables !== 'object' || body.tables === null) {
+    return refuse({ reason: 'corrupt' });
+  }
+  let actual: string;
+  try {
+    actual = await checksumOf(body);
+  } catch {
+    return refuse({ reason: 'corrupt' });
+  }
+  if (actual !== checksum) return refuse({ reason: 'corrupt' });
+  if (body.schemaVersion !== options.schemaVersion) {
+    return refuse({
+      reason: 'schema_mismatch',
+      schemaVersion: body.schemaVersion,
+      expected: options.schemaVersion,
+    });
+  }
+  const expected = options.expectedStationId;
+  if (expected && body.stationId !== expected && !options.allowForeign) {
+    return refuse({ reason: 'foreign', stationId: body.stationId, expected });
+  }
+  await checkChain(file as BackupFile);
+  return file as BackupFile;
+}
+
+/**
+ * The events of each station must form an unbroken chain, and the stored chain head must be
+ * its last link (otherwise events were cut off the end). A valid checksum does not prove this:
+ * whoever edits a file can recompute the checksum, but not the chain without it showing.
+ */
+async function checkChain(file: BackupFile) {
+  const events = (file.tables.events ?? []) as unknown as StoredEvent[];
+  const byStation = new Map<string, StoredEvent[]>();
+  for (const e of events) {
+    if (typeof e?.stationId !== 'string' || typeof e.stationSeq !== 'number') {
+      refuse({ reason: 'broken_chain', eventId: String(e?.id) });
+    }
+    const list = byStation.get(e.stationId) ?? [];
+    list.push(e);
+    byStation.set(e.stationId, list);
+  }
+  for (const list of byStation.values()) {
+    list.sort((a, b) => a.stationSeq - b.stationSeq);
+    // `pos` is the local insertion order: not part of the hashed event.
+    const chained = list.map(({ pos: _pos, ...e }) => e) as unknown as ChainedEvent[];
+    const verdict = await verifyChain(chained);
+    if (!verdict.ok) refuse({ reason: 'broken_chain', eventId: verdict.eventId });
+  }
+  const head = file.tables.meta?.find((r) => r.key === 'chainHead')?.value as
+    { stationSeq: number; hash: string } | undefined;
+  const own = file.stationId ? (byStation.get(file.stationId) ?? []) : [];
+  const last = own[own.length - 1];
+  if (last && (!head || head.hash !== last.hash || head.stationSeq !== last.stationSeq)) {
+    refuse({ reason: 'broken_chain', eventId: last.id });
+  }
+}
+
+export interface RestoreOptions extends Omit<ReadOptions, 'schemaVersion'> {
+  /** The administrator restoring; recorded as the first event after the restored log. */
+  actor: EventActor;
+  now?: Date;
+}
+
+/**
+ * Replaces the whole database with a checked backup, all or nothing, then records who restored
+ * what. Only an active administrator may restore (checked here, not only in the UI); on a
+ * first-run station with no users yet, anyone at the machine may (there is no one to ask).
+ */
+export async function restoreBackup(
+  db: OneWindowDb,
+  bytes: Uint8Array,
+  options: RestoreOptions,
+): Promise<{ station: Station | null; events: number }> {
+  const current = await getStation(db);
+  if (current) {
+    const me = await db.users.get(options.actor.id);
+    if (!me || me.disabled === 1 || me.role !== 'admin') throw new AuthError('forbidden');
+  }
+  const file = await readBackup(bytes, {
+    expectedStationId:
+      options.expectedStationId === undefined
+        ? (current?.stationId ?? null)
+        : options.expectedStationId,
+    allowForeign: options.allowForeign,
+    schemaVersion: db.verno,
+  });
+  const now = options.now ?? new Date();
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) {
+      await table.clear();
+      const rows = file.tables[table.name] ?? [];
+      if (rows.length > 0) await table.bulkAdd(rows);
+    }
+    const station = (await db.meta.get(STATION_KEY))?.value as Station | undefined;
+    if (station) {
+      const head = await readHead(db);
+      await appendEvents(
+        db,
+        station,
+        'station',
+        [
+          {
+            type: 'backup.restored',
+            payload: {
+              backupCreatedAt: file.createdAt,
+              backupStationId: file.stationId,
+              checksum: file.checksum,
+              restoredHeadSeq: head.stationSeq,
+            },
+          },
+        ],
+        options.actor,
+        now,
+      );
+    }
+  });
+  return { station: await getStation(db), events: await db.events.count() };
+}

@@ -1,0 +1,144 @@
+// The station: who this installation is (office, division, station code), set once at first
+// run together with the first administrator. The station code is the station id of the event
+// log and part of every case number, so two stations never produce the same ids.
+import type { OneWindowDb, UserRow } from './db';
+import { AuthError } from './authErrors';
+import { hashPassword, isAcceptablePassword } from './authPassword';
+import { appendEvents } from './log';
+import type { EventActor } from './eventTypes';
+
+export interface Station {
+  stationId: string;
+  stationCode: string;
+  /** 6-digit administrative division, e.g. 410108 (惠济区). */
+  divisionCode: string;
+  officeName: string;
+  officeShortName: string;
+  createdAt: string;
+}
+
+export interface NewUserInput {
+  username: string;
+  name: string;
+  password: string;
+}
+
+export interface SetupInput {
+  officeName: string;
+  officeShortName: string;
+  divisionCode: string;
+  stationCode: string;
+  admin: NewUserInput;
+}
+
+export const STATION_KEY = 'station';
+
+export const isDivisionCode = (s: string) => /^\d{6}$/.test(s);
+export const isStationCode = (s: string) => /^[A-Z0-9]{2,4}$/.test(s);
+export const isUsername = (s: string) => /^[a-z0-9][a-z0-9._-]{1,31}$/.test(s);
+export const isPersonName = (s: string) => s.trim().length >= 1 && s.trim().length <= 40;
+
+/** Usernames are compared in lower case: 'Zhang' and 'zhang' are one account. */
+export const normaliseUsername = (s: string) => s.trim().toLowerCase();
+
+/** Which fields of a set-up form are wrong (empty = fine). */
+export function setupProblems(input: SetupInput): string[] {
+  const problems: string[] = [];
+  if (!input.officeName.trim() || input.officeName.trim().length > 60) problems.push('officeName');
+  if (!input.officeShortName.trim() || input.officeShortName.trim().length > 12) {
+    problems.push('officeShortName');
+  }
+  if (!isDivisionCode(input.divisionCode)) problems.push('divisionCode');
+  if (!isStationCode(input.stationCode)) problems.push('stationCode');
+  problems.push(...newUserProblems(input.admin));
+  return problems;
+}
+
+export function newUserProblems(u: NewUserInput): string[] {
+  const problems: string[] = [];
+  if (!isUsername(normaliseUsername(u.username))) problems.push('username');
+  if (!isPersonName(u.name)) problems.push('name');
+  if (!isAcceptablePassword(u.password)) problems.push('password');
+  return problems;
+}
+
+export async function getStation(db: OneWindowDb): Promise<Station | null> {
+  const row = await db.meta.get(STATION_KEY);
+  return (row?.value as Station | undefined) ?? null;
+}
+
+export const newUserId = () => `u-${crypto.randomUUID()}`;
+
+export interface SetupOptions {
+  now?: Date;
+  /** PBKDF2 iterations; production default. Tests of other things may pass fewer. */
+  iterations?: number;
+}
+
+/**
+ * First-run set-up: the station and its first administrator, as events in the log (streams
+ * 'station' and 'user:<id>') and rows in meta/users, all or nothing. Refused once a station exists.
+ */
+export async function setupStation(
+  db: OneWindowDb,
+  input: SetupInput,
+  options: SetupOptions = {},
+): Promise<{ station: Station; admin: EventActor }> {
+  const problems = setupProblems(input);
+  if (problems.length > 0) throw new AuthError('invalid', problems[0]);
+  const now = options.now ?? new Date();
+  // Hash before the transaction: IndexedDB transactions end when they wait on anything else.
+  const passwordHash = await hashPassword(input.admin.password, { iterations: options.iterations });
+  const station: Station = {
+    stationId: input.stationCode,
+    stationCode: input.stationCode,
+    divisionCode: input.divisionCode,
+    officeName: input.officeName.trim(),
+    officeShortName: input.officeShortName.trim(),
+    createdAt: now.toISOString(),
+  };
+  const user: UserRow = {
+    id: newUserId(),
+    username: normaliseUsername(input.admin.username),
+    name: input.admin.name.trim(),
+    role: 'admin',
+    disabled: 0,
+    passwordHash,
+    failedAttempts: 0,
+    lockedUntil: null,
+  };
+  const actor: EventActor = { id: user.id, name: user.name, role: user.role };
+  await db.transaction('rw', [db.events, db.meta, db.users], async () => {
+    if (await getStation(db)) throw new AuthError('already_set_up');
+    const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, ...pub } = user;
+    await appendEvents(
+      db,
+      station,
+      'station',
+      [
+        {
+          type: 'station.set_up',
+          payload: {
+            stationCode: station.stationCode,
+            divisionCode: station.divisionCode,
+            officeName: station.officeName,
+            officeShortName: station.officeShortName,
+          },
+        },
+      ],
+      actor,
+      now,
+    );
+    await appendEvents(
+      db,
+      station,
+      `user:${user.id}`,
+      [{ type: 'user.created', payload: { ...pub } }],
+      actor,
+      now,
+    );
+    await db.meta.put({ key: STATION_KEY, value: station });
+    await db.users.add(user);
+  });
+  return { station, admin: actor };
+}
