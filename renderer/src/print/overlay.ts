@@ -4,6 +4,7 @@
 // real stock (its size is unconfirmed).
 import type { PrintLocale } from './chineseDate';
 import { fontFaceCss, fontStack, type FontSource, type PrintFont } from './fonts';
+import { qrSvg } from './qr';
 import { assembleDocument, escapeHtml, type RenderedDocument } from './render';
 
 export interface OverlayField {
@@ -12,6 +13,8 @@ export interface OverlayField {
   yMm: number;
   widthMm: number;
   fontSizePt: number;
+  /** 'qr' prints the value as a QR code widthMm square (the certificate's signed payload). */
+  kind?: 'text' | 'qr';
 }
 
 export interface OverlayLayout {
@@ -65,7 +68,9 @@ export function renderOverlay(
     .map((f) => {
       const { leftMm, topMm } = fieldPosition(f, calibration);
       const style = `left:${mm(leftMm)};top:${mm(topMm)};width:${mm(f.widthMm)};font-size:${f.fontSizePt}pt`;
-      return `<div class="f" data-key="${escapeHtml(f.key)}" style="${style}">${escapeHtml(values[f.key] ?? '')}</div>`;
+      const value = values[f.key] ?? '';
+      const content = f.kind === 'qr' ? qrSvg(value, f.widthMm) : escapeHtml(value);
+      return `<div class="f" data-key="${escapeHtml(f.key)}" style="${style}">${content}</div>`;
     })
     .join('');
   const bg = options.backgroundImage

@@ -31,6 +31,7 @@ const header = (): OverlayField[] => [
 const footer = (top: number): OverlayField[] => [
   { key: 'office', xMm: 120, yMm: top, widthMm: 75, fontSizePt: 12 },
   { key: 'issuedOn', xMm: 120, yMm: top + 9, widthMm: 60, fontSizePt: 12 },
+  { key: 'qr', xMm: 22, yMm: top - 8, widthMm: 24, fontSizePt: 12, kind: 'qr' },
 ];
 
 export const defaultOverlayLayouts: Record<CertificateKind, OverlayLayout> = {
@@ -101,6 +102,7 @@ type Common = {
   office: { name: string };
   issuedOn: string;
   attachments: string;
+  qrPayload: string;
 };
 
 const common = (d: Common) => ({
@@ -108,6 +110,7 @@ const common = (d: Common) => ({
   office: d.office.name,
   issuedOn: formatChineseDate(d.issuedOn),
   attachments: d.attachments,
+  qr: d.qrPayload,
 });
 
 export const overlayValues = {

@@ -30,7 +30,7 @@ const margins = (top: number, right: number, bottom: number, left: number): Marg
 });
 
 /** GB/T 9704 style notice margins, slightly tightened so a full notice fits one page. */
-const officialMargins = margins(22, 24, 18, 26);
+const officialMargins = margins(20, 22, 16, 25);
 
 export const papers = {
   a4: { id: 'a4', widthMm: 210, heightMm: 297, marginMm: officialMargins },

@@ -258,8 +258,6 @@ export const ruralPermitSample: RuralPermitData = {
   attachments: '住宅设计图2份；村委会意见1份',
 };
 
-const lights = ['green', 'yellow', 'red'] as const;
-
 export const supervisionLedgerSample: SupervisionLedgerData = {
   office: sampleOffice,
   weekStart: '2026-11-23',
@@ -271,11 +269,11 @@ export const supervisionLedgerSample: SupervisionLedgerData = {
     matter: i % 2 === 0 ? '建设工程规划许可证核发' : '乡村建设规划许可证核发',
     acceptedOn: `2026-11-${String(2 + i).padStart(2, '0')}`,
     dueDate: `2026-11-${String(16 + i).padStart(2, '0')}`,
-    daysLeft: 4 - i,
-    light: lights[i < 4 ? 0 : i < 8 ? 1 : 2],
+    daysLeft: 5 - i,
+    light: 5 - i < 0 ? 'red' : 5 - i <= 2 ? 'yellow' : 'green',
     stage: ['审查', '审核', '审批', '发证'][i % 4] ?? '审查',
     responsible: ['张晓明', '陈静', '赵磊'][i % 3] ?? '张晓明',
-    note: i >= 8 ? '已超期，请于11月30日前办结并说明原因' : '',
+    note: 5 - i < 0 ? '已超期，请于11月30日前办结并说明原因' : '',
   })),
 };
 

@@ -18,7 +18,7 @@ body{font-family:${bodyFont};font-size:12pt;line-height:1.5;color:#000;
   letter-spacing:0.08em;margin:0 0 3mm}
 .doc-number{text-align:center;font-size:12pt;margin:0 0 5mm}
 .addressee{margin:0 0 1.5mm}
-.para{text-indent:2em;margin:0 0 1.5mm;text-align:justify}
+.para{text-indent:2em;margin:0 0 1mm;text-align:justify}
 .plain{margin:0 0 1.5mm}
 .small{font-size:10.5pt;line-height:1.45}
 .list{margin:0 0 2mm;padding-left:2em}
@@ -27,14 +27,14 @@ table.grid{border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.35
 table.grid th,table.grid td{border:0.25mm solid #000;padding:0.8mm 1.5mm;vertical-align:middle}
 table.grid th{font-weight:700;text-align:center;background:#f2f2f2}
 table.grid td.num{text-align:center;white-space:nowrap}
-table.grid td.label{width:30mm;text-align:center;font-weight:700}
+table.grid td.label{width:27mm;text-align:center;font-weight:700}
 table.grid thead{display:table-header-group}
 table.grid tr{break-inside:avoid}
-.sign{position:relative;display:flex;justify-content:flex-end;margin:6mm 0 2mm;padding-right:4mm;break-inside:avoid}
+.sign{position:relative;display:flex;justify-content:flex-end;margin:5mm 0 9mm;padding-right:4mm;break-inside:avoid}
 .sign-text{text-align:center;min-width:62mm;position:relative;z-index:1}
-.seal{position:absolute;right:14mm;top:-12mm;width:40mm;height:40mm;border:0.4mm dashed #9a9a9a;
+.seal{position:absolute;right:14mm;top:-13mm;width:38mm;height:38mm;border:0.4mm dashed #9a9a9a;
   border-radius:50%;display:flex;align-items:center;justify-content:center;color:#9a9a9a;
-  font-size:12pt;letter-spacing:0.3em;z-index:0;padding-top:22mm}
+  font-size:12pt;letter-spacing:0.3em;z-index:0;padding-top:25mm}
 .receipt-line{display:flex;gap:4mm;justify-content:space-between;margin:6mm 0 0;break-inside:avoid}
 .blank{display:inline-block;min-width:28mm;border-bottom:0.25mm solid #000}
 .codes{display:flex;align-items:center;justify-content:space-between;gap:4mm;margin:0 0 3mm}

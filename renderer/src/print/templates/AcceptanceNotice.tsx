@@ -6,29 +6,34 @@ import {
   DocNumber,
   OfficeSign,
   Para,
-  Rows,
   Title,
 } from '../components/Official';
 import type { AcceptanceNoticeData, CaseNoticeBase } from '../types';
 
-/** Applicant, contact and matter at the head of every case notice. */
+/** Applicant, contact and matter at the head of every case notice (two pairs per row). */
 export function CaseRows({ data }: { data: CaseNoticeBase }) {
   const { t } = usePrint();
+  const contact = t('common.contactPhone', {
+    contact: data.applicant.contact,
+    phone: data.applicant.phone,
+  });
   return (
-    <Rows
-      rows={[
-        [t('common.field.applicant'), data.applicant.name],
-        [
-          t('common.field.contact'),
-          t('common.contactPhone', {
-            contact: data.applicant.contact,
-            phone: data.applicant.phone,
-          }),
-        ],
-        [t('common.field.matter'), data.matterName],
-        [t('common.field.caseNumber'), data.caseNumber],
-      ]}
-    />
+    <table className="grid">
+      <tbody>
+        <tr>
+          <td className="label">{t('common.field.applicant')}</td>
+          <td>{data.applicant.name}</td>
+          <td className="label">{t('common.field.contact')}</td>
+          <td>{contact}</td>
+        </tr>
+        <tr>
+          <td className="label">{t('common.field.matter')}</td>
+          <td>{data.matterName}</td>
+          <td className="label">{t('common.field.caseNumber')}</td>
+          <td>{data.caseNumber}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 

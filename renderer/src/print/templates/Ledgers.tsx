@@ -65,6 +65,7 @@ export const ledgerCss = `
 body{font-size:11pt}
 table.ledger{font-size:9.5pt}
 table.ledger td,table.ledger th{padding:0.8mm 1mm}
+table.ledger th{white-space:nowrap}
 .light-green{color:#1b7f3b}
 .light-yellow{color:#a66d00}
 .light-red{color:#c62828;font-weight:700}
@@ -120,6 +121,13 @@ export function RedBlackList({ data }: { data: RedBlackListData }) {
 }
 
 export const rankingCss = `
+table.rank{table-layout:fixed}
+table.rank th:nth-child(1){width:14mm}
+table.rank th:nth-child(2){width:22mm}
+table.rank th:nth-child(4){width:18mm}
+table.rank th:nth-child(5){width:24mm}
+table.rank th:nth-child(6){width:36mm}
+table.rank th:nth-child(7){width:20mm}
 h2.rank-head{font-size:14pt;margin:3mm 0 2mm;padding:1mm 3mm;color:#fff}
 h2.rank-head.red{background:#c62828}
 h2.rank-head.black{background:#212121}

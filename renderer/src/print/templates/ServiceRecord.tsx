@@ -87,6 +87,7 @@ export function ServiceRecord({ data }: { data: ServiceRecordData }) {
 
 export const serviceCss = `
 table.service td{height:12mm}
+table.service td.label{width:34mm}
 table.service tr.tall td{height:22mm}
 .sign-slot{text-align:right;color:#555;font-size:10.5pt;padding-top:8mm}
 `;
