@@ -10,6 +10,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
+  // The print preview (srcdoc iframe) and archived PDFs shown from blob: URLs; the same list
+  // as the renderer's <meta> CSP, because a page obeys both and would get the narrower one.
+  'frame-src': ["'self'", 'blob:', 'data:', 'about:'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'frame-ancestors': ["'none'"],
