@@ -71,3 +71,8 @@ export function wordBoxes(file: string): WordBox[] {
     word: m[5] ?? '',
   }));
 }
+
+/** Text in content-stream order: a wrapped table cell stays together (-layout interleaves cells). */
+export function pdfTextRaw(file: string): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}

@@ -96,6 +96,9 @@ export function DenialDecision({ data }: { data: DenialDecisionData }) {
       <Para>{t('denial.decision', { legalBasis: data.legalBasis })}</Para>
       <RemediesPara remedies={data.remedies} />
       <CaseRows data={data} />
+      <p className="plain">
+        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
+      </p>
       <OfficeSign office={data.office} date={data.issuedOn} />
       <ApplicantSign />
     </>

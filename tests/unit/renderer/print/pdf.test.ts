@@ -1,0 +1,131 @@
+// Every template through Chromium to PDF, read back with poppler: values, Chinese text, paper
+// size, page count, embedded font. Chromium is launched once for the file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { templates, type TemplateName } from '../../../../renderer/src/print/templates';
+import {
+  formatChineseDate,
+  formatChineseDateTime,
+} from '../../../../renderer/src/print/chineseDate';
+import { maskIdNumber, maskPhone } from '../../../../renderer/src/print/mask';
+import { makeTranslate } from '../../../../renderer/src/print/texts';
+import { htmlToPdf, launchChromium } from '../../../print/chromium';
+import { renderSample, sampleData } from '../../../print/sampleDocs';
+import {
+  pageText,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfTextRaw,
+  writeTemp,
+} from '../../../print/pdfTools';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const t = makeTranslate('zh-CN');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** Keys whose values are codes translated into words, signed payloads, or not printed. */
+const NOT_PRINTED_AS_IS = new Set([
+  'kind',
+  'form',
+  'method',
+  'delivery',
+  'channel',
+  'light',
+  'procedure',
+  'qrPayload',
+  'address',
+  'month',
+  'onTimeRate',
+  'averageDays',
+  'generatedAt',
+]);
+const RECEIPTS = new Set<TemplateName>(['receiptA4', 'receiptThermal']);
+
+/** What the paper must show for a data value: dates in Chinese, personal data masked on receipts. */
+function printedValues(name: TemplateName, data: unknown, key = ''): string[] {
+  if (data === null || data === undefined) return [];
+  if (Array.isArray(data)) return data.flatMap((v) => printedValues(name, v, key));
+  if (typeof data === 'object') {
+    const obj = data as Record<string, unknown>;
+    return Object.entries(obj).flatMap(([k, v]) => {
+      if (NOT_PRINTED_AS_IS.has(k)) return [];
+      // The office's phone is not on the papers; a party's code only on receipts.
+      if (key === 'office' && k === 'phone') return [];
+      if (k === 'code' && !RECEIPTS.has(name)) return [];
+      if (RECEIPTS.has(name) && k === 'code' && typeof v === 'string') {
+        return [obj.kind === 'person' ? maskIdNumber(v) : v];
+      }
+      if (RECEIPTS.has(name) && key === 'applicant' && k === 'phone' && typeof v === 'string') {
+        return [maskPhone(v)];
+      }
+      return printedValues(name, v, k);
+    });
+  }
+  if (typeof data === 'number') return [String(data)];
+  if (typeof data !== 'string' || data === '') return [];
+  if (ISO_DATE.test(data)) return [formatChineseDate(data)];
+  if (ISO_DATETIME.test(data)) return [formatChineseDateTime(data)];
+  return [data];
+}
+
+/** pdftotext puts line breaks and layout spaces inside wrapped values; compare without them. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+const names = Object.keys(templates) as TemplateName[];
+
+describe.each(names)('%s as PDF', (name) => {
+  let file: string;
+  let text: string;
+  let raw: string;
+
+  beforeAll(async () => {
+    const doc = renderSample(name);
+    file = writeTemp(await htmlToPdf(page, doc), `${name}.pdf`);
+    text = pdfText(file);
+    raw = pdfTextRaw(file);
+  }, 30_000);
+
+  it('shows every value of its data, in Chinese, intact', () => {
+    expect(squash(text)).toContain(squash(t(templates[name].titleKey)));
+    const flat = squash(raw);
+    const missing = printedValues(name, sampleData[name]).filter((v) => !flat.includes(squash(v)));
+    expect(missing).toEqual([]);
+    // U+FFFD means a character was lost on the way to the PDF.
+    expect(text).not.toContain('\uFFFD');
+  });
+
+  it('is on the right paper, one page, no blank page', () => {
+    const info = pdfInfo(file);
+    const paper = templates[name].paper;
+    expect(info.widthMm).toBeCloseTo(paper.widthMm, 0);
+    if (paper.heightMm !== null) expect(info.heightMm).toBeCloseTo(paper.heightMm, 0);
+    expect(info.pages).toBe(1);
+    expect(pageText(file, info.pages).trim()).not.toBe('');
+  });
+
+  it('embeds the bundled Noto Serif SC', () => {
+    expect(pdfFonts(file)).toMatch(/NotoSerifSC/);
+  });
+});
+
+describe('receipts keep personal data masked in the PDF', () => {
+  it('has neither the full ID number nor the full phone', async () => {
+    const file = writeTemp(await htmlToPdf(page, renderSample('receiptThermal')));
+    const flat = squash(pdfText(file));
+    expect(flat).toContain(maskIdNumber(sampleData.receiptThermal.applicant.code));
+    expect(flat).not.toContain(sampleData.receiptThermal.applicant.code);
+    expect(flat).not.toContain(sampleData.receiptThermal.applicant.phone);
+  });
+});
