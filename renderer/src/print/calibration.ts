@@ -2,7 +2,7 @@
 // The clerk prints it, measures where the crosses really are, and enters the difference.
 import { fontFaceCss, fontStack, type FontSource, type PrintFont } from './fonts';
 import type { Calibration } from './overlay';
-import { mm, overlayCss } from './overlay';
+import { calibrationTransform, overlayCss } from './overlay';
 import { assembleDocument, escapeHtml, type RenderedDocument } from './render';
 import { makeTranslate } from './texts';
 import type { PrintLocale } from './chineseDate';
@@ -53,14 +53,14 @@ export function renderCalibrationPage(
     `<p>${escapeHtml(t('overlay.calibrationOffset', { dx: calibration.dxMm, dy: calibration.dyMm }))}</p></div>`;
   // The whole page moves by the current calibration, so a second print checks the entered values.
   const body =
-    `<div class="sheet"><div class="shift" style="left:${mm(calibration.dxMm)};top:${mm(calibration.dyMm)}">` +
+    `<div class="sheet"><div class="shift" style="${calibrationTransform(calibration)}">` +
     `${gridSvg(w, h)}${help}</div></div>`;
   const faces = options.fontSource ? fontFaceCss(options.fontSource, body, body) : '';
   const css =
     faces +
     overlayCss(w, h, fontStack(options.font ?? 'bundled')) +
     `
-.shift{position:absolute;width:${w}mm;height:${h}mm}
+.shift{position:absolute;left:0;top:0;width:${w}mm;height:${h}mm}
 .grid-svg{position:absolute;left:0;top:0}
 .g1{stroke:#c8d8e8;stroke-width:0.08}
 .g5{stroke:#8fb0d0;stroke-width:0.12}

@@ -39,9 +39,17 @@ export interface OverlayOptions {
 /** Millimetres as CSS, rounded to 0.01 mm so a float never prints as 12.300000000000001mm. */
 export const mm = (v: number): string => `${Math.round(v * 100) / 100}mm`;
 
+/** Where a field really prints: its layout position plus the printer's offset. */
 export function fieldPosition(field: OverlayField, calibration: Calibration) {
   return { leftMm: field.xMm + calibration.dxMm, topMm: field.yMm + calibration.dyMm };
 }
+
+/**
+ * The calibration shift as a transform: Chromium snaps left/top text to whole CSS pixels
+ * (0.26 mm) in the PDF, while a translate keeps the exact sub-millimetre offset.
+ */
+export const calibrationTransform = (c: Calibration): string =>
+  `transform:translate(${mm(c.dxMm)},${mm(c.dyMm)})`;
 
 export function overlayCss(width: number, height: number, bodyFont: string): string {
   return `
@@ -52,6 +60,7 @@ body{font-family:${bodyFont};color:#000;-webkit-print-color-adjust:exact;print-c
 .sheet{position:relative;width:${width}mm;height:${height}mm;overflow:hidden;background:#fff}
 .form-bg{position:absolute;inset:0;width:100%;height:100%;object-fit:fill;opacity:0.5}
 @media print{.form-bg{display:none}}
+.cal{position:absolute;inset:0}
 .f{position:absolute;line-height:1.3;white-space:pre-wrap;word-break:break-all}
 `;
 }
@@ -66,8 +75,7 @@ export function renderOverlay(
   const fields = layout.fields
     .filter((f) => (values[f.key] ?? '') !== '')
     .map((f) => {
-      const { leftMm, topMm } = fieldPosition(f, calibration);
-      const style = `left:${mm(leftMm)};top:${mm(topMm)};width:${mm(f.widthMm)};font-size:${f.fontSizePt}pt`;
+      const style = `left:${mm(f.xMm)};top:${mm(f.yMm)};width:${mm(f.widthMm)};font-size:${f.fontSizePt}pt`;
       const value = values[f.key] ?? '';
       const content = f.kind === 'qr' ? qrSvg(value, f.widthMm) : escapeHtml(value);
       return `<div class="f" data-key="${escapeHtml(f.key)}" style="${style}">${content}</div>`;
@@ -76,7 +84,7 @@ export function renderOverlay(
   const bg = options.backgroundImage
     ? `<img class="form-bg" alt="" src="${escapeHtml(options.backgroundImage)}">`
     : '';
-  const body = `<div class="sheet">${bg}${fields}</div>`;
+  const body = `<div class="sheet">${bg}<div class="cal" style="${calibrationTransform(calibration)}">${fields}</div></div>`;
   const faces = options.fontSource ? fontFaceCss(options.fontSource, body, '') : '';
   const css = faces + overlayCss(widthMm, heightMm, fontStack(options.font ?? 'bundled'));
   return {
