@@ -6,12 +6,17 @@ import { rendererConfig } from './renderer/vite.shared.ts';
 export default defineConfig({
   main: {
     build: {
+      // Bundle dependencies (zod) so the installed app needs no node_modules.
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') } },
     },
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require() packages: everything must be inside the bundle.
+      externalizeDeps: false,
+      isolatedEntries: true,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload.ts') },

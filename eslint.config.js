@@ -111,9 +111,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/contract.ts', 'electron/ipc.ts'],
+    files: [
+      'electron/services/**/*.ts',
+      'electron/contract.ts',
+      'electron/contract-client.ts',
+      'electron/ipc.ts',
+      'electron/ipc-memory.ts',
+      'electron/errors.ts',
+      'electron/handlers.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    // Pure policy and print-option modules may use Electron's types, never its runtime.
+    files: ['electron/policy/**/*.ts', 'electron/printing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ ...noElectron, allowTypeImports: true }] }],
     },
   },
 );

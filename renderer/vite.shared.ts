@@ -1,10 +1,14 @@
 // One renderer build configuration, used by electron-vite and by the browser mode.
 import react from '@vitejs/plugin-react';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 
-const root = resolve(import.meta.dirname, '..');
+// electron-vite bundles its config (and this file with it) next to the project's package.json,
+// Vite loads it from renderer/: find the project root either way.
+const root = existsSync(resolve(import.meta.dirname, 'package.json'))
+  ? import.meta.dirname
+  : resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 export const rendererConfig: UserConfig = {
