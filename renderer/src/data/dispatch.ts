@@ -1,0 +1,182 @@
+// dispatch(): the only way a case or counselling session changes. In one Dexie transaction it
+// loads the state, asks the domain to decide, allocates numbers, appends the events to the
+// hash-chained log and updates the read tables — all or nothing. IndexedDB serialises
+// read-write transactions over the same tables, so two dispatches on one case never interleave;
+// a screen that loaded an older version of the case is refused ('stale'), never applied blindly.
+import {
+  decide,
+  evolve,
+  findMatter,
+  defaultCatalogue,
+  type Actor,
+  type CaseState,
+  type Command,
+  type DecideContext,
+  type DomainEvent,
+  type Refusal,
+} from '../domain';
+import { toLocalDate } from '../domain/calendar';
+import {
+  caseSequenceKey,
+  certificateSequenceKey,
+  nextCaseNumber,
+  nextCertificateNumber,
+} from '../domain/numbering';
+import type { OneWindowDb } from './db';
+import type { StoredEvent } from './eventTypes';
+import { isStreamReadOnly } from './integrity';
+import { appendEvents } from './log';
+import { projectCase, projectCounselling, projectParties } from './projection';
+import { getStation, type Station } from './station';
+
+/** Refusals the data layer adds to the domain's. */
+export type DataRefusalCode = 'stale' | 'read_only' | 'no_station' | 'numbering_failed';
+export type DispatchRefusal =
+  Refusal | { code: DataRefusalCode; params?: Record<string, string | number> };
+
+export type DispatchResult =
+  | { ok: true; events: StoredEvent[]; state: CaseState | null; caseNo?: string }
+  | { ok: false; refusal: DispatchRefusal };
+
+export interface DispatchOptions {
+  actor: Actor;
+  /** The case version the screen showed; absent for commands that start a case. */
+  expectedVersion?: number;
+  now?: Date;
+  ctx?: DecideContext;
+}
+
+const INTAKE = new Set(['accept', 'acceptWithDeficiencies', 'requestSupplement', 'refuse']);
+const CERTIFICATE = new Set(['certificateIssued', 'certificateReissued']);
+
+async function nextCounter(db: OneWindowDb, key: string): Promise<number> {
+  const row = await db.meta.get(`seq:${key}`);
+  return (row?.value as number | undefined) ?? 0;
+}
+
+async function allocateNumbers(
+  db: OneWindowDb,
+  station: Station,
+  command: Command,
+  state: CaseState | null,
+  today: string,
+): Promise<{ command: Command; counters: [string, number][] } | DataRefusalCode> {
+  // A renewed intake (after a supplement) keeps its number; a new case gets the next one.
+  if (INTAKE.has(command.type) && 'caseNo' in command && !command.caseNo && !state) {
+    const key = caseSequenceKey(station.stationCode, today);
+    const n = nextCaseNumber(station.stationCode, today, await nextCounter(db, key));
+    if (!n.ok) return 'numbering_failed';
+    return { command: { ...command, caseNo: n.number }, counters: [[key, n.seq]] };
+  }
+  if (INTAKE.has(command.type) && 'caseNo' in command && !command.caseNo && state) {
+    return { command: { ...command, caseNo: state.caseNo }, counters: [] };
+  }
+  // Internal certificate numbers are allocated here, in the transaction that records the issue:
+  // a refused or failed dispatch never consumes a number, so the sequence has no gaps.
+  if (
+    CERTIFICATE.has(command.type) &&
+    'external' in command &&
+    !command.external &&
+    !command.number &&
+    state
+  ) {
+    const certType = state.matter.certificateType;
+    const type = certType
+      ? defaultCatalogue.certificateTypes.find((c) => c.id === certType)
+      : undefined;
+    if (!type) return { command, counters: [] }; // decide() refuses: no certificate for the matter
+    const year = Number(today.slice(0, 4));
+    const key = certificateSequenceKey(type.id, year);
+    const n = nextCertificateNumber({
+      prefix: type.numberPrefix,
+      division: station.divisionCode,
+      year,
+      lastSeq: await nextCounter(db, key),
+    });
+    if (!n.ok) return 'numbering_failed';
+    return {
+      command: { ...command, number: n.number, seq: n.seq } as Command,
+      counters: [[key, n.seq]],
+    };
+  }
+  return { command, counters: [] };
+}
+
+function streamOf(command: Command, caseId: string | null): string {
+  if (command.type === 'counsellingSaved') return `counselling:${command.counsellingId}`;
+  return `case:${caseId}`;
+}
+
+export async function dispatch(
+  db: OneWindowDb,
+  command: Command,
+  options: DispatchOptions,
+): Promise<DispatchResult> {
+  const now = options.now ?? new Date();
+  const today = toLocalDate(now);
+  const caseId = 'caseId' in command ? command.caseId : null;
+  const tables = [
+    db.events,
+    db.meta,
+    db.cases,
+    db.parties,
+    db.projects,
+    db.counselling,
+    db.certificates,
+  ];
+  return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
+    const station = await getStation(db);
+    if (!station) return { ok: false, refusal: { code: 'no_station' } };
+    const row = caseId ? await db.cases.get(caseId) : undefined;
+    const state = (row?.state as CaseState | undefined) ?? null;
+    if (options.expectedVersion !== undefined && (row?.version ?? 0) !== options.expectedVersion) {
+      return { ok: false, refusal: { code: 'stale', params: { version: row?.version ?? 0 } } };
+    }
+    if (caseId && (await isStreamReadOnly(db, `case:${caseId}`))) {
+      return { ok: false, refusal: { code: 'read_only' } };
+    }
+    const allocated = await allocateNumbers(db, station, command, state, today);
+    if (typeof allocated === 'string') return { ok: false, refusal: { code: allocated } };
+
+    const decision = decide(state, allocated.command, options.actor, now, options.ctx);
+    if (!decision.ok) return { ok: false, refusal: decision.refusal };
+
+    const stored = await appendEvents(
+      db,
+      station,
+      streamOf(allocated.command, caseId),
+      decision.events.map((e) => ({ type: e.type, payload: { ...e } })),
+      options.actor,
+      now,
+    );
+    for (const [key, seq] of allocated.counters)
+      await db.meta.put({ key: `seq:${key}`, value: seq });
+
+    let next = state;
+    for (const e of decision.events as DomainEvent[]) next = evolve(next, e);
+    if (next) {
+      const catalogueMatter = findMatter(defaultCatalogue, next.matter.code);
+      await db.cases.put(projectCase(next, today, catalogueMatter));
+      await projectParties(db, next);
+      if (next.certificate && CERTIFICATE.has(allocated.command.type)) {
+        await db.certificates.put({
+          id: `${next.caseId}:${next.certificate.number}`,
+          number: next.certificate.number,
+          caseId: next.caseId,
+          certType: next.certificate.type,
+          status: 'current',
+          data: next.certificate,
+        });
+      }
+      if (allocated.command.type === 'certificateVoided' && state?.certificate) {
+        await db.certificates.update(`${state.caseId}:${state.certificate.number}`, {
+          status: 'voided',
+        });
+      }
+    }
+    for (const e of decision.events as DomainEvent[]) {
+      if (e.type === 'counsellingSaved') await projectCounselling(db, e, options.actor);
+    }
+    return { ok: true, events: stored, state: next, caseNo: next?.caseNo };
+  });
+}

@@ -1,0 +1,134 @@
+// Read tables from the domain's case state: the fields screens filter and sort on, plus the
+// state itself. Pure functions of the state (and today), so a fresh fold of the event log gives
+// the same rows — the security fuzzing checks exactly that.
+import {
+  caseDeadlines,
+  type CaseState,
+  type CaseStatus,
+  type DomainEvent,
+  type Matter,
+} from '../domain';
+import type { CaseRow, OneWindowDb } from './db';
+import { termsOf } from './search';
+import type { EventActor } from './eventTypes';
+
+/** Whose inbox a case sits in. Suspended cases stay with the step that suspended them. */
+export function inboxRoleOf(state: CaseState): string {
+  const byStatus: Record<CaseStatus, string> = {
+    supplementRequested: 'clerk',
+    intakePending: 'clerk',
+    refused: '',
+    review: 'reviewer',
+    verify: 'chief',
+    approval: 'director',
+    suspended: '',
+    approved: 'clerk',
+    denied: '',
+    withdrawn: '',
+    issued: 'clerk',
+    delivered: '',
+    certificateVoided: 'clerk',
+  };
+  if (state.status === 'suspended') {
+    return { review: 'reviewer', verify: 'chief', approval: 'director' }[
+      state.suspendedFrom ?? 'review'
+    ];
+  }
+  return byStatus[state.status];
+}
+
+export const NO_DUE_DATE = '9999-12-31';
+const OPEN: readonly CaseStatus[] = [
+  'review',
+  'verify',
+  'approval',
+  'approved',
+  'issued',
+  'certificateVoided',
+];
+
+/** The promised due date of an open case (the one the traffic light and the inbox order use). */
+export function dueDateOf(state: CaseState, today: string): string {
+  if (state.status === 'supplementRequested' || state.status === 'intakePending')
+    return NO_DUE_DATE;
+  if (!OPEN.includes(state.status) || !state.acceptedOn) return NO_DUE_DATE;
+  const d = caseDeadlines(
+    {
+      acceptedOn: state.acceptedOn,
+      legalDays: state.matter.legalDays,
+      promisedDays: state.matter.promisedDays,
+      greenChannel: state.greenChannel,
+      suspensions: state.suspensions,
+      extended: state.extension !== null,
+      decidedOn: state.decision?.on ?? null,
+    },
+    today,
+  );
+  // After the decision the clock that matters is Art. 44's issuance limit.
+  if (state.decision && d.issuanceDueOn) return d.issuanceDueOn;
+  return d.promisedDueOn;
+}
+
+export const partyCodeOf = (state: CaseState) =>
+  state.intake.applicant.kind === 'enterprise'
+    ? state.intake.applicant.creditCode.toUpperCase()
+    : state.intake.applicant.idNumber.toUpperCase();
+
+export function projectCase(state: CaseState, today: string, _matter?: Matter): CaseRow {
+  const partyCode = partyCodeOf(state);
+  const projectCode = (state.intake.projectCode ?? '').toUpperCase();
+  return {
+    id: state.caseId,
+    caseNo: state.caseNo,
+    version: state.version,
+    status: state.status,
+    matterCode: state.matter.code,
+    applicantId: `party:${partyCode}`,
+    projectId: projectCode ? `project:${projectCode}` : `project:name:${state.intake.projectName}`,
+    applicantName: state.intake.applicant.name,
+    projectName: state.intake.projectName,
+    partyCode,
+    projectCode,
+    inboxRole: inboxRoleOf(state),
+    dueDate: dueDateOf(state, today),
+    receivedDate: state.receivedOn,
+    greenChannel: state.greenChannel ? 1 : 0,
+    terms: termsOf(state.intake.applicant.name, state.intake.projectName),
+    state,
+  };
+}
+
+/** Registers (or refreshes) the applicant and the project of a case. */
+export async function projectParties(db: OneWindowDb, state: CaseState) {
+  const a = state.intake.applicant;
+  const code = partyCodeOf(state);
+  await db.parties.put({
+    id: `party:${code}`,
+    kind: a.kind,
+    code,
+    name: a.name,
+    terms: termsOf(a.name),
+    data: { applicant: a, contact: state.intake.contact, agent: state.intake.agent ?? null },
+  });
+  const projectCode = (state.intake.projectCode ?? '').toUpperCase();
+  const id = projectCode ? `project:${projectCode}` : `project:name:${state.intake.projectName}`;
+  await db.projects.put({
+    id,
+    code: projectCode,
+    name: state.intake.projectName,
+    terms: termsOf(state.intake.projectName),
+    data: { location: state.intake.fields['location'] ?? '' },
+  });
+}
+
+export async function projectCounselling(
+  db: OneWindowDb,
+  e: Extract<DomainEvent, { type: 'counsellingSaved' }>,
+  actor: EventActor,
+) {
+  await db.counselling.put({
+    id: e.counsellingId,
+    createdAt: e.on,
+    data: { ...e, clerk: actor },
+  });
+}
