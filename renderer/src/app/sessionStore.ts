@@ -1,0 +1,30 @@
+// Who is signed in, and whether the screen is locked. The signed-in user is the actor of every
+// command; a locked screen keeps the user (and everything open underneath) until unlocked.
+import { create } from 'zustand';
+import type { SessionUser } from '../data/auth';
+import type { EventActor } from '../data/eventTypes';
+
+interface SessionState {
+  user: SessionUser | null;
+  locked: boolean;
+  signedIn: (user: SessionUser) => void;
+  lock: () => void;
+  unlock: () => void;
+  signOut: () => void;
+}
+
+export const useSessionStore = create<SessionState>((set) => ({
+  user: null,
+  locked: false,
+  signedIn: (user) => set({ user, locked: false }),
+  lock: () => set((s) => (s.user ? { locked: true } : s)),
+  unlock: () => set({ locked: false }),
+  signOut: () => set({ user: null, locked: false }),
+}));
+
+/** The actor for a command, or an error when no one is signed in (a bug: screens need a user). */
+export function currentActor(): EventActor {
+  const user = useSessionStore.getState().user;
+  if (!user) throw new Error('No one is signed in');
+  return { id: user.id, name: user.name, role: user.role };
+}

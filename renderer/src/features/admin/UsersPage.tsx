@@ -1,0 +1,169 @@
+// User administration: list, create, change role, disable/enable, reset password.
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Chip,
+  Divider,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../domain/roles';
+import type { OneWindowDb } from '../../data/db';
+import { appDb } from '../../data/stationDb';
+import { changeRole, listUsers, setDisabled, type UserSummary } from '../../data/users';
+import { isLocked } from '../../data/auth';
+import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { useAuthErrorText } from '../auth/useAuthErrorText';
+import { AdminOnly } from './AdminOnly';
+import { CreateUserForm } from './CreateUserForm';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+
+export function UsersPage({ db: given }: { db?: OneWindowDb }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Stack spacing={3}>
+      <Typography variant="h1" sx={{ fontSize: '1.8rem' }}>
+        {t('users.title')}
+      </Typography>
+      <AdminOnly>
+        <UsersAdmin db={given ?? appDb()} />
+      </AdminOnly>
+    </Stack>
+  );
+}
+
+function UsersAdmin({ db }: { db: OneWindowDb }) {
+  const { t, i18n } = useTranslation(['admin', 'auth']);
+  const errorText = useAuthErrorText();
+  const me = useSessionStore((s) => s.user);
+  const users = useLiveQuery(() => listUsers(db), [db]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
+
+  const run = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ ok: true, text: await work() });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  };
+
+  const status = (u: UserSummary) => {
+    if (u.disabled) return <Chip size="small" label={t('users.disabled')} />;
+    if (isLocked(u, new Date())) {
+      const time = new Date(u.lockedUntil as string).toLocaleTimeString(i18n.language, {
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      return <Chip size="small" color="warning" label={t('users.lockedUntil', { time })} />;
+    }
+    return <Chip size="small" color="success" variant="outlined" label={t('users.active')} />;
+  };
+
+  return (
+    <Stack spacing={3}>
+      <Paper variant="outlined" sx={{ p: 3 }}>
+        <CreateUserForm db={db} onMessage={setMessage} />
+      </Paper>
+      {message && (
+        <Alert severity={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+      <Divider />
+      <Typography variant="h2" sx={{ fontSize: '1.2rem' }}>
+        {t('users.list')}
+      </Typography>
+      <Table size="small" aria-label={t('users.list')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('users.username')}</TableCell>
+            <TableCell>{t('users.name')}</TableCell>
+            <TableCell>{t('users.role')}</TableCell>
+            <TableCell>{t('users.status')}</TableCell>
+            <TableCell>{t('users.actions')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(users ?? []).map((u) => (
+            <TableRow key={u.id} data-testid={`user-row-${u.username}`}>
+              <TableCell>{u.username}</TableCell>
+              <TableCell>
+                {u.name}
+                {u.id === me?.id ? t('users.you') : ''}
+              </TableCell>
+              <TableCell>
+                <TextField
+                  select
+                  size="small"
+                  value={u.role}
+                  aria-label={t('users.role')}
+                  onChange={(e) =>
+                    run(async () => {
+                      const role = e.target.value as Role;
+                      const next = await changeRole(db, currentActor(), u.id, role);
+                      return t('users.roleChanged', {
+                        name: next.name,
+                        role: t(`auth:role.${role}`),
+                      });
+                    })
+                  }
+                  sx={{ minWidth: 150 }}
+                >
+                  {ROLES.map((r) => (
+                    <MenuItem key={r} value={r}>
+                      {t(`auth:role.${r}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </TableCell>
+              <TableCell>{status(u)}</TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={1}>
+                  <Button size="small" onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                  <Button
+                    size="small"
+                    color={u.disabled ? 'primary' : 'warning'}
+                    onClick={() =>
+                      run(async () => {
+                        const next = await setDisabled(db, currentActor(), u.id, !u.disabled);
+                        return t(next.disabled ? 'users.disabledDone' : 'users.enabledDone', {
+                          name: next.name,
+                        });
+                      })
+                    }
+                  >
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </Button>
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {resetting && (
+        <ResetPasswordDialog
+          db={db}
+          user={resetting}
+          onClose={(text) => {
+            setResetting(null);
+            if (text) setMessage({ ok: true, text });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+// What the app shows around its screens: first-run set-up while the station has none, sign-in
+// while no one is signed in, and otherwise the app itself — with the idle lock laid over it
+// (never instead of it, so an open form keeps what was typed) and automatic backups running.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Box, CircularProgress, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { logSessionEvent } from '../../data/auth';
+import { startAutoBackup } from '../../data/backupAuto';
+import type { OneWindowDb } from '../../data/db';
+import { getStation, type Station } from '../../data/station';
+import { appDb } from '../../data/stationDb';
+import { host } from '../../host';
+import { useSessionStore } from '../../app/sessionStore';
+import { useSettingsStore } from '../../app/settingsStore';
+import { LockOverlay } from './LockOverlay';
+import { SetupScreen } from './SetupScreen';
+import { SignInScreen } from './SignInScreen';
+import { useIdleLock } from './useIdleLock';
+
+export function AuthGate({ children, db: given }: { children: ReactNode; db?: OneWindowDb }) {
+  const db = given ?? appDb();
+  const { t } = useTranslation('auth');
+  const [station, setStation] = useState<Station | null | undefined>(undefined);
+  const [justSetUp, setJustSetUp] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const user = useSessionStore((s) => s.user);
+  const locked = useSessionStore((s) => s.locked);
+  const idleMinutes = useSettingsStore((s) => s.settings.idleLockMinutes);
+
+  useEffect(() => {
+    getStation(db).then(setStation, (e: unknown) =>
+      setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [db]);
+
+  useEffect(() => {
+    if (!station) return;
+    return startAutoBackup(db, host);
+  }, [db, station]);
+
+  const lock = useCallback(() => lockNow(db), [db]);
+  useIdleLock(idleMinutes, !!user && !locked, lock);
+
+  if (loadError) {
+    return (
+      <Typography role="alert" sx={{ p: 4 }}>
+        {t('app:app.startFailed', { message: loadError })}
+      </Typography>
+    );
+  }
+  if (station === undefined) {
+    return (
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, p: 4 }}>
+        <CircularProgress size={24} />
+        <Typography>{t('loading')}</Typography>
+      </Box>
+    );
+  }
+  if (station === null) {
+    return (
+      <SetupScreen
+        db={db}
+        onDone={(s, username) => {
+          setJustSetUp(username);
+          setStation(s);
+        }}
+      />
+    );
+  }
+  if (!user) {
+    return (
+      <SignInScreen
+        db={db}
+        station={station}
+        initialUsername={justSetUp ?? ''}
+        notice={justSetUp ? t('setup.done') : null}
+      />
+    );
+  }
+  return (
+    <>
+      {/* inert: while locked, nothing underneath can take focus or clicks; it stays mounted. */}
+      <div inert={locked} data-testid="app-under-lock">
+        {children}
+      </div>
+      {locked && (
+        <LockOverlay
+          db={db}
+          user={user}
+          onUnlock={() => useSessionStore.getState().unlock()}
+          onSignOut={() => signOut(db)}
+        />
+      )}
+    </>
+  );
+}
+
+/** Signs the current user out (logged), back to the sign-in screen. */
+export function signOut(db: OneWindowDb = appDb()) {
+  const u = useSessionStore.getState().user;
+  useSessionStore.getState().signOut();
+  if (u) void logSessionEvent(db, u, 'auth.signed_out');
+}
+
+/** Locks the screen now (the user menu's "lock"), logged like an idle lock. */
+export function lockNow(db: OneWindowDb = appDb()) {
+  const { user: u, locked } = useSessionStore.getState();
+  if (!u || locked) return;
+  useSessionStore.getState().lock();
+  void logSessionEvent(db, u, 'auth.screen_locked');
+}
