@@ -1,0 +1,134 @@
+// The state of one case, folded from its events, and the statuses it may move between.
+import type { MatterSnapshot } from './catalogue';
+import type {
+  Delivery,
+  IntakeDetails,
+  MissingItem,
+  RatingLevel,
+  RefusalGround,
+  SuspensionKind,
+} from './commands';
+import type { ApprovalStep, Deficiencies } from './events';
+import type { Actor } from './roles';
+
+export type CaseStatus =
+  | 'supplementRequested' // 补正中: waiting for the applicant
+  | 'intakePending' // supplement in, intake decision due
+  | 'refused' // 不予受理
+  | 'review' // 审查 (reviewer)
+  | 'verify' // 审核 (section chief)
+  | 'approval' // 审批/签发 (director)
+  | 'suspended' // 特殊程序: clock stopped
+  | 'approved' // decided, waiting for the certificate
+  | 'denied' // 不予许可
+  | 'withdrawn' // 撤回
+  | 'issued' // certificate printed
+  | 'delivered' // handed over or posted
+  | 'certificateVoided'; // voided, waiting for reissue
+
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'supplementRequested',
+  'intakePending',
+  'refused',
+  'review',
+  'verify',
+  'approval',
+  'suspended',
+  'approved',
+  'denied',
+  'withdrawn',
+  'issued',
+  'delivered',
+  'certificateVoided',
+];
+
+/** Status a new case may start in. */
+export const INITIAL_STATUSES: readonly CaseStatus[] = ['supplementRequested', 'review', 'refused'];
+
+/**
+ * Every status change the workflow allows (staying in the same status is always allowed: ratings,
+ * extensions, partial supplements). decide() is written so that nothing else can happen; the
+ * property tests check it against this table.
+ */
+export const ALLOWED_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  supplementRequested: ['intakePending', 'withdrawn'],
+  intakePending: ['review', 'supplementRequested', 'refused', 'withdrawn'],
+  refused: [],
+  review: ['verify', 'suspended', 'denied', 'withdrawn'],
+  verify: ['approval', 'review', 'suspended', 'denied', 'withdrawn'],
+  approval: ['approved', 'verify', 'suspended', 'denied', 'withdrawn'],
+  suspended: ['review', 'verify', 'approval', 'withdrawn'],
+  approved: ['issued', 'delivered'],
+  denied: [],
+  withdrawn: [],
+  issued: ['delivered', 'certificateVoided'],
+  delivered: ['certificateVoided'],
+  certificateVoided: ['issued'],
+};
+
+export const APPROVAL_STEPS: readonly ApprovalStep[] = ['review', 'verify', 'approval'];
+
+export function isApprovalStep(s: CaseStatus): s is ApprovalStep {
+  return (APPROVAL_STEPS as readonly string[]).includes(s);
+}
+
+export interface Opinion {
+  step: ApprovalStep;
+  opinion: string;
+  by: Actor;
+  on: string;
+}
+
+export interface Suspension {
+  from: string;
+  to: string | null;
+  kind: SuspensionKind;
+  reason: string;
+}
+
+export interface CertificateRecord {
+  type: string;
+  number: string;
+  external: boolean;
+  seq: number | null;
+  issuedOn: string;
+}
+
+export interface CaseState {
+  caseId: string;
+  caseNo: string;
+  status: CaseStatus;
+  /** Number of events folded into this state. */
+  version: number;
+  intake: IntakeDetails;
+  matter: MatterSnapshot;
+  greenChannel: boolean;
+  receivedOn: string;
+  acceptedOn: string | null;
+  supplement: { requestedOn: string; missing: MissingItem[]; outstanding: MissingItem[] } | null;
+  deficiencies: (Deficiencies & { outstanding: MissingItem[] }) | null;
+  refusal: { ground: RefusalGround; detail: string; rightAgency?: string; on: string } | null;
+  opinions: Opinion[];
+  returns: { from: ApprovalStep; to: ApprovalStep; reason: string; by: Actor; on: string }[];
+  /** The step to go back to on resume, while suspended. */
+  suspendedFrom: ApprovalStep | null;
+  suspensions: Suspension[];
+  extension: { reason: string; days: number; by: Actor; on: string } | null;
+  decision: { outcome: 'approved' | 'denied'; on: string; reason?: string } | null;
+  certificate: CertificateRecord | null;
+  voidedCertificates: (CertificateRecord & { voidedOn: string; reason: string })[];
+  delivery: (Delivery & { on: string }) | null;
+  ratings: {
+    ratingId: string;
+    channel: 'counter' | 'online';
+    overall: RatingLevel;
+    bad: boolean;
+    on: string;
+  }[];
+  withdrawal: { reason: string; on: string } | null;
+}
+
+/** The key an outstanding item is matched by when it is handed in. */
+export function itemKey(item: MissingItem): string {
+  return item.materialId ?? item.name;
+}

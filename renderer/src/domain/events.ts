@@ -1,0 +1,122 @@
+// Domain events: what happened, as payload only. The data layer wraps each in the envelope
+// (id, station id, per-station sequence, actor, time, prevHash, hash). Fields that evolve()
+// needs — local dates, who gave an opinion — are in the payload so folding never reads the
+// envelope. Events are immutable facts: new fields may be added, old ones never change meaning.
+import type { MatterSnapshot } from './catalogue';
+import type {
+  Delivery,
+  IntakeDetails,
+  MissingItem,
+  RatingLevel,
+  RefusalGround,
+  SuspensionKind,
+} from './commands';
+import type { Actor, Role } from './roles';
+
+export type ApprovalStep = 'review' | 'verify' | 'approval';
+
+export interface Deficiencies {
+  items: MissingItem[];
+  dueOn: string;
+  commitment: string;
+}
+
+interface CaseEventBase {
+  caseId: string;
+  /** Local date the event took effect. */
+  on: string;
+}
+
+/** Events that start a case (or renew its intake after a supplement). */
+interface IntakeEventBase extends CaseEventBase {
+  caseNo: string;
+  intake: IntakeDetails;
+  matter: MatterSnapshot;
+  /** Local date the materials arrived. */
+  receivedOn: string;
+}
+
+export type DomainEvent =
+  | {
+      type: 'counsellingSaved';
+      counsellingId: string;
+      catalogueVersion: string;
+      matterCodes: string[];
+      answers: Record<string, string>;
+      applicantName?: string;
+      contactPhone?: string;
+      notes?: string;
+      on: string;
+    }
+  | ({
+      type: 'caseAccepted';
+      greenChannel: boolean;
+      /** Present for 容缺受理: items the applicant promised, and by when. */
+      deficiencies: Deficiencies | null;
+    } & IntakeEventBase)
+  | ({ type: 'supplementRequested'; missing: MissingItem[] } & IntakeEventBase)
+  | ({
+      type: 'caseRefused';
+      ground: RefusalGround;
+      detail: string;
+      rightAgency?: string;
+    } & IntakeEventBase)
+  | ({
+      type: 'supplementReceived';
+      /** Keys (material id, or name for unlisted items) of the items handed in. */
+      items: string[];
+      completes: 'supplement' | 'deficiencies';
+    } & CaseEventBase)
+  | ({ type: 'caseReviewed'; opinion: string; by: Actor } & CaseEventBase)
+  | ({ type: 'caseVerified'; opinion: string; by: Actor } & CaseEventBase)
+  | ({ type: 'caseApproved'; opinion: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'caseReturned';
+      from: ApprovalStep;
+      to: ApprovalStep;
+      reason: string;
+      by: Actor;
+    } & CaseEventBase)
+  | ({ type: 'caseSuspended'; kind: SuspensionKind; reason: string; by: Actor } & CaseEventBase)
+  | ({ type: 'caseResumed'; note?: string; by: Actor } & CaseEventBase)
+  | ({ type: 'caseExtended'; reason: string; days: number; by: Actor } & CaseEventBase)
+  | ({ type: 'caseDenied'; reason: string; by: Actor } & CaseEventBase)
+  | ({ type: 'caseWithdrawn'; reason: string } & CaseEventBase)
+  | ({
+      type: 'certificateIssued';
+      certificateType: string;
+      number: string;
+      external: boolean;
+      seq: number | null;
+    } & CaseEventBase)
+  | ({ type: 'caseDelivered'; delivery: Delivery } & CaseEventBase)
+  | ({ type: 'certificateVoided'; number: string; reason: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'certificateReissued';
+      number: string;
+      external: boolean;
+      seq: number | null;
+      replaces: string;
+    } & CaseEventBase)
+  | ({
+      type: 'ratingRecorded';
+      ratingId: string;
+      channel: 'counter' | 'online';
+      overall: RatingLevel;
+      items?: { efficiency: RatingLevel; serviceLevel: RatingLevel; attitude: RatingLevel };
+      comment?: string;
+      /** 不满意 / 非常不满意: followed up by a return call. */
+      bad: boolean;
+    } & CaseEventBase)
+  | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
+  | { type: 'userRoleChanged'; userId: string; from: Role; to: Role }
+  | { type: 'userDisabled'; userId: string; reason?: string };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** Events that belong to a case stream (they carry caseId). */
+export type CaseEvent = Extract<DomainEvent, { caseId: string }>;
+
+export function isCaseEvent(e: DomainEvent): e is CaseEvent {
+  return 'caseId' in e;
+}

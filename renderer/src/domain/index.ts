@@ -1,0 +1,10 @@
+// The domain's public API. Everything here is pure: no React, Dexie, DOM, Electron or Node.
+export * from './calendar';
+export { addCalendarDays, compareDates, dayOfWeek, yearOf } from './dates';
+export * from './ids';
+export * from './catalogue';
+export * from './deadlines';
+export * from './roles';
+export * from './workflow';
+export * from './numbering';
+export * from './audit';

@@ -1,0 +1,7 @@
+// The case workflow's public face: states, commands, events, decide and evolve.
+export * from './caseState';
+export * from './commands';
+export * from './events';
+export * from './refusals';
+export { decide, type Decision, type DecideContext, type UserRecord } from './decide';
+export { evolve, foldEvents, initialState } from './evolve';
