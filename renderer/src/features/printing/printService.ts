@@ -1,0 +1,64 @@
+// Printing a paper of the counter: render the template to standalone HTML (bundled font
+// inlined), archive it as PDF through the host with its SHA-256 (linked to the case), then send
+// it to the printer chosen for its kind of paper. Archive and print are separate steps so a
+// failed print can be retried without archiving twice, and a reprint is recorded as such.
+import type { Paper as HostPaper } from '../../../../electron/contract';
+import { host, HostError } from '../../host';
+import { useSettingsStore } from '../../app/settingsStore';
+import { renderDocumentInline } from '../../print/bundledFont';
+import type { PrintTemplate, RenderedDocument } from '../../print';
+
+export type PaperKind = 'a4' | 'receipt';
+
+export interface PrintJob {
+  doc: RenderedDocument;
+  docType: string;
+  title: string;
+  caseId?: string;
+  kind: PaperKind;
+  copies?: number;
+}
+
+export async function renderForPrint<D>(template: PrintTemplate<D>, data: D): Promise<RenderedDocument> {
+  const font = useSettingsStore.getState().settings.printFont;
+  return renderDocumentInline(template, data, { font });
+}
+
+const hostPaper = (doc: RenderedDocument): HostPaper => ({
+  widthMm: doc.paper.widthMm,
+  heightMm: doc.paper.heightMm,
+});
+
+/** Renders the PDF and stores it in the archive. Returns the archive id, or the error. */
+export async function archive(
+  job: PrintJob,
+  reprintOf?: string,
+): Promise<{ id: string; sha256: string } | { error: HostError }> {
+  try {
+    const { pdf } = await host.printToPdf({ html: job.doc.html, paper: hostPaper(job.doc) });
+    const put = await host.archivePut({
+      caseId: job.caseId,
+      docType: job.docType,
+      title: job.title,
+      pdf,
+      reprintOf,
+    });
+    return { id: put.id, sha256: put.sha256 };
+  } catch (e) {
+    return { error: e instanceof HostError ? e : new HostError('internal', String(e)) };
+  }
+}
+
+/** Sends the document to the printer for its kind of paper. Throws HostError on failure. */
+export async function sendToPrinter(job: PrintJob): Promise<void> {
+  const { printers } = useSettingsStore.getState().settings;
+  const deviceName = printers[job.kind] || undefined;
+  await host.printPrint({
+    html: job.doc.html,
+    paper: hostPaper(job.doc),
+    deviceName,
+    // Receipts go straight to the receipt printer when one is configured; A4 shows the dialog.
+    silent: job.kind === 'receipt' && !!deviceName,
+    copies: job.copies ?? 1,
+  });
+}

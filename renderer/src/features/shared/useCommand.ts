@@ -1,0 +1,32 @@
+// How screens change data: one call, the signed-in user as actor, the refusal as a sentence.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dispatch, type DispatchRefusal, type DispatchResult } from '../../data/dispatch';
+import { appDb } from '../../data/stationDb';
+import { currentActor } from '../../app/sessionStore';
+import { isRole, type Command } from '../../domain';
+
+const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed']);
+
+export function useCommand() {
+  return useCallback(
+    async (command: Command, expectedVersion?: number): Promise<DispatchResult> => {
+      const actor = currentActor();
+      if (!isRole(actor.role)) return { ok: false, refusal: { code: 'forbidden_role' } };
+      return dispatch(appDb(), command, {
+        actor: { id: actor.id, name: actor.name, role: actor.role },
+        expectedVersion,
+      });
+    },
+    [],
+  );
+}
+
+/** The refusal in the user's language: what was wrong and what to do. */
+export function useRefusalText() {
+  const { t } = useTranslation(['domain', 'data']);
+  return (refusal: DispatchRefusal) => {
+    const ns = DATA_CODES.has(refusal.code) ? 'data' : 'domain';
+    return t(`refusal.${refusal.code}`, { ns, ...(refusal.params ?? {}) });
+  };
+}
