@@ -106,3 +106,21 @@ export function fontFaceCss(source: FontSource, text: string, boldText: string):
     )
     .join('\n');
 }
+
+/**
+ * Faces of the bundled font from the ranges table, which is generated from @fontsource's CSS
+ * (a test checks it still matches): CSS files cannot be imported as text everywhere we run.
+ */
+export function notoSerifScFaces(
+  ranges: Readonly<Record<string, string>>,
+  weights: readonly number[] = [400, 700],
+): FontFaceAsset[] {
+  return weights.flatMap((weight) =>
+    Object.entries(ranges).map(([subset, unicodeRange]) => ({
+      weight,
+      file: `noto-serif-sc-${subset}-${weight}-normal.woff2`,
+      unicodeRange,
+      ranges: parseUnicodeRange(unicodeRange),
+    })),
+  );
+}
