@@ -87,7 +87,7 @@ describe('dispatch', () => {
     const head = await db.meta.get('chainHead');
     // Make the read-table update fail after the events were appended.
     const put = db.cases.put.bind(db.cases);
-    db.cases.put = (() => Promise.reject(new Error('disk full'))) as typeof db.cases.put;
+    db.cases.put = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.cases.put;
     await expect(dispatch(db, newCase('c1'), { actor: actors.clerk, now })).rejects.toThrow(
       'disk full',
     );
