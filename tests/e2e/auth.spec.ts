@@ -17,7 +17,7 @@ async function withSettings(page: Page, patch: Record<string, unknown>) {
   await page.reload();
 }
 
-async function setUp(page: Page, name = 'setup') {
+async function setUp(page: Page, name?: string) {
   await expect(page.getByTestId('setup-submit')).toBeVisible();
   await page.getByTestId('setup-officeName').fill('郑州市惠济区自然资源和规划局');
   await page.getByTestId('setup-officeShortName').fill('惠济资规');
@@ -29,7 +29,7 @@ async function setUp(page: Page, name = 'setup') {
   await page.getByTestId('setup-name').fill(ADMIN.name);
   await page.getByTestId('setup-password').fill(ADMIN.password);
   await page.getByTestId('setup-password2').fill(ADMIN.password);
-  await shot(page, name);
+  if (name) await shot(page, name);
   await page.getByTestId('setup-submit').click();
   await expect(page.getByTestId('signin-submit')).toBeVisible({ timeout: 20_000 });
 }
@@ -83,6 +83,19 @@ test('signs in, and the same screens read in English', async ({ app }) => {
   await shot(app, 'auth-usermenu-en');
   // No Chinese may be left in the English auth screens (the office name is data, not UI).
   await expect(app.getByRole('menu')).not.toContainText(/[\u4e00-\u9fff]/);
+  await app.getByTestId('menu-users').click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await shot(app, 'admin-users-en');
+  await app.getByTestId('admin-close').click();
+  await app.getByTestId('user-menu').click();
+  await app.getByTestId('menu-backups').click();
+  await expect(app.getByTestId('backup-row')).toHaveCount(1);
+  await shot(app, 'admin-backups-en');
+  await app.getByTestId('admin-close').click();
+  await app.getByTestId('user-menu').click();
+  await app.getByTestId('menu-lock').click();
+  await expect(app.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await shot(app, 'auth-lock-en');
 });
 
 test('the idle lock covers the app, keeps a typed value, and blocks shortcuts', async ({ app }) => {

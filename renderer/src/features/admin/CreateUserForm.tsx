@@ -64,7 +64,8 @@ export function CreateUserForm({
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mb: 1.5 }}>
         {t('users.create')}
       </Typography>
-      <Stack direction="row" spacing={2} useFlexGap flexWrap="wrap" alignItems="flex-start">
+      {/* Two rows: who (username, name, role), then the password twice and the button. */}
+      <Stack direction="row" spacing={2} alignItems="flex-start">
         {text('username')}
         {text('name')}
         <TextField
@@ -74,10 +75,7 @@ export function CreateUserForm({
           size="small"
           helperText=" "
           onChange={(e) => setV((s) => ({ ...s, role: e.target.value as Role }))}
-          sx={{ minWidth: 160 }}
-          slotProps={{
-            select: { SelectDisplayProps: { 'data-testid': 'newuser-role' } as object },
-          }}
+          sx={{ flex: 1 }}
         >
           {ROLES.map((r) => (
             <MenuItem key={r} value={r}>
@@ -85,11 +83,15 @@ export function CreateUserForm({
             </MenuItem>
           ))}
         </TextField>
+      </Stack>
+      <Stack direction="row" spacing={2} alignItems="flex-start">
         {text('password', 'password')}
         {text('password2', 'password')}
-        <Button type="submit" variant="contained" disabled={busy} data-testid="newuser-submit">
-          {t('users.submit')}
-        </Button>
+        <Box sx={{ flex: 1 }}>
+          <Button type="submit" variant="contained" disabled={busy} data-testid="newuser-submit">
+            {t('users.submit')}
+          </Button>
+        </Box>
       </Stack>
     </Box>
   );

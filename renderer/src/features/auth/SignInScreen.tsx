@@ -55,7 +55,7 @@ export function SignInScreen({
       <Typography sx={{ mb: 2, color: 'text.secondary' }} data-testid="signin-station">
         {station.officeName} · {station.stationCode}
       </Typography>
-      {notice && (
+      {notice && !error && (
         <Alert severity="success" sx={{ mb: 2 }}>
           {notice}
         </Alert>
