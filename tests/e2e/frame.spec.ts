@@ -1,5 +1,10 @@
 // The frame: opens in Chinese, every area reachable by mouse and keyboard, language remembered.
 import { test, expect, shot } from './fixtures';
+import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
+
+test.beforeEach(async ({ app }) => {
+  await setUpAndSignIn(app);
+});
 
 const areas = [
   ['counselling', '辅导', 'Counselling'],
@@ -70,6 +75,10 @@ test('English is complete, and the choice survives a reload; back to Chinese too
   await expect(app.getByRole('status')).toContainText('Settings saved.');
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
   const page = await reopen();
+  // A reload ends the session: sign in again (the language is remembered on the sign-in screen).
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+  await page.getByTestId('nav-settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Areas' });
   for (const [key, , en] of areas) {
@@ -86,6 +95,8 @@ test('English is complete, and the choice survives a reload; back to Chinese too
   await page.getByTestId('language-zh-CN').click();
   await expect(page.getByRole('status')).toContainText('设置已保存');
   const again = await reopen();
+  await signIn(again, STATION_ADMIN.username, STATION_ADMIN.password);
+  await again.getByTestId('nav-settings').click();
   await expect(again.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
   await shot(again, 'settings-zh-CN');
 });

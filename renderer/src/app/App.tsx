@@ -4,6 +4,7 @@ import { useRouteStore } from './routeStore';
 import { useSettingsStore } from './settingsStore';
 import { makeTheme } from './theme';
 import { Shell } from '../features/frame/Shell';
+import { AuthGate } from '../features/auth/AuthGate';
 import { EmptyArea } from '../features/frame/EmptyArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { Area } from './areas';
@@ -22,7 +23,9 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
+      <AuthGate>
+        <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
+      </AuthGate>
     </ThemeProvider>
   );
 }

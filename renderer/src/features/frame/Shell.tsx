@@ -33,6 +33,7 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { useTranslation } from 'react-i18next';
 import { areas, type Area } from '../../app/areas';
 import { useRouteStore } from '../../app/routeStore';
+import { UserMenu } from '../auth/UserMenu';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -90,6 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
           >
             {t('shortcuts.title')} (F1)
           </Button>
+          <UserMenu />
         </Toolbar>
       </AppBar>
       <Box
