@@ -61,7 +61,7 @@ body{font-family:${bodyFont};color:#000;-webkit-print-color-adjust:exact;print-c
 .form-bg{position:absolute;inset:0;width:100%;height:100%;object-fit:fill;opacity:0.5}
 @media print{.form-bg{display:none}}
 .cal{position:absolute;inset:0}
-.f{position:absolute;line-height:1.3;white-space:pre-wrap;word-break:break-all}
+.f{position:absolute;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere}
 `;
 }
 

@@ -19,6 +19,7 @@ body{font-family:${bodyFont};font-size:12pt;line-height:1.5;color:#000;
 .doc-number{text-align:center;font-size:12pt;margin:0 0 5mm}
 .addressee{margin:0 0 1.5mm}
 .para{text-indent:2em;margin:0 0 1mm;text-align:justify}
+html[lang=en] .para{text-align:left}
 .plain{margin:0 0 1.5mm}
 .small{font-size:10.5pt;line-height:1.45}
 .list{margin:0 0 2mm;padding-left:2em}

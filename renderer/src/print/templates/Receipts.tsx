@@ -106,7 +106,7 @@ body{font-size:9pt;line-height:1.4}
 .t-rule{border-top:0.3mm dashed #000;margin:1.5mm 0}
 .t-row{display:flex;gap:2mm}
 .t-label{flex:0 0 auto;font-weight:700}
-.t-row span:last-child{flex:1 1 auto;word-break:break-all}
+.t-row span:last-child{flex:1 1 auto;overflow-wrap:anywhere}
 .t-list{margin:0;padding-left:4mm}
 .t-small{font-size:8pt;margin-top:1mm}
 `;
