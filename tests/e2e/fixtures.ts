@@ -2,6 +2,7 @@
 // OW_E2E_TARGET is not 'web'), else the built renderer in Debian's Chromium. Every test gets a
 // fresh profile / data folder, so tests never see each other's data.
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { htmlToPdf } from '../print/chromium';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,6 +76,20 @@ export const test = base.extend<Fixtures>({
         acceptDownloads: true,
       });
       const page = context.pages()[0] ?? (await context.newPage());
+      // The browser host has no PDF engine of its own; the harness lends it Chromium's real one
+      // (what Electron's printToPDF does in the desktop app), so archived papers are real PDFs.
+      await page.exposeFunction(
+        'owRenderPdf',
+        async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
+          const pdfPage = await context.newPage();
+          try {
+            const pdf = await htmlToPdf(pdfPage, { html, paper });
+            return pdf.toString('base64');
+          } finally {
+            await pdfPage.close();
+          }
+        },
+      );
       await page.goto(baseURL!);
       await use(page);
       await context.close();
