@@ -26,3 +26,44 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('signin-submit').click();
   await expect(page.getByRole('navigation')).toBeVisible({ timeout: 20_000 });
 }
+
+export type StaffRole = 'clerk' | 'reviewer' | 'chief' | 'director';
+const roleLabel: Record<StaffRole, string> = {
+  clerk: '窗口受理员',
+  reviewer: '审查员',
+  chief: '科室负责人',
+  director: '局领导',
+};
+export const STAFF: Record<StaffRole, { username: string; name: string; password: string }> = {
+  clerk: { username: 'li.clerk', name: '李窗口', password: 'clerk-pass-1' },
+  reviewer: { username: 'zhao.reviewer', name: '赵审查', password: 'review-pass-1' },
+  chief: { username: 'sun.chief', name: '孙科长', password: 'chief-pass-1' },
+  director: { username: 'chen.director', name: '陈局长', password: 'director-pass-1' },
+};
+
+/** Fresh station, the staff of the given roles created by the administrator, signed in as the first. */
+export async function setUpWithStaff(page: Page, roles: StaffRole[]) {
+  await setUpAndSignIn(page);
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-users').click();
+  for (const role of roles) {
+    const u = STAFF[role];
+    await page.getByTestId('newuser-username').fill(u.username);
+    await page.getByTestId('newuser-name').fill(u.name);
+    await page.getByRole('combobox', { name: '角色' }).first().click();
+    await page.getByRole('option', { name: roleLabel[role], exact: true }).click();
+    await page.getByTestId('newuser-password').fill(u.password);
+    await page.getByTestId('newuser-password2').fill(u.password);
+    await page.getByTestId('newuser-submit').click();
+    await expect(page.getByTestId(`user-row-${u.username}`)).toContainText(roleLabel[role]);
+  }
+  await page.getByTestId('admin-close').click();
+  if (roles[0]) await switchUser(page, roles[0]);
+}
+
+/** Signs out and signs in as the staff member of `role` (created by setUpWithStaff). */
+export async function switchUser(page: Page, role: StaffRole) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-signout').click();
+  await signIn(page, STAFF[role].username, STAFF[role].password);
+}
