@@ -7,6 +7,9 @@ import { host, HostError } from '../../host';
 import { useSettingsStore } from '../../app/settingsStore';
 import { renderDocumentInline } from '../../print/bundledFont';
 import type { PrintTemplate, RenderedDocument } from '../../print';
+import { currentActor } from '../../app/sessionStore';
+import { printRecord, recordPrint } from '../../data/prints';
+import { appDb } from '../../data/stationDb';
 
 export type PaperKind = 'a4' | 'receipt';
 
@@ -19,7 +22,10 @@ export interface PrintJob {
   copies?: number;
 }
 
-export async function renderForPrint<D>(template: PrintTemplate<D>, data: D): Promise<RenderedDocument> {
+export async function renderForPrint<D>(
+  template: PrintTemplate<D>,
+  data: D,
+): Promise<RenderedDocument> {
   const font = useSettingsStore.getState().settings.printFont;
   return renderDocumentInline(template, data, { font });
 }
@@ -29,7 +35,10 @@ const hostPaper = (doc: RenderedDocument): HostPaper => ({
   heightMm: doc.paper.heightMm,
 });
 
-/** Renders the PDF and stores it in the archive. Returns the archive id, or the error. */
+/**
+ * Renders the PDF, stores it in the archive, and records the print (with the HTML, so a reprint
+ * is the same paper) in the event log. Returns the archive id, or the error.
+ */
 export async function archive(
   job: PrintJob,
   reprintOf?: string,
@@ -43,10 +52,36 @@ export async function archive(
       pdf,
       reprintOf,
     });
+    await recordPrint(appDb(), {
+      archiveId: put.id,
+      sha256: put.sha256,
+      caseId: job.caseId ?? null,
+      docType: job.docType,
+      title: job.title,
+      kind: job.kind,
+      html: job.doc.html,
+      paper: hostPaper(job.doc),
+      reprintOf: reprintOf ?? null,
+      printedAt: new Date().toISOString(),
+      by: currentActor(),
+    });
     return { id: put.id, sha256: put.sha256 };
   } catch (e) {
     return { error: e instanceof HostError ? e : new HostError('internal', String(e)) };
   }
+}
+
+/** The job that reprints an archived paper exactly as it was first printed. */
+export async function reprintJob(archiveId: string): Promise<PrintJob | undefined> {
+  const r = await printRecord(appDb(), archiveId);
+  if (!r) return undefined;
+  return {
+    doc: { html: r.html, paper: r.paper },
+    docType: r.docType,
+    title: r.title,
+    caseId: r.caseId ?? undefined,
+    kind: r.kind,
+  };
 }
 
 /** Sends the document to the printer for its kind of paper. Throws HostError on failure. */

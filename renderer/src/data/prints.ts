@@ -1,0 +1,67 @@
+// The record of every paper printed for a case: the archive id of its PDF (kept by the host
+// with its SHA-256), the exact HTML it was printed from (so a reprint is the same paper), and an
+// event in the log — a reprint is recorded as such, pointing at the original.
+import type { OneWindowDb } from './db';
+import type { EventActor } from './eventTypes';
+import { appendEvents } from './log';
+import { getStation } from './station';
+
+export interface PrintRecord {
+  archiveId: string;
+  sha256: string;
+  caseId: string | null;
+  docType: string;
+  title: string;
+  kind: 'a4' | 'receipt';
+  html: string;
+  paper: { widthMm: number; heightMm: number | null };
+  reprintOf: string | null;
+  printedAt: string;
+  by: EventActor;
+}
+
+export async function recordPrint(db: OneWindowDb, record: PrintRecord, now = new Date()) {
+  await db.transaction('rw', [db.events, db.meta, db.files], async () => {
+    const station = await getStation(db);
+    if (!station) throw new Error('no_station');
+    await appendEvents(
+      db,
+      station,
+      record.caseId ? `case-papers:${record.caseId}` : 'papers',
+      [
+        {
+          type: record.reprintOf ? 'paperReprinted' : 'paperPrinted',
+          payload: {
+            caseId: record.caseId,
+            archiveId: record.archiveId,
+            sha256: record.sha256,
+            docType: record.docType,
+            title: record.title,
+            reprintOf: record.reprintOf,
+          },
+        },
+      ],
+      record.by,
+      now,
+    );
+    await db.files.put({
+      id: record.archiveId,
+      caseId: record.caseId ?? '',
+      kind: 'print',
+      data: record,
+    });
+  });
+}
+
+export async function printsOfCase(db: OneWindowDb, caseId: string): Promise<PrintRecord[]> {
+  const rows = await db.files.where('caseId').equals(caseId).toArray();
+  return rows
+    .filter((r) => r.kind === 'print')
+    .map((r) => r.data as PrintRecord)
+    .sort((a, b) => a.printedAt.localeCompare(b.printedAt));
+}
+
+export async function printRecord(db: OneWindowDb, archiveId: string) {
+  const row = await db.files.get(archiveId);
+  return row?.kind === 'print' ? (row.data as PrintRecord) : undefined;
+}
