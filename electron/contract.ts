@@ -76,26 +76,80 @@ export const windowBoundsSchema = z.object({
   maximized: z.boolean(),
 });
 
+/** The four certificates (renderer/src/print/templates/Certificates.tsx CertificateKind). */
+export const certificateKindSchema = z.enum(['engineering', 'landUse', 'siteSelection', 'rural']);
+export type CertificateKindSetting = z.infer<typeof certificateKindSchema>;
+
+/** Where one printer really puts things (mm, + = right / down), measured on the calibration page. */
+export const calibrationSchema = z
+  .object({ dxMm: z.number().min(-30).max(30), dyMm: z.number().min(-30).max(30) })
+  .strict();
+
+/** Certificate stock size: unconfirmed (FACTS.md), so a setting per certificate. */
+export const certificatePaperSchema = z
+  .object({ widthMm: z.number().min(50).max(1200), heightMm: z.number().min(50).max(2000) })
+  .strict();
+
+/** One value's place on pre-printed stock (套打), edited by an administrator. */
+export const overlayFieldSchema = z
+  .object({
+    key: z.string().min(1).max(50),
+    xMm: z.number().min(0).max(1200),
+    yMm: z.number().min(0).max(2000),
+    widthMm: z.number().min(1).max(1200),
+    fontSizePt: z.number().min(5).max(72),
+    kind: z.enum(['text', 'qr']).optional(),
+  })
+  .strict();
+export type OverlayFieldSetting = z.infer<typeof overlayFieldSchema>;
+
+// New keys are required here but have defaults in defaultSettings: both loaders (the settings
+// service's salvage and the browser host) fill a missing key from the defaults, so a file
+// written by an older version stays valid. Not zod .default(): settingsPatchSchema is a
+// .partial() and zod 4 would apply the default to every patch, resetting the key.
 export const settingsSchema = z.object({
   language: languageSchema,
   /** Backups to keep in the data folder's rotation. */
   backupKeep: z.number().int().min(1).max(365),
   /** Idle minutes before the screen locks. */
   idleLockMinutes: z.number().int().min(1).max(120),
-  /** Printer per kind of paper ('' = the system default). */
-  printers: z.object({ a4: z.string().max(200), receipt: z.string().max(200) }),
+  /**
+   * Printer per kind of paper ('' = the system default). `certificate` '' = the A4 printer;
+   * its default fills files written before it existed.
+   */
+  printers: z.object({
+    a4: z.string().max(200),
+    receipt: z.string().max(200),
+    certificate: z.string().max(200).default(''),
+  }),
   /** Serif font for printed papers: 'bundled' is Noto Serif SC shipped with the app. */
   printFont: z.enum(['bundled', 'system-fangsong', 'system-songti']),
+  /** Certificate stock size per certificate. */
+  certificatePapers: z.record(certificateKindSchema, certificatePaperSchema),
+  /** Calibration per system printer name ('' = the system default / the browser's dialog). */
+  calibrations: z.record(z.string().max(200), calibrationSchema),
+  /** Overlay field positions per certificate; absent = the built-in layout. */
+  overlayLayouts: z.partialRecord(certificateKindSchema, z.array(overlayFieldSchema).max(60)),
   windowBounds: windowBoundsSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+const A4_STOCK = { widthMm: 210, heightMm: 297 };
 
 export const defaultSettings: Settings = {
   language: 'zh-CN',
   backupKeep: 30,
   idleLockMinutes: 5,
-  printers: { a4: '', receipt: '' },
+  printers: { a4: '', receipt: '', certificate: '' },
   printFont: 'bundled',
+  certificatePapers: {
+    engineering: A4_STOCK,
+    landUse: A4_STOCK,
+    siteSelection: A4_STOCK,
+    rural: A4_STOCK,
+  },
+  calibrations: {},
+  overlayLayouts: {},
   windowBounds: null,
 };
 
