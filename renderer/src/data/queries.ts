@@ -2,6 +2,8 @@
 // table, so a station with 100,000 cases answers as fast as one with a hundred.
 import Dexie from 'dexie';
 import { isValidIdNumber, normaliseCode } from '../domain/ids';
+import { addWorkingDays, CalendarRangeError } from '../domain/calendar';
+import { defaultLightThresholds } from '../domain/deadlines';
 import type { CaseRow, OneWindowDb } from './db';
 import { matchesAll, queryTerms } from './search';
 
@@ -110,4 +112,149 @@ export async function dashboardCounts(db: OneWindowDb, today: string) {
     db.cases.where('dueDate').below(today).count(),
   ]);
   return { takenToday, awaitingSupplement, overdue };
+}
+
+// ---- The case desk and today's counter dashboard (issue 6) ----
+
+/** Statuses of a case that waits on the applicant's supplement or on the intake decision after it. */
+export const WAITING_STATUSES = ['supplementRequested', 'intakePending'] as const;
+
+/** One tile of the dashboard: how many, and the first few to show under the number. */
+export interface DeskList {
+  count: number;
+  cases: CaseRow[];
+}
+
+export interface DeskDashboard {
+  takenToday: DeskList;
+  awaitingSupplement: DeskList;
+  dueSoon: DeskList;
+  overdue: DeskList;
+  greenChannel: DeskList;
+  /** Last day counted as "due soon" (yellow), or null when the calendar has no data for it. */
+  dueSoonUntil: string | null;
+}
+
+export type DeskListKey = Exclude<keyof DeskDashboard, 'dueSoonUntil'>;
+
+/** Cases taken in on a local date, in case-number order. */
+export async function casesReceivedOn(db: OneWindowDb, day: string, limit = 200) {
+  return db.cases.where('receivedDate').equals(day).limit(limit).toArray();
+}
+
+/** Waiting for a supplement (or for the decision after it), oldest receipt first: Art. 32 runs. */
+export async function casesAwaitingSupplement(db: OneWindowDb, limit = 200) {
+  const rows = await db.cases.where('status').anyOf(WAITING_STATUSES).limit(limit).toArray();
+  return rows.sort(
+    (a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.caseNo.localeCompare(b.caseNo),
+  );
+}
+
+/** Open cases due from `from` to `to` inclusive, earliest first. */
+export async function casesDueBetween(db: OneWindowDb, from: string, to: string, limit = 200) {
+  return db.cases.where('dueDate').between(from, to, true, true).limit(limit).toArray();
+}
+
+/** Open cases whose due date has passed, the longest overdue first. */
+export async function casesOverdue(db: OneWindowDb, today: string, limit = 200) {
+  return db.cases.where('dueDate').below(today).limit(limit).toArray();
+}
+
+/**
+ * Green-channel cases of the day. There is no index on the flag, so the rows come from two
+ * bounded index ranges instead of a scan: a green-channel case is due the day it is accepted, so
+ * an open one has a due date of today or earlier; and the ones taken in today (incl. pending).
+ */
+export async function greenChannelCases(db: OneWindowDb, today: string, limit = 200) {
+  const [due, received] = await Promise.all([
+    db.cases
+      .where('dueDate')
+      .belowOrEqual(today)
+      .filter((c) => c.greenChannel === 1)
+      .toArray(),
+    db.cases
+      .where('receivedDate')
+      .equals(today)
+      .filter((c) => c.greenChannel === 1)
+      .toArray(),
+  ]);
+  const byId = new Map<string, CaseRow>();
+  for (const c of [...due, ...received]) byId.set(c.id, c);
+  return [...byId.values()]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.caseNo.localeCompare(b.caseNo))
+    .slice(0, limit);
+}
+
+/** The last day that counts as "due soon": the yellow light's threshold in working days. */
+export function dueSoonUntil(today: string): string | null {
+  try {
+    return addWorkingDays(today, defaultLightThresholds.yellowAtDaysLeft);
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return null;
+    throw e;
+  }
+}
+
+/** Today's counter dashboard: counts from indexes, and the first `top` cases of each list. */
+export async function deskDashboard(db: OneWindowDb, today: string, top = 5) {
+  const soonUntil = dueSoonUntil(today);
+  const list = async (count: Promise<number>, rows: Promise<CaseRow[]>): Promise<DeskList> => {
+    const [n, cases] = await Promise.all([count, rows]);
+    return { count: n, cases };
+  };
+  const green = await greenChannelCases(db, today);
+  const [takenToday, awaitingSupplement, dueSoon, overdue] = await Promise.all([
+    list(db.cases.where('receivedDate').equals(today).count(), casesReceivedOn(db, today, top)),
+    list(
+      db.cases.where('status').anyOf(WAITING_STATUSES).count(),
+      casesAwaitingSupplement(db, top),
+    ),
+    soonUntil
+      ? list(
+          db.cases.where('dueDate').between(today, soonUntil, true, true).count(),
+          casesDueBetween(db, today, soonUntil, top),
+        )
+      : Promise.resolve({ count: 0, cases: [] }),
+    list(db.cases.where('dueDate').below(today).count(), casesOverdue(db, today, top)),
+  ]);
+  const dashboard: DeskDashboard = {
+    takenToday,
+    awaitingSupplement,
+    dueSoon,
+    overdue,
+    greenChannel: { count: green.length, cases: green.slice(0, top) },
+    dueSoonUntil: soonUntil,
+  };
+  return dashboard;
+}
+
+/** The whole list behind a dashboard tile (up to `limit`), for the desk's result list. */
+export async function deskList(
+  db: OneWindowDb,
+  key: DeskListKey,
+  today: string,
+  limit = 500,
+): Promise<CaseRow[]> {
+  switch (key) {
+    case 'takenToday':
+      return casesReceivedOn(db, today, limit);
+    case 'awaitingSupplement':
+      return casesAwaitingSupplement(db, limit);
+    case 'dueSoon': {
+      const until = dueSoonUntil(today);
+      return until ? casesDueBetween(db, today, until, limit) : [];
+    }
+    case 'overdue':
+      return casesOverdue(db, today, limit);
+    case 'greenChannel':
+      return greenChannelCases(db, today, limit);
+  }
+}
+
+/** A project's cases, oldest first (the order they went through the stages). */
+export async function projectCases(db: OneWindowDb, projectId: string) {
+  const rows = await casesOfProject(db, projectId);
+  return rows.sort(
+    (a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.caseNo.localeCompare(b.caseNo),
+  );
 }
