@@ -25,7 +25,9 @@ const enc = new TextEncoder();
 let n = 0;
 /** A unique case per test: the browser host's archive database is shared by the whole file. */
 const caseId = () => `HJ-2026-${String((n += 1)).padStart(5, '0')}`;
-const paper = (over: { caseId?: string; reprintOf?: string; pdf?: Uint8Array } = {}) => ({
+const paper = (
+  over: { caseId?: string; reprintOf?: string; pdf?: Uint8Array<ArrayBuffer> } = {},
+) => ({
   caseId: over.caseId ?? caseId(),
   docType: 'acceptance_notice',
   title: '受理通知书',
