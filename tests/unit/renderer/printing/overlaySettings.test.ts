@@ -1,0 +1,81 @@
+// What the overlay job takes from the settings: the certificate printer, that printer's own
+// calibration, the stock size and the administrator's field positions.
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../../../electron/contract';
+import {
+  calibrationOf,
+  certificatePrinter,
+  layoutOverride,
+  overlayLayoutOf,
+} from '../../../../renderer/src/features/printing/overlaySettings';
+import { renderOverlay } from '../../../../renderer/src/print/overlay';
+import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
+
+const settingsOf = (over: Partial<Settings> = {}): Settings => ({
+  ...structuredClone(defaultSettings),
+  ...over,
+});
+
+describe('overlay settings', () => {
+  it('certificates go to their own printer, else to the A4 printer', () => {
+    const printers = { a4: 'HP LaserJet', receipt: 'XP-80C', certificate: '' };
+    expect(certificatePrinter(settingsOf({ printers }))).toBe('HP LaserJet');
+    expect(
+      certificatePrinter(settingsOf({ printers: { ...printers, certificate: 'EPSON LQ' } })),
+    ).toBe('EPSON LQ');
+  });
+
+  it("uses the chosen printer's calibration, never another printer's", () => {
+    // Two printers shift differently: mixing them up moves every value on the stock.
+    const s = settingsOf({
+      calibrations: { 'HP LaserJet': { dxMm: 1.5, dyMm: -1 }, 'EPSON LQ': { dxMm: -3, dyMm: 2 } },
+    });
+    expect(calibrationOf(s, 'EPSON LQ')).toEqual({ dxMm: -3, dyMm: 2 });
+    expect(calibrationOf(s, 'unmeasured')).toEqual({ dxMm: 0, dyMm: 0 });
+  });
+
+  it('the layout takes the stock size and the edited fields, else the built-in fields', () => {
+    const edited = [{ key: 'builder', xMm: 33, yMm: 44, widthMm: 90, fontSizePt: 15 }];
+    const s = settingsOf({
+      certificatePapers: {
+        ...defaultSettings.certificatePapers,
+        rural: { widthMm: 280, heightMm: 200 },
+      },
+      overlayLayouts: { rural: edited },
+    });
+    expect(overlayLayoutOf(s, 'rural')).toEqual({
+      paper: { widthMm: 280, heightMm: 200 },
+      fields: edited,
+    });
+    expect(overlayLayoutOf(s, 'engineering').fields).toEqual(
+      defaultOverlayLayouts.engineering.fields,
+    );
+  });
+
+  it('renders the edited position shifted by the calibration of the chosen printer', () => {
+    const s = settingsOf({
+      overlayLayouts: {
+        rural: [{ key: 'builder', xMm: 33, yMm: 44, widthMm: 90, fontSizePt: 15 }],
+      },
+      calibrations: { P: { dxMm: 1.25, dyMm: -0.5 } },
+    });
+    const doc = renderOverlay(
+      overlayLayoutOf(s, 'rural'),
+      { builder: '李建国' },
+      calibrationOf(s, 'P'),
+    );
+    expect(doc.html).toContain('left:33mm;top:44mm;width:90mm;font-size:15pt');
+    expect(doc.html).toContain('translate(1.25mm,-0.5mm)');
+    expect(doc.paper).toEqual({ widthMm: 210, heightMm: 297 });
+  });
+
+  it('saving the built-in layout stores nothing, so later fixes to the defaults still apply', () => {
+    expect(layoutOverride('landUse', defaultOverlayLayouts.landUse.fields)).toBeUndefined();
+    const moved = defaultOverlayLayouts.landUse.fields.map((f, i) =>
+      i === 0 ? { ...f, xMm: f.xMm + 1 } : f,
+    );
+    expect(layoutOverride('landUse', moved)?.[0]?.xMm).toBe(
+      defaultOverlayLayouts.landUse.fields[0]!.xMm + 1,
+    );
+  });
+});
