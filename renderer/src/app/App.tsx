@@ -7,11 +7,17 @@ import { Shell } from '../features/frame/Shell';
 import { AuthGate } from '../features/auth/AuthGate';
 import { EmptyArea } from '../features/frame/EmptyArea';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { IntakePage } from '../features/intake/IntakePage';
+import { CasesArea } from '../features/cases/CasesArea';
+import { CounsellingPage } from '../features/counselling/CounsellingPage';
 import type { Area } from './areas';
 import type { ReactNode } from 'react';
 
 /** Areas that are built. Everything else shows its honest empty state. */
 const screens: Partial<Record<Area, () => ReactNode>> = {
+  counselling: () => <CounsellingPage />,
+  cases: () => <CasesArea />,
+  intake: () => <IntakePage />,
   settings: () => <SettingsPage />,
 };
 

@@ -1,0 +1,163 @@
+// The four decisions, always in view. A decision is possible only when the form has no
+// problems; each problem is named so the clerk knows what is left.
+import { useState } from 'react';
+import { Alert, Button, List, ListItem, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import {
+  DeficienciesDialog,
+  RefuseDialog,
+  SupplementDialog,
+  type DecisionInput,
+} from './DecisionDialogs';
+import { useDraftStore } from './draft';
+import { missingOf, type Problems } from './model';
+import { useDecision, type Outcome } from './useDecision';
+
+const LABEL_KEYS: Record<string, string> = {
+  applicantName: 'applicant.name.enterprise',
+  creditCode: 'applicant.creditCode',
+  idNumber: 'applicant.idNumber',
+  contactName: 'contact.name',
+  contactPhone: 'contact.phone',
+  agentName: 'agent.name',
+  agentIdNumber: 'agent.idNumber',
+  projectName: 'project.name',
+  projectCode: 'project.code',
+  matterCode: 'matter.label',
+};
+
+export function DecisionPanel({
+  problems,
+  today,
+  onDecided,
+}: {
+  problems: Problems;
+  today: string;
+  onDecided: (o: Extract<Outcome, { ok: true }>) => void;
+}) {
+  const { t } = useTranslation('intake');
+  const draft = useDraftStore((s) => s.draft);
+  const { decide, busy } = useDecision(today);
+  const [dialog, setDialog] = useState<'deficiencies' | 'supplement' | 'refuse' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const keys = Object.keys(problems);
+  const missing = missingOf(draft);
+  const blocked = keys.length > 0;
+
+  const submit = async (input: DecisionInput) => {
+    const r = await decide(input);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    setDialog(null);
+    onDecided(r);
+  };
+
+  const label = (k: string) =>
+    LABEL_KEYS[k]
+      ? t(LABEL_KEYS[k])
+      : k.startsWith('q:')
+        ? t('section.questions')
+        : t('section.fields');
+
+  return (
+    <Paper sx={{ p: 2 }} aria-label={t('decision.title')} component="section">
+      <Typography variant="h3" component="h2" gutterBottom>
+        {t('decision.title')}
+      </Typography>
+      {blocked && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="decision-problems">
+          {t('problems.summary', { count: keys.length })}
+          <List dense disablePadding>
+            {keys.map((k) => (
+              <ListItem key={k} disableGutters>
+                · {label(k)}：{t(`problem.${problems[k]}`)}
+              </ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Stack spacing={1.5}>
+        <Button
+          variant="contained"
+          color="success"
+          disabled={blocked || busy || missing.length > 0}
+          onClick={() => void submit({ type: 'accept' })}
+          data-testid="decide-accept"
+        >
+          {t('decision.accept')}
+        </Button>
+        {!blocked && missing.length > 0 && (
+          <Typography variant="body2" color="text.secondary">
+            {t('decision.acceptBlocked')}
+          </Typography>
+        )}
+        <Button
+          variant="outlined"
+          disabled={blocked || busy || missing.length === 0 || !missing.some((m) => m.deferrable)}
+          onClick={() => setDialog('deficiencies')}
+          data-testid="decide-deficiencies"
+        >
+          {t('decision.acceptWithDeficiencies')}
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={blocked || busy || missing.length === 0}
+          onClick={() => setDialog('supplement')}
+          data-testid="decide-supplement"
+        >
+          {t('decision.requestSupplement')}
+        </Button>
+        <Button
+          variant="outlined"
+          color="error"
+          disabled={blocked || busy}
+          onClick={() => setDialog('refuse')}
+          data-testid="decide-refuse"
+        >
+          {t('decision.refuse')}
+        </Button>
+      </Stack>
+      {error && !dialog && (
+        <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="decision-error">
+          {error}
+        </Alert>
+      )}
+      {dialog === 'deficiencies' && (
+        <DeficienciesDialog
+          missing={missing}
+          today={today}
+          busy={busy}
+          error={error}
+          onCancel={() => {
+            setDialog(null);
+            setError(null);
+          }}
+          onConfirm={(d) => void submit(d)}
+        />
+      )}
+      {dialog === 'supplement' && (
+        <SupplementDialog
+          missing={missing}
+          busy={busy}
+          error={error}
+          onCancel={() => {
+            setDialog(null);
+            setError(null);
+          }}
+          onConfirm={(d) => void submit(d)}
+        />
+      )}
+      {dialog === 'refuse' && (
+        <RefuseDialog
+          busy={busy}
+          error={error}
+          onCancel={() => {
+            setDialog(null);
+            setError(null);
+          }}
+          onConfirm={(d) => void submit(d)}
+        />
+      )}
+    </Paper>
+  );
+}

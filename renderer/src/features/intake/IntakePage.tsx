@@ -1,0 +1,196 @@
+// 受理: the applicant, the project, the matter, the checklist, the scans, and the decision —
+// each decision records the case and prints its papers at once. Everything typed lives in the
+// draft (localStorage) until a decision is recorded.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { toLocalDate, type CaseState } from '../../domain';
+import { appDb } from '../../data/stationDb';
+import { useRouteStore } from '../../app/routeStore';
+import { PrintDialog } from '../printing/PrintDialog';
+import { ApplicantSection } from './ApplicantSection';
+import { AttachmentsSection } from './AttachmentsSection';
+import { DecisionPanel } from './DecisionPanel';
+import { isDraftTouched, useDraftStore } from './draft';
+import { MaterialsChecklist } from './MaterialsChecklist';
+import {
+  FormFieldsSection,
+  MatterSection,
+  ProjectSection,
+  QuestionsSection,
+} from './MatterSection';
+import { problemsOf } from './model';
+import { draftFromCase, draftFromCounselling } from './prefill';
+import { SupplementIn } from './SupplementIn';
+import type { Outcome } from './useDecision';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-label={title} sx={{ p: 3 }}>
+      <Typography variant="h3" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+export function IntakePage() {
+  const { t } = useTranslation('intake');
+  const params = useRouteStore((s) => s.route.params);
+  const go = useRouteStore((s) => s.go);
+  const draft = useDraftStore((s) => s.draft);
+  const replace = useDraftStore((s) => s.replace);
+  const today = toLocalDate(new Date());
+  const problems = useMemo(() => problemsOf(draft, today), [draft, today]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<CaseState | null>(null);
+  const [done, setDone] = useState<Extract<Outcome, { ok: true }> | null>(null);
+  const [printOpen, setPrintOpen] = useState(false);
+
+  // Arriving from counselling or from a case: build the draft once, then drop the route
+  // parameters so a reload keeps the draft instead of rebuilding it.
+  useEffect(() => {
+    const [kind, id] = params;
+    if (!id) return;
+    const db = appDb();
+    if (kind === 'from') {
+      void db.counselling.get(id).then((row) => {
+        if (!row) return;
+        const data = row.data as Parameters<typeof draftFromCounselling>[0] & {
+          clerk?: { name: string };
+        };
+        const current = useDraftStore.getState().draft;
+        if (!isDraftTouched(current) || current.counsellingId === id)
+          replace(draftFromCounselling(data));
+        setNotice(t('fromCounselling', { date: row.createdAt, name: data.applicantName ?? '' }));
+        go('intake');
+      });
+    } else if (kind === 'case') {
+      void db.cases.get(id).then((row) => {
+        const state = row?.state as CaseState | undefined;
+        if (!state) return setNotice(t('supplementIn.notFound'));
+        if (state.status === 'supplementRequested') setPending(state);
+        else if (state.status === 'intakePending') replace(draftFromCase(state));
+        else
+          setNotice(t('supplementIn.notPending', { caseNo: state.caseNo, status: state.status }));
+        go('intake');
+      });
+    }
+  }, [params, go, replace, t]);
+
+  const onDecided = (o: Extract<Outcome, { ok: true }>) => {
+    setDone(o);
+    if (o.jobs.length > 0) setPrintOpen(true);
+  };
+
+  return (
+    <Box sx={{ maxWidth: 1400 }}>
+      <Stack direction="row" alignItems="baseline" spacing={2} sx={{ mb: 2 }}>
+        <Typography variant="h2" component="h1">
+          {t('title')}
+        </Typography>
+        {draft.renewing && (
+          <Typography color="secondary">
+            {t('renewing', { caseNo: draft.renewing.caseNo })}
+          </Typography>
+        )}
+        <Typography color="text.secondary" sx={{ flexGrow: 1 }} data-testid="draft-saved">
+          {isDraftTouched(draft) &&
+            t('draftSaved', { time: new Date(draft.updatedAt).toLocaleTimeString() })}
+        </Typography>
+        <Button
+          variant="outlined"
+          onClick={() => {
+            if (!isDraftTouched(draft) || window.confirm(t('newConfirm'))) {
+              useDraftStore.getState().clear();
+              setDone(null);
+            }
+          }}
+          data-testid="intake-new"
+        >
+          {t('new')}
+        </Button>
+      </Stack>
+      {notice && (
+        <Alert severity="info" onClose={() => setNotice(null)} sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      )}
+      {pending && (
+        <Box sx={{ mb: 2 }}>
+          <SupplementIn
+            state={pending}
+            onDone={(s) => {
+              if (s.status === 'intakePending') {
+                setPending(null);
+                replace(draftFromCase(s));
+                setNotice(t('supplementIn.allIn'));
+              } else setPending(s);
+            }}
+          />
+        </Box>
+      )}
+      {done && (
+        <Alert
+          severity="success"
+          role="status"
+          sx={{ mb: 2 }}
+          data-testid="intake-done"
+          action={
+            <Stack direction="row" spacing={1}>
+              {done.jobs.length > 0 && (
+                <Button color="inherit" onClick={() => setPrintOpen(true)}>
+                  {t('paper.receipt')}
+                </Button>
+              )}
+              <Button color="inherit" onClick={() => go('cases', 'case', done.caseId)}>
+                {t('decision.openCase')}
+              </Button>
+            </Stack>
+          }
+        >
+          {t(`decision.done.${done.kind}`, { caseNo: done.caseNo })}
+        </Alert>
+      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 1fr) 320px',
+          gap: 3,
+          alignItems: 'start',
+        }}
+      >
+        <Stack spacing={3}>
+          <Section title={t('section.applicant')}>
+            <ApplicantSection problems={problems} today={today} />
+          </Section>
+          <Section title={t('section.project')}>
+            <ProjectSection problems={problems} />
+          </Section>
+          <Section title={t('section.matter')}>
+            <MatterSection problems={problems} />
+            <Box sx={{ mt: 2 }}>
+              <QuestionsSection problems={problems} />
+            </Box>
+          </Section>
+          <Section title={t('section.materials')}>
+            <MaterialsChecklist />
+          </Section>
+          <Section title={t('section.fields')}>
+            <FormFieldsSection problems={problems} />
+          </Section>
+          <Section title={t('section.attachments')}>
+            <AttachmentsSection />
+          </Section>
+        </Stack>
+        <Box sx={{ position: 'sticky', top: 88 }}>
+          <DecisionPanel problems={problems} today={today} onDecided={onDecided} />
+        </Box>
+      </Box>
+      {done && printOpen && (
+        <PrintDialog jobs={done.jobs} open={printOpen} onClose={() => setPrintOpen(false)} />
+      )}
+    </Box>
+  );
+}
