@@ -1,0 +1,114 @@
+// The case page (#/cases/case/<id>): every fact of one case, its checklist, attachments,
+// deadlines, the timeline of its events and every paper printed for it. Live: when a colleague
+// acts on the case, the page follows.
+import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { appDb } from '../../data/stationDb';
+import { printsOfCase } from '../../data/prints';
+import { useRouteStore } from '../../app/routeStore';
+import type { CaseState } from '../../domain';
+import { CaseAttachments } from './CaseAttachments';
+import { CaseDeadlines } from './CaseDeadlines';
+import { CaseFacts } from './CaseFacts';
+import { CaseMaterials } from './CaseMaterials';
+import { CasePapers } from './CasePapers';
+import { CaseTimeline, caseStreams } from './CaseTimeline';
+import { LightChip } from './LightChip';
+import { matterName } from './caseFormat';
+import { useToday } from './useToday';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation(['cases', 'domain']);
+  const db = appDb();
+  const today = useToday();
+  const go = useRouteStore((s) => s.go);
+  const row = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [db, caseId]);
+  const events = useLiveQuery(
+    async () =>
+      (await db.events.where('streamId').anyOf(caseStreams(caseId)).toArray()).sort(
+        (a, b) => a.at.localeCompare(b.at) || (a.pos ?? 0) - (b.pos ?? 0),
+      ),
+    [db, caseId],
+  );
+  const prints = useLiveQuery(() => printsOfCase(db, caseId), [db, caseId]);
+  const attachments = useLiveQuery(
+    async () =>
+      (await db.files.where('caseId').equals(caseId).toArray()).filter(
+        (f) => f.kind === 'attachment',
+      ),
+    [db, caseId],
+  );
+
+  const back = (
+    <Button startIcon={<ArrowBackIcon />} onClick={() => go('cases')} data-testid="back-to-desk">
+      {t('case.back')}
+    </Button>
+  );
+  if (row === undefined) return <Typography>{t('common.loading')}</Typography>;
+  if (row === null)
+    return (
+      <Stack spacing={2} sx={{ maxWidth: 900 }}>
+        {back}
+        <Alert severity="warning" data-testid="case-not-found">
+          {t('case.notFound', { id: caseId })}
+        </Alert>
+      </Stack>
+    );
+
+  const state = row.state as CaseState;
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1500 }} data-testid="case-page">
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        {back}
+        {row.projectId && (
+          <Button
+            startIcon={<AccountTreeIcon />}
+            variant="outlined"
+            onClick={() => go('cases', 'project', row.projectId!)}
+            data-testid="to-project"
+          >
+            {t('case.toProject')}
+          </Button>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h1" data-testid="case-no" sx={{ fontFamily: 'monospace' }}>
+          {row.caseNo}
+        </Typography>
+        <Chip
+          color="primary"
+          label={t(`status.${row.status}`, { ns: 'domain' })}
+          data-testid="case-status"
+          sx={{ fontSize: '1.05rem' }}
+        />
+        <LightChip dueOn={row.dueDate} today={today} />
+        {state.greenChannel && <Chip color="success" label={t('fact.greenChannel')} />}
+      </Box>
+      <Typography sx={{ fontSize: '1.2rem' }}>
+        {row.applicantName} · {row.projectName} · {matterName(row, i18n.language)}
+      </Typography>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+          gap: 2,
+          alignItems: 'start',
+        }}
+      >
+        <Stack spacing={2}>
+          <CaseFacts state={state} />
+        </Stack>
+        <Stack spacing={2}>
+          <CaseDeadlines row={row} today={today} />
+          <CaseMaterials state={state} />
+          <CaseAttachments rows={attachments ?? []} />
+        </Stack>
+      </Box>
+      <CaseTimeline events={events ?? []} />
+      <CasePapers prints={prints ?? []} />
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+// The timeline of a case from its event log (the audit trail): who, when, what, opinion. Papers
+// printed for the case and scans linked to it live in their own streams, merged in by time.
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { StoredEvent } from '../../data/eventTypes';
+import { Section } from './Section';
+import { formatTime } from './caseFormat';
+import { eventDetail, eventLabelKey } from './timelineText';
+
+/** The streams of one case: its workflow, the papers printed for it, the scans linked to it. */
+export const caseStreams = (caseId: string) => [
+  `case:${caseId}`,
+  `case-papers:${caseId}`,
+  `case-files:${caseId}`,
+];
+
+export function CaseTimeline({ events }: { events: StoredEvent[] }) {
+  const { t, i18n } = useTranslation(['cases', 'domain']);
+  return (
+    <Section id="timeline" title={t('section.timeline')}>
+      {events.length === 0 ? (
+        <Typography color="text.secondary">{t('timeline.empty')}</Typography>
+      ) : (
+        <Table size="small" data-testid="timeline">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('timeline.when')}</TableCell>
+              <TableCell>{t('timeline.who')}</TableCell>
+              <TableCell>{t('timeline.what')}</TableCell>
+              <TableCell>{t('timeline.detail')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {events.map((e) => (
+              <TableRow key={e.id} data-event={e.type}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {formatTime(e.at, i18n.language)}
+                </TableCell>
+                <TableCell>
+                  {e.actor.name}
+                  <Typography
+                    component="span"
+                    color="text.secondary"
+                    sx={{ ml: 1, fontSize: '0.9rem' }}
+                  >
+                    {t(`role.${e.actor.role}`, { ns: 'domain', defaultValue: e.actor.role })}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ fontWeight: 600 }}>
+                  {t(eventLabelKey(e), { defaultValue: e.type })}
+                </TableCell>
+                <TableCell>{eventDetail(e, t)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+// What the case screens show of a read-table row: the domain state behind it, the applicant with
+// personal data masked for lists, the matter in the user's language, and the live traffic light
+// (the row's due date is stored; days left depend on today, so they are computed on screen).
+import {
+  CalendarRangeError,
+  maskIdNumber,
+  trafficLight,
+  workingDaysLeft,
+  type CaseState,
+  type TrafficLight,
+} from '../../domain';
+import type { CaseRow } from '../../data/db';
+import { NO_DUE_DATE } from '../../data/projection';
+
+/** The folded domain state the projection keeps on every row. */
+export const stateOf = (row: CaseRow) => row.state as CaseState;
+
+/** Applicant code as a list may show it: credit codes whole, ID numbers masked. */
+export function maskedPartyCode(row: CaseRow): string {
+  const applicant = stateOf(row).intake?.applicant;
+  if (!applicant) return '';
+  return applicant.kind === 'person' ? maskIdNumber(applicant.idNumber) : applicant.creditCode;
+}
+
+export const isEnglish = (language: string) => language.startsWith('en');
+
+export function matterName(row: CaseRow, language: string): string {
+  const m = stateOf(row).matter;
+  if (!m) return row.matterCode;
+  return isEnglish(language) ? m.nameEn : m.name;
+}
+
+export type Light =
+  | { kind: 'none' }
+  | { kind: 'light'; light: TrafficLight; daysLeft: number; dueOn: string }
+  /** The calendar has no data for the year of the due date: warn, never guess. */
+  | { kind: 'noCalendar'; year: number; dueOn: string };
+
+export function lightOf(dueOn: string, today: string): Light {
+  if (!dueOn || dueOn === NO_DUE_DATE) return { kind: 'none' };
+  try {
+    return {
+      kind: 'light',
+      light: trafficLight(dueOn, today),
+      daysLeft: workingDaysLeft(dueOn, today),
+      dueOn,
+    };
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return { kind: 'noCalendar', year: e.year, dueOn };
+    throw e;
+  }
+}
+
+export const lightColour: Record<TrafficLight, 'success' | 'warning' | 'error'> = {
+  green: 'success',
+  yellow: 'warning',
+  red: 'error',
+};
+
+/** Local date and time of an ISO instant, as the counter reads it (24-hour clock). */
+export function formatTime(iso: string, language: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(isEnglish(language) ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}

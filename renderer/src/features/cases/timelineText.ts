@@ -1,0 +1,88 @@
+// The "what" of a timeline entry: the event's label key and the detail a clerk needs (opinion,
+// reason, items, numbers). Payloads are read defensively: old events keep their old shape.
+import type { TFunction } from 'i18next';
+import type { StoredEvent } from '../../data/eventTypes';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+const names = (v: unknown) =>
+  Array.isArray(v)
+    ? v
+        .map((i) =>
+          typeof i === 'string'
+            ? i
+            : i && typeof i === 'object'
+              ? str((i as { name?: unknown }).name)
+              : '',
+        )
+        .filter(Boolean)
+        .join('；')
+    : '';
+
+/** The label key of an event under `event.*` in cases.json. */
+export function eventLabelKey(e: StoredEvent): string {
+  if (e.type === 'caseAccepted' && e.payload['deficiencies'])
+    return 'event.caseAcceptedWithDeficiencies';
+  return `event.${e.type}`;
+}
+
+export function eventDetail(e: StoredEvent, t: TFunction): string {
+  const p = e.payload;
+  switch (e.type) {
+    case 'caseAccepted': {
+      const d = p['deficiencies'] as { items?: unknown; dueOn?: unknown } | null | undefined;
+      return d ? t('eventDetail.deficiencies', { items: names(d.items), dueOn: str(d.dueOn) }) : '';
+    }
+    case 'supplementRequested':
+      return t('eventDetail.missing', { items: names(p['missing']) });
+    case 'caseRefused':
+      return [t(`refusalGround.${str(p['ground'])}`), str(p['detail']), str(p['rightAgency'])]
+        .filter(Boolean)
+        .join(' · ');
+    case 'supplementReceived':
+      return t('eventDetail.items', { items: names(p['items']) });
+    case 'caseReviewed':
+    case 'caseVerified':
+    case 'caseApproved':
+      return str(p['opinion']);
+    case 'caseReturned':
+      return t('eventDetail.returned', {
+        from: t(`step.${str(p['from'])}`),
+        to: t(`step.${str(p['to'])}`),
+        reason: str(p['reason']),
+      });
+    case 'caseSuspended':
+      return `${t(`suspension.${str(p['kind'])}`)} · ${str(p['reason'])}`;
+    case 'caseResumed':
+      return str(p['note']);
+    case 'caseExtended':
+      return t('eventDetail.extended', { days: str(p['days']), reason: str(p['reason']) });
+    case 'caseDenied':
+    case 'caseWithdrawn':
+      return str(p['reason']);
+    case 'certificateIssued':
+      return t('eventDetail.certificate', { number: str(p['number']) });
+    case 'certificateReissued':
+      return t('eventDetail.reissued', { number: str(p['number']), replaces: str(p['replaces']) });
+    case 'certificateVoided':
+      return `${str(p['number'])} · ${str(p['reason'])}`;
+    case 'caseDelivered': {
+      const d = p['delivery'] as { method?: unknown } | undefined;
+      return d ? t(`delivery.${str(d.method)}`) : '';
+    }
+    case 'ratingRecorded':
+      return t('eventDetail.rating', { level: str(p['overall']) });
+    case 'paperPrinted':
+      return t('eventDetail.paper', { title: str(p['title']), id: str(p['archiveId']) });
+    case 'paperReprinted':
+      return t('eventDetail.reprint', {
+        title: str(p['title']),
+        id: str(p['archiveId']),
+        original: str(p['reprintOf']),
+      });
+    case 'attachmentsLinked':
+      return t('eventDetail.attachments', { items: names(p['attachments']) });
+    default:
+      return '';
+  }
+}
