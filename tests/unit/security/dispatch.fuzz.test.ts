@@ -241,7 +241,8 @@ async function expectConsistent(db: OneWindowDb, lastNow: Map<string, Date>) {
     expect(row).toEqual(structuredClone(projectCase(state!, today)));
     expect(row.version).toBe(byStream.get(`case:${row.id}`)!.length);
     // The party the case names is registered.
-    expect(await db.parties.get(row.applicantId)).toBeDefined();
+    expect(row.applicantId).toMatch(/^party:/);
+    expect(await db.parties.get(row.applicantId ?? '')).toBeDefined();
     // The certificate table agrees with the case: the current certificate is 'current'.
     if (state!.certificate && state!.status !== 'certificateVoided') {
       const cert = await db.certificates.get(`${row.id}:${state!.certificate.number}`);
