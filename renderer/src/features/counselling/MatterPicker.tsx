@@ -1,0 +1,173 @@
+// Choosing the matters: a search box over name and code, and the catalogue grouped by the four
+// approval stages. Keyboard: type to filter, Enter ticks the only match, ↓ moves into the list,
+// ↑/↓ walk it, Space or Enter ticks, Esc returns to the search box; the list is one Tab stop.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Box,
+  Checkbox,
+  Chip,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  ListSubheader,
+  Paper,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { defaultCatalogue, mattersByStage, STAGE_IDS, type Matter } from '../../domain';
+import { useSettingsStore } from '../../app/settingsStore';
+import { matchesQuery } from './model';
+
+interface Props {
+  selected: string[];
+  onToggle: (code: string) => void;
+  error?: boolean;
+}
+
+export function MatterPicker({ selected, onToggle, error }: Props) {
+  const { t } = useTranslation('counselling');
+  const en = useSettingsStore((s) => s.settings.language) === 'en';
+  const [query, setQuery] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const groups = useMemo(
+    () =>
+      STAGE_IDS.map((stage) => ({
+        stage,
+        matters: mattersByStage(defaultCatalogue, stage).filter((m) => matchesQuery(m, query)),
+      })).filter((g) => g.matters.length > 0),
+    [query],
+  );
+  const visible = groups.flatMap((g) => g.matters);
+  // Roving tab stop: the list is one Tab stop (the last focused item), arrows move inside it,
+  // so Tab goes from the search box to the list and on to the form, not through every matter.
+  const [active, setActive] = useState<string | null>(null);
+  const tabStop = visible.some((m) => m.code === active) ? active : (visible[0]?.code ?? null);
+
+  const items = () =>
+    Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-matter]') ?? []);
+
+  const onSearchKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && visible.length === 1 && visible[0]) {
+      e.preventDefault();
+      onToggle(visible[0].code);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      items()[0]?.focus();
+    }
+  };
+
+  const onListKey = (e: KeyboardEvent) => {
+    const all = items();
+    const i = all.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' && i >= 0) {
+      e.preventDefault();
+      all[Math.min(i + 1, all.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp' && i >= 0) {
+      e.preventDefault();
+      if (i === 0) searchRef.current?.focus();
+      else all[i - 1]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      searchRef.current?.focus();
+    }
+  };
+
+  const label = (m: Matter) => (en ? m.nameEn : m.name);
+  const stageName = (id: string) => {
+    const s = defaultCatalogue.stages.find((x) => x.id === id);
+    return s ? t('stage.label', { order: s.order, name: en ? s.nameEn : s.name }) : id;
+  };
+
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ p: 2, borderColor: error ? 'error.main' : undefined, borderWidth: error ? 2 : 1 }}
+    >
+      <Typography variant="h3" component="h2" id="matter-picker-title" gutterBottom>
+        {t('matters.title')}
+      </Typography>
+      <TextField
+        inputRef={searchRef}
+        label={t('matters.search')}
+        helperText={t('matters.searchHelp')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onSearchKey}
+        autoFocus
+        slotProps={{ htmlInput: { 'data-testid': 'matter-search' } }}
+      />
+      <List
+        ref={listRef}
+        dense
+        aria-labelledby="matter-picker-title"
+        onKeyDown={onListKey}
+        sx={{ maxHeight: '52vh', overflowY: 'auto', mt: 1 }}
+      >
+        {groups.length === 0 && (
+          <Typography sx={{ p: 2 }} role="status">
+            {t('matters.none', { query })}
+          </Typography>
+        )}
+        {groups.map((g) => (
+          <li key={g.stage}>
+            <ul style={{ padding: 0 }}>
+              <ListSubheader sx={{ fontSize: '1rem', fontWeight: 700, lineHeight: 2.4 }}>
+                {stageName(g.stage)}
+              </ListSubheader>
+              {g.matters.map((m) => {
+                const checked = selected.includes(m.code);
+                return (
+                  <ListItemButton
+                    key={m.code}
+                    data-matter={m.code}
+                    data-testid={`matter-${m.code}`}
+                    role="checkbox"
+                    aria-checked={checked}
+                    selected={checked}
+                    onClick={() => onToggle(m.code)}
+                    onFocus={() => setActive(m.code)}
+                    tabIndex={m.code === tabStop ? 0 : -1}
+                  >
+                    <ListItemIcon sx={{ minWidth: 36 }}>
+                      <Checkbox
+                        edge="start"
+                        checked={checked}
+                        tabIndex={-1}
+                        disableRipple
+                        slotProps={{ input: { 'aria-hidden': true } }}
+                      />
+                    </ListItemIcon>
+                    <ListItemText
+                      primary={label(m)}
+                      secondary={
+                        <Box
+                          component="span"
+                          sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+                        >
+                          <span>{m.code}</span>
+                          {m.greenChannel && (
+                            <Chip
+                              component="span"
+                              size="small"
+                              color="success"
+                              label={t('limits.green')}
+                            />
+                          )}
+                        </Box>
+                      }
+                      slotProps={{ primary: { sx: { fontSize: '1.02rem' } } }}
+                    />
+                  </ListItemButton>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </List>
+    </Paper>
+  );
+}
