@@ -21,8 +21,9 @@ import {
 import { toLocalDate } from '../../../renderer/src/domain/calendar';
 import { freshDb } from '../renderer/data/helpers';
 import { intakeOf, ticked } from '../renderer/domain/workflowFixtures';
+import { FUZZ_RUNS, fuzzOptions } from './fuzzConfig';
 
-const RUNS = Math.ceil(Number(process.env.OW_FUZZ_RUNS ?? 400) / 12);
+const RUNS = Math.ceil(FUZZ_RUNS / 12);
 const CASES = ['c1', 'c2'] as const;
 const id = makeIdNumber('410108', '1980-01-01', 11);
 
@@ -181,7 +182,7 @@ describe('dispatch fuzz', () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      fuzzOptions(RUNS),
     );
     // The generator must travel the workflow, or the property proves little.
     console.info('dispatch fuzz:', JSON.stringify({ ...figures, reached: [...reached] }));
@@ -212,7 +213,7 @@ describe('dispatch fuzz', () => {
             expect(await dump()).toBe(before);
           },
         ),
-        { numRuns: RUNS * 2 },
+        fuzzOptions(RUNS * 2),
       );
     } finally {
       db.close();

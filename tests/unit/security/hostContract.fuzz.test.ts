@@ -28,6 +28,7 @@ import { createBackupStore } from '../../../electron/services/backups';
 import { createFileSaver } from '../../../electron/services/files';
 import { createSettingsStore } from '../../../electron/services/settings';
 import { fakePlatform } from '../electron/helpers';
+import { FUZZ_RUNS, fuzzOptions } from './fuzzConfig';
 import {
   hostileString,
   hostileValue,
@@ -36,8 +37,8 @@ import {
   POLLUTION_KEYS,
 } from './hostileValues';
 
-/** Runs per property; raise with OW_FUZZ_RUNS=5000 for a long soak. */
-const RUNS = Number(process.env.OW_FUZZ_RUNS ?? 400);
+/** Runs per property (fuzzConfig.ts: OW_FUZZ_RUNS, OW_FUZZ_SEED). */
+const RUNS = FUZZ_RUNS;
 const CANARY = 'OW-CANARY-SECRET-7f3a';
 const app = { indexUrl: 'file:///opt/onewindow/resources/app/out/renderer/index.html' };
 const sender = { frameUrl: `${app.indexUrl}#/intake`, isMainFrame: true, webContentsId: 1 };
@@ -238,7 +239,7 @@ describe('host contract fuzz', () => {
         // Whatever got through must be what the contract's schema accepts (no gate bypass).
         if (answer.ok) expect(contract[channel].args.safeParse(args ?? {}).success).toBe(true);
       }),
-      { numRuns: RUNS * 2 },
+      fuzzOptions(RUNS * 2),
     );
     expect(await snapshot(w.root, [w.dataDir, w.chosen])).toEqual(before);
   });
@@ -249,7 +250,7 @@ describe('host contract fuzz', () => {
       fc.asyncProperty(mutated, async ({ channel, args }) => {
         await call(channel, args);
       }),
-      { numRuns: RUNS * 4 },
+      fuzzOptions(RUNS * 4),
     );
     expect(await snapshot(w.root, [w.dataDir, w.chosen])).toEqual(before);
   });
@@ -277,7 +278,7 @@ describe('host contract fuzz', () => {
           expect(path.startsWith(w.chosen + sep)).toBe(true);
         }
       }),
-      { numRuns: RUNS * 2 },
+      fuzzOptions(RUNS * 2),
     );
     // The planted link to a file outside is refused, never followed.
     const link = await call('attachments.get', { id: 'a'.repeat(64) });
