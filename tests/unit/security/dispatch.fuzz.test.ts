@@ -93,10 +93,18 @@ function commandsFor(caseId: string): Command[] {
 const pool = CASES.flatMap(commandsFor);
 const TERMINAL = ['deny', 'withdraw', 'refuse'];
 
+// The happy path is drawn more often so runs get deep into the workflow (issue, deliver, void);
+// everything else still comes up, and terminal commands rarely, so cases do not end at once.
+const HAPPY = ['accept', 'review', 'verify', 'approve', 'certificateIssued', 'delivered'];
+const weighted = (types: (t: string) => boolean, weight: number) => ({
+  weight,
+  arbitrary: fc.constantFrom(...pool.filter((c) => types(c.type))),
+});
 const step = fc
   .oneof(
-    { weight: 1, arbitrary: fc.constantFrom(...pool.filter((c) => TERMINAL.includes(c.type))) },
-    { weight: 14, arbitrary: fc.constantFrom(...pool.filter((c) => !TERMINAL.includes(c.type))) },
+    weighted((t) => TERMINAL.includes(t), 1),
+    weighted((t) => HAPPY.includes(t), 16),
+    weighted((t) => !TERMINAL.includes(t) && !HAPPY.includes(t), 10),
   )
   .chain((command) =>
     fc.record({
