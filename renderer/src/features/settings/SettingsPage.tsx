@@ -21,6 +21,7 @@ import { host } from '../../host';
 import { useSettingsStore } from '../../app/settingsStore';
 import { languages } from '../../app/i18n';
 import { useHostErrorText } from '../frame/useHostErrorText';
+import { PrintSettings } from './PrintSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -79,6 +80,7 @@ export function SettingsPage() {
           </Alert>
         )}
       </Paper>
+      <PrintSettings />
       <Paper sx={{ p: 3 }}>
         <Typography variant="h3" component="h2" gutterBottom>
           {t('settings.about')}
