@@ -113,13 +113,14 @@ export function CounsellingEditor({ userId, onSaved }: Props) {
     const names = p.questionIds
       .map((id) => questions.find((q) => q.id === id))
       .map((q) => (q ? (en ? q.textEn : q.text) : ''))
-      .filter(Boolean);
-    return t('problem.unanswered', { questions: names.join(en ? ' / ' : '；') });
+      .filter(Boolean)
+      .map((text) => t('problem.questionQuote', { text }));
+    return t('problem.unanswered', { questions: names.join(t('problem.questionSep')) });
   };
 
   return (
     <Box
-      sx={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 380px) 1fr', gap: 2 }}
+      sx={{ display: 'grid', gridTemplateColumns: 'minmax(280px, 340px) minmax(0, 1fr)', gap: 2 }}
       data-testid="counselling-editor"
     >
       <MatterPicker

@@ -52,13 +52,12 @@ export function MatterChecklist({
         aria-label={t('checklist.label', { name: en ? matter.nameEn : matter.name })}
       >
         <TableHead>
-          <TableRow>
+          <TableRow sx={{ '& th': { whiteSpace: 'nowrap' } }}>
             <TableCell>{t('checklist.seq')}</TableCell>
-            <TableCell>{t('checklist.name')}</TableCell>
+            <TableCell sx={{ width: '100%' }}>{t('checklist.name')}</TableCell>
             <TableCell>{t('checklist.form')}</TableCell>
             <TableCell align="right">{t('checklist.copies')}</TableCell>
             <TableCell>{t('checklist.requirement')}</TableCell>
-            <TableCell>{t('checklist.standard')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -69,13 +68,20 @@ export function MatterChecklist({
               sx={item.needed ? undefined : { '& td': { color: 'text.secondary' } }}
             >
               <TableCell>{i + 1}</TableCell>
-              <TableCell sx={{ fontWeight: item.needed ? 600 : 400 }}>
-                {en ? item.nameEn : item.name}
+              <TableCell>
+                <Typography component="span" sx={{ fontWeight: item.needed ? 600 : 400 }}>
+                  {en ? item.nameEn : item.name}
+                </Typography>
+                {item.standard && (
+                  <Typography variant="body2" color="text.secondary">
+                    {t('checklist.standardLine', { standard: item.standard })}
+                  </Typography>
+                )}
               </TableCell>
-              <TableCell>{t(`form.${item.form}`)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`form.${item.form}`)}</TableCell>
               <TableCell align="right">{item.copies}</TableCell>
               <TableCell>
-                <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+                <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
                   <Chip
                     size="small"
                     variant={item.requirement === 'required' ? 'filled' : 'outlined'}
@@ -91,7 +97,6 @@ export function MatterChecklist({
                   )}
                 </Stack>
               </TableCell>
-              <TableCell>{item.standard ?? ''}</TableCell>
             </TableRow>
           ))}
         </TableBody>

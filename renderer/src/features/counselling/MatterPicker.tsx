@@ -85,7 +85,15 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
   return (
     <Paper
       variant="outlined"
-      sx={{ p: 2, borderColor: error ? 'error.main' : undefined, borderWidth: error ? 2 : 1 }}
+      sx={{
+        p: 2,
+        borderColor: error ? 'error.main' : undefined,
+        borderWidth: error ? 2 : 1,
+        // Stays in view while the clerk scrolls through long checklists.
+        alignSelf: 'start',
+        position: 'sticky',
+        top: 88,
+      }}
     >
       <Typography variant="h3" component="h2" id="matter-picker-title" gutterBottom>
         {t('matters.title')}
@@ -105,7 +113,7 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
         dense
         aria-labelledby="matter-picker-title"
         onKeyDown={onListKey}
-        sx={{ maxHeight: '52vh', overflowY: 'auto', mt: 1 }}
+        sx={{ maxHeight: 'calc(100vh - 300px)', overflowY: 'auto', mt: 1 }}
       >
         {groups.length === 0 && (
           <Typography sx={{ p: 2 }} role="status">

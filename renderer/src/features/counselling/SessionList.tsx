@@ -61,7 +61,7 @@ export function SessionList({ onOpen, onPrint, onIntake, openId }: Props) {
       ) : (
         <Table size="small" aria-labelledby="recent-title" data-testid="recent-sessions">
           <TableHead>
-            <TableRow>
+            <TableRow sx={{ '& th': { whiteSpace: 'nowrap' } }}>
               <TableCell>{t('recent.number')}</TableCell>
               <TableCell>{t('recent.date')}</TableCell>
               <TableCell>{t('recent.applicant')}</TableCell>
@@ -78,20 +78,24 @@ export function SessionList({ onOpen, onPrint, onIntake, openId }: Props) {
                 selected={s.counsellingId === openId}
                 data-testid={`session-${s.counsellingId}`}
               >
-                <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.95rem' }}>
+                <TableCell
+                  sx={{ fontFamily: 'monospace', fontSize: '0.85rem', whiteSpace: 'nowrap' }}
+                >
                   {s.counsellingId}
                 </TableCell>
-                <TableCell>{s.on}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.on}</TableCell>
                 <TableCell>{s.applicantName || t('recent.noName')}</TableCell>
-                <TableCell>{s.contactPhone ? maskPhone(s.contactPhone) : ''}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {s.contactPhone ? maskPhone(s.contactPhone) : ''}
+                </TableCell>
                 <TableCell>
                   {mattersOf(s)
                     .map((m) => (en ? m.nameEn : m.name))
                     .join(en ? '; ' : '；')}
                 </TableCell>
-                <TableCell>{s.clerk?.name ?? ''}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.clerk?.name ?? ''}</TableCell>
                 <TableCell>
-                  <Stack direction="row" spacing={1}>
+                  <Stack direction="row" spacing={1} sx={{ '& button': { whiteSpace: 'nowrap' } }}>
                     <Button size="small" variant="outlined" onClick={() => onOpen(s)}>
                       {t('recent.open')}
                     </Button>
