@@ -156,7 +156,7 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
                           component="span"
                           sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
                         >
-                          <span>{m.code}</span>
+                          <span style={{ whiteSpace: 'nowrap' }}>{m.code}</span>
                           {m.greenChannel && (
                             <Chip
                               component="span"
