@@ -7,22 +7,36 @@ import { expect, shot, test } from './fixtures';
 import { setUpAndSignIn, setUpWithStaff, signIn, STATION_ADMIN } from './session';
 
 const screens = resolve(import.meta.dirname, '../../test-results/screens');
-/** One section at a time: the shell scrolls inside its main area, so a full page shot is short. */
-async function shotOf(section: Locator, name: string) {
-  await section.scrollIntoViewIfNeeded();
-  await section.screenshot({ path: join(screens, `${name}.png`) });
-}
 
 async function openSettings(page: Page) {
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('print-settings')).toBeVisible();
 }
 
+/** Waits until the overlay preview has painted its text (its fonts block text until loaded). */
+async function previewReady(page: Page) {
+  const body = page.getByTestId('overlay-preview').locator('iframe').contentFrame().locator('body');
+  await body.evaluate(async (b) => {
+    await b.ownerDocument.fonts.ready;
+  });
+}
+
+/**
+ * The shell scrolls inside its main area, so a full-page shot shows one screen: make the window
+ * tall enough for the whole settings page, then shoot the page and each section.
+ */
 async function shotAll(page: Page, lang: string) {
+  await page.setViewportSize({ width: 1366, height: 4600 });
+  if (await page.getByTestId('overlay-preview').count()) await previewReady(page);
   await shot(page, `print-settings-${lang}`);
   for (const part of ['printers', 'papers', 'calibration', 'overlay']) {
     await shotOf(page.getByTestId(`print-${part}`), `print-settings-${part}-${lang}`);
   }
+  await page.setViewportSize({ width: 1366, height: 800 });
+}
+
+async function shotOf(section: Locator, name: string) {
+  await section.screenshot({ path: join(screens, `${name}.png`) });
 }
 
 test('font, calibration, paper and overlay positions are saved and survive a restart', async ({
@@ -101,5 +115,5 @@ test('a clerk sets calibration but is told only an administrator moves overlay f
   // the call must not fail).
   await app.getByTestId('calibration-print').click();
   await expect(app.getByTestId('calibration-status')).toContainText('校准页已送打印');
-  await shotOf(app.getByTestId('print-overlay'), 'print-settings-overlay-clerk-zh-CN');
+  await shotAll(app, 'clerk-zh-CN');
 });

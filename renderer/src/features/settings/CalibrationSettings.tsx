@@ -67,8 +67,12 @@ export function CalibrationSettings({ printers }: { printers: Printer[] }) {
     <Section title={t('calibration.title')} help={t('calibration.help')} testId="print-calibration">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
         <FormControl sx={{ minWidth: 260 }}>
-          <InputLabel id="calibration-printer-label">{t('calibration.printer')}</InputLabel>
+          <InputLabel shrink id="calibration-printer-label">
+            {t('calibration.printer')}
+          </InputLabel>
           <Select
+            displayEmpty
+            notched
             labelId="calibration-printer-label"
             label={t('calibration.printer')}
             value={printer}

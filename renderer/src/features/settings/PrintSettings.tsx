@@ -92,11 +92,15 @@ function PrintersAndFont({
         </Alert>
       )}
       <StatusLine status={loadError} testId="printers-load-error" />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 3, mt: 1 }}>
+      <Stack direction="row" useFlexGap spacing={2} sx={{ mb: 3, mt: 1, flexWrap: 'wrap' }}>
         {KINDS.map((kind) => (
-          <FormControl key={kind} sx={{ minWidth: 260 }} disabled={noList && missing.length === 0}>
-            <InputLabel id={`printer-${kind}-label`}>{t(`printers.kind.${kind}`)}</InputLabel>
+          <FormControl key={kind} sx={{ width: 320 }} disabled={noList && missing.length === 0}>
+            <InputLabel shrink id={`printer-${kind}-label`}>
+              {t(`printers.kind.${kind}`)}
+            </InputLabel>
             <Select
+              displayEmpty
+              notched
               labelId={`printer-${kind}-label`}
               label={t(`printers.kind.${kind}`)}
               value={settings.printers[kind]}

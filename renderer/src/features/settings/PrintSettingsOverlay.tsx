@@ -159,8 +159,11 @@ function OverlayEditor() {
           <TableHead>
             <TableRow>
               <TableCell>{t('overlay.field')}</TableCell>
-              {COLUMNS.map(([col, label]) => (
-                <TableCell key={col}>{t(label)}</TableCell>
+              {COLUMNS.map(([col, label, unit]) => (
+                <TableCell key={col} sx={{ px: 0.75 }}>
+                  {t(label)}
+                  {unit && ` (${t('mm')})`}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -170,15 +173,15 @@ function OverlayEditor() {
                 <TableCell component="th" sx={{ whiteSpace: 'nowrap' }}>
                   {t(`field.${r.key}`, { defaultValue: r.key })}
                 </TableCell>
-                {COLUMNS.map(([col, label, unit]) => (
-                  <TableCell key={col}>
+                {COLUMNS.map(([col, label]) => (
+                  <TableCell key={col} sx={{ px: 0.75 }}>
                     <NumberField
-                      label={t(label)}
+                      label={`${t(`field.${r.key}`, { defaultValue: r.key })} ${t(label)}`}
+                      hideLabel
                       value={r[col]}
                       onChange={setCell(i, col)}
                       valid={parsed[i]?.success ?? false}
-                      unit={unit ? t('mm') : undefined}
-                      width={col === 'size' ? 100 : 125}
+                      width={col === 'size' ? 90 : 110}
                       step={0.5}
                       testId={`overlay-${r.key}-${col}`}
                     />

@@ -71,6 +71,7 @@ export function Section({
 /** A number in mm (or pt) as typed; `valid` is decided by the caller's schema. */
 export function NumberField({
   label,
+  hideLabel = false,
   value,
   onChange,
   valid,
@@ -81,6 +82,8 @@ export function NumberField({
   helperText,
 }: {
   label: string;
+  /** In a table the column header names the value: the label is for screen readers only. */
+  hideLabel?: boolean;
   value: string;
   onChange: (v: string) => void;
   valid: boolean;
@@ -92,7 +95,7 @@ export function NumberField({
 }) {
   return (
     <TextField
-      label={label}
+      label={hideLabel ? undefined : label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       error={!valid}
@@ -101,7 +104,7 @@ export function NumberField({
       type="number"
       sx={{ width }}
       slotProps={{
-        htmlInput: { step, 'data-testid': testId, inputMode: 'decimal' },
+        htmlInput: { step, 'data-testid': testId, inputMode: 'decimal', 'aria-label': label },
         input: unit ? { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } : {},
       }}
     />
