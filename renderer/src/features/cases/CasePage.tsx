@@ -93,7 +93,8 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+          // Two columns only on wide screens: at a 1366 px counter screen tables need the full width.
+          gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' },
           gap: 2,
           alignItems: 'start',
         }}

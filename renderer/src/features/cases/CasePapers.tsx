@@ -81,7 +81,6 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
               <TableCell>{t('papers.title')}</TableCell>
               <TableCell>{t('papers.when')}</TableCell>
               <TableCell>{t('papers.by')}</TableCell>
-              <TableCell>{t('papers.archiveId')}</TableCell>
               <TableCell>{t('papers.actions')}</TableCell>
             </TableRow>
           </TableHead>
@@ -92,6 +91,12 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
                 <TableRow key={p.archiveId} data-testid={`paper-${p.archiveId}`}>
                   <TableCell>
                     {p.title}
+                    <Typography
+                      sx={{ fontFamily: 'monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}
+                      color="text.secondary"
+                    >
+                      {t('papers.archiveId')} {p.archiveId}
+                    </Typography>
                     {p.reprintOf && (
                       <Typography
                         color="text.secondary"
@@ -108,13 +113,8 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {formatTime(p.printedAt, i18n.language)}
                   </TableCell>
-                  <TableCell>{p.by.name}</TableCell>
-                  <TableCell
-                    sx={{ fontFamily: 'monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}
-                  >
-                    {p.archiveId}
-                  </TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.by.name}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Stack direction="row" spacing={1}>
                       <Button
                         size="medium"

@@ -12,7 +12,8 @@ import { maskedPartyCode, matterName } from './caseFormat';
 
 const ROW_HEIGHT = 68;
 const VISIBLE_ROWS = 8;
-const columns = '15rem minmax(12rem, 1.3fr) minmax(10rem, 1fr) minmax(10rem, 1fr) 9rem 12rem';
+// Fits the 1066 px a 1366 px counter screen leaves beside the navigation.
+const columns = '13rem minmax(10rem, 1.3fr) minmax(8rem, 1fr) minmax(8rem, 1fr) 7rem 11rem';
 
 export const resultRowId = (listId: string, index: number) => `${listId}-row-${index}`;
 

@@ -36,7 +36,7 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {formatTime(e.at, i18n.language)}
                 </TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {e.actor.name}
                   <Typography
                     component="span"
@@ -46,7 +46,7 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
                     {t(`role.${e.actor.role}`, { ns: 'domain', defaultValue: e.actor.role })}
                   </Typography>
                 </TableCell>
-                <TableCell sx={{ fontWeight: 600 }}>
+                <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                   {t(eventLabelKey(e), { defaultValue: e.type })}
                 </TableCell>
                 <TableCell>{eventDetail(e, t)}</TableCell>

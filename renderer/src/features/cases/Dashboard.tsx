@@ -74,7 +74,7 @@ export function Dashboard({ data, today, selected, onSelect, onOpen }: Dashboard
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fill, minmax(15.5rem, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
           gap: 1.5,
         }}
       >

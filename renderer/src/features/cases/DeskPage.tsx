@@ -63,6 +63,22 @@ export function DeskPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text restarts the timer
   }, [text]);
 
+  // The frame moves focus to <main> a frame after an Alt+N switch; take it back for the box,
+  // so a scanner can be used the moment the desk opens.
+  useEffect(() => {
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        const at = document.activeElement;
+        if (!at || at === document.body || at.id === 'main') inputRef.current?.focus();
+      });
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === SEARCH_SHORTCUT || (e.ctrlKey && e.key.toLowerCase() === 'f')) {
@@ -150,7 +166,15 @@ export function DeskPage() {
               ),
               sx: { fontSize: '1.3rem' },
             },
-            formHelperText: { sx: { fontSize: '1rem' }, role: hintKey ? 'alert' : undefined },
+            formHelperText: {
+              // A failed check still searches: shown as a warning, not as an error.
+              sx: {
+                fontSize: '1rem',
+                color: hintKey && !reading.blocking ? 'warning.main' : undefined,
+                fontWeight: hintKey ? 600 : undefined,
+              },
+              role: hintKey ? 'alert' : undefined,
+            },
           }}
         />
       </Box>

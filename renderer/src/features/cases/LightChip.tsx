@@ -27,6 +27,8 @@ export function LightChip({ dueOn, today }: { dueOn: string; today: string }) {
       color={lightColour[l.light]}
       variant={l.light === 'green' ? 'outlined' : 'filled'}
       data-light={l.light}
+      // In narrow columns the words wrap rather than being cut off.
+      sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
       label={`${t(`light.${l.light}`, { ns: 'domain' })} · ${days}`}
     />
   );
