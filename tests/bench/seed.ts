@@ -55,13 +55,7 @@ const works = [
 ];
 const phases = ['一期', '二期', '三期', '四期'];
 const roles = ['reviewer', 'chief', 'director', '', ''];
-const statuses = [
-  'under_review',
-  'under_verification',
-  'under_approval',
-  'concluded',
-  'awaiting_supplement',
-];
+const statuses = ['review', 'verify', 'approval', 'delivered', 'supplementRequested'];
 
 /** Deterministic pseudo-random numbers so every run seeds the same data. */
 export function rng(seed: number) {
@@ -82,7 +76,7 @@ export function seedCase(i: number, r: () => number): CaseRow {
   const applicantName = `郑州${pick(r, places)}${pick(r, brands)}${pick(r, trades)}有限公司`;
   const projectName = `${pick(r, brands)}${pick(r, works)}${pick(r, phases)}项目`;
   const status = pick(r, statuses);
-  const role = status === 'concluded' ? '' : pick(r, roles);
+  const role = status === 'delivered' ? '' : pick(r, roles);
   const month = 1 + Math.floor(r() * 11);
   const day = 1 + Math.floor(r() * 28);
   const received = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -102,7 +96,7 @@ export function seedCase(i: number, r: () => number): CaseRow {
     partyCode,
     projectCode: `2026-410108-${String(47 + (i % 3)).padStart(2, '0')}-01-${String(i).padStart(6, '0')}`,
     inboxRole: role,
-    dueDate: status === 'concluded' ? '9999-12-31' : due,
+    dueDate: status === 'delivered' ? '9999-12-31' : due,
     receivedDate: received,
     greenChannel: r() < 0.05 ? 1 : 0,
     terms: termsOf(applicantName, projectName),

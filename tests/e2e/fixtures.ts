@@ -3,7 +3,8 @@
 // fresh profile / data folder, so tests never see each other's data.
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { htmlToPdf } from '../print/chromium';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -84,6 +85,7 @@ export const test = base.extend<Fixtures>({
           const pdfPage = await context.newPage();
           try {
             const pdf = await htmlToPdf(pdfPage, { html, paper });
+            pdfsOf(page).push(pdf);
             return pdf.toString('base64');
           } finally {
             await pdfPage.close();
@@ -105,6 +107,26 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+const rendered = new WeakMap<Page, Buffer[]>();
+/** Every PDF the app rendered (and archived) in this page, oldest first. */
+export function pdfsOf(page: Page): Buffer[] {
+  let list = rendered.get(page);
+  if (!list) rendered.set(page, (list = []));
+  return list;
+}
+
+/** Text of a PDF through poppler's pdftotext (-layout), as a person reading it would see it. */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ow-pdf-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Saves a screenshot under test-results/screens/<name>.png for people to look at. */
 export async function shot(page: Page, name: string) {

@@ -108,7 +108,7 @@ export async function findCases(db: OneWindowDb, raw: string): Promise<CaseRow[]
 export async function dashboardCounts(db: OneWindowDb, today: string) {
   const [takenToday, awaitingSupplement, overdue] = await Promise.all([
     db.cases.where('receivedDate').equals(today).count(),
-    db.cases.where('status').equals('awaiting_supplement').count(),
+    db.cases.where('status').equals('supplementRequested').count(),
     db.cases.where('dueDate').below(today).count(),
   ]);
   return { takenToday, awaitingSupplement, overdue };

@@ -10,7 +10,7 @@ import {
   type DecisionInput,
 } from './DecisionDialogs';
 import { useDraftStore } from './draft';
-import { missingOf, type Problems } from './model';
+import { matterOf, missingOf, type Problems } from './model';
 import { useDecision, type Outcome } from './useDecision';
 
 const LABEL_KEYS: Record<string, string> = {
@@ -35,7 +35,7 @@ export function DecisionPanel({
   today: string;
   onDecided: (o: Extract<Outcome, { ok: true }>) => void;
 }) {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const draft = useDraftStore((s) => s.draft);
   const { decide, busy } = useDecision(today);
   const [dialog, setDialog] = useState<'deficiencies' | 'supplement' | 'refuse' | null>(null);
@@ -52,12 +52,15 @@ export function DecisionPanel({
     onDecided(r);
   };
 
-  const label = (k: string) =>
-    LABEL_KEYS[k]
-      ? t(LABEL_KEYS[k])
-      : k.startsWith('q:')
-        ? t('section.questions')
-        : t('section.fields');
+  const matter = matterOf(draft);
+  const en = i18n.language === 'en';
+  const label = (k: string) => {
+    const key = LABEL_KEYS[k];
+    if (key) return t(key);
+    if (k.startsWith('q:')) return t('section.questions');
+    const f = matter?.formFields.find((x) => `f:${x.key}` === k);
+    return f ? (en ? f.labelEn : f.label) : t('section.fields');
+  };
 
   return (
     <Paper sx={{ p: 2 }} aria-label={t('decision.title')} component="section">
@@ -70,7 +73,7 @@ export function DecisionPanel({
           <List dense disablePadding>
             {keys.map((k) => (
               <ListItem key={k} disableGutters>
-                · {label(k)}：{t(`problem.${problems[k]}`)}
+                · {t('problems.item', { label: label(k), problem: t(`problem.${problems[k]}`) })}
               </ListItem>
             ))}
           </List>

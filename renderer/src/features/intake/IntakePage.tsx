@@ -156,7 +156,7 @@ export function IntakePage() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'minmax(0, 1fr) 320px',
+          gridTemplateColumns: 'minmax(0, 1fr) 272px',
           gap: 3,
           alignItems: 'start',
         }}

@@ -3,6 +3,7 @@
 // whether it may be deferred under 容缺受理.
 import {
   Alert,
+  Box,
   Checkbox,
   Chip,
   MenuItem,
@@ -40,110 +41,124 @@ export function MaterialsChecklist() {
         {' · '}
         {t('materials.keyboardHint')}
       </Alert>
-      <Table size="small" aria-label={t('section.materials')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('materials.name')}</TableCell>
-            <TableCell align="center">{t('materials.received')}</TableCell>
-            <TableCell>{t('materials.form')}</TableCell>
-            <TableCell>{t('materials.copies')}</TableCell>
-            <TableCell>{t('materials.pages')}</TableCell>
-            <TableCell align="center">{t('materials.conforming')}</TableCell>
-            <TableCell>{t('materials.note')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((item) => {
-            const tick = d.materials[item.id] ?? defaultTick(item.form, item.copies);
-            const name = en ? item.nameEn : item.name;
-            const requirement = item.needed
-              ? item.requirement === 'conditional'
-                ? 'conditional'
-                : 'required'
-              : 'optional';
-            return (
-              <TableRow key={item.id} data-testid={`material-${item.id}`}>
-                <TableCell sx={{ minWidth: 260 }}>
-                  <Typography sx={{ fontWeight: item.needed ? 600 : 400 }}>{name}</Typography>
-                  <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
-                    <Chip size="small" label={t(`materials.${requirement}`)} />
-                    {item.deferrable && (
-                      <Chip size="small" variant="outlined" label={t('materials.deferrable')} />
-                    )}
-                  </Stack>
-                </TableCell>
-                <TableCell align="center">
-                  <Checkbox
-                    checked={tick.received}
-                    onChange={(e) => setMaterial(item.id, { ...tick, received: e.target.checked })}
-                    slotProps={{
-                      input: {
-                        'aria-label': `${t('materials.received')}：${name}`,
-                        // @ts-expect-error data attributes are valid on the input
-                        'data-testid': `received-${item.id}`,
-                      },
-                    }}
-                  />
-                </TableCell>
-                <TableCell>
-                  <Select
-                    size="small"
-                    value={tick.form}
-                    onChange={(e) =>
-                      setMaterial(item.id, { ...tick, form: e.target.value as 'original' | 'copy' })
-                    }
-                    inputProps={{ 'aria-label': `${t('materials.form')}：${name}` }}
-                  >
-                    <MenuItem value="original">{t('materials.original')}</MenuItem>
-                    <MenuItem value="copy">{t('materials.copy')}</MenuItem>
-                  </Select>
-                </TableCell>
-                <TableCell>
-                  <TextField
-                    size="small"
-                    type="number"
-                    value={tick.copies}
-                    onChange={(e) => setMaterial(item.id, { ...tick, copies: num(e.target.value) })}
-                    sx={{ width: 80 }}
-                    slotProps={{
-                      htmlInput: { min: 0, 'aria-label': `${t('materials.copies')}：${name}` },
-                    }}
-                  />
-                </TableCell>
-                <TableCell>
-                  <TextField
-                    size="small"
-                    type="number"
-                    value={tick.pages}
-                    onChange={(e) => setMaterial(item.id, { ...tick, pages: num(e.target.value) })}
-                    sx={{ width: 80 }}
-                    slotProps={{
-                      htmlInput: { min: 0, 'aria-label': `${t('materials.pages')}：${name}` },
-                    }}
-                  />
-                </TableCell>
-                <TableCell align="center">
-                  <Checkbox
-                    checked={tick.conforming}
-                    onChange={(e) =>
-                      setMaterial(item.id, { ...tick, conforming: e.target.checked })
-                    }
-                    slotProps={{ input: { 'aria-label': `${t('materials.conforming')}：${name}` } }}
-                  />
-                </TableCell>
-                <TableCell>
-                  <TextField
-                    size="small"
-                    value={tick.note}
-                    onChange={(e) => setMaterial(item.id, { ...tick, note: e.target.value })}
-                    slotProps={{ htmlInput: { 'aria-label': `${t('materials.note')}：${name}` } }}
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={t('section.materials')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('materials.name')}</TableCell>
+              <TableCell align="center">{t('materials.received')}</TableCell>
+              <TableCell>{t('materials.form')}</TableCell>
+              <TableCell>{t('materials.copies')}</TableCell>
+              <TableCell>{t('materials.pages')}</TableCell>
+              <TableCell align="center">{t('materials.conforming')}</TableCell>
+              <TableCell>{t('materials.note')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map((item) => {
+              const tick = d.materials[item.id] ?? defaultTick(item.form, item.copies);
+              const name = en ? item.nameEn : item.name;
+              const requirement = item.needed
+                ? item.requirement === 'conditional'
+                  ? 'conditional'
+                  : 'required'
+                : 'optional';
+              return (
+                <TableRow key={item.id} data-testid={`material-${item.id}`}>
+                  <TableCell sx={{ minWidth: 200 }}>
+                    <Typography sx={{ fontWeight: item.needed ? 600 : 400 }}>{name}</Typography>
+                    <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
+                      <Chip size="small" label={t(`materials.${requirement}`)} />
+                      {item.deferrable && (
+                        <Chip size="small" variant="outlined" label={t('materials.deferrable')} />
+                      )}
+                    </Stack>
+                  </TableCell>
+                  <TableCell align="center">
+                    <Checkbox
+                      checked={tick.received}
+                      onChange={(e) =>
+                        setMaterial(item.id, { ...tick, received: e.target.checked })
+                      }
+                      slotProps={{
+                        input: {
+                          'aria-label': `${t('materials.received')}：${name}`,
+                          // @ts-expect-error data attributes are valid on the input
+                          'data-testid': `received-${item.id}`,
+                        },
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      size="small"
+                      value={tick.form}
+                      onChange={(e) =>
+                        setMaterial(item.id, {
+                          ...tick,
+                          form: e.target.value as 'original' | 'copy',
+                        })
+                      }
+                      inputProps={{ 'aria-label': `${t('materials.form')}：${name}` }}
+                    >
+                      <MenuItem value="original">{t('materials.original')}</MenuItem>
+                      <MenuItem value="copy">{t('materials.copy')}</MenuItem>
+                    </Select>
+                  </TableCell>
+                  <TableCell>
+                    <TextField
+                      size="small"
+                      type="number"
+                      value={tick.copies}
+                      onChange={(e) =>
+                        setMaterial(item.id, { ...tick, copies: num(e.target.value) })
+                      }
+                      sx={{ width: 68 }}
+                      slotProps={{
+                        htmlInput: { min: 0, 'aria-label': `${t('materials.copies')}：${name}` },
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <TextField
+                      size="small"
+                      type="number"
+                      value={tick.pages}
+                      onChange={(e) =>
+                        setMaterial(item.id, { ...tick, pages: num(e.target.value) })
+                      }
+                      sx={{ width: 68 }}
+                      slotProps={{
+                        htmlInput: { min: 0, 'aria-label': `${t('materials.pages')}：${name}` },
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell align="center">
+                    <Checkbox
+                      checked={tick.conforming}
+                      onChange={(e) =>
+                        setMaterial(item.id, { ...tick, conforming: e.target.checked })
+                      }
+                      slotProps={{
+                        input: { 'aria-label': `${t('materials.conforming')}：${name}` },
+                      }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <TextField
+                      size="small"
+                      sx={{ width: 130 }}
+                      value={tick.note}
+                      onChange={(e) => setMaterial(item.id, { ...tick, note: e.target.value })}
+                      slotProps={{ htmlInput: { 'aria-label': `${t('materials.note')}：${name}` } }}
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Box>
     </Stack>
   );
 }

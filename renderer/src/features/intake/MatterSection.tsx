@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, mattersByStage, STAGE_IDS, type Channel } from '../../domain';
 import { useDraftStore } from './draft';
 import { DraftField } from './fields';
-import { matterOf, type Problems } from './model';
+import { formFieldsOf, matterOf, type Problems } from './model';
 
 export function ProjectSection({ problems }: { problems: Problems }) {
   const { t } = useTranslation('intake');
@@ -172,7 +172,7 @@ export function FormFieldsSection({ problems }: { problems: Problems }) {
   const d = useDraftStore((s) => s.draft);
   const set = useDraftStore((s) => s.set);
   const matter = matterOf(d);
-  const fields = matter?.formFields.filter((f) => f.key !== 'projectName') ?? [];
+  const fields = matter ? formFieldsOf(matter) : [];
   if (fields.length === 0)
     return <Typography color="text.secondary">{t('materials.empty')}</Typography>;
   return (

@@ -33,6 +33,11 @@ export type Problems = Partial<Record<string, FieldProblem>>;
 
 const CREDIT_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
+/** Project name and code are asked in the project section; the rest of the form here. */
+export const PROJECT_FIELD_KEYS = ['projectName', 'projectCode'];
+export const formFieldsOf = (matter: Matter) =>
+  matter.formFields.filter((f) => !PROJECT_FIELD_KEYS.includes(f.key));
+
 export const matterOf = (d: IntakeDraft): Matter | undefined =>
   d.matterCode ? findMatter(defaultCatalogue, d.matterCode) : undefined;
 
@@ -112,7 +117,7 @@ export function problemsOf(d: IntakeDraft, today: string): Problems {
   const matter = matterOf(d);
   if (matter) {
     for (const q of unansweredQuestions(matter, answersOf(d, matter))) p[`q:${q.id}`] = 'question';
-    for (const f of matter.formFields) if (f.required) req(`f:${f.key}`, d.fields[f.key] ?? '');
+    for (const f of formFieldsOf(matter)) if (f.required) req(`f:${f.key}`, d.fields[f.key] ?? '');
   }
   return p;
 }
@@ -162,7 +167,11 @@ export function intakeDetailsOf(d: IntakeDraft, today: string): IntakeDetails {
     greenChannel: d.greenChannel && !!matter?.greenChannel,
     answers,
     materials,
-    fields: { ...d.fields, projectName: d.projectName.trim() },
+    fields: {
+      ...d.fields,
+      projectName: d.projectName.trim(),
+      ...(d.projectCode.trim() ? { projectCode: d.projectCode.trim().toUpperCase() } : {}),
+    },
     receivedOn: today,
     delivery: d.delivery,
     ...(d.counsellingId ? { counsellingId: d.counsellingId } : {}),

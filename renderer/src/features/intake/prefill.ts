@@ -1,6 +1,6 @@
 // Drafts that start from something recorded: a counselling session, or a case waiting for its
 // intake decision after a supplement.
-import type { CaseState } from '../../domain';
+import { itemKey, type CaseState } from '../../domain';
 import { defaultTick, emptyDraft, type IntakeDraft, type MaterialTick } from './draft';
 
 interface CounsellingData {
@@ -31,6 +31,13 @@ export function draftFromCase(state: CaseState): IntakeDraft {
   const materials: Record<string, MaterialTick> = {};
   for (const m of i.materials) {
     materials[m.materialId] = { ...defaultTick(m.form, m.copies), ...m, note: '' };
+  }
+  // Items handed in as a supplement count as received and conforming now.
+  const outstanding = new Set((state.supplement?.outstanding ?? []).map(itemKey));
+  for (const item of state.supplement?.missing ?? []) {
+    if (!item.materialId || outstanding.has(itemKey(item))) continue;
+    const tick = materials[item.materialId] ?? defaultTick();
+    materials[item.materialId] = { ...tick, received: true, conforming: true };
   }
   return {
     ...emptyDraft(),

@@ -1,0 +1,205 @@
+// 受理 end to end, in the Chinese UI on real IndexedDB: every decision records the case and
+// prints its papers (real PDFs, read back with pdftotext); bad input is named and blocks.
+import type { Page } from '@playwright/test';
+import { makeCreditCode } from '../../renderer/src/domain/ids';
+import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
+import { setUpWithStaff } from './session';
+
+const CREDIT = makeCreditCode('91410108MA44XY123');
+const APPLICANT = '郑州宏达置业有限公司';
+
+async function fillBasics(page: Page, opts: { tickAll: boolean; matterLabel?: string }) {
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('intake-applicantName')).toBeVisible();
+  await page.getByTestId('intake-applicantName').fill(APPLICANT);
+  await page.getByTestId('intake-creditCode').fill(CREDIT.toLowerCase());
+  await page.getByTestId('intake-contactName').fill('张经办');
+  await page.getByTestId('intake-contactPhone').fill('13812345678');
+  await page.getByTestId('intake-projectName').fill('宏达住宅小区二期');
+  await page.getByTestId('intake-projectCode').fill('2026-410108-70-01-000123');
+  await page.getByRole('combobox', { name: opts.matterLabel ?? '申请事项' }).click();
+  await page.getByTestId('matter-GCGH-JZ').click();
+  await page.getByTestId('q-deptOpinion-no').click();
+  await page.getByTestId('q-demolition-no').click();
+  await page.getByTestId('intake-field-location').fill('惠济区江山路与天河路交叉口');
+  await page.getByTestId('intake-field-floorArea').fill('52000');
+  await page.getByTestId('intake-field-scale').fill('住宅6栋，地上18层');
+  if (opts.tickAll) {
+    for (const box of await page.locator('[data-testid^="received-"]').all()) await box.check();
+  }
+}
+
+test('accept: the case is recorded and the acceptance notice and receipt print as PDFs', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  // The credit code was typed in lower case; the field shows it upper-cased and described.
+  await expect(app.getByTestId('intake-creditCode')).toHaveValue(CREDIT);
+  await expect(app.getByText('企业 · 行政区划 410108')).toBeVisible();
+  await expect(app.getByTestId('materials-status')).toContainText('必需材料已齐全');
+  await shot(app, 'intake-filled-zh-CN');
+  await app.getByTestId('decide-accept').click();
+  await expect(app.getByRole('dialog')).toContainText('打印预览');
+  await shot(app, 'intake-print-preview-zh-CN');
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
+  await app.getByRole('button', { name: '关闭' }).click();
+  const done = app.getByTestId('intake-done');
+  await expect(done).toContainText(/已受理，办件编号 HJ01-\d{8}-0001/);
+  const caseNo = /HJ01-\d{8}-0001/.exec((await done.textContent()) ?? '')![0];
+
+  const [notice, receipt] = pdfsOf(app).map(pdfText);
+  expect(notice).toContain('受理通知书');
+  expect(notice).toContain(APPLICANT);
+  expect(notice).toContain(caseNo);
+  expect(notice).toContain('建设工程规划许可证核发（建筑类）');
+  expect(notice).toMatch(/惠济资规受〔\d{4}〕1号/);
+  expect(receipt).toContain('收件回执');
+  expect(receipt).toContain(caseNo);
+  expect(receipt).toContain('建设工程规划许可申请表');
+  // The draft is gone once the decision is recorded.
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
+});
+
+test('missing material → supplement notice names exactly the missing items → received → accepted', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  // Two required items did not come.
+  const missing = ['1:500 或 1:1000 地形图', '建筑面积计算表'];
+  for (const row of await app.locator('[data-testid^="material-"]').all()) {
+    const text = (await row.textContent()) ?? '';
+    if (missing.some((m) => text.includes(m)))
+      await row.locator('[data-testid^="received-"]').uncheck();
+  }
+  await expect(app.getByTestId('materials-status')).toContainText('还缺 2 项必需材料');
+  await expect(app.getByTestId('decide-accept')).toBeDisabled();
+  await app.getByTestId('decide-supplement').click();
+  await expect(app.getByTestId('supplement-items').locator('li')).toHaveCount(2);
+  await app.getByTestId('decision-confirm').click();
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
+  await app.getByRole('button', { name: '关闭' }).click();
+  const text = pdfText(pdfsOf(app)[0]!);
+  expect(text).toContain('补正材料通知书');
+  for (const m of missing) expect(text).toContain(m);
+  // Nothing that was received is asked for again.
+  expect(text).not.toContain('建设工程规划许可申请表');
+
+  // The applicant comes back with both items.
+  await app.getByRole('button', { name: '打开办件' }).waitFor();
+  const hrefCase = await app.getByTestId('intake-done').textContent();
+  const caseNo = /HJ01-\d{8}-\d{4}/.exec(hrefCase ?? '')![0];
+  await app.getByRole('button', { name: '打开办件' }).click();
+  const id = decodeURIComponent(new URL(app.url()).hash.split('/').pop()!);
+  await app.goto(`${new URL(app.url()).origin}/#/intake/case/${encodeURIComponent(id)}`);
+  await expect(app.getByTestId('supplement-in')).toContainText(caseNo);
+  for (const m of missing) await app.getByLabel(m).check();
+  await shot(app, 'intake-supplement-in-zh-CN');
+  await app.getByTestId('supplement-in-submit').click();
+  await expect(app.getByText('补正材料已交齐')).toBeVisible();
+  await expect(app.getByText(`补正后受理：${caseNo}`)).toBeVisible();
+  await expect(app.getByTestId('materials-status')).toContainText('必需材料已齐全');
+  await app.getByTestId('decide-accept').click();
+  await app.getByRole('button', { name: '关闭' }).click();
+  await expect(app.getByTestId('intake-done')).toContainText(`已受理，办件编号 ${caseNo}`);
+});
+
+test('refuse: outside the remit names the right agency on the notice', async ({ app }) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  await app.getByTestId('decide-refuse').click();
+  await app.getByTestId('refuse-detail').fill('项目位于郑东新区，不属于本局管辖');
+  // Without the agency the domain refuses, the dialog stays open with what was typed.
+  await app.getByTestId('decision-confirm').click();
+  await expect(app.getByTestId('decision-error')).toBeVisible();
+  await expect(app.getByTestId('refuse-detail')).toHaveValue('项目位于郑东新区，不属于本局管辖');
+  await app.getByTestId('refuse-agency').fill('郑州市自然资源和规划局郑东新区分局');
+  await app.getByTestId('decision-confirm').click();
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
+  await app.getByRole('button', { name: '关闭' }).click();
+  await expect(app.getByTestId('intake-done')).toContainText('已决定不予受理');
+  const text = pdfText(pdfsOf(app)[0]!);
+  expect(text).toContain('不予受理通知书');
+  expect(text).toContain('郑州市自然资源和规划局郑东新区分局');
+});
+
+test('accept with deficiencies: the deferred item and its due date are on the notice', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  const deferrable = app.locator('[data-testid^="material-"]', { hasText: '可容缺' });
+  const row = deferrable.first();
+  const name = ((await row.locator('p').first().textContent()) ?? '').trim();
+  await row.locator('[data-testid^="received-"]').uncheck();
+  await app.getByTestId('decide-deficiencies').click();
+  await app.getByTestId('deficiency-due').fill('2026-12-18');
+  await shot(app, 'intake-deficiencies-zh-CN');
+  await app.getByTestId('decision-confirm').click();
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
+  await app.getByRole('button', { name: '关闭' }).click();
+  await expect(app.getByTestId('intake-done')).toContainText('已受理');
+  // Lines wrap wherever the paper ends: compare without whitespace.
+  const text = pdfText(pdfsOf(app)[0]!).replace(/\s+/g, '');
+  expect(text).toContain(`容缺受理`);
+  expect(text).toContain(`2026年12月18日前补齐以下材料：${name}`);
+});
+
+test('a reload in the middle of an intake keeps the draft', async ({ app }) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: false });
+  await app.getByTestId('intake-applicantName').fill(`${APPLICANT}（分公司）`);
+  await app.reload();
+  await app.getByTestId('signin-username').fill('li.clerk');
+  await app.getByTestId('signin-password').fill('clerk-pass-1');
+  await app.getByTestId('signin-submit').click();
+  await app.keyboard.press('Alt+2');
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue(`${APPLICANT}（分公司）`);
+  await expect(app.getByTestId('intake-creditCode')).toHaveValue(CREDIT);
+  await expect(app.getByTestId('intake-field-location')).toHaveValue('惠济区江山路与天河路交叉口');
+  await expect(app.getByTestId('draft-saved')).toContainText('草稿已自动保存');
+});
+
+test('bad input: invalid credit code and ID numbers are named next to the field and block every decision', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  // One character changed: the check character no longer fits.
+  const wrong = CREDIT.slice(0, 17) + (CREDIT[17] === '0' ? '1' : '0');
+  await app.getByTestId('intake-creditCode').fill(wrong);
+  await expect(app.getByText('校验位不符：请逐位核对营业执照').first()).toBeVisible();
+  for (const b of ['decide-accept', 'decide-supplement', 'decide-refuse'])
+    await expect(app.getByTestId(b)).toBeDisabled();
+  await expect(app.getByTestId('decision-problems')).toContainText('统一社会信用代码');
+  await app.getByTestId('intake-creditCode').fill('91410108');
+  await expect(app.getByText('应为 18 位').first()).toBeVisible();
+  // A person with a wrong ID number.
+  await app.getByTestId('intake-kind-person').click();
+  await app.getByTestId('intake-idNumber').fill('110105194912310021');
+  await expect(app.getByText('身份证号码无效').first()).toBeVisible();
+  await app.getByTestId('intake-contactPhone').fill('1381234');
+  await expect(app.getByText('请填写 11 位手机号').first()).toBeVisible();
+  await shot(app, 'intake-bad-input-zh-CN');
+  await expect(app.getByTestId('decide-accept')).toBeDisabled();
+  // Fixing them unblocks the decision; nothing was saved meanwhile.
+  await app.getByTestId('intake-idNumber').fill('11010519491231002X');
+  await app.getByTestId('intake-contactPhone').fill('0371-63501234');
+  await expect(app.getByText('出生日期 1949-12-31')).toBeVisible();
+  await expect(app.getByTestId('decide-accept')).toBeEnabled();
+});
+
+test('the intake screen in English', async ({ app }) => {
+  await setUpWithStaff(app, ['clerk']);
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await fillBasics(app, { tickAll: false, matterLabel: 'Matter' });
+  await expect(app.getByRole('heading', { level: 1, name: 'Intake' })).toBeVisible();
+  await expect(app.getByTestId('decide-accept')).toBeDisabled();
+  await shot(app, 'intake-en');
+});
