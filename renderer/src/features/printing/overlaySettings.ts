@@ -4,6 +4,7 @@
 import type { CertificateKindSetting, Settings } from '../../../../electron/contract';
 import type { Calibration, OverlayField, OverlayLayout } from '../../print/overlay';
 import { defaultOverlayLayouts } from '../../print/overlayLayouts';
+import { certificatePaper, type Paper } from '../../print/paper';
 import type { CertificateKind } from '../../print/templates/Certificates';
 
 // The contract's enum and the templates' union must name the same certificates.
@@ -34,4 +35,13 @@ export function layoutOverride(
 ): OverlayField[] | undefined {
   const same = JSON.stringify(fields) === JSON.stringify(defaultOverlayLayouts[kind].fields);
   return same ? undefined : fields.map((f) => ({ ...f }));
+}
+
+/**
+ * The paper of a full-page certificate (not the overlay): the stock size from the settings, for
+ * renderDocument's `paper` option, e.g. `{ font, paper: certificatePaperOf(s, 'rural') }`.
+ */
+export function certificatePaperOf(s: Settings, kind: CertificateKind): Paper {
+  const { widthMm, heightMm } = s.certificatePapers[kind];
+  return certificatePaper(widthMm, heightMm);
 }

@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../../electron/contract';
 import {
   calibrationOf,
+  certificatePaperOf,
   certificatePrinter,
   layoutOverride,
   overlayLayoutOf,
 } from '../../../../renderer/src/features/printing/overlaySettings';
 import { renderOverlay } from '../../../../renderer/src/print/overlay';
+import { renderDocument } from '../../../../renderer/src/print/render';
+import { ruralPermitSample } from '../../../../renderer/src/print/samples';
+import { templates } from '../../../../renderer/src/print/templates';
 import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
 
 const settingsOf = (over: Partial<Settings> = {}): Settings => ({
@@ -67,6 +71,21 @@ describe('overlay settings', () => {
     expect(doc.html).toContain('left:33mm;top:44mm;width:90mm;font-size:15pt');
     expect(doc.html).toContain('translate(1.25mm,-0.5mm)');
     expect(doc.paper).toEqual({ widthMm: 210, heightMm: 297 });
+  });
+
+  it('a full-page certificate is rendered on the stock size of its own certificate', () => {
+    const s = settingsOf({
+      certificatePapers: {
+        ...defaultSettings.certificatePapers,
+        rural: { widthMm: 280, heightMm: 200 },
+      },
+    });
+    const doc = renderDocument(templates.ruralPermit, ruralPermitSample, {
+      paper: certificatePaperOf(s, 'rural'),
+    });
+    expect(doc.paper).toEqual({ widthMm: 280, heightMm: 200 });
+    expect(doc.html).toContain('size: 280mm 200mm');
+    expect(certificatePaperOf(s, 'engineering')).toMatchObject({ widthMm: 210, heightMm: 297 });
   });
 
   it('saving the built-in layout stores nothing, so later fixes to the defaults still apply', () => {
