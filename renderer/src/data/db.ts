@@ -116,20 +116,33 @@ export class OneWindowDb extends Dexie {
   }
 }
 
-/** Every schema version, oldest first. A new version adds a migration test (tests/unit/renderer/data). */
+/** Version 1: the first schema. */
+export const SCHEMA_V1 = {
+  events: '++pos, &id, streamId, [stationId+stationSeq]',
+  cases:
+    'id, &caseNo, status, partyCode, projectCode, projectId, applicantId, [inboxRole+dueDate], dueDate, receivedDate, *terms',
+  parties: 'id, &code, kind, *terms',
+  projects: 'id, code, *terms',
+  counselling: 'id, createdAt',
+  certificates: 'id, &number, caseId, certType',
+  ledger: 'id, kind, status, dueDate',
+  users: 'id, &username, role',
+  files: 'id, caseId, kind',
+  settings: 'key',
+  meta: 'key',
+} as const;
+
+/**
+ * Version 2: green-channel cases by deadline, so the dashboard's green-channel list is one index
+ * range instead of two ranges filtered by hand. Rows are unchanged (greenChannel was always 0/1).
+ */
+export const SCHEMA_V2_CASES =
+  'id, &caseNo, status, partyCode, projectCode, projectId, applicantId, [inboxRole+dueDate], [greenChannel+dueDate], dueDate, receivedDate, *terms';
+
+export const SCHEMA_VERSION = 2;
+
+/** Every schema version, oldest first. Each new version has a migration test (tests/unit/renderer/data/migrations.test.ts). */
 export function declareVersions(db: Dexie) {
-  db.version(1).stores({
-    events: '++pos, &id, streamId, [stationId+stationSeq]',
-    cases:
-      'id, &caseNo, status, partyCode, projectCode, projectId, applicantId, [inboxRole+dueDate], dueDate, receivedDate, *terms',
-    parties: 'id, &code, kind, *terms',
-    projects: 'id, code, *terms',
-    counselling: 'id, createdAt',
-    certificates: 'id, &number, caseId, certType',
-    ledger: 'id, kind, status, dueDate',
-    users: 'id, &username, role',
-    files: 'id, caseId, kind',
-    settings: 'key',
-    meta: 'key',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores({ cases: SCHEMA_V2_CASES });
 }
