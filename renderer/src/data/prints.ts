@@ -13,6 +13,9 @@ export interface PrintRecord {
   docType: string;
   title: string;
   kind: 'a4' | 'receipt';
+  /** Printed as an overlay onto pre-printed stock, on this printer (null = the kind's). */
+  overlay?: boolean;
+  deviceName?: string | null;
   html: string;
   paper: { widthMm: number; heightMm: number | null };
   reprintOf: string | null;

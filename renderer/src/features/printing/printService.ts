@@ -20,6 +20,10 @@ export interface PrintJob {
   caseId?: string;
   kind: PaperKind;
   copies?: number;
+  /** Overlay (套打): exact mm, no scaling; its offsets belong to `deviceName`'s calibration. */
+  overlay?: boolean;
+  /** A printer chosen for this job (e.g. the certificate printer); else the paper kind's. */
+  deviceName?: string;
 }
 
 export async function renderForPrint<D>(
@@ -59,6 +63,8 @@ export async function archive(
       docType: job.docType,
       title: job.title,
       kind: job.kind,
+      overlay: job.overlay ?? false,
+      deviceName: job.deviceName ?? null,
       html: job.doc.html,
       paper: hostPaper(job.doc),
       reprintOf: reprintOf ?? null,
@@ -81,17 +87,20 @@ export async function reprintJob(archiveId: string): Promise<PrintJob | undefine
     title: r.title,
     caseId: r.caseId ?? undefined,
     kind: r.kind,
+    ...(r.overlay ? { overlay: true } : {}),
+    ...(r.deviceName ? { deviceName: r.deviceName } : {}),
   };
 }
 
 /** Sends the document to the printer for its kind of paper. Throws HostError on failure. */
 export async function sendToPrinter(job: PrintJob): Promise<void> {
   const { printers } = useSettingsStore.getState().settings;
-  const deviceName = printers[job.kind] || undefined;
+  const deviceName = (job.deviceName ?? printers[job.kind]) || undefined;
   await host.printPrint({
     html: job.doc.html,
     paper: hostPaper(job.doc),
     deviceName,
+    ...(job.overlay ? { overlay: true } : {}),
     // Receipts go straight to the receipt printer when one is configured; A4 shows the dialog.
     silent: job.kind === 'receipt' && !!deviceName,
     copies: job.copies ?? 1,
