@@ -141,7 +141,7 @@ export function IntakePage() {
             <Stack direction="row" spacing={1}>
               {done.jobs.length > 0 && (
                 <Button color="inherit" onClick={() => setPrintOpen(true)}>
-                  {t('paper.receipt')}
+                  {t('decision.papers')}
                 </Button>
               )}
               <Button color="inherit" onClick={() => go('cases', 'case', done.caseId)}>

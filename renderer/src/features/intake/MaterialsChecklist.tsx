@@ -65,7 +65,7 @@ export function MaterialsChecklist() {
                 : 'optional';
               return (
                 <TableRow key={item.id} data-testid={`material-${item.id}`}>
-                  <TableCell sx={{ minWidth: 200 }}>
+                  <TableCell sx={{ minWidth: 180 }}>
                     <Typography sx={{ fontWeight: item.needed ? 600 : 400 }}>{name}</Typography>
                     <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
                       <Chip size="small" label={t(`materials.${requirement}`)} />
@@ -113,7 +113,7 @@ export function MaterialsChecklist() {
                       onChange={(e) =>
                         setMaterial(item.id, { ...tick, copies: num(e.target.value) })
                       }
-                      sx={{ width: 68 }}
+                      sx={{ width: 60 }}
                       slotProps={{
                         htmlInput: { min: 0, 'aria-label': `${t('materials.copies')}：${name}` },
                       }}
@@ -127,7 +127,7 @@ export function MaterialsChecklist() {
                       onChange={(e) =>
                         setMaterial(item.id, { ...tick, pages: num(e.target.value) })
                       }
-                      sx={{ width: 68 }}
+                      sx={{ width: 60 }}
                       slotProps={{
                         htmlInput: { min: 0, 'aria-label': `${t('materials.pages')}：${name}` },
                       }}
@@ -147,7 +147,7 @@ export function MaterialsChecklist() {
                   <TableCell>
                     <TextField
                       size="small"
-                      sx={{ width: 130 }}
+                      sx={{ width: 110 }}
                       value={tick.note}
                       onChange={(e) => setMaterial(item.id, { ...tick, note: e.target.value })}
                       slotProps={{ htmlInput: { 'aria-label': `${t('materials.note')}：${name}` } }}
