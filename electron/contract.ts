@@ -257,6 +257,21 @@ export const contract = {
       .strict(),
     result: z.object({ path: z.string().nullable() }),
   },
+  // The office's signing key (ECDSA P-256) for the certificate QR codes: created on first use and
+  // kept by the host; the private key never crosses this door, only signatures do.
+  'keys.publicKey': {
+    args: empty,
+    /** spki: the public key, SubjectPublicKeyInfo DER in base64; keyId: its short fingerprint. */
+    result: z.object({
+      spki: z.string().min(1).max(1000),
+      keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    }),
+  },
+  'keys.sign': {
+    args: z.object({ payload: z.string().min(1).max(4096) }).strict(),
+    /** ECDSA P-256 / SHA-256, IEEE P1363 (r‖s, 64 bytes) in base64. */
+    result: z.object({ signature: z.string().min(1).max(200) }),
+  },
   'print.printers': {
     args: empty,
     result: z.object({

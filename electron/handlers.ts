@@ -9,6 +9,7 @@ import type { BackupStore } from './services/backups';
 import type { FileSaver } from './services/files';
 import type { SettingsStore } from './services/settings';
 import type { Bytes } from './services/hash';
+import { createKeyService, type KeyService } from './services/keys';
 
 export interface PrintJob {
   html: string;
@@ -40,9 +41,12 @@ export interface HostServices {
   platform: HostPlatform;
   /** Start-up problems to tell the user about (app.info). */
   warnings: 'settings_corrupt'[];
+  /** The office signing key; absent = the key file under dataDir (created on first use). */
+  keys?: KeyService;
 }
 
 export function createHandlers(s: HostServices): Handlers {
+  const keys = s.keys ?? createKeyService(s.dataDir);
   async function saveWithDialog(name: string, bytes: Uint8Array, folder?: string) {
     if (folder !== undefined) return { path: await s.saver.saveInto(folder, name, bytes) };
     const chosen = await s.platform.chooseSavePath(name);
@@ -73,6 +77,8 @@ export function createHandlers(s: HostServices): Handlers {
       const { bytes } = await s.backups.read(args.name);
       return saveWithDialog(args.name, bytes, args.folder);
     },
+    'keys.publicKey': () => keys.publicKey(),
+    'keys.sign': (args) => keys.sign(args.payload),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

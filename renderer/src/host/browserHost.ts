@@ -14,6 +14,7 @@ import { createHostClient } from '../../../electron/contract-client';
 import { registerHandlers, type Handlers } from '../../../electron/ipc';
 import { createMemoryTransportPair } from '../../../electron/ipc-memory';
 import { blobStore, metaStore } from './blobStore';
+import { browserKeys } from './browserKeys';
 import { printInBrowser, renderPdfInBrowser } from './browserPrint';
 
 const SETTINGS_KEY = 'onewindow.settings';
@@ -147,6 +148,8 @@ export function browserHandlers(storage: Storage = window.localStorage): Handler
       download(name, bytes);
       return { path: `downloads/${name}` };
     },
+    'keys.publicKey': () => browserKeys.publicKey(),
+    'keys.sign': ({ payload }) => browserKeys.sign(payload),
     // The browser has no printer list: its own print dialog picks the printer.
     'print.printers': async () => ({ printers: [] }),
     'print.toPdf': async ({ html, paper }) => ({ pdf: await renderPdfInBrowser(html, paper) }),
