@@ -262,3 +262,28 @@ async function expectConsistent(db: OneWindowDb, lastNow: Map<string, Date>) {
   const certs = await db.certificates.toArray();
   expect(new Set(certs.map((c) => c.number)).size).toBe(certs.length);
 }
+
+// FINDING F4 (reported, not fixed: the fix needs a new refusal code with texts in data.json and
+// useCommand's DATA_CODES, which are not ours). dispatch() takes the user commands of the domain
+// (userCreated, userRoleChanged, userDisabled): decide() accepts them from an actor whose role
+// says 'admin' (dispatch trusts the role it is given; users.ts checks the stored one), and the
+// event is appended to the stream 'case:null' while no users row is written — the log then
+// records a user that does not exist. No screen sends these through dispatch today; users.ts is
+// the door. Fix: refuse non-case commands in dispatch (e.g. refusal 'wrong_door').
+describe('dispatch and user commands', () => {
+  it.fails('F4: a user command sent to dispatch is refused and writes nothing', async () => {
+    const db = await newDb();
+    try {
+      const before = await db.events.count();
+      const r = await dispatch(
+        db,
+        { type: 'userCreated', userId: 'u9', username: 'wang', name: '王', role: 'clerk' },
+        { actor: actorOf('admin'), now: new Date(now0) },
+      );
+      expect(r.ok).toBe(false);
+      expect(await db.events.count()).toBe(before);
+    } finally {
+      db.close();
+    }
+  });
+});
