@@ -1,0 +1,125 @@
+// Reading the ledgers: one kind at a time, the supervision ledger with the bad-rating follow-ups
+// of issuance folded in, and everything about one enterprise (一企一策).
+import type { CaseRow, OneWindowDb, ProjectRow } from './db';
+import { itemOf } from './ledgers';
+import type {
+  Commendation,
+  Complaint,
+  LedgerItem,
+  LedgerKind,
+  LegacyIssue,
+  SupervisionItem,
+} from './ledgersModel';
+
+export async function ledgerItems<K extends LedgerKind>(
+  db: OneWindowDb,
+  kind: K,
+): Promise<LedgerItem<K>[]> {
+  const rows = await db.ledger.where('kind').equals(kind).toArray();
+  return rows.map((r) => itemOf<K>(r)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A row of the supervision ledger: an item of ours, or a bad-rating follow-up. */
+export interface SupervisionRow {
+  id: string;
+  /** The supervision item, or null for a follow-up (read-only here). */
+  item: LedgerItem<'supervision'> | null;
+  data: SupervisionItem;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Follow-ups are written by data/followUps.ts (another module); their data is read defensively
+ * so that a shape we do not know shows as a row with blanks rather than breaking the ledger.
+ */
+export function followUpAsSupervision(row: {
+  id: string;
+  status: string;
+  dueDate: string;
+  data: unknown;
+}): SupervisionItem {
+  const d = (row.data ?? {}) as Record<string, unknown>;
+  const notes = Array.isArray(d.calls) ? d.calls : Array.isArray(d.progress) ? d.progress : [];
+  return {
+    number: str(d.number) || row.id,
+    title: str(d.comment) || str(d.title) || str(d.applicantName),
+    source: 'badRating',
+    sourceId: str(d.caseId) || null,
+    creditCode: str(d.partyCode) || str(d.creditCode),
+    enterpriseName: str(d.applicantName),
+    caseNumber: str(d.caseNo) || str(d.caseNumber),
+    department: str(d.department),
+    person: str(d.assignee) || str(d.person) || str(d.responsible),
+    dueDate: row.dueDate,
+    status: /done|closed|resolved|rectified/.test(row.status) ? 'done' : 'open',
+    progress: notes.map((n: unknown) => {
+      const e = (n ?? {}) as Record<string, unknown>;
+      return {
+        week: str(e.date) || str(e.on) || str(e.at).slice(0, 10),
+        note: str(e.result) || str(e.note),
+        by: str(e.by),
+        at: str(e.at),
+      };
+    }),
+  };
+}
+
+export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow[]> {
+  const [items, followUps] = await Promise.all([
+    ledgerItems(db, 'supervision'),
+    db.ledger.where('kind').equals('followUp').toArray(),
+  ]);
+  const rows: SupervisionRow[] = [
+    ...items.map((item) => ({ id: item.id, item, data: item.data })),
+    ...followUps.map((r) => ({ id: r.id, item: null, data: followUpAsSupervision(r) })),
+  ];
+  // Open items first, earliest due date first: what needs chasing this week is on top.
+  return rows.sort(
+    (a, b) =>
+      (a.data.status === 'done' ? 1 : 0) - (b.data.status === 'done' ? 1 : 0) ||
+      a.data.dueDate.localeCompare(b.data.dueDate),
+  );
+}
+
+export interface EnterpriseView {
+  creditCode: string;
+  name: string;
+  projects: ProjectRow[];
+  cases: CaseRow[];
+  legacyIssues: LedgerItem<'legacyIssue'>[];
+  supervision: SupervisionRow[];
+  complaints: LedgerItem<'complaint'>[];
+  commendations: LedgerItem<'commendation'>[];
+}
+
+export async function enterpriseView(db: OneWindowDb, creditCode: string): Promise<EnterpriseView> {
+  const cases = await db.cases.where('partyCode').equals(creditCode).toArray();
+  const caseNos = new Set(cases.map((c) => c.caseNo));
+  const projectIds = [...new Set(cases.map((c) => c.projectId).filter((p): p is string => !!p))];
+  const projects = (await db.projects.bulkGet(projectIds)).filter((p): p is ProjectRow => !!p);
+  const party = await db.parties.where('code').equals(creditCode).first();
+  // Ours belongs to the enterprise by its code, or through a linked case of the enterprise.
+  const mine = (d: { creditCode: string; caseNumber?: string; caseNumbers?: string[] }) =>
+    d.creditCode === creditCode ||
+    (d.caseNumber !== undefined && caseNos.has(d.caseNumber)) ||
+    (d.caseNumbers ?? []).some((n) => caseNos.has(n));
+  const [legacy, supervision, complaints, commendations] = await Promise.all([
+    ledgerItems(db, 'legacyIssue'),
+    supervisionLedger(db),
+    ledgerItems(db, 'complaint'),
+    ledgerItems(db, 'commendation'),
+  ]);
+  const legacyIssues = legacy.filter((i) => mine(i.data as LegacyIssue));
+  const name = party?.name ?? legacyIssues[0]?.data.enterpriseName ?? cases[0]?.applicantName ?? '';
+  return {
+    creditCode,
+    name,
+    projects,
+    cases: cases.sort((a, b) => b.receivedDate.localeCompare(a.receivedDate)),
+    legacyIssues,
+    supervision: supervision.filter((s) => mine(s.data)),
+    complaints: complaints.filter((c) => mine(c.data as Complaint)),
+    commendations: commendations.filter((c) => mine(c.data as Commendation)),
+  };
+}
