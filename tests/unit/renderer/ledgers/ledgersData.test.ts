@@ -67,7 +67,7 @@ async function acceptCase(): Promise<string> {
     { ...(acceptOf() as Extract<Command, { type: 'accept' }>), caseId: 'c1', caseNo: '' },
     { actor: actors.clerk, now },
   );
-  if (!r.ok) throw new Error('accept failed');
+  if (!r.ok || !r.caseNo) throw new Error('accept failed');
   return r.caseNo;
 }
 
