@@ -157,7 +157,8 @@ export async function dispatch(
     if (next) {
       const catalogueMatter = findMatter(defaultCatalogue, next.matter.code);
       await db.cases.put(projectCase(next, today, catalogueMatter));
-      await projectParties(db, next);
+      // The applicant and project only change with an intake decision.
+      if (INTAKE.has(allocated.command.type)) await projectParties(db, next);
       if (next.certificate && CERTIFICATE.has(allocated.command.type)) {
         await db.certificates.put({
           id: `${next.caseId}:${next.certificate.number}`,

@@ -1,8 +1,7 @@
 // Appending to the hash-chained event log. Callers run this inside their own Dexie transaction
 // (which must include `events` and `meta`), so the events and the read tables they change are
 // written all or nothing.
-import Dexie from 'dexie';
-import { chain, GENESIS_HASH } from '../domain/audit';
+import { chainSync, GENESIS_HASH } from '../domain/audit';
 import type { OneWindowDb } from './db';
 import type { EventActor, StoredEvent } from './eventTypes';
 
@@ -55,8 +54,8 @@ export async function appendEvents(
       at: now.toISOString(),
       prevHash: head.hash,
     };
-    // Web Crypto is not IndexedDB: waitFor keeps the transaction alive while it hashes.
-    const hash = await Dexie.waitFor(chain(head.hash, body));
+    // Synchronous: awaiting Web Crypto here would let IndexedDB end the transaction.
+    const hash = chainSync(head.hash, body);
     const event: StoredEvent = { ...body, hash };
     await db.events.add(event);
     stored.push(event);
