@@ -1,0 +1,109 @@
+// The service rating (好差评) and the follow-up a bad rating creates: a return call, and the
+// rectification due within 15 working days. The rating goes through dispatch; the follow-up
+// is an event plus a `ledger` row. Both run inside one outer transaction, so a bad rating
+// never lands without its follow-up (nor a follow-up without its rating).
+import { addCalendarDays, addWorkingDays, CalendarRangeError, toLocalDate } from '../domain';
+import type { Command } from '../domain';
+import type { LedgerRow, OneWindowDb } from './db';
+import { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
+import { appendEvents } from './log';
+import { getStation } from './station';
+
+/** One province's rule (FACTS.md): every bad rating called back and rectified in 15 working days. */
+export const RECTIFY_WORKING_DAYS = 15;
+export const FOLLOW_UP_KIND = 'ratingFollowUp';
+
+export interface RatingFollowUp {
+  caseId: string;
+  caseNo: string;
+  ratingId: string;
+  overall: number;
+  comment: string;
+  applicantName: string;
+  /** Local date the rating was given. */
+  ratedOn: string;
+  rectifyDueOn: string;
+  /** The calendar had no data for the due year: the date is an estimate in calendar days. */
+  dueEstimated: boolean;
+  returnCall: 'pending' | 'done';
+  rectification: 'pending' | 'done';
+}
+
+type RatingCommand = Extract<Command, { type: 'ratingRecorded' }>;
+
+function rectifyDue(on: string): { dueOn: string; estimated: boolean } {
+  try {
+    return { dueOn: addWorkingDays(on, RECTIFY_WORKING_DAYS), estimated: false };
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e;
+    // Three calendar weeks cover 15 working days; the ledger shows it as an estimate.
+    return { dueOn: addCalendarDays(on, 21), estimated: true };
+  }
+}
+
+/** Records a rating; a bad one (1–2) also opens its follow-up item in the ledger. */
+export async function recordRating(
+  db: OneWindowDb,
+  command: RatingCommand,
+  options: DispatchOptions,
+): Promise<DispatchResult & { followUpId?: string }> {
+  const now = options.now ?? new Date();
+  const tables = [
+    db.events,
+    db.meta,
+    db.cases,
+    db.parties,
+    db.projects,
+    db.counselling,
+    db.certificates,
+    db.ledger,
+  ];
+  return db.transaction('rw', tables, async () => {
+    const result = await dispatch(db, command, { ...options, now });
+    if (!result.ok || command.overall > 2 || !result.state) return result;
+    const station = await getStation(db);
+    if (!station) throw new Error('no_station');
+    const on = toLocalDate(now);
+    const due = rectifyDue(on);
+    const id = `${FOLLOW_UP_KIND}-${command.ratingId}`;
+    const fields: RatingFollowUp = {
+      caseId: command.caseId,
+      caseNo: result.state.caseNo,
+      ratingId: command.ratingId,
+      overall: command.overall,
+      comment: command.comment ?? '',
+      applicantName: result.state.intake.applicant.name,
+      ratedOn: on,
+      rectifyDueOn: due.dueOn,
+      dueEstimated: due.estimated,
+      returnCall: 'pending',
+      rectification: 'pending',
+    };
+    await appendEvents(
+      db,
+      station,
+      `ledger:${id}`,
+      [{ type: 'followUpOpened', payload: { id, kind: FOLLOW_UP_KIND, ...fields } }],
+      options.actor,
+      now,
+    );
+    // Same stored shape as the other ledger rows (data/ledgers.ts) so the ledger screens list it.
+    const row: LedgerRow = {
+      id,
+      kind: FOLLOW_UP_KIND,
+      status: 'open',
+      dueDate: due.dueOn,
+      data: { version: 1, createdAt: now.toISOString(), createdBy: options.actor.name, fields },
+    };
+    await db.ledger.put(row);
+    return { ...result, followUpId: id };
+  });
+}
+
+/** The open follow-ups of one case (the issuance screen shows them under the rating). */
+export async function followUpsOfCase(db: OneWindowDb, caseId: string): Promise<RatingFollowUp[]> {
+  const rows = await db.ledger.where('kind').equals(FOLLOW_UP_KIND).toArray();
+  return rows
+    .map((r) => (r.data as { fields: RatingFollowUp }).fields)
+    .filter((f) => f.caseId === caseId);
+}

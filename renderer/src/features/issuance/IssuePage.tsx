@@ -1,0 +1,212 @@
+// One case at the issuance desk: the certificate form (issue or reissue), the issued
+// certificate with print and void, delivery with the 送达回证, and the service rating.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Box, Button, Typography } from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { useTranslation } from 'react-i18next';
+import type { CaseState, Command } from '../../domain';
+import { appDb } from '../../data/stationDb';
+import { getStation } from '../../data/station';
+import { NO_DUE_DATE } from '../../data/projection';
+import { followUpsOfCase } from '../../data/followUps';
+import { useRouteStore } from '../../app/routeStore';
+import { useCommand, useRefusalText } from '../shared/useCommand';
+import { PrintDialog } from '../printing/PrintDialog';
+import type { PrintJob } from '../printing/printService';
+import { Facts, Section } from '../cases/Section';
+import { LightChip } from '../cases/LightChip';
+import { useToday } from '../cases/useToday';
+import { CertificateForm, type IssueRequest } from './CertificateForm';
+import { CertificateSection } from './CertificateSection';
+import { DeliveryForm } from './DeliveryForm';
+import { RatingSection } from './RatingSection';
+import {
+  certificateJob,
+  certificateTypeOf,
+  loadValues,
+  prefillValues,
+  saveValues,
+  type CertificateValues,
+} from './certificateData';
+
+export type Notice = { severity: 'success' | 'error' | 'info'; text: string } | null;
+
+export function IssuePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation(['issuance', 'domain']);
+  const go = useRouteStore((s) => s.go);
+  const today = useToday();
+  const run = useCommand();
+  const refusalText = useRefusalText();
+  const row = useLiveQuery(async () => (await appDb().cases.get(caseId)) ?? null, [caseId]);
+  const station = useLiveQuery(() => getStation(appDb()), []);
+  const followUps = useLiveQuery(() => followUpsOfCase(appDb(), caseId), [caseId]);
+  const [jobs, setJobs] = useState<{ jobs: PrintJob[]; reprintOf?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (row === undefined || station === undefined) return null;
+  const back = (
+    <Button
+      startIcon={<ArrowBackIcon />}
+      onClick={() => go('issuance')}
+      data-testid="issuance-back"
+    >
+      {t('page.back')}
+    </Button>
+  );
+  if (row === null || station === null)
+    return (
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        {back}
+        <Alert severity="warning">{t('page.notFound')}</Alert>
+      </Box>
+    );
+  const state = row.state as CaseState;
+  const type = certificateTypeOf(state);
+
+  const printCertificate = async (s: CaseState, values: CertificateValues) => {
+    if (!s.certificate) return;
+    const job = await certificateJob(
+      s,
+      s.certificate,
+      values,
+      station,
+      t('print.certificateTitle', { number: s.certificate.number }),
+    );
+    setJobs({ jobs: [job] });
+  };
+
+  const issue = async (req: IssueRequest) => {
+    setBusy(true);
+    setNotice(null);
+    const command: Command =
+      state.status === 'approved'
+        ? { type: 'certificateIssued', caseId, number: req.number, external: req.external }
+        : { type: 'certificateReissued', caseId, number: req.number, external: req.external };
+    const r = await run(command, row.version);
+    setBusy(false);
+    if (!r.ok || !r.state?.certificate) {
+      if (!r.ok) setNotice({ severity: 'error', text: refusalText(r.refusal) });
+      return;
+    }
+    saveValues(caseId, req.values);
+    setNotice({
+      severity: 'success',
+      text: t('page.issued', { number: r.state.certificate.number }),
+    });
+    await printCertificate(r.state, req.values);
+  };
+
+  const dueShown = row.dueDate !== NO_DUE_DATE && state.status !== 'delivered';
+  return (
+    <Box sx={{ display: 'grid', gap: 2, maxWidth: 1100 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        {back}
+        <Typography variant="h1" sx={{ fontSize: '1.6rem' }}>
+          {t('page.title', { caseNo: state.caseNo })}
+        </Typography>
+      </Box>
+      {notice && (
+        <Alert
+          severity={notice.severity}
+          role={notice.severity === 'error' ? 'alert' : 'status'}
+          data-testid="issuance-notice"
+        >
+          {notice.text}
+        </Alert>
+      )}
+      <Section id="issuance-case" title={t('page.caseSection')}>
+        <Facts
+          testId="issuance-facts"
+          facts={[
+            [t('page.applicant'), state.intake.applicant.name],
+            [t('page.project'), state.intake.projectName],
+            [t('page.matter'), state.matter.name],
+            [t('page.status'), t(`status.${state.status}`, { ns: 'domain' })],
+            [t('page.decidedOn'), state.decision?.on ?? ''],
+            [
+              t('page.issuanceDue'),
+              dueShown ? (
+                <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
+                  <span data-testid="issuance-due">{row.dueDate}</span>
+                  <LightChip dueOn={row.dueDate} today={today} />
+                </Box>
+              ) : (
+                ''
+              ),
+            ],
+          ]}
+        />
+        {dueShown && (
+          <Typography color="text.secondary" sx={{ mt: 1 }}>
+            {t('page.art44')}
+          </Typography>
+        )}
+      </Section>
+
+      {state.status === 'approved' && type && (
+        <Section id="issuance-issue" title={t('form.issueTitle')}>
+          <CertificateForm
+            state={state}
+            type={type}
+            initial={prefillValues(state)}
+            submitLabel={t('form.issue')}
+            busy={busy}
+            onSubmit={(r) => void issue(r)}
+          />
+        </Section>
+      )}
+      {state.status === 'certificateVoided' && type && (
+        <Section id="issuance-reissue" title={t('form.reissueTitle')}>
+          <CertificateForm
+            state={state}
+            type={type}
+            initial={loadValues(caseId) ?? prefillValues(state)}
+            submitLabel={t('form.reissue')}
+            busy={busy}
+            onSubmit={(r) => void issue(r)}
+          />
+        </Section>
+      )}
+      {(state.certificate || state.voidedCertificates.length > 0) && (
+        <CertificateSection
+          state={state}
+          version={row.version}
+          onNotice={setNotice}
+          onPrint={(j, reprintOf) => setJobs({ jobs: [j], reprintOf })}
+          onPrintFresh={() =>
+            void printCertificate(state, loadValues(caseId) ?? prefillValues(state))
+          }
+        />
+      )}
+      {(state.status === 'issued' || (state.status === 'approved' && !type)) && (
+        <Section id="issuance-delivery" title={t('delivery.title')}>
+          <DeliveryForm
+            state={state}
+            version={row.version}
+            station={station}
+            onNotice={setNotice}
+            onPrint={(j) => setJobs({ jobs: [j] })}
+          />
+        </Section>
+      )}
+      {state.status === 'delivered' && (
+        <RatingSection
+          state={state}
+          version={row.version}
+          followUps={followUps ?? []}
+          onNotice={setNotice}
+        />
+      )}
+      {jobs && (
+        <PrintDialog
+          open
+          jobs={jobs.jobs}
+          reprintOf={jobs.reprintOf}
+          onClose={() => setJobs(null)}
+        />
+      )}
+    </Box>
+  );
+}

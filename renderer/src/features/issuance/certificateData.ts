@@ -1,0 +1,214 @@
+// From a case to its certificate: the form's fields per certificate type (catalogue), their
+// values pre-filled from the case, and the print job with the signed QR payload. The number and
+// date come from the recorded issue event, never from the form.
+import {
+  defaultCatalogue,
+  type CaseState,
+  type CertificateType,
+  type CertificateTypeId,
+  type FormField,
+} from '../../domain';
+import type { CertificateRecord } from '../../domain/caseState';
+import { templates, type Office } from '../../print';
+import { renderDocumentInline } from '../../print/bundledFont';
+import type { CertificateKind } from '../../print/templates/Certificates';
+import type { Station } from '../../data/station';
+import { host } from '../../host';
+import { useSettingsStore } from '../../app/settingsStore';
+import { certificatePaperOf } from '../printing/overlaySettings';
+import type { PrintJob } from '../printing/printService';
+import { signClaim } from './qrPayload';
+
+export type CertificateValues = Record<string, string>;
+
+/** Fields the system fills: the number at the moment of issue, the issuer and date from the record. */
+const SYSTEM_FIELDS = new Set(['number', 'issuer', 'issuedOn']);
+
+export function certificateTypeOf(state: CaseState): CertificateType | undefined {
+  const id = state.certificate?.type ?? state.matter.certificateType;
+  return defaultCatalogue.certificateTypes.find((c) => c.id === id);
+}
+
+export function editableFields(type: CertificateType): FormField[] {
+  return type.fields.filter((f) => !SYSTEM_FIELDS.has(f.key));
+}
+
+/** Which printed layout a catalogue certificate uses (temporary permits share their parent's). */
+export function printKindOf(id: CertificateTypeId | string): CertificateKind {
+  switch (id) {
+    case 'landUsePermit':
+    case 'temporaryLandUsePermit':
+      return 'landUse';
+    case 'siteSelectionOpinion':
+      return 'siteSelection';
+    case 'ruralConstructionPermit':
+      return 'rural';
+    default:
+      return 'engineering';
+  }
+}
+
+const withUnit = (v: string | undefined, unit: string) => (v?.trim() ? `${v.trim()} ${unit}` : '');
+
+/** The form pre-filled from what the case recorded at intake. */
+export function prefillValues(state: CaseState): CertificateValues {
+  const f = state.intake.fields;
+  const holder = state.intake.applicant.name;
+  const scale =
+    f['scale'] ||
+    [
+      withUnit(f['floorArea'], '㎡'),
+      f['storeys'] ? `${f['storeys']}层` : '',
+      withUnit(f['landArea'], '㎡'),
+    ]
+      .filter(Boolean)
+      .join('，');
+  const all: CertificateValues = {
+    builder: holder,
+    landUser: holder,
+    projectName: state.intake.projectName,
+    projectCode: state.intake.projectCode ?? '',
+    location: f['location'] ?? '',
+    proposedLocation: f['location'] ?? '',
+    scale,
+    landArea: withUnit(f['landArea'], '㎡'),
+    proposedLandArea: withUnit(f['landArea'], '㎡'),
+    areaSqm: f['landArea'] ?? '',
+    landUse: f['landUse'] ?? '',
+    basis: f['basis'] ?? '',
+    duration: f['duration'] ?? '',
+    approvingAuthority: '',
+    approvalDocNo: '',
+    acquisition: state.intake.answers['landSource'] ?? '',
+    attachments: '',
+  };
+  const type = certificateTypeOf(state);
+  const out: CertificateValues = {};
+  for (const field of type ? editableFields(type) : []) out[field.key] = all[field.key] ?? '';
+  return out;
+}
+
+/** Required fields left empty (keys), so the form can name them. */
+export function missingValues(type: CertificateType, values: CertificateValues): string[] {
+  return editableFields(type)
+    .filter((f) => f.required && !(values[f.key] ?? '').trim())
+    .map((f) => f.key);
+}
+
+const officeOf = (s: Station): Office => ({ name: s.officeName, address: '', phone: '' });
+
+/** The signed QR text of a recorded certificate. */
+export async function qrPayloadFor(cert: CertificateRecord, holder: string): Promise<string> {
+  const { keyId } = await host.keysPublicKey({});
+  return signClaim(
+    { v: 1, no: cert.number, t: cert.type, h: holder, d: cert.issuedOn, k: keyId },
+    (payload) => host.keysSign({ payload }),
+  );
+}
+
+export const holderOf = (values: CertificateValues, state: CaseState) =>
+  values['builder'] || values['landUser'] || state.intake.applicant.name;
+
+/** The full-page certificate job, on the stock size configured for its layout. */
+export async function certificateJob(
+  state: CaseState,
+  cert: CertificateRecord,
+  values: CertificateValues,
+  station: Station,
+  title: string,
+): Promise<PrintJob> {
+  const v = (k: string) => values[k] ?? '';
+  const kind = printKindOf(cert.type);
+  const base = {
+    certNumber: cert.number,
+    office: officeOf(station),
+    issuedOn: cert.issuedOn,
+    attachments: v('attachments'),
+    qrPayload: await qrPayloadFor(cert, holderOf(values, state)),
+  };
+  const settings = useSettingsStore.getState().settings;
+  const options = { font: settings.printFont, paper: certificatePaperOf(settings, kind) };
+  const doc = await (async () => {
+    switch (kind) {
+      case 'landUse':
+        return renderDocumentInline(
+          templates.landUsePermit,
+          {
+            ...base,
+            landUser: v('landUser'),
+            projectName: v('projectName'),
+            approvingAuthority: v('approvingAuthority'),
+            approvalNumber: v('approvalDocNo'),
+            location: v('location'),
+            areaSqm: v('landArea'),
+            landUse: v('landUse'),
+            scale: v('scale'),
+            acquisition: v('acquisition'),
+          },
+          options,
+        );
+      case 'siteSelection':
+        return renderDocumentInline(
+          templates.siteSelection,
+          {
+            ...base,
+            projectName: v('projectName'),
+            projectCode: v('projectCode'),
+            builder: v('builder'),
+            basis: v('basis'),
+            location: v('proposedLocation'),
+            areaSqm: v('proposedLandArea'),
+            landClasses: '',
+            scale: v('scale'),
+          },
+          options,
+        );
+      case 'rural':
+        return renderDocumentInline(
+          templates.ruralPermit,
+          {
+            ...base,
+            builder: v('builder'),
+            projectName: v('projectName'),
+            location: v('location'),
+            scale: v('scale'),
+            landUse: v('landUse'),
+          },
+          options,
+        );
+      default:
+        return renderDocumentInline(
+          templates.engineeringPermit,
+          {
+            ...base,
+            builder: v('builder'),
+            projectName: v('projectName'),
+            location: v('location'),
+            scale: v('scale'),
+          },
+          options,
+        );
+    }
+  })();
+  return { doc, docType: 'certificate', title, caseId: state.caseId, kind: 'a4' };
+}
+
+/** Form values kept per case and number, so a later print shows what was issued. */
+const valuesKey = (caseId: string) => `onewindow.issuance.values.${caseId}`;
+
+export function saveValues(caseId: string, values: CertificateValues) {
+  try {
+    localStorage.setItem(valuesKey(caseId), JSON.stringify(values));
+  } catch {
+    // storage full: the archived PDF is the record; a reprint then starts from the case
+  }
+}
+
+export function loadValues(caseId: string): CertificateValues | null {
+  try {
+    const raw = localStorage.getItem(valuesKey(caseId));
+    return raw ? (JSON.parse(raw) as CertificateValues) : null;
+  } catch {
+    return null;
+  }
+}
