@@ -10,6 +10,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { CasesArea } from '../features/cases/CasesArea';
 import { CounsellingPage } from '../features/counselling/CounsellingPage';
+import { ApprovalArea } from '../features/approval/ApprovalArea';
 import { IssuanceArea } from '../features/issuance/IssuanceArea';
 import type { Area } from './areas';
 import type { ReactNode } from 'react';
@@ -20,6 +21,7 @@ const screens: Partial<Record<Area, () => ReactNode>> = {
   cases: () => <CasesArea />,
   intake: () => <IntakePage />,
   issuance: () => <IssuanceArea />,
+  approval: () => <ApprovalArea />,
   settings: () => <SettingsPage />,
 };
 
