@@ -11,7 +11,8 @@ import { getStation } from './station';
 
 /** One province's rule (FACTS.md): every bad rating called back and rectified in 15 working days. */
 export const RECTIFY_WORKING_DAYS = 15;
-export const FOLLOW_UP_KIND = 'ratingFollowUp';
+/** The ledger kind the ledgers screens read (data/ledgersQueries.ts). */
+export const FOLLOW_UP_KIND = 'followUp';
 
 export interface RatingFollowUp {
   caseId: string;
@@ -20,6 +21,8 @@ export interface RatingFollowUp {
   overall: number;
   comment: string;
   applicantName: string;
+  /** Credit code or ID number of the applicant (the ledgers group by enterprise). */
+  partyCode: string;
   /** Local date the rating was given. */
   ratedOn: string;
   rectifyDueOn: string;
@@ -73,6 +76,10 @@ export async function recordRating(
       overall: command.overall,
       comment: command.comment ?? '',
       applicantName: result.state.intake.applicant.name,
+      partyCode:
+        result.state.intake.applicant.kind === 'enterprise'
+          ? result.state.intake.applicant.creditCode
+          : result.state.intake.applicant.idNumber,
       ratedOn: on,
       rectifyDueOn: due.dueOn,
       dueEstimated: due.estimated,
@@ -87,13 +94,13 @@ export async function recordRating(
       options.actor,
       now,
     );
-    // Same stored shape as the other ledger rows (data/ledgers.ts) so the ledger screens list it.
+    // Flat data: the supervision ledger reads these fields (data/ledgersQueries.ts).
     const row: LedgerRow = {
       id,
       kind: FOLLOW_UP_KIND,
       status: 'open',
       dueDate: due.dueOn,
-      data: { version: 1, createdAt: now.toISOString(), createdBy: options.actor.name, fields },
+      data: { ...fields, createdAt: now.toISOString(), createdBy: options.actor.name },
     };
     await db.ledger.put(row);
     return { ...result, followUpId: id };
@@ -103,7 +110,5 @@ export async function recordRating(
 /** The open follow-ups of one case (the issuance screen shows them under the rating). */
 export async function followUpsOfCase(db: OneWindowDb, caseId: string): Promise<RatingFollowUp[]> {
   const rows = await db.ledger.where('kind').equals(FOLLOW_UP_KIND).toArray();
-  return rows
-    .map((r) => (r.data as { fields: RatingFollowUp }).fields)
-    .filter((f) => f.caseId === caseId);
+  return rows.map((r) => r.data as RatingFollowUp).filter((f) => f.caseId === caseId);
 }

@@ -74,7 +74,7 @@ describe('rating and follow-up', () => {
       rectifyDueOn: '2026-03-23',
       returnCall: 'pending',
     });
-    expect((await db.ledger.get(`ratingFollowUp-r-2`))?.status).toBe('open');
+    expect((await db.ledger.get('followUp-r-2'))?.status).toBe('open');
     expect((await verifyLog(db, now)).ok).toBe(true);
   });
 
