@@ -1,0 +1,209 @@
+// Issuance end to end: a case taken in at the window, passed by reviewer, chief and director
+// (each signed in), then issued with a gapless number and a signed QR code, collected with the
+// 送达回证 printed, rated badly (follow-up opened); voided by the chief and reissued; and the
+// verification screen telling a voided certificate and a tampered payload apart from a genuine one.
+import type { Page } from '@playwright/test';
+import { makeCreditCode } from '../../renderer/src/domain/ids';
+import { test, expect, shot } from './fixtures';
+import { setUpWithStaff, switchUser } from './session';
+
+const CREDIT = makeCreditCode('91410108MA44XY321');
+const APPLICANT = '郑州宏达置业有限公司';
+const PROJECT_CODE = '2026-410108-70-01-000321';
+// Valid resident ID (GB 11643 check character) of the person who collects the certificate.
+const COLLECTOR_ID = '11010519491231002X';
+
+/** Takes in one complete building-permit application at the window and accepts it. */
+async function acceptOneCase(page: Page): Promise<string> {
+  await page.keyboard.press('Alt+2');
+  await page.getByTestId('intake-applicantName').fill(APPLICANT);
+  await page.getByTestId('intake-creditCode').fill(CREDIT);
+  await page.getByTestId('intake-contactName').fill('张经办');
+  await page.getByTestId('intake-contactPhone').fill('13812345678');
+  await page.getByTestId('intake-projectName').fill('宏达住宅小区三期');
+  await page.getByTestId('intake-projectCode').fill(PROJECT_CODE);
+  await page.getByRole('combobox', { name: '申请事项' }).click();
+  await page.getByTestId('matter-GCGH-JZ').click();
+  await page.getByTestId('q-deptOpinion-no').click();
+  await page.getByTestId('q-demolition-no').click();
+  await page.getByTestId('intake-field-location').fill('惠济区江山路与天河路交叉口');
+  await page.getByTestId('intake-field-floorArea').fill('52000');
+  await page.getByTestId('intake-field-scale').fill('住宅6栋，地上18层');
+  for (const box of await page.locator('[data-testid^="received-"]').all()) await box.check();
+  await page.getByTestId('decide-accept').click();
+  await page.getByTestId('print-confirm').click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份');
+  await page.getByRole('button', { name: '关闭' }).click();
+  const done = await page.getByTestId('intake-done').textContent();
+  return /HJ01-\d{8}-\d{4}/.exec(done ?? '')![0];
+}
+
+/** One approval step as the signed-in approver: open the case from the inbox and pass it. */
+async function passStep(page: Page, caseNo: string) {
+  await page.keyboard.press('Alt+4');
+  await page.getByTestId(`inbox-row-${caseNo}`).click();
+  await page.getByTestId('opinion-text').fill('经审查，符合规划条件，同意。');
+  await page.getByTestId('action-pass').click();
+  await expect(page.getByTestId(`inbox-row-${caseNo}`)).toHaveCount(0, { timeout: 15_000 });
+}
+
+async function printAndClose(page: Page) {
+  await page.getByTestId('print-confirm').click();
+  await expect(page.getByRole('dialog').getByRole('status')).toBeVisible({ timeout: 20_000 });
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /关闭|Close/ })
+    .click();
+}
+
+test('intake → three approvals → issue, collect, rate; void, reissue; verify', async ({ app }) => {
+  test.setTimeout(240_000);
+  await setUpWithStaff(app, ['clerk', 'reviewer', 'chief', 'director']);
+  const caseNo = await acceptOneCase(app);
+
+  // A clerk cannot approve: the domain refuses it. (The approval screen says so too.)
+  for (const role of ['reviewer', 'chief', 'director'] as const) {
+    await switchUser(app, role);
+    await passStep(app, caseNo);
+  }
+
+  // The clerk's issuance desk: the approved case with the Art. 44 limit and its light.
+  await switchUser(app, 'clerk');
+  await app.keyboard.press('Alt+5');
+  const row = app.getByTestId(`issuance-row-${caseNo}`);
+  await expect(row).toContainText('已批准待发证');
+  await expect(row.locator('[data-light]')).toHaveAttribute('data-light', 'green');
+  await shot(app, 'issuance-desk-zh-CN');
+  await row.focus();
+  await app.keyboard.press('Enter');
+
+  // The form is pre-filled from the case.
+  await expect(app.getByTestId('cert-field-builder')).toHaveValue(APPLICANT);
+  await expect(app.getByTestId('cert-field-location')).toHaveValue('惠济区江山路与天河路交叉口');
+  await expect(app.getByTestId('issuance-due')).toHaveText(/\d{4}-\d{2}-\d{2}/);
+  await app.getByTestId('cert-field-attachments').fill('总平面图、建筑单体图');
+  await shot(app, 'issuance-issue-zh-CN');
+  await app.getByTestId('issue-submit').click();
+  const year = new Date().getFullYear();
+  const first = `建字第410108${year}00001号`;
+  await expect(app.getByTestId('issuance-notice')).toContainText(first);
+  await shot(app, 'issuance-print-zh-CN');
+  await printAndClose(app);
+  await expect(app.getByTestId('cert-number')).toHaveText(first);
+
+  // Printing again reuses the archived paper: the number stays the same.
+  await app.getByTestId('cert-print-again').click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await app.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await expect(app.getByTestId('cert-number')).toHaveText(first);
+
+  // Collected at the window by an agent with an authorisation; the 送达回证 prints.
+  await app.getByTestId('delivery-pickup').click();
+  await app.getByTestId('delivery-name').fill('刘代领');
+  await app.getByTestId('delivery-id').fill(COLLECTOR_ID);
+  await app.getByTestId('delivery-proxy').check();
+  await app.getByTestId('delivery-authorisation').fill('持授权委托书');
+  await app.getByTestId('delivery-submit').click();
+  await expect(app.getByRole('dialog')).toContainText('送达回证');
+  await printAndClose(app);
+  await expect(app.getByTestId('cert-facts')).toContainText('1101**********002X');
+
+  // A bad rating opens the follow-up.
+  for (const item of ['overall', 'efficiency', 'serviceLevel', 'attitude'])
+    await app.getByTestId(`rating-${item}-2`).check();
+  await app.getByTestId('rating-comment').fill('排队时间太长');
+  await shot(app, 'issuance-rating-zh-CN');
+  await app.getByTestId('rating-submit').click();
+  await expect(app.getByTestId('rating-followup')).toContainText('整改');
+
+  const caseHash = new URL(app.url()).hash;
+
+  // The chief voids the certificate (the record is kept); the clerk reissues with the next number.
+  await switchUser(app, 'chief');
+  await app.evaluate((h) => (window.location.hash = h), caseHash);
+  await app.getByTestId('cert-void').click();
+  await app.getByTestId('void-reason').fill('证书内容打印错误');
+  await app.getByTestId('void-confirm').click();
+  await expect(app.getByTestId('cert-voided')).toContainText(first);
+  await switchUser(app, 'clerk');
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId(`issuance-row-${caseNo}`).click();
+  await expect(app.getByTestId('cert-field-attachments')).toHaveValue('总平面图、建筑单体图');
+  await app.getByTestId('issue-submit').click();
+  const second = `建字第410108${year}00002号`;
+  await expect(app.getByTestId('issuance-notice')).toContainText(second);
+  await printAndClose(app);
+  await expect(app.getByTestId('cert-number')).toHaveText(second);
+  await expect(app.getByTestId('cert-voided')).toContainText(first);
+  await shot(app, 'issuance-reissued-zh-CN');
+
+  // Verification: the voided number is replaced, the new one current, a forged payload not genuine.
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId('issuance-verify-open').click();
+  const verify = async (text: string) => {
+    await app.getByTestId('verify-input').fill(text);
+    await app.keyboard.press('Enter');
+    return app.getByTestId('verify-result');
+  };
+  await expect(await verify(first)).toHaveAttribute('data-verdict', 'replaced');
+  await expect(app.getByTestId('verify-result')).toContainText(second);
+  await shot(app, 'issuance-verify-replaced-zh-CN');
+  await expect(await verify(second)).toHaveAttribute('data-verdict', 'onRecord');
+  const forged = `{"d":"${year}-01-05","h":"${APPLICANT}","k":"0123456789abcdef","no":"${second}","t":"constructionPermit","v":1}.${'A'.repeat(86)}`;
+  await expect(await verify(forged)).toHaveAttribute('data-verdict', 'notGenuine');
+  await shot(app, 'issuance-verify-forged-zh-CN');
+});
+
+test('voided without reissue shows as voided; the screens in English', async ({ app }) => {
+  test.setTimeout(240_000);
+  await setUpWithStaff(app, ['clerk', 'reviewer', 'chief', 'director']);
+  const caseNo = await acceptOneCase(app);
+  for (const role of ['reviewer', 'chief', 'director'] as const) {
+    await switchUser(app, role);
+    await passStep(app, caseNo);
+  }
+  await switchUser(app, 'clerk');
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId(`issuance-row-${caseNo}`).click();
+  // An externally assigned number (national supervision system) typed in.
+  await app.getByTestId('cert-field-attachments').fill('总平面图');
+  await app.getByTestId('number-external').check();
+  await app.getByTestId('external-number').fill('JG-2026-0001234');
+  await app.getByTestId('issue-submit').click();
+  await expect(app.getByTestId('issuance-notice')).toContainText('JG-2026-0001234');
+  await printAndClose(app);
+  const caseHash = new URL(app.url()).hash;
+  // A clerk may not void: the domain refuses with a message.
+  await app.getByTestId('cert-void').click();
+  await app.getByTestId('void-reason').fill('测试');
+  await app.getByTestId('void-confirm').click();
+  await expect(app.getByTestId('issuance-notice')).toContainText('无权');
+  await switchUser(app, 'chief');
+  await app.evaluate((h) => (window.location.hash = h), caseHash);
+  await app.getByTestId('cert-void').click();
+  await app.getByTestId('void-reason').fill('申请人撤回');
+  await app.getByTestId('void-confirm').click();
+  await expect(app.getByTestId('cert-voided')).toContainText('JG-2026-0001234');
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId('issuance-verify-open').click();
+  await app.getByTestId('verify-input').fill('JG-2026-0001234');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('verify-result')).toHaveAttribute('data-verdict', 'voided');
+
+  // English.
+  await app.keyboard.press('Alt+8');
+  await app.getByTestId('language-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await app.keyboard.press('Alt+5');
+  await expect(app.getByRole('heading', { name: 'Issuance' })).toBeVisible();
+  await shot(app, 'issuance-desk-en');
+  await app.getByTestId(`issuance-row-${caseNo}`).click();
+  await expect(app.getByTestId('section-issuance-reissue')).toContainText('Reissue');
+  await shot(app, 'issuance-reissue-en');
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId('issuance-verify-open').click();
+  await app.getByTestId('verify-input').fill('JG-2026-0001234');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('verify-result')).toContainText('Voided');
+  await shot(app, 'issuance-verify-en');
+});
