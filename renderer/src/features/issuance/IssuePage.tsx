@@ -11,6 +11,7 @@ import { getStation } from '../../data/station';
 import { NO_DUE_DATE } from '../../data/projection';
 import { followUpsOfCase } from '../../data/followUps';
 import { useRouteStore } from '../../app/routeStore';
+import { useSettingsStore } from '../../app/settingsStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { PrintDialog } from '../printing/PrintDialog';
 import type { PrintJob } from '../printing/printService';
@@ -36,6 +37,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation(['issuance', 'domain']);
   const go = useRouteStore((s) => s.go);
   const today = useToday();
+  const language = useSettingsStore((s) => s.settings.language);
   const run = useCommand();
   const refusalText = useRefusalText();
   const row = useLiveQuery(async () => (await appDb().cases.get(caseId)) ?? null, [caseId]);
@@ -122,7 +124,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
           facts={[
             [t('page.applicant'), state.intake.applicant.name],
             [t('page.project'), state.intake.projectName],
-            [t('page.matter'), state.matter.name],
+            [t('page.matter'), language === 'en' ? state.matter.nameEn : state.matter.name],
             [t('page.status'), t(`status.${state.status}`, { ns: 'domain' })],
             [t('page.decidedOn'), state.decision?.on ?? ''],
             [
