@@ -12,8 +12,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Milliseconds between the click on 创建 and closing the browser, one round each. */
-const DELAYS = (process.env.OW_E2E_FAULT_DELAYS ?? '0,5,10,15,20,25,30,40,60,120')
+/**
+ * Milliseconds between the click on 创建 and closing the browser, one round each; -1 closes
+ * while the click itself is still being delivered (so at least one close lands before the write),
+ * 9999 only once the new user is on screen (so at least one lands after it).
+ */
+const DELAYS = (process.env.OW_E2E_FAULT_DELAYS ?? '-1,0,5,10,15,20,25,30,40,60,120,9999')
   .split(',')
   .map(Number);
 
@@ -79,8 +83,17 @@ test('closing the browser in the middle of a write leaves nothing half-written',
       await page.getByRole('option', { name: '窗口受理员', exact: true }).click();
       await page.getByTestId('newuser-password').fill('fault-pass-1');
       await page.getByTestId('newuser-password2').fill('fault-pass-1');
-      await page.getByTestId('newuser-submit').click();
-      await page.waitForTimeout(delay);
+      const click = page.getByTestId('newuser-submit').click();
+      if (delay === 9999) {
+        await click;
+        await expect(page.getByTestId(`user-row-${username}`)).toBeVisible();
+      } else if (delay >= 0) {
+        await click;
+        await page.waitForTimeout(delay);
+      } else {
+        // The page goes away under the click: Playwright reports the click as interrupted.
+        click.catch(() => undefined);
+      }
       // The fault: the window goes away with whatever was in flight.
       await context.close();
 
