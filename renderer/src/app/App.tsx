@@ -12,6 +12,8 @@ import { CasesArea } from '../features/cases/CasesArea';
 import { CounsellingPage } from '../features/counselling/CounsellingPage';
 import { ApprovalArea } from '../features/approval/ApprovalArea';
 import { IssuanceArea } from '../features/issuance/IssuanceArea';
+import { LedgersArea } from '../features/ledgers/LedgersArea';
+import { StatsPage } from '../features/stats/StatsPage';
 import type { Area } from './areas';
 import type { ReactNode } from 'react';
 
@@ -22,6 +24,8 @@ const screens: Partial<Record<Area, () => ReactNode>> = {
   intake: () => <IntakePage />,
   issuance: () => <IssuanceArea />,
   approval: () => <ApprovalArea />,
+  ledgers: () => <LedgersArea />,
+  stats: () => <StatsPage />,
   settings: () => <SettingsPage />,
 };
 

@@ -4,7 +4,10 @@ import type { Sheet } from './statsTable';
 /** Excel limits sheet names to 31 characters without []:*?/\ . */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-export async function statsWorkbook(title: string, sheets: readonly Sheet[]): Promise<Uint8Array> {
+export async function statsWorkbook(
+  title: string,
+  sheets: readonly Sheet[],
+): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.title = title;
@@ -22,5 +25,5 @@ export async function statsWorkbook(title: string, sheets: readonly Sheet[]): Pr
     });
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf as unknown as ArrayBuffer);
 }

@@ -1,0 +1,201 @@
+// 每周工作督办台账: items from key projects, legacy issues, complaints, bad ratings (follow-ups of
+// issuance, read-only here) and green-channel enterprises; overdue rows stand out; weekly
+// progress; printed weekly through the shared PrintDialog (archived as PDF).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  Box,
+  Button,
+  Chip,
+  Link,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { appDb } from '../../data/stationDb';
+import { supervisionLedger, type SupervisionRow } from '../../data/ledgersQueries';
+import { addProgress, recordSupervision, SUPERVISION_SOURCES } from '../../data/ledgers';
+import { useRouteStore } from '../../app/routeStore';
+import { useToday } from '../cases/useToday';
+import { PrintDialog } from '../printing/PrintDialog';
+import type { PrintJob } from '../printing/printService';
+import { FormDialog, type FieldSpec } from './FormDialog';
+import { useLedgerWrite } from './useLedgerWrite';
+import { isOverdue, overdueSx, useMay } from './ledgerFormat';
+import { supervisionJob } from './supervisionPrint';
+
+const ITEM_FIELDS: FieldSpec[] = [
+  { key: 'title', required: true },
+  {
+    key: 'source',
+    type: 'select',
+    options: SUPERVISION_SOURCES.filter((s) => s !== 'badRating'),
+    optionPrefix: 'source.',
+  },
+  { key: 'creditCode' },
+  { key: 'enterpriseName' },
+  { key: 'caseNumber' },
+  { key: 'department', required: true },
+  { key: 'person', required: true },
+  { key: 'dueDate', type: 'date', required: true },
+];
+
+export function Supervision() {
+  const { t } = useTranslation('ledgers');
+  const today = useToday();
+  const mayOpen = useMay('supervision');
+  const mayReport = useMay('progress');
+  const write = useLedgerWrite();
+  const go = useRouteStore((s) => s.go);
+  const rows = useLiveQuery(() => supervisionLedger(appDb()), []);
+  const [adding, setAdding] = useState(false);
+  const [reporting, setReporting] = useState<SupervisionRow | null>(null);
+  const [jobs, setJobs] = useState<PrintJob[] | null>(null);
+
+  return (
+    <Stack spacing={2} data-testid="supervision">
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+        <Typography sx={{ flexGrow: 1 }}>{t('supervision.intro')}</Typography>
+        <Button
+          variant="outlined"
+          disabled={!rows}
+          onClick={() => rows && void supervisionJob(rows, today).then((j) => setJobs([j]))}
+          data-testid="supervision-print"
+        >
+          {t('supervision.print')}
+        </Button>
+        {mayOpen && (
+          <Button variant="contained" onClick={() => setAdding(true)}>
+            {t('supervision.new')}
+          </Button>
+        )}
+      </Box>
+      <Table size="small" aria-label={t('tab.supervision')}>
+        <TableHead>
+          <TableRow>
+            {[
+              'number',
+              'source',
+              'title',
+              'enterpriseName',
+              'department',
+              'person',
+              'dueDate',
+              'progress',
+              '',
+            ].map((c) => (
+              <TableCell key={c}>{c ? t(`col.${c}`) : ''}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(rows ?? []).map((r) => {
+            const d = r.data;
+            const late = isOverdue(d.dueDate, d.status === 'done', today);
+            const latest = d.progress[d.progress.length - 1];
+            return (
+              <TableRow key={r.id} sx={late ? overdueSx : undefined} data-testid="supervision-row">
+                <TableCell>{d.number}</TableCell>
+                <TableCell>
+                  <Chip size="small" label={t(`source.${d.source}`)} />
+                </TableCell>
+                <TableCell sx={{ maxWidth: 360 }}>{d.title}</TableCell>
+                <TableCell>
+                  {d.creditCode ? (
+                    <Link
+                      component="button"
+                      onClick={() => go('ledgers', 'enterprise', d.creditCode)}
+                    >
+                      {d.enterpriseName || d.creditCode}
+                    </Link>
+                  ) : (
+                    d.enterpriseName
+                  )}
+                </TableCell>
+                <TableCell>{d.department}</TableCell>
+                <TableCell>{d.person}</TableCell>
+                <TableCell>
+                  {d.dueDate}
+                  {late && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
+                  {d.status === 'done' && (
+                    <Chip size="small" color="success" label={t('done')} sx={{ ml: 1 }} />
+                  )}
+                </TableCell>
+                <TableCell>{latest ? `${latest.week}：${latest.note}` : t('none')}</TableCell>
+                <TableCell>
+                  {r.item && mayReport && d.status === 'open' && (
+                    <Button size="small" onClick={() => setReporting(r)}>
+                      {t('supervision.report')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+          {rows?.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={9}>{t('empty')}</TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+      {adding && (
+        <FormDialog
+          testId="supervision-form"
+          title={t('supervision.new')}
+          fields={ITEM_FIELDS}
+          initial={{ source: 'keyProject', dueDate: today }}
+          onClose={() => setAdding(false)}
+          onSave={(v) =>
+            write((db, actor) =>
+              recordSupervision(
+                db,
+                {
+                  title: v.title ?? '',
+                  source: (v.source as (typeof SUPERVISION_SOURCES)[number]) ?? 'keyProject',
+                  creditCode: v.creditCode ?? '',
+                  enterpriseName: v.enterpriseName ?? '',
+                  caseNumber: (v.caseNumber ?? '').trim(),
+                  department: v.department ?? '',
+                  person: v.person ?? '',
+                  dueDate: v.dueDate ?? '',
+                },
+                actor,
+              ),
+            )
+          }
+        />
+      )}
+      {reporting?.item && (
+        <FormDialog
+          testId="progress-form"
+          title={t('supervision.report')}
+          fields={[
+            { key: 'note', type: 'multiline', required: true },
+            { key: 'done', type: 'check' },
+          ]}
+          initial={{}}
+          onClose={() => setReporting(null)}
+          onSave={(v) =>
+            write((db, actor) =>
+              addProgress(
+                db,
+                reporting.id,
+                v.note ?? '',
+                v.done === 'yes',
+                reporting.item?.version ?? 0,
+                actor,
+              ),
+            )
+          }
+        />
+      )}
+      {jobs && <PrintDialog open jobs={jobs} onClose={() => setJobs(null)} />}
+    </Stack>
+  );
+}

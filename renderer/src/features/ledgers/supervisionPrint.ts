@@ -1,0 +1,72 @@
+// The weekly supervision ledger as a printed paper (templates.supervisionLedger): open items and
+// those that moved this week, with days left in working days and the traffic light.
+import i18next from 'i18next';
+import { addCalendarDays, trafficLight, workingDaysLeft, isCovered } from '../../domain';
+import { getStation } from '../../data/station';
+import { appDb } from '../../data/stationDb';
+import type { SupervisionRow } from '../../data/ledgersQueries';
+import { weekOf } from '../../data/ledgers';
+import { templates, type SupervisionLedgerData } from '../../print';
+import { renderForPrint, type PrintJob } from '../printing/printService';
+
+export function supervisionLedgerData(
+  rows: readonly SupervisionRow[],
+  today: string,
+  office: SupervisionLedgerData['office'],
+  sourceLabel: (s: string) => string,
+  now: Date,
+): SupervisionLedgerData {
+  const weekStart = weekOf(today);
+  const weekEnd = addCalendarDays(weekStart, 4);
+  const shown = rows.filter(
+    (r) => r.data.status === 'open' || r.data.progress.some((p) => p.week === weekStart),
+  );
+  return {
+    office,
+    weekStart,
+    weekEnd,
+    generatedAt: now.toISOString().slice(0, 16),
+    rows: shown.map((r) => {
+      const d = r.data;
+      // A due date in a year the calendar does not cover cannot be counted: shown as 0, red.
+      const covered = isCovered(d.dueDate) && isCovered(today);
+      const left = covered ? workingDaysLeft(d.dueDate, today) : 0;
+      const latest = d.progress[d.progress.length - 1];
+      return {
+        caseNumber: d.caseNumber || d.number,
+        applicant: d.enterpriseName,
+        matter: d.title,
+        acceptedOn: '',
+        dueDate: d.dueDate,
+        daysLeft: left,
+        light: covered ? trafficLight(d.dueDate, today) : 'red',
+        stage: sourceLabel(d.source),
+        responsible: `${d.department} ${d.person}`.trim(),
+        note: latest ? `${latest.week} ${latest.note}` : '',
+      };
+    }),
+  };
+}
+
+export async function supervisionJob(
+  rows: readonly SupervisionRow[],
+  today: string,
+): Promise<PrintJob> {
+  const station = await getStation(appDb());
+  // Official papers are printed in Chinese whatever the screen language.
+  const zh = i18next.getFixedT('zh-CN', 'ledgers');
+  const data = supervisionLedgerData(
+    rows,
+    today,
+    { name: station?.officeName ?? '', address: '', phone: '' },
+    (s) => zh(`source.${s}`),
+    new Date(),
+  );
+  const doc = await renderForPrint(templates.supervisionLedger, data);
+  return {
+    doc,
+    docType: templates.supervisionLedger.id,
+    title: zh('supervision.printTitle', { week: data.weekStart }),
+    kind: 'a4',
+  };
+}

@@ -1,0 +1,190 @@
+// 统计: the month's efficiency figures for the office, per department and per clerk; the ranking
+// with its red and black lists by the station's rules; a bar chart; the printable monthly
+// 红黑榜; the .xlsx export of exactly the tables on screen.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  Alert,
+  Box,
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { appDb } from '../../data/stationDb';
+import { loadStatsCases } from '../../data/ledgersStats';
+import { monthlyFigures } from '../../domain/stats';
+import { rank } from '../../domain/statsRanking';
+import { host } from '../../host';
+import { useToday } from '../cases/useToday';
+import { PrintDialog } from '../printing/PrintDialog';
+import type { PrintJob } from '../printing/printService';
+import { statsSheets, percent, type Sheet, type TableLabels } from './statsTable';
+import { statsWorkbook } from './statsXlsx';
+import { BarChart } from './BarChart';
+import { loadRankingRules } from './rankingRules';
+import { RulesDialog } from './RulesDialog';
+import { redBlackJob } from './redBlackPrint';
+
+export function StatsPage() {
+  const { t } = useTranslation('stats');
+  const today = useToday();
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const [rules, setRules] = useState(loadRankingRules);
+  const [editing, setEditing] = useState(false);
+  const [jobs, setJobs] = useState<PrintJob[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  const cases = useLiveQuery(() => (valid ? loadStatsCases(appDb(), month) : []), [month, valid]);
+  const result = useMemo(() => {
+    if (!cases || !valid) return null;
+    const figures = monthlyFigures(cases, {
+      month,
+      today,
+      departmentOf: (_code, stage) => t(`department.${stage}`),
+    });
+    const ranking = rank(figures.byClerk, rules);
+    const labels: TableLabels = {
+      total: t('sheet.total'),
+      byDepartment: t('sheet.byDepartment'),
+      byClerk: t('sheet.byClerk'),
+      ranking: t('sheet.ranking'),
+      office: t('office'),
+      unknownClerk: t('unknownClerk'),
+      none: '—',
+      col: {
+        name: t('col.name'),
+        department: t('col.department'),
+        rank: t('col.rank'),
+        list: t('col.list'),
+        takenIn: t('col.takenIn'),
+        concluded: t('col.concluded'),
+        onTimeRate: t('col.onTimeRate'),
+        averageWorkingDays: t('col.averageWorkingDays'),
+        overdue: t('col.overdue'),
+        suspended: t('col.suspended'),
+        greenChannel: t('col.greenChannel'),
+        badRatingRate: t('col.badRatingRate'),
+      },
+      list: { red: t('list.red'), black: t('list.black') },
+    };
+    return { figures, ranking, sheets: statsSheets(figures, ranking, labels) };
+  }, [cases, valid, month, today, rules, t]);
+
+  const exportXlsx = async () => {
+    if (!result) return;
+    const bytes = await statsWorkbook(t('title'), result.sheets);
+    const r = await host.filesSaveFile({ suggestedName: t('file', { month }), bytes });
+    setMessage(r.path ? t('exported', { path: r.path }) : null);
+  };
+
+  return (
+    <Stack spacing={2} data-testid="stats">
+      <Typography variant="h1" sx={{ fontSize: '1.6rem' }}>
+        {t('title')}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField
+          label={t('month')}
+          type="month"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          error={!valid}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-month' } }}
+        />
+        <Button
+          variant="contained"
+          disabled={!result}
+          onClick={() =>
+            result &&
+            void redBlackJob(result.figures, result.ranking, today).then((j) => setJobs([j]))
+          }
+          data-testid="stats-print"
+        >
+          {t('print')}
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!result}
+          onClick={() => void exportXlsx()}
+          data-testid="stats-export"
+        >
+          {t('export')}
+        </Button>
+        <Button onClick={() => setEditing(true)}>{t('rules.edit')}</Button>
+      </Box>
+      <Typography color="text.secondary">{t('definitions')}</Typography>
+      {message && <Alert severity="success">{message}</Alert>}
+      {result && result.figures.total.uncovered > 0 && (
+        <Alert severity="warning">{t('uncovered', { n: result.figures.total.uncovered })}</Alert>
+      )}
+      {result && (
+        <>
+          {result.sheets.map((s) => (
+            <SheetTable key={s.name} sheet={s} />
+          ))}
+          <BarChart
+            title={t('chart')}
+            bars={result.ranking.ranked.map((r) => ({
+              label: r.row.name || t('unknownClerk'),
+              value: r.row.onTimeRate,
+              text: percent(r.row.onTimeRate, '—'),
+              tone: r.list,
+            }))}
+          />
+        </>
+      )}
+      {editing && (
+        <RulesDialog
+          rules={rules}
+          onClose={() => setEditing(false)}
+          onSaved={(r) => {
+            setRules(r);
+            setEditing(false);
+          }}
+        />
+      )}
+      {jobs && <PrintDialog open jobs={jobs} onClose={() => setJobs(null)} />}
+    </Stack>
+  );
+}
+
+function SheetTable({ sheet }: { sheet: Sheet }) {
+  const { t } = useTranslation('stats');
+  return (
+    <Box component="section" aria-label={sheet.name}>
+      <Typography variant="h2" sx={{ fontSize: '1.2rem', mb: 1 }}>
+        {sheet.name}
+      </Typography>
+      <Table size="small" data-testid="stats-table">
+        <TableHead>
+          <TableRow>
+            {sheet.columns.map((c) => (
+              <TableCell key={c}>{c}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sheet.rows.map((r, i) => (
+            <TableRow key={i}>
+              {r.map((cell, k) => (
+                <TableCell key={k}>{cell}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+          {sheet.rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={sheet.columns.length}>{t('empty')}</TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
