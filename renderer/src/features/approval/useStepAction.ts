@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, Command } from '../../domain';
+import type { DispatchRefusal } from '../../data/dispatch';
 import { useRouteStore } from '../../app/routeStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import type { PrintJob } from '../printing/printService';
@@ -43,7 +44,7 @@ export function useStepAction(
   version: number | null,
   onRecorded: (state: CaseState) => void,
 ): StepAction {
-  const { t } = useTranslation('approval');
+  const { t } = useTranslation(['approval', 'domain']);
   const run = useCommand();
   const refusalText = useRefusalText();
   const go = useRouteStore((s) => s.go);
@@ -61,6 +62,17 @@ export function useStepAction(
     } else setNotice(message);
   };
 
+  // The domain's refusal names role, command and status by code; say them in words.
+  const readable = (refusal: DispatchRefusal): DispatchRefusal => {
+    const p = refusal.params;
+    if (!p) return refusal;
+    const words = { ...p };
+    if (typeof p.role === 'string') words.role = t(`role.${p.role}`, { ns: 'domain' });
+    if (typeof p.status === 'string') words.status = t(`status.${p.status}`, { ns: 'domain' });
+    if (typeof p.command === 'string') words.command = t(`command.${p.command}`);
+    return { ...refusal, params: words } as DispatchRefusal;
+  };
+
   const act = async (command: Command, paper?: ApprovalPaper) => {
     setBusy(true);
     setError(null);
@@ -68,7 +80,7 @@ export function useStepAction(
     try {
       const r = await run(command, version ?? undefined);
       if (!r.ok) {
-        setError(refusalText(r.refusal));
+        setError(refusalText(readable(r.refusal)));
         return false;
       }
       if (r.state) onRecorded(r.state);
