@@ -47,8 +47,14 @@ export interface HostServices {
 
 export function createHandlers(s: HostServices): Handlers {
   const keys = s.keys ?? createKeyService(s.dataDir);
+  // Folders the user picked in this session's folder dialog: the only ones a page may name.
+  // Anything else (a Startup folder, say) would let a compromised page drop files anywhere.
+  const chosenFolders = new Set<string>();
   async function saveWithDialog(name: string, bytes: Uint8Array, folder?: string) {
-    if (folder !== undefined) return { path: await s.saver.saveInto(folder, name, bytes) };
+    if (folder !== undefined) {
+      if (!chosenFolders.has(folder)) throw new HostError('invalid_args', 'folder_not_chosen');
+      return { path: await s.saver.saveInto(folder, name, bytes) };
+    }
     const chosen = await s.platform.chooseSavePath(name);
     if (chosen === null) return { path: null };
     return { path: await s.saver.saveInto(dirname(chosen), basename(chosen), bytes) };
@@ -62,10 +68,20 @@ export function createHandlers(s: HostServices): Handlers {
       ...(s.warnings.length > 0 ? { warnings: [...s.warnings] } : {}),
     }),
     'settings.get': () => s.settings.get(),
-    'settings.set': (patch) => s.settings.set(patch),
+    // IPC keeps undefined properties; a patch key set to undefined means "no change".
+    'settings.set': (patch) =>
+      s.settings.set(
+        Object.fromEntries(
+          Object.entries(patch).filter(([, v]) => v !== undefined),
+        ) as typeof patch,
+      ),
     'attachments.put': (args) => s.attachments.put(args.bytes),
     'attachments.get': (args) => s.attachments.get(args.id),
-    'files.chooseFolder': async (args) => ({ path: await s.platform.chooseFolder(args.title) }),
+    'files.chooseFolder': async (args) => {
+      const path = await s.platform.chooseFolder(args.title);
+      if (path !== null) chosenFolders.add(path);
+      return { path };
+    },
     'files.saveFile': (args) => saveWithDialog(args.suggestedName, args.bytes, args.folder),
     'archive.put': (args) => s.archive.put(args),
     'archive.list': async (args) => ({ items: await s.archive.list(args.caseId) }),

@@ -12,7 +12,7 @@ import {
   type Envelope,
   type ResultOf,
 } from './contract';
-import { toHostErrorData } from './errors';
+import { redactPaths, toHostErrorData } from './errors';
 
 /** Who called: enough to decide whether the frame is ours. */
 export interface SenderInfo {
@@ -92,7 +92,14 @@ export function registerHandlers(
         }
         return { ok: true, value };
       } catch (e) {
-        if (!(e instanceof HostError)) log('ipc.handler_error', { channel, error: String(e) });
+        // Never the raw message: a file error names the file, and file names carry personal data.
+        if (!(e instanceof HostError)) {
+          const code = (e as { code?: unknown } | null)?.code;
+          log('ipc.handler_error', {
+            channel,
+            error: typeof code === 'string' ? code : redactPaths(String(e)).slice(0, 200),
+          });
+        }
         return { ok: false, error: toHostErrorData(e, options.allowedPathRoots ?? []) };
       }
     });

@@ -14,6 +14,7 @@ import {
   type DecideContext,
   type DomainEvent,
   type Refusal,
+  USER_COMMANDS,
 } from '../domain';
 import { toLocalDate } from '../domain/calendar';
 import {
@@ -30,7 +31,8 @@ import { projectCase, projectCounselling, projectParties } from './projection';
 import { getStation, type Station } from './station';
 
 /** Refusals the data layer adds to the domain's. */
-export type DataRefusalCode = 'stale' | 'read_only' | 'no_station' | 'numbering_failed';
+export type DataRefusalCode =
+  'stale' | 'read_only' | 'no_station' | 'numbering_failed' | 'wrong_door';
 export type DispatchRefusal =
   Refusal | { code: DataRefusalCode; params?: Record<string, string | number> };
 
@@ -112,6 +114,11 @@ export async function dispatch(
   command: Command,
   options: DispatchOptions,
 ): Promise<DispatchResult> {
+  // Users are managed through data/users.ts, which checks the stored role and writes the users
+  // table; dispatch is the door for cases and counselling only.
+  if ((USER_COMMANDS as readonly string[]).includes(command.type)) {
+    return { ok: false, refusal: { code: 'wrong_door' } };
+  }
   const now = options.now ?? new Date();
   const today = toLocalDate(now);
   const caseId = 'caseId' in command ? command.caseId : null;

@@ -54,13 +54,15 @@ function faulty(step: Step, errno: string): FsOps {
 }
 
 /** A host whose backups (and exports) write through `fs`; earlier backups made with real fs. */
-async function hostWith(fs: FsOps | null) {
+async function hostWith(fs: FsOps | null, chosenFolder: string | null = null) {
   const dataDir = await tempDir();
   const settings = createSettingsStore(join(dataDir, 'settings.json'));
   await settings.load();
   const build = (ops: FsOps) => {
     const saver = createFileSaver({ fs: ops });
     const { platform } = fakePlatform();
+    // The folder the clerk picks in the dialog (a USB stick): the only one exports may use.
+    platform.chooseFolder = async () => chosenFolder;
     const { server, client } = createMemoryTransportPair();
     registerHandlers(
       server,
@@ -131,8 +133,9 @@ describe('backups under faults', () => {
   it(`${(STEPS.length - 1) * ERRNOS.length} faults while exporting to a stick: no half file there, backups intact`, async () => {
     for (const step of STEPS.filter((s) => s !== 'rename')) {
       for (const errno of ERRNOS) {
-        const { good, bad } = await hostWith(faulty(step, errno));
         const stick = await tempDir('ow-usb-');
+        const { good, bad } = await hostWith(faulty(step, errno), stick);
+        await bad.filesChooseFolder({});
         const { backup } = await good.backupsWrite({ bytes: bytesOf('monday'), kind: 'auto' });
         const e = await failureOf(bad.backupsExport({ name: backup.name, folder: stick }));
         expect(`${step}/${errno}: ${e.code} ${e.message}`).toBe(`${step}/${errno}: io ${errno}`);

@@ -271,7 +271,7 @@ async function expectConsistent(db: OneWindowDb, lastNow: Map<string, Date>) {
 // records a user that does not exist. No screen sends these through dispatch today; users.ts is
 // the door. Fix: refuse non-case commands in dispatch (e.g. refusal 'wrong_door').
 describe('dispatch and user commands', () => {
-  it.fails('F4: a user command sent to dispatch is refused and writes nothing', async () => {
+  it('F4: a user command sent to dispatch is refused and writes nothing', async () => {
     const db = await newDb();
     try {
       const before = await db.events.count();

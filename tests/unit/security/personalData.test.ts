@@ -196,52 +196,51 @@ describe('logs', () => {
   // file, e.g. "受理通知书-李秀英-410108198503120039.pdf". The renderer only gets 'io EACCES'
   // (redacted), but main's log keeps the name and ID number. Fix: log the errno code (or
   // redactPaths(String(e))) instead of the raw message.
-  it.fails(
-    'F2: a failed export does not put the file name (with personal data) in the log',
-    async () => {
-      const dataDir = await tempDir();
-      const folder = await tempDir();
-      const settings = createSettingsStore(`${dataDir}/settings.json`);
-      await settings.load();
-      const name = `受理通知书-${samples.samplePerson.name}-${samples.samplePerson.code}.pdf`;
-      const saver = createFileSaver({
-        fs: {
-          ...realFs,
-          open: async (path) => {
-            throw errnoError('EACCES', String(path));
-          },
+  it('F2: a failed export does not put the file name (with personal data) in the log', async () => {
+    const dataDir = await tempDir();
+    const folder = await tempDir();
+    const settings = createSettingsStore(`${dataDir}/settings.json`);
+    await settings.load();
+    const name = `受理通知书-${samples.samplePerson.name}-${samples.samplePerson.code}.pdf`;
+    const saver = createFileSaver({
+      fs: {
+        ...realFs,
+        open: async (path) => {
+          throw errnoError('EACCES', String(path));
         },
-      });
-      const logged: string[] = [];
-      const { server, client } = createMemoryTransportPair();
-      const { platform } = fakePlatform();
-      registerHandlers(
-        server,
-        createHandlers({
-          dataDir,
-          settings,
-          attachments: createAttachmentStore(dataDir),
-          saver,
-          archive: createPrintArchive(dataDir),
-          backups: createBackupStore(dataDir, { keep: () => 5, saver }),
-          platform,
-          warnings: [],
-        }),
-        {
-          isTrustedSender: () => true,
-          allowedPathRoots: [dataDir],
-          log: (event, detail) => logged.push(`${event} ${JSON.stringify(detail)}`),
-        },
-      );
-      const answer = await client.invokeWire(wireName('files.saveFile'), {
-        suggestedName: name,
-        bytes: new Uint8Array([1]),
-        folder,
-      });
-      // What the renderer sees is fine…
-      expect(answer).toEqual({ ok: false, error: { code: 'io', message: 'EACCES' } });
-      // …but the log line names the applicant.
-      expect(logged.join('\n')).not.toContain(samples.samplePerson.code);
-    },
-  );
+      },
+    });
+    const logged: string[] = [];
+    const { server, client } = createMemoryTransportPair();
+    const { platform } = fakePlatform();
+    platform.chooseFolder = async () => folder;
+    registerHandlers(
+      server,
+      createHandlers({
+        dataDir,
+        settings,
+        attachments: createAttachmentStore(dataDir),
+        saver,
+        archive: createPrintArchive(dataDir),
+        backups: createBackupStore(dataDir, { keep: () => 5, saver }),
+        platform,
+        warnings: [],
+      }),
+      {
+        isTrustedSender: () => true,
+        allowedPathRoots: [dataDir],
+        log: (event, detail) => logged.push(`${event} ${JSON.stringify(detail)}`),
+      },
+    );
+    await client.invokeWire(wireName('files.chooseFolder'), {});
+    const answer = await client.invokeWire(wireName('files.saveFile'), {
+      suggestedName: name,
+      bytes: new Uint8Array([1]),
+      folder,
+    });
+    // What the renderer sees is fine…
+    expect(answer).toEqual({ ok: false, error: { code: 'io', message: 'EACCES' } });
+    // …and the log line does not name the applicant.
+    expect(logged.join('\n')).not.toContain(samples.samplePerson.code);
+  });
 });

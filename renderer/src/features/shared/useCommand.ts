@@ -6,7 +6,7 @@ import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
 import { isRole, type Command } from '../../domain';
 
-const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed']);
+const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed', 'wrong_door']);
 
 export function useCommand() {
   return useCallback(
