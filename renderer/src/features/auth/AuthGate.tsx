@@ -12,6 +12,7 @@ import { appDb } from '../../data/stationDb';
 import { host } from '../../host';
 import { useSessionStore } from '../../app/sessionStore';
 import { useSettingsStore } from '../../app/settingsStore';
+import { useIntegrityStore } from '../../app/integrityStore';
 import { LockOverlay } from './LockOverlay';
 import { SetupScreen } from './SetupScreen';
 import { SignInScreen } from './SignInScreen';
@@ -36,6 +37,11 @@ export function AuthGate({ children, db: given }: { children: ReactNode; db?: On
   useEffect(() => {
     if (!station) return;
     return startAutoBackup(db, host);
+  }, [db, station]);
+
+  // Verify the event log once per start, in the background (chunked, with progress).
+  useEffect(() => {
+    if (station) useIntegrityStore.getState().start(db);
   }, [db, station]);
 
   const lock = useCallback(() => lockNow(db), [db]);

@@ -34,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { areas, type Area } from '../../app/areas';
 import { useRouteStore } from '../../app/routeStore';
 import { UserMenu } from '../auth/UserMenu';
+import { IntegrityBanner } from './IntegrityBanner';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -150,6 +151,7 @@ export function Shell({ children }: { children: ReactNode }) {
         tabIndex={-1}
         sx={{ flexGrow: 1, ml: `${NAV_WIDTH}px`, pt: 11, px: 4, pb: 4, outline: 'none' }}
       >
+        <IntegrityBanner />
         {children}
       </Box>
       <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title">
