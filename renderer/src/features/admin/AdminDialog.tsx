@@ -5,12 +5,13 @@ import CloseIcon from '@mui/icons-material/Close';
 import { useTranslation } from 'react-i18next';
 import { UsersPage } from './UsersPage';
 import { BackupsPage } from './BackupsPage';
+import { IntegrityPanel } from './IntegrityPanel';
 
-export type AdminScreen = 'users' | 'backups';
+export type AdminScreen = 'users' | 'backups' | 'integrity';
 
 export function AdminDialog({ screen, onClose }: { screen: AdminScreen; onClose: () => void }) {
   const { t } = useTranslation('auth');
-  const title = t(screen === 'users' ? 'menu.users' : 'menu.backups');
+  const title = t(`menu.${screen}`);
   return (
     <Dialog open fullScreen onClose={onClose} aria-label={title}>
       <AppBar position="static" elevation={0}>
@@ -27,7 +28,9 @@ export function AdminDialog({ screen, onClose }: { screen: AdminScreen; onClose:
         </Toolbar>
       </AppBar>
       <Box sx={{ p: 4, maxWidth: 1200, width: '100%', mx: 'auto' }}>
-        {screen === 'users' ? <UsersPage /> : <BackupsPage />}
+        {screen === 'users' && <UsersPage />}
+        {screen === 'backups' && <BackupsPage />}
+        {screen === 'integrity' && <IntegrityPanel />}
       </Box>
     </Dialog>
   );

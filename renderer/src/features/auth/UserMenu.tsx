@@ -9,6 +9,7 @@ import GroupIcon from '@mui/icons-material/Group';
 import BackupIcon from '@mui/icons-material/Backup';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../app/sessionStore';
+import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { AdminDialog, type AdminScreen } from '../admin/AdminDialog';
 import { lockNow, signOut } from './AuthGate';
 
@@ -56,6 +57,14 @@ export function UserMenu() {
               <BackupIcon fontSize="small" />
             </ListItemIcon>
             {t('menu.backups')}
+          </MenuItem>
+        )}
+        {user.role === 'admin' && (
+          <MenuItem onClick={() => open('integrity')} data-testid="menu-integrity">
+            <ListItemIcon>
+              <VerifiedIcon fontSize="small" />
+            </ListItemIcon>
+            {t('menu.integrity')}
           </MenuItem>
         )}
         {user.role === 'admin' && <Divider />}
