@@ -253,7 +253,8 @@ export async function recordLegacyIssue(
   const d = {
     ...input,
     creditCode: trimmedCode(input.creditCode),
-    status: 'open' as const,
+    // Recorded together with its first meeting, the issue is already being worked on.
+    status: input.meetings.length > 0 ? ('inProgress' as const) : ('open' as const),
     resolution: '',
   };
   const bad = legacyIssueProblems(d);

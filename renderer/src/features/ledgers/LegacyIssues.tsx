@@ -44,10 +44,11 @@ const ISSUE_FIELDS: FieldSpec[] = [
   { key: 'participants' },
   { key: 'decisions', type: 'multiline' },
 ];
+// Participants first: the date defaults to today and a date field eats typed text by segments.
 const MEETING_FIELDS: FieldSpec[] = [
-  { key: 'date', type: 'date', required: true },
   { key: 'participants', required: true },
   { key: 'decisions', type: 'multiline', required: true },
+  { key: 'date', type: 'date', required: true },
 ];
 
 type Issue = LedgerItem<'legacyIssue'>;

@@ -1,7 +1,14 @@
 // The weekly supervision ledger as a printed paper (templates.supervisionLedger): open items and
 // those that moved this week, with days left in working days and the traffic light.
 import i18next from 'i18next';
-import { addCalendarDays, trafficLight, workingDaysLeft, isCovered } from '../../domain';
+import {
+  addCalendarDays,
+  CHINA_TZ_OFFSET_MINUTES,
+  isCovered,
+  toLocalDate,
+  trafficLight,
+  workingDaysLeft,
+} from '../../domain';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import type { SupervisionRow } from '../../data/ledgersQueries';
@@ -25,7 +32,10 @@ export function supervisionLedgerData(
     office,
     weekStart,
     weekEnd,
-    generatedAt: now.toISOString().slice(0, 16),
+    // Local wall-clock time in the hall, as the template prints it.
+    generatedAt: new Date(now.getTime() + CHINA_TZ_OFFSET_MINUTES * 60_000)
+      .toISOString()
+      .slice(0, 16),
     rows: shown.map((r) => {
       const d = r.data;
       // A due date in a year the calendar does not cover cannot be counted: shown as 0, red.
@@ -36,7 +46,8 @@ export function supervisionLedgerData(
         caseNumber: d.caseNumber || d.number,
         applicant: d.enterpriseName,
         matter: d.title,
-        acceptedOn: '',
+        // The column is the day the item entered the ledger (follow-ups: the week printed).
+        acceptedOn: r.item ? toLocalDate(new Date(r.item.createdAt)) : weekStart,
         dueDate: d.dueDate,
         daysLeft: left,
         light: covered ? trafficLight(d.dueDate, today) : 'red',

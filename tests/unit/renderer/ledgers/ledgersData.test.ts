@@ -87,6 +87,14 @@ describe('legacy issues', () => {
     expect((await verifyLog(db, now)).ok).toBe(true);
   });
 
+  it('is in progress from the start when recorded with its first meeting', async () => {
+    const meeting = { date: '2026-03-02', participants: '局长、企业', decisions: '调整红线' };
+    await recordLegacyIssue(db, issueOf({ meetings: [meeting] }), actors.chief, now);
+    const [issue] = await ledgerItems(db, 'legacyIssue');
+    expect(issue?.data.status).toBe('inProgress');
+    expect(issue?.data.meetings).toEqual([meeting]);
+  });
+
   it('refuses a clerk and the administrator, writing nothing', async () => {
     // Why: a hidden button is not a guard; the data function itself must say no.
     const before = await db.events.count();
