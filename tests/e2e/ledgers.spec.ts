@@ -126,7 +126,9 @@ test('statistics: tables, chart, .xlsx export equal to the screen; English', asy
   await app.getByTestId('language-en').click();
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
   await app.getByTestId('nav-stats').click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Statistics: efficiency figures' })).toBeVisible();
+  await expect(
+    app.getByRole('heading', { level: 1, name: 'Statistics: efficiency figures' }),
+  ).toBeVisible();
   await shot(app, 'stats-en');
   await app.getByTestId('nav-ledgers').click();
   await expect(app.getByRole('heading', { level: 1, name: 'Ledgers' })).toBeVisible();
