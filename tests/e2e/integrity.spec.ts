@@ -5,7 +5,7 @@ import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
 
 test('a tampered event is found at start-up and named in a banner', async ({ app }) => {
   await setUpAndSignIn(app);
-  await expect(app.getByTestId('integrity-broken')).toHaveCount(0);
+  await expect(app.getByTestId('integrity-banner')).toHaveCount(0);
   // Edit the first event's payload directly in IndexedDB, bypassing dispatch.
   await app.evaluate(
     () =>
@@ -31,8 +31,16 @@ test('a tampered event is found at start-up and named in a banner', async ({ app
   );
   await app.reload();
   await signIn(app, STATION_ADMIN.username, STATION_ADMIN.password);
-  const banner = app.getByTestId('integrity-broken');
+  const banner = app.getByTestId('integrity-banner');
   await expect(banner).toContainText('记录校验未通过');
   await expect(banner).toContainText('HJ01-1');
   await shot(app, 'integrity-broken-zh-CN');
+  // The administrator can run the check again on demand and gets the same verdict.
+  await app.getByTestId('user-menu').click();
+  await app.getByTestId('menu-integrity').click();
+  await app.getByTestId('integrity-verify').click();
+  await expect(app.getByTestId('integrity-panel').getByTestId('integrity-broken')).toContainText(
+    'HJ01-1',
+  );
+  await shot(app, 'integrity-panel-zh-CN');
 });

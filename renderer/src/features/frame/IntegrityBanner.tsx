@@ -13,7 +13,7 @@ export function IntegrityBanner() {
         variant="body2"
         color="text.secondary"
         sx={{ mb: 1 }}
-        data-testid="integrity-progress"
+        data-testid="integrity-banner-progress"
         aria-live="polite"
       >
         {t('integrity.running', { checked, total })}
@@ -30,7 +30,7 @@ export function IntegrityBanner() {
   }
   if (report && !report.ok && report.broken) {
     return (
-      <Alert severity="error" sx={{ mb: 2 }} data-testid="integrity-broken" role="alert">
+      <Alert severity="error" sx={{ mb: 2 }} data-testid="integrity-banner" role="alert">
         {t('integrity.broken', {
           eventId: report.broken.eventId,
           stream: report.broken.streamId || '—',
