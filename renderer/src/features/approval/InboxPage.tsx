@@ -90,12 +90,15 @@ export function InboxPage({ role }: { role: ApproverRole }) {
         data-testid="inbox-filters"
       >
         <FormControl size="small" sx={{ minWidth: 260 }}>
-          <InputLabel id="inbox-matter-label">{t('filter.matter')}</InputLabel>
+          <InputLabel id="inbox-matter-label" shrink>
+            {t('filter.matter')}
+          </InputLabel>
           <Select
             labelId="inbox-matter-label"
             label={t('filter.matter')}
             value={filters.matter}
             displayEmpty
+            notched
             onChange={(e) => setFilters({ ...filters, matter: e.target.value })}
             data-testid="filter-matter"
           >

@@ -73,7 +73,7 @@ export function InboxTable({
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {suspended ? t('list.suspendedKind') : t('list.due')}
               </TableCell>
-              <TableCell>{t('list.light')}</TableCell>
+              {!suspended && <TableCell>{t('list.light')}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -134,11 +134,13 @@ export function InboxTable({
                       ''
                     )}
                   </TableCell>
-                  <TableCell>
-                    {!suspended && deadline.kind === 'due' && (
-                      <LightChip dueOn={deadline.promisedDueOn} today={today} />
-                    )}
-                  </TableCell>
+                  {!suspended && (
+                    <TableCell>
+                      {deadline.kind === 'due' && (
+                        <LightChip dueOn={deadline.promisedDueOn} today={today} />
+                      )}
+                    </TableCell>
+                  )}
                 </TableRow>
               );
             })}

@@ -128,12 +128,17 @@ export function StepPage({ caseId }: { caseId: string }) {
         sx={{
           display: 'grid',
           // Side by side from a 1366 px counter screen up: facts left, the opinion box right.
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.2fr) minmax(0, 1fr)' },
           gap: 2,
           alignItems: 'start',
         }}
       >
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <Stack
+          spacing={2}
+          // The case page lays facts out for the full width; in this half column long labels
+          // (the matter's questions) would squeeze the values to a few characters per line.
+          sx={{ minWidth: 0, '& dl': { gridTemplateColumns: 'minmax(7rem, 45%) minmax(0, 1fr)' } }}
+        >
           <CaseFacts state={state} />
           <CaseMaterials state={state} />
         </Stack>

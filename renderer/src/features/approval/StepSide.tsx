@@ -67,29 +67,40 @@ export function StepHistory({ state }: { state: CaseState }) {
       <Typography variant="h2" sx={{ fontSize: '1.3rem', mb: 1 }}>
         {t('opinion.history')}
       </Typography>
-      <Stack component="ol" spacing={0.75} sx={{ m: 0, pl: 3 }}>
-        {state.opinions.map((o, i) => (
-          <li key={`o${i}`}>
-            {t('opinion.line', {
-              on: o.on,
-              step: step(o.step),
-              by: o.by.name,
-              opinion: o.opinion,
-            })}
-          </li>
-        ))}
-        {state.returns.map((r, i) => (
-          <li key={`r${i}`} data-testid="return-line">
-            {t('opinion.returnLine', {
-              on: r.on,
-              by: r.by.name,
-              from: step(r.from),
-              to: step(r.to),
-              reason: r.reason,
-            })}
-          </li>
-        ))}
-      </Stack>
+      {state.opinions.length > 0 && (
+        <Stack component="ol" spacing={0.75} sx={{ m: 0, pl: 3 }}>
+          {state.opinions.map((o, i) => (
+            <li key={i}>
+              {t('opinion.line', {
+                on: o.on,
+                step: step(o.step),
+                by: o.by.name,
+                opinion: o.opinion,
+              })}
+            </li>
+          ))}
+        </Stack>
+      )}
+      {state.returns.length > 0 && (
+        <>
+          <Typography variant="h3" sx={{ fontSize: '1.1rem', mt: 1.5, mb: 0.5 }}>
+            {t('opinion.returns')}
+          </Typography>
+          <Stack component="ol" spacing={0.75} sx={{ m: 0, pl: 3 }}>
+            {state.returns.map((r, i) => (
+              <li key={i} data-testid="return-line">
+                {t('opinion.returnLine', {
+                  on: r.on,
+                  by: r.by.name,
+                  from: step(r.from),
+                  to: step(r.to),
+                  reason: r.reason,
+                })}
+              </li>
+            ))}
+          </Stack>
+        </>
+      )}
     </Paper>
   );
 }
