@@ -41,7 +41,14 @@ export function Commendations() {
   const [adding, setAdding] = useState(false);
   return (
     <Stack spacing={2} data-testid="commendations">
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          gap: 2,
+          alignItems: 'center',
+          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
+        }}
+      >
         <Typography sx={{ flexGrow: 1 }}>{t('commendations.intro')}</Typography>
         {may && (
           <Button variant="contained" onClick={() => setAdding(true)}>
@@ -83,7 +90,11 @@ export function Commendations() {
 export function CommendationTable({ items }: { items: readonly LedgerItem<'commendation'>[] }) {
   const { t } = useTranslation('ledgers');
   return (
-    <Table size="small" aria-label={t('tab.commendations')}>
+    <Table
+      size="small"
+      sx={{ '& th': { whiteSpace: 'nowrap' } }}
+      aria-label={t('tab.commendations')}
+    >
       <TableHead>
         <TableRow>
           {['number', 'kind', 'receivedOn', 'from', 'caseNumber', 'staff', 'note'].map((c) => (

@@ -54,7 +54,14 @@ export function Complaints() {
   const [calling, setCalling] = useState<LedgerItem<'complaint'> | null>(null);
   return (
     <Stack spacing={2} data-testid="complaints">
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          gap: 2,
+          alignItems: 'center',
+          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
+        }}
+      >
         <Typography sx={{ flexGrow: 1 }}>{t('complaints.intro')}</Typography>
         {may && (
           <Button variant="contained" onClick={() => setAdding(true)}>
@@ -128,7 +135,7 @@ export function ComplaintTable({
 }) {
   const { t } = useTranslation('ledgers');
   return (
-    <Table size="small" aria-label={t('tab.complaints')}>
+    <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }} aria-label={t('tab.complaints')}>
       <TableHead>
         <TableRow>
           {[

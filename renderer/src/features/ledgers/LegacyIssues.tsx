@@ -66,7 +66,14 @@ export function LegacyIssues() {
 
   return (
     <Stack spacing={2} data-testid="legacy-issues">
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          gap: 2,
+          alignItems: 'center',
+          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
+        }}
+      >
         <Typography sx={{ flexGrow: 1 }}>{t('legacy.intro')}</Typography>
         {may && (
           <Button variant="contained" onClick={() => setDialog('new')} data-testid="legacy-new">
@@ -75,7 +82,7 @@ export function LegacyIssues() {
         )}
       </Box>
       {!may && <Typography color="text.secondary">{t('legacy.readOnly')}</Typography>}
-      <Table size="small" aria-label={t('tab.legacy')}>
+      <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }} aria-label={t('tab.legacy')}>
         <TableHead>
           <TableRow>
             {[

@@ -59,7 +59,14 @@ export function Supervision() {
 
   return (
     <Stack spacing={2} data-testid="supervision">
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          gap: 2,
+          alignItems: 'center',
+          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
+        }}
+      >
         <Typography sx={{ flexGrow: 1 }}>{t('supervision.intro')}</Typography>
         <Button
           variant="outlined"
@@ -75,7 +82,11 @@ export function Supervision() {
           </Button>
         )}
       </Box>
-      <Table size="small" aria-label={t('tab.supervision')}>
+      <Table
+        size="small"
+        sx={{ '& th': { whiteSpace: 'nowrap' } }}
+        aria-label={t('tab.supervision')}
+      >
         <TableHead>
           <TableRow>
             {[

@@ -96,6 +96,7 @@ export function StatsPage() {
           value={month}
           onChange={(e) => setMonth(e.target.value)}
           error={!valid}
+          sx={{ width: 240 }}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-month' } }}
         />
         <Button
