@@ -11,6 +11,7 @@ import {
 import { chain, GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { caseNoOf, rng, seedCase } from './seed';
 import { benchDispatch } from './benchDispatch';
+import { benchStats } from './benchStats';
 
 export interface Figure {
   name: string;
@@ -172,6 +173,7 @@ export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
 
   const dispatch = await benchDispatch(db, n, sample);
   if (dispatch) vs('dispatch of an accept command', dispatch, rawPut, 'baseline: raw strict put');
+  add(await benchStats(sample));
 
   // Cold open: a new connection, then what the start screen reads. Never loads all cases.
   const opens: number[] = [];
