@@ -25,10 +25,10 @@ import {
 } from '../domain/numbering';
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
-import { isStreamReadOnly } from './integrity';
-import { appendEvents } from './log';
+import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
+import { appendEvents, HEAD_KEY, headOf } from './log';
 import { projectCase, projectCounselling, projectParties } from './projection';
-import { getStation, type Station } from './station';
+import { STATION_KEY, type Station } from './station';
 
 /** Refusals the data layer adds to the domain's. */
 export type DataRefusalCode =
@@ -132,16 +132,22 @@ export async function dispatch(
     db.certificates,
   ];
   return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
-    const station = await getStation(db);
+    // Two requests, sent together: the case, and every meta row dispatch needs (station,
+    // integrity verdict, chain head). Each awaited request is a round trip.
+    const [row, [stationRow, integrityRow, headRow]] = await Promise.all([
+      caseId ? db.cases.get(caseId) : undefined,
+      db.meta.bulkGet([STATION_KEY, REPORT_KEY, HEAD_KEY]),
+    ]);
+    const station = (stationRow?.value as Station | undefined) ?? null;
+    const readOnly =
+      !!caseId &&
+      reportBlocks(integrityRow?.value as IntegrityReport | undefined, `case:${caseId}`);
     if (!station) return { ok: false, refusal: { code: 'no_station' } };
-    const row = caseId ? await db.cases.get(caseId) : undefined;
     const state = (row?.state as CaseState | undefined) ?? null;
     if (options.expectedVersion !== undefined && (row?.version ?? 0) !== options.expectedVersion) {
       return { ok: false, refusal: { code: 'stale', params: { version: row?.version ?? 0 } } };
     }
-    if (caseId && (await isStreamReadOnly(db, `case:${caseId}`))) {
-      return { ok: false, refusal: { code: 'read_only' } };
-    }
+    if (readOnly) return { ok: false, refusal: { code: 'read_only' } };
     const allocated = await allocateNumbers(db, station, command, state, today);
     if (typeof allocated === 'string') return { ok: false, refusal: { code: allocated } };
 
@@ -155,17 +161,20 @@ export async function dispatch(
       decision.events.map((e) => ({ type: e.type, payload: { ...e } })),
       options.actor,
       now,
+      headOf(headRow?.value),
     );
-    for (const [key, seq] of allocated.counters)
-      await db.meta.put({ key: `seq:${key}`, value: seq });
-
     let next = state;
     for (const e of decision.events as DomainEvent[]) next = evolve(next, e);
+    // The writes are independent of each other: issue them together (the transaction still
+    // commits all or nothing).
+    const writes: Promise<unknown>[] = allocated.counters.map(([key, seq]) =>
+      db.meta.put({ key: `seq:${key}`, value: seq }),
+    );
     if (next) {
       const catalogueMatter = findMatter(defaultCatalogue, next.matter.code);
-      await db.cases.put(projectCase(next, today, catalogueMatter));
+      writes.push(db.cases.put(projectCase(next, today, catalogueMatter)));
       // The applicant and project only change with an intake decision.
-      if (INTAKE.has(allocated.command.type)) await projectParties(db, next);
+      if (INTAKE.has(allocated.command.type)) writes.push(projectParties(db, next));
       if (next.certificate && CERTIFICATE.has(allocated.command.type)) {
         await db.certificates.put({
           id: `${next.caseId}:${next.certificate.number}`,
@@ -183,8 +192,9 @@ export async function dispatch(
       }
     }
     for (const e of decision.events as DomainEvent[]) {
-      if (e.type === 'counsellingSaved') await projectCounselling(db, e, options.actor);
+      if (e.type === 'counsellingSaved') writes.push(projectCounselling(db, e, options.actor));
     }
+    await Promise.all(writes);
     return { ok: true, events: stored, state: next, caseNo: next?.caseNo };
   });
 }

@@ -12,7 +12,7 @@ export interface IntegrityReport {
   checkedAt: string;
 }
 
-const REPORT_KEY = 'integrity';
+export const REPORT_KEY = 'integrity';
 const CHUNK = 2000;
 
 export async function verifyLog(
@@ -72,6 +72,8 @@ export async function lastIntegrityReport(db: OneWindowDb): Promise<IntegrityRep
 
 /** A stream whose chain is broken is read-only until an administrator has dealt with it. */
 export async function isStreamReadOnly(db: OneWindowDb, streamId: string): Promise<boolean> {
-  const report = await lastIntegrityReport(db);
-  return !!report && !report.ok && report.broken?.streamId === streamId;
+  return reportBlocks(await lastIntegrityReport(db), streamId);
 }
+
+export const reportBlocks = (report: IntegrityReport | null | undefined, streamId: string) =>
+  !!report && !report.ok && report.broken?.streamId === streamId;

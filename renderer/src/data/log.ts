@@ -9,16 +9,18 @@ export interface StationIdentity {
   stationId: string;
 }
 
-interface ChainHead {
+export interface ChainHead {
   stationSeq: number;
   hash: string;
 }
 
-const HEAD_KEY = 'chainHead';
+export const HEAD_KEY = 'chainHead';
+
+export const headOf = (value: unknown): ChainHead =>
+  (value as ChainHead | undefined) ?? { stationSeq: 0, hash: GENESIS_HASH };
 
 export async function readHead(db: OneWindowDb): Promise<ChainHead> {
-  const row = await db.meta.get(HEAD_KEY);
-  return (row?.value as ChainHead | undefined) ?? { stationSeq: 0, hash: GENESIS_HASH };
+  return headOf((await db.meta.get(HEAD_KEY))?.value);
 }
 
 export interface NewEvent {
@@ -37,8 +39,10 @@ export async function appendEvents(
   events: readonly NewEvent[],
   actor: EventActor,
   now: Date,
+  /** The head as read in this same transaction (saves a round trip); read here if absent. */
+  knownHead?: ChainHead,
 ): Promise<StoredEvent[]> {
-  let head = await readHead(db);
+  let head = knownHead ?? (await readHead(db));
   const stored: StoredEvent[] = [];
   for (const e of events) {
     const stationSeq = head.stationSeq + 1;
@@ -56,11 +60,9 @@ export async function appendEvents(
     };
     // Synchronous: awaiting Web Crypto here would let IndexedDB end the transaction.
     const hash = chainSync(head.hash, body);
-    const event: StoredEvent = { ...body, hash };
-    await db.events.add(event);
-    stored.push(event);
+    stored.push({ ...body, hash });
     head = { stationSeq, hash };
   }
-  await db.meta.put({ key: HEAD_KEY, value: head });
+  await Promise.all([db.events.bulkAdd(stored), db.meta.put({ key: HEAD_KEY, value: head })]);
   return stored;
 }

@@ -102,7 +102,7 @@ export function projectCase(state: CaseState, today: string, _matter?: Matter): 
 export async function projectParties(db: OneWindowDb, state: CaseState) {
   const a = state.intake.applicant;
   const code = partyCodeOf(state);
-  await db.parties.put({
+  const party = db.parties.put({
     id: `party:${code}`,
     kind: a.kind,
     code,
@@ -112,13 +112,14 @@ export async function projectParties(db: OneWindowDb, state: CaseState) {
   });
   const projectCode = (state.intake.projectCode ?? '').toUpperCase();
   const id = projectCode ? `project:${projectCode}` : `project:name:${state.intake.projectName}`;
-  await db.projects.put({
+  const project = db.projects.put({
     id,
     code: projectCode,
     name: state.intake.projectName,
     terms: termsOf(state.intake.projectName),
     data: { location: state.intake.fields['location'] ?? '' },
   });
+  await Promise.all([party, project]);
 }
 
 export async function projectCounselling(
