@@ -24,9 +24,16 @@ export function useCommand() {
 
 /** The refusal in the user's language: what was wrong and what to do. */
 export function useRefusalText() {
-  const { t } = useTranslation(['domain', 'data']);
+  const { t, i18n } = useTranslation(['domain', 'data']);
+  // Codes in the parameters (a role, a status, a command) are words to the clerk, not codes.
+  const word = (ns: string, key: string, value: string | number) =>
+    i18n.exists(`${ns}:${key}.${value}`) ? t(`${ns}:${key}.${value}`) : value;
   return (refusal: DispatchRefusal) => {
     const ns = DATA_CODES.has(refusal.code) ? 'data' : 'domain';
-    return t(`refusal.${refusal.code}`, { ns, ...(refusal.params ?? {}) });
+    const p = { ...(refusal.params ?? {}) };
+    if (p.role !== undefined) p.role = word('domain', 'role', p.role);
+    if (p.status !== undefined) p.status = word('domain', 'status', p.status);
+    if (p.command !== undefined) p.command = word('data', 'command', p.command);
+    return t(`refusal.${refusal.code}`, { ns, ...p });
   };
 }
