@@ -173,7 +173,7 @@ export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
 
   const dispatch = await benchDispatch(db, n, sample);
   if (dispatch) vs('dispatch of an accept command', dispatch, rawPut, 'baseline: raw strict put');
-  add(await benchStats(sample));
+  for (const f of await benchStats(sample)) add(f);
 
   // Cold open: a new connection, then what the start screen reads. Never loads all cases.
   const opens: number[] = [];
