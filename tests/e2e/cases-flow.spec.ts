@@ -7,36 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot } from './fixtures';
+import { acceptOneCase as acceptWith } from './flows';
 import { setUpWithStaff } from './session';
 
 const CREDIT = makeCreditCode('91410108MA44XY123');
-const APPLICANT = '郑州宏达置业有限公司';
 const PROJECT_CODE = '2026-410108-70-01-000123';
-
 /** Takes in one complete building-permit application at the window and accepts it. */
-async function acceptOneCase(page: Page): Promise<string> {
-  await page.keyboard.press('Alt+2');
-  await page.getByTestId('intake-applicantName').fill(APPLICANT);
-  await page.getByTestId('intake-creditCode').fill(CREDIT);
-  await page.getByTestId('intake-contactName').fill('张经办');
-  await page.getByTestId('intake-contactPhone').fill('13812345678');
-  await page.getByTestId('intake-projectName').fill('宏达住宅小区二期');
-  await page.getByTestId('intake-projectCode').fill(PROJECT_CODE);
-  await page.getByRole('combobox', { name: '申请事项' }).click();
-  await page.getByTestId('matter-GCGH-JZ').click();
-  await page.getByTestId('q-deptOpinion-no').click();
-  await page.getByTestId('q-demolition-no').click();
-  await page.getByTestId('intake-field-location').fill('惠济区江山路与天河路交叉口');
-  await page.getByTestId('intake-field-floorArea').fill('52000');
-  await page.getByTestId('intake-field-scale').fill('住宅6栋，地上18层');
-  for (const box of await page.locator('[data-testid^="received-"]').all()) await box.check();
-  await page.getByTestId('decide-accept').click();
-  await page.getByTestId('print-confirm').click();
-  await expect(page.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份');
-  await page.getByRole('button', { name: '关闭' }).click();
-  const done = await page.getByTestId('intake-done').textContent();
-  return /HJ01-\d{8}-\d{4}/.exec(done ?? '')![0];
-}
+const acceptOneCase = (page: Page) =>
+  acceptWith(page, { credit: CREDIT, projectCode: PROJECT_CODE });
 
 const pdfToText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString();
 

@@ -4,30 +4,13 @@ import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff } from './session';
+import { fillIntake } from './flows';
 
 const CREDIT = makeCreditCode('91410108MA44XY123');
 const APPLICANT = '郑州宏达置业有限公司';
 
-async function fillBasics(page: Page, opts: { tickAll: boolean; matterLabel?: string }) {
-  await page.keyboard.press('Alt+2');
-  await expect(page.getByTestId('intake-applicantName')).toBeVisible();
-  await page.getByTestId('intake-applicantName').fill(APPLICANT);
-  await page.getByTestId('intake-creditCode').fill(CREDIT.toLowerCase());
-  await page.getByTestId('intake-contactName').fill('张经办');
-  await page.getByTestId('intake-contactPhone').fill('13812345678');
-  await page.getByTestId('intake-projectName').fill('宏达住宅小区二期');
-  await page.getByTestId('intake-projectCode').fill('2026-410108-70-01-000123');
-  await page.getByRole('combobox', { name: opts.matterLabel ?? '申请事项' }).click();
-  await page.getByTestId('matter-GCGH-JZ').click();
-  await page.getByTestId('q-deptOpinion-no').click();
-  await page.getByTestId('q-demolition-no').click();
-  await page.getByTestId('intake-field-location').fill('惠济区江山路与天河路交叉口');
-  await page.getByTestId('intake-field-floorArea').fill('52000');
-  await page.getByTestId('intake-field-scale').fill('住宅6栋，地上18层');
-  if (opts.tickAll) {
-    for (const box of await page.locator('[data-testid^="received-"]').all()) await box.check();
-  }
-}
+const fillBasics = (page: Page, opts: { tickAll: boolean; matterLabel?: string }) =>
+  fillIntake(page, { ...opts, applicant: APPLICANT, credit: CREDIT.toLowerCase() });
 
 test('accept: the case is recorded and the acceptance notice and receipt print as PDFs', async ({
   app,
