@@ -2,29 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
 import { caseByNumber, inbox } from '../../../../renderer/src/data/queries';
-import { setupStation } from '../../../../renderer/src/data/station';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import type { Command } from '../../../../renderer/src/domain';
 import { acceptOf, actors, intakeOf } from '../domain/workflowFixtures';
-import { freshDb } from './helpers';
+import { stationDb } from './helpers';
 
 let db: OneWindowDb;
 // 2026-03-02 is a Monday: no holiday nearby, so due dates are plain arithmetic.
 const now = new Date('2026-03-02T02:00:00Z');
 
 beforeEach(async () => {
-  db = freshDb();
-  await setupStation(
-    db,
-    {
-      officeName: '郑州市惠济区自然资源和规划局',
-      officeShortName: '惠济规划',
-      divisionCode: '410108',
-      stationCode: 'HJ01',
-      admin: { username: 'admin', name: '管理员', password: 'Str0ng-enough-pass' },
-    },
-    { now, iterations: 1000 },
-  );
+  db = await stationDb(now);
 });
 afterEach(() => db.close());
 

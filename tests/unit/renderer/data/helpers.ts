@@ -1,6 +1,7 @@
 // Test helpers for the data layer: a fresh fake-indexeddb database per test.
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { OneWindowDb } from '../../../../renderer/src/data/db';
+import { setupStation } from '../../../../renderer/src/data/station';
 
 let n = 0;
 export function freshDb() {
@@ -10,3 +11,23 @@ export function freshDb() {
 
 export const clerk = { id: 'u-clerk', name: '张敏', role: 'clerk' as const };
 export const station = { stationId: 'HJ01' };
+
+/**
+ * A fresh database with the station HJ01 (惠济区, 410108) set up and its administrator — what
+ * every dispatch needs. PBKDF2 runs at 1,000 iterations here: these tests are not about it.
+ */
+export async function stationDb(now: Date) {
+  const db = freshDb();
+  await setupStation(
+    db,
+    {
+      officeName: '郑州市惠济区自然资源和规划局',
+      officeShortName: '惠济规划',
+      divisionCode: '410108',
+      stationCode: 'HJ01',
+      admin: { username: 'admin', name: '管理员', password: 'Str0ng-enough-pass' },
+    },
+    { now, iterations: 1000 },
+  );
+  return db;
+}

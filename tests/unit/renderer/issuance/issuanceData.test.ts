@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
-import { setupStation } from '../../../../renderer/src/data/station';
 import { certificateStanding, issuanceQueue } from '../../../../renderer/src/data/certificates';
 import { followUpsOfCase, recordRating } from '../../../../renderer/src/data/followUps';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
@@ -11,25 +10,14 @@ import type { Command, RatingLevel } from '../../../../renderer/src/domain';
 import { verifyCertificate } from '../../../../renderer/src/features/issuance/verify';
 import { signClaim } from '../../../../renderer/src/features/issuance/qrPayload';
 import { acceptOf, actors } from '../domain/workflowFixtures';
-import { freshDb } from '../data/helpers';
+import { stationDb } from '../data/helpers';
 
 let db: OneWindowDb;
 // 2026-03-02 is a Monday; 15 working days later, with no holiday between, is 2026-03-23.
 const now = new Date('2026-03-02T02:00:00Z');
 
 beforeEach(async () => {
-  db = freshDb();
-  await setupStation(
-    db,
-    {
-      officeName: '郑州市惠济区自然资源和规划局',
-      officeShortName: '惠济规划',
-      divisionCode: '410108',
-      stationCode: 'HJ01',
-      admin: { username: 'admin', name: '管理员', password: 'Str0ng-enough-pass' },
-    },
-    { now, iterations: 1000 },
-  );
+  db = await stationDb(now);
 });
 afterEach(() => db.close());
 

@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
-import { setupStation } from '../../../../renderer/src/data/station';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import {
   addMeeting,
@@ -23,25 +22,14 @@ import {
 import { loadStatsCases } from '../../../../renderer/src/data/ledgersStats';
 import { makeCreditCode, type Command } from '../../../../renderer/src/domain';
 import { acceptOf, actors } from '../domain/workflowFixtures';
-import { freshDb } from '../data/helpers';
+import { stationDb } from '../data/helpers';
 
 let db: OneWindowDb;
 const now = new Date('2026-03-02T02:00:00Z');
 const code = makeCreditCode('91410108MA44XY123');
 
 beforeEach(async () => {
-  db = freshDb();
-  await setupStation(
-    db,
-    {
-      officeName: '郑州市惠济区自然资源和规划局',
-      officeShortName: '惠济规划',
-      divisionCode: '410108',
-      stationCode: 'HJ01',
-      admin: { username: 'admin', name: '管理员', password: 'Str0ng-enough-pass' },
-    },
-    { now, iterations: 1000 },
-  );
+  db = await stationDb(now);
 });
 afterEach(() => db.close());
 
