@@ -15,6 +15,17 @@ export interface Station {
   officeName: string;
   officeShortName: string;
   createdAt: string;
+  /** Printed on every paper; set by an administrator after set-up (empty until then). */
+  address?: string;
+  phone?: string;
+  /** Where applicants check progress online, printed on the acceptance notice. */
+  website?: string;
+}
+
+export interface StationContact {
+  address: string;
+  phone: string;
+  website: string;
 }
 
 export interface NewUserInput {
@@ -141,4 +152,45 @@ export async function setupStation(
     await db.users.add(user);
   });
   return { station, admin: actor };
+}
+
+export type ContactProblem = 'not_admin' | 'no_station' | 'phone' | 'too_long';
+
+/**
+ * The office's address, phone and progress-query website, printed on every paper. Only an
+ * administrator (as stored in the users table, not as claimed) may change them; the change is an
+ * event in the log, written with the station row in one transaction.
+ */
+export async function updateStationContact(
+  db: OneWindowDb,
+  actor: EventActor,
+  contact: StationContact,
+  now = new Date(),
+): Promise<{ ok: true; station: Station } | { ok: false; problem: ContactProblem }> {
+  const clean = {
+    address: contact.address.trim(),
+    phone: contact.phone.trim(),
+    website: contact.website.trim(),
+  };
+  if (Object.values(clean).some((v) => v.length > 200)) return { ok: false, problem: 'too_long' };
+  if (clean.phone && !/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})$/.test(clean.phone))
+    return { ok: false, problem: 'phone' };
+  return db.transaction('rw', [db.events, db.meta, db.users], async () => {
+    const stored = await db.users.get(actor.id);
+    if (!stored || stored.disabled || stored.role !== 'admin')
+      return { ok: false, problem: 'not_admin' };
+    const station = await getStation(db);
+    if (!station) return { ok: false, problem: 'no_station' };
+    const next: Station = { ...station, ...clean };
+    await appendEvents(
+      db,
+      station,
+      'station',
+      [{ type: 'station.contact_changed', payload: clean }],
+      actor,
+      now,
+    );
+    await db.meta.put({ key: STATION_KEY, value: next });
+    return { ok: true, station: next };
+  });
 }

@@ -8,6 +8,7 @@ import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
 import { renderForPrint, type PrintJob } from '../printing/printService';
 import { denialData, extensionData, specialProcedureData, type NoticeContext } from './noticeData';
+import { officeOf, officerOf } from '../printing/office';
 
 export type ApprovalPaper =
   | { kind: 'suspension'; expectedDays: number }
@@ -25,8 +26,8 @@ async function contextFor(
   const docNumber = await allocateDocumentNumber(db, type, state.caseId, actor);
   return {
     docNumber,
-    office: { name: station.officeName, address: '', phone: '' },
-    officer: { name: actor.name, phone: '' },
+    office: officeOf(station),
+    officer: officerOf(actor.name, station),
     issuedOn: toLocalDate(new Date()),
   };
 }

@@ -13,6 +13,7 @@ import { templates } from '../../print';
 import { currentActor } from '../../app/sessionStore';
 import { renderForPrint, reprintJob, type PrintJob } from '../printing/printService';
 import { oneTimeNoticeData, type SavedSession } from './session';
+import { officeOf, officerOf } from '../printing/office';
 
 const DOC_TYPE = templates.oneTimeNotice.id;
 
@@ -33,8 +34,8 @@ export async function noticeJob(session: SavedSession, title: string): Promise<P
   const data = oneTimeNoticeData({
     session,
     // The station records no office address or phone yet; the paper leaves them out.
-    office: { name: station?.officeName ?? '', address: '', phone: '' },
-    officer: { name: session.clerk?.name ?? currentActor().name, phone: '' },
+    office: officeOf(station),
+    officer: officerOf(session.clerk?.name ?? currentActor().name, station),
     texts: { deferrable: zh('notice.deferrable'), noName: zh('notice.noName') },
   });
   const doc = await renderForPrint(templates.oneTimeNotice, data);

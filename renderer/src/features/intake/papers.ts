@@ -8,15 +8,14 @@ import {
   materialsFor,
   type CaseState,
 } from '../../domain';
-import { templates, type Office, type Party, type ReceivedMaterial } from '../../print';
+import { templates, type Party, type ReceivedMaterial } from '../../print';
+import { officeOf, officerOf, progressQueryOf } from '../printing/office';
 import { allocateDocumentNumber } from '../../data/documents';
 import type { Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
 import { useSettingsStore } from '../../app/settingsStore';
 import { renderForPrint, type PrintJob } from '../printing/printService';
-
-const officeOf = (s: Station): Office => ({ name: s.officeName, address: '', phone: '' });
 
 function partyOf(state: CaseState): Party {
   const a = state.intake.applicant;
@@ -57,7 +56,7 @@ export async function intakePapers(
   title: (key: string) => string,
 ): Promise<PrintJob[]> {
   const actor = currentActor();
-  const officer = { name: actor.name, phone: '' };
+  const officer = officerOf(actor.name, station);
   const db = appDb();
   const base = {
     caseNumber: state.caseNo,
@@ -97,7 +96,7 @@ export async function intakePapers(
         promisedLimitDays: state.matter.promisedDays,
         promisedDueDate: d.promisedDueOn,
         delivery: state.intake.delivery,
-        progressQuery: { phone: '', website: '' },
+        progressQuery: progressQueryOf(station),
         ...(deficiency ? { deficiency } : {}),
       }),
       docType: 'acceptanceNotice',

@@ -21,6 +21,7 @@ import { currentActor } from '../../app/sessionStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { renderForPrint, type PrintJob } from '../printing/printService';
 import type { Notice } from './IssuePage';
+import { officeOf } from '../printing/office';
 
 const nowLocal = () => {
   const d = new Date();
@@ -62,7 +63,7 @@ export function DeliveryForm({
     const cert = state.certificate;
     const doc = await renderForPrint(templates.serviceRecord, {
       docNumber,
-      office: { name: station.officeName, address: '', phone: '' },
+      office: officeOf(station),
       caseNumber: state.caseNo,
       documents: cert
         ? [{ name: t('delivery.certificateDoc'), number: cert.number, count: 1 }]

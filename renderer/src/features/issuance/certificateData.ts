@@ -9,7 +9,7 @@ import {
   type FormField,
 } from '../../domain';
 import type { CertificateRecord } from '../../domain/caseState';
-import { templates, type Office } from '../../print';
+import { templates } from '../../print';
 import { renderDocumentInline } from '../../print/bundledFont';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import type { Station } from '../../data/station';
@@ -18,6 +18,7 @@ import { useSettingsStore } from '../../app/settingsStore';
 import { certificatePaperOf } from '../printing/overlaySettings';
 import type { PrintJob } from '../printing/printService';
 import { signClaim } from './qrPayload';
+import { officeOf } from '../printing/office';
 
 export type CertificateValues = Record<string, string>;
 
@@ -94,8 +95,6 @@ export function missingValues(type: CertificateType, values: CertificateValues):
     .filter((f) => f.required && !(values[f.key] ?? '').trim())
     .map((f) => f.key);
 }
-
-const officeOf = (s: Station): Office => ({ name: s.officeName, address: '', phone: '' });
 
 /** The signed QR text of a recorded certificate. */
 export async function qrPayloadFor(cert: CertificateRecord, holder: string): Promise<string> {

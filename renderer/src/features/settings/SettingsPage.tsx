@@ -22,6 +22,7 @@ import { useSettingsStore } from '../../app/settingsStore';
 import { languages } from '../../app/i18n';
 import { useHostErrorText } from '../frame/useHostErrorText';
 import { PrintSettings } from './PrintSettings';
+import { OfficeSettings } from './OfficeSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -80,6 +81,7 @@ export function SettingsPage() {
           </Alert>
         )}
       </Paper>
+      <OfficeSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>
         <Typography variant="h3" component="h2" gutterBottom>

@@ -6,6 +6,7 @@ import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { templates, type RankingRow } from '../../print';
 import { renderForPrint, type PrintJob } from '../printing/printService';
+import { officeOf } from '../printing/office';
 
 const rowOf = (r: RankedRow, unknown: string): RankingRow => ({
   name: r.row.name || unknown,
@@ -25,7 +26,7 @@ export async function redBlackJob(
   // Official papers are printed in Chinese whatever the screen language.
   const zh = i18next.getFixedT('zh-CN', 'stats');
   const doc = await renderForPrint(templates.redBlackList, {
-    office: { name: station?.officeName ?? '', address: '', phone: '' },
+    office: officeOf(station),
     month: m.month,
     generatedOn: today,
     red: ranking.red.map((r) => rowOf(r, zh('unknownClerk'))),
