@@ -23,6 +23,7 @@ import {
   nextCaseNumber,
   nextCertificateNumber,
 } from '../domain/numbering';
+import type { Table } from 'dexie';
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
@@ -122,15 +123,12 @@ export async function dispatch(
   const now = options.now ?? new Date();
   const today = toLocalDate(now);
   const caseId = 'caseId' in command ? command.caseId : null;
-  const tables = [
-    db.events,
-    db.meta,
-    db.cases,
-    db.parties,
-    db.projects,
-    db.counselling,
-    db.certificates,
-  ];
+  // Only the stores this command can touch: a smaller scope is a cheaper transaction.
+  const tables: Table[] = [db.events, db.meta, db.cases];
+  if (INTAKE.has(command.type)) tables.push(db.parties, db.projects);
+  if (command.type === 'counsellingSaved') tables.push(db.counselling);
+  if (CERTIFICATE.has(command.type) || command.type === 'certificateVoided')
+    tables.push(db.certificates);
   return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
     // Two requests, sent together: the case, and every meta row dispatch needs (station,
     // integrity verdict, chain head). Each awaited request is a round trip.
