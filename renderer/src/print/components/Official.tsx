@@ -2,7 +2,7 @@
 // the office-and-date block with the seal placeholder, and the applicant's signature line.
 import type { ReactNode } from 'react';
 import { usePrint } from '../context';
-import type { Office } from '../types';
+import type { CaseNoticeBase, Office } from '../types';
 
 export function Title({ text }: { text: string }) {
   return <h1 className="doc-title">{text}</h1>;
@@ -19,6 +19,38 @@ export function Addressee({ name }: { name: string }) {
 
 export function Para({ children }: { children: ReactNode }) {
   return <p className="para">{children}</p>;
+}
+
+/**
+ * The opening every case notice shares: title, document number, addressee, and the first
+ * paragraph naming the application (date, matter, case number) plus the notice's own values.
+ */
+export function NoticeOpening({
+  kind,
+  data,
+  values = {},
+}: {
+  /** Key prefix in print.json: '<kind>.title' and '<kind>.body'. */
+  kind: string;
+  data: CaseNoticeBase;
+  values?: Record<string, string | number>;
+}) {
+  const { t, date } = usePrint();
+  return (
+    <>
+      <Title text={t(`${kind}.title`)} />
+      <DocNumber value={data.docNumber} />
+      <Addressee name={data.applicant.name} />
+      <Para>
+        {t(`${kind}.body`, {
+          applicationDate: date(data.applicationDate),
+          matter: data.matterName,
+          caseNumber: data.caseNumber,
+          ...values,
+        })}
+      </Para>
+    </>
+  );
 }
 
 /** Office name and date at the lower right, with a dashed circle where the seal goes. */

@@ -1,13 +1,6 @@
 import { usePrint } from '../context';
 import { MaterialsTable } from '../components/Materials';
-import {
-  Addressee,
-  ApplicantSign,
-  DocNumber,
-  OfficeSign,
-  Para,
-  Title,
-} from '../components/Official';
+import { ApplicantSign, NoticeOpening, OfficeSign, Para } from '../components/Official';
 import type { AcceptanceNoticeData, CaseNoticeBase } from '../types';
 
 /** Applicant, contact and matter at the head of every case notice (two pairs per row). */
@@ -42,16 +35,7 @@ export function AcceptanceNotice({ data }: { data: AcceptanceNoticeData }) {
   const { t, date } = usePrint();
   return (
     <>
-      <Title text={t('acceptance.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('acceptance.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-        })}
-      </Para>
+      <NoticeOpening kind="acceptance" data={data} />
       <CaseRows data={data} />
       <p className="plain">{t('acceptance.materialsIntro')}</p>
       <MaterialsTable materials={data.materials} />

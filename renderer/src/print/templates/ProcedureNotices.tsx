@@ -1,13 +1,6 @@
 // 特殊程序告知书, 延期告知书 and 不予许可决定书: notices issued during approval.
 import { usePrint } from '../context';
-import {
-  Addressee,
-  ApplicantSign,
-  DocNumber,
-  OfficeSign,
-  Para,
-  Title,
-} from '../components/Official';
+import { ApplicantSign, NoticeOpening, OfficeSign, Para } from '../components/Official';
 import { CaseRows } from './AcceptanceNotice';
 import { RemediesPara } from './RefusalNotice';
 import type { DenialDecisionData, ExtensionNoticeData, SpecialProcedureNoticeData } from '../types';
@@ -17,19 +10,11 @@ export function SpecialProcedureNotice({ data }: { data: SpecialProcedureNoticeD
   const procedure = t(`special.procedure.${data.procedure}`);
   return (
     <>
-      <Title text={t('special.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('special.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-          acceptedOn: date(data.acceptedOn),
-          reason: data.reason,
-          procedure,
-        })}
-      </Para>
+      <NoticeOpening
+        kind="special"
+        data={data}
+        values={{ acceptedOn: date(data.acceptedOn), reason: data.reason, procedure }}
+      />
       <Para>
         {t('special.clock', {
           procedure,
@@ -51,21 +36,17 @@ export function ExtensionNotice({ data }: { data: ExtensionNoticeData }) {
   const { t, date } = usePrint();
   return (
     <>
-      <Title text={t('extension.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('extension.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
+      <NoticeOpening
+        kind="extension"
+        data={data}
+        values={{
           acceptedOn: date(data.acceptedOn),
           originalDueDate: date(data.originalDueDate),
           reason: data.reason,
           days: data.extendedDays,
           newDueDate: date(data.newDueDate),
-        })}
-      </Para>
+        }}
+      />
       <Para>{t('extension.closing')}</Para>
       <CaseRows data={data} />
       <p className="plain">
@@ -81,17 +62,7 @@ export function DenialDecision({ data }: { data: DenialDecisionData }) {
   const { t, date } = usePrint();
   return (
     <>
-      <Title text={t('denial.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('denial.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-          acceptedOn: date(data.acceptedOn),
-        })}
-      </Para>
+      <NoticeOpening kind="denial" data={data} values={{ acceptedOn: date(data.acceptedOn) }} />
       <Para>{t('denial.facts', { facts: data.facts })}</Para>
       <Para>{t('denial.decision', { legalBasis: data.legalBasis })}</Para>
       <RemediesPara remedies={data.remedies} />

@@ -1,12 +1,5 @@
 import { usePrint } from '../context';
-import {
-  Addressee,
-  ApplicantSign,
-  DocNumber,
-  OfficeSign,
-  Para,
-  Title,
-} from '../components/Official';
+import { ApplicantSign, NoticeOpening, OfficeSign, Para } from '../components/Official';
 import { CaseRows } from './AcceptanceNotice';
 import type { RefusalNoticeData, RefusalReason, Remedies } from '../types';
 
@@ -30,22 +23,15 @@ export function RemediesPara({ remedies }: { remedies: Remedies }) {
 
 /** 不予受理通知书 */
 export function RefusalNotice({ data }: { data: RefusalNoticeData }) {
-  const { t, date } = usePrint();
+  const { t } = usePrint();
   const reason = useReasonText(data.reason);
   return (
     <>
-      <Title text={t('refusal.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('refusal.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-          reason,
-          basis: t(`refusal.basis.${data.reason.kind}`),
-        })}
-      </Para>
+      <NoticeOpening
+        kind="refusal"
+        data={data}
+        values={{ reason, basis: t(`refusal.basis.${data.reason.kind}`) }}
+      />
       <CaseRows data={data} />
       <RemediesPara remedies={data.remedies} />
       <p className="plain">

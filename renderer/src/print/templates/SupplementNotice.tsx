@@ -1,30 +1,14 @@
 import { usePrint } from '../context';
-import {
-  Addressee,
-  ApplicantSign,
-  DocNumber,
-  OfficeSign,
-  Para,
-  Title,
-} from '../components/Official';
+import { ApplicantSign, NoticeOpening, OfficeSign, Para } from '../components/Official';
 import { CaseRows } from './AcceptanceNotice';
 import type { SupplementNoticeData } from '../types';
 
 /** 补正材料通知书: every missing item at once, with the standard it must meet. */
 export function SupplementNotice({ data }: { data: SupplementNoticeData }) {
-  const { t, date } = usePrint();
+  const { t } = usePrint();
   return (
     <>
-      <Title text={t('supplement.title')} />
-      <DocNumber value={data.docNumber} />
-      <Addressee name={data.applicant.name} />
-      <Para>
-        {t('supplement.body', {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-        })}
-      </Para>
+      <NoticeOpening kind="supplement" data={data} />
       <CaseRows data={data} />
       <table className="grid">
         <thead>
