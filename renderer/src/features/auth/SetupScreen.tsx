@@ -5,6 +5,7 @@ import { Alert, Box, Button, Divider, Stack, TextField, Typography } from '@mui/
 import { useTranslation } from 'react-i18next';
 import type { OneWindowDb } from '../../data/db';
 import { setupProblems, setupStation, type SetupInput, type Station } from '../../data/station';
+import { host } from '../../host';
 import { AuthCard } from './AuthCard';
 import { useAuthErrorText } from './useAuthErrorText';
 
@@ -91,6 +92,9 @@ export function SetupScreen({
     setError(null);
     try {
       const { station } = await setupStation(db, toInput(values));
+      // The office's signing key is made now, at set-up, and kept by the host (never here).
+      // A failure is not fatal: the key is also made on first use.
+      await host.keysPublicKey({}).catch(() => undefined);
       onDone(station, values.username.trim().toLowerCase());
     } catch (err) {
       setError(errorText(err));
