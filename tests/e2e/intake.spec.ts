@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
-import { setUpWithStaff } from './session';
+import { setUpWithStaff, STAFF } from './session';
 import { fillIntake } from './flows';
 
 const CREDIT = makeCreditCode('91410108MA44XY123');
@@ -185,4 +185,33 @@ test('the intake screen in English', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Intake' })).toBeVisible();
   await expect(app.getByTestId('decide-accept')).toBeDisabled();
   await shot(app, 'intake-en');
+});
+
+test('a credit code failing its check passes only with a section chief’s recorded override', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk', 'chief']);
+  const wrong = CREDIT.slice(0, 17) + (CREDIT[17] === '0' ? '1' : '0');
+  await fillIntake(app, { applicant: APPLICANT, credit: wrong });
+  await expect(app.getByTestId('decide-accept')).toBeDisabled();
+  await app.getByTestId('override-open').click();
+  // The clerk's own password is not a supervisor's.
+  await app.getByTestId('override-username').fill(STAFF.clerk.username);
+  await app.getByTestId('override-password').fill(STAFF.clerk.password);
+  await app.getByTestId('override-reason').fill('早期试点代码，已核对营业执照原件');
+  await app.getByTestId('override-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('alert')).toContainText('不是科长或局长');
+  await app.getByTestId('override-username').fill(STAFF.chief.username);
+  await app.getByTestId('override-password').fill(STAFF.chief.password);
+  await app.getByTestId('override-confirm').click();
+  await expect(app.getByText(`已由 ${STAFF.chief.name}`)).toBeVisible();
+  await shot(app, 'intake-override-zh-CN');
+  await app.getByTestId('decide-accept').click();
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
+  await app.getByRole('button', { name: '关闭' }).click();
+  await expect(app.getByTestId('intake-done')).toContainText('已受理');
+  // The override is on the record: the case page shows the code as recorded.
+  await app.getByRole('button', { name: '打开办件' }).click();
+  await expect(app.getByText(wrong).first()).toBeVisible();
 });
