@@ -42,7 +42,7 @@ export function MaterialsChecklist() {
         {t('materials.keyboardHint')}
       </Alert>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={t('section.materials')}>
+        <Table size="small" aria-label={t('section.materials')} sx={{ '& td, & th': { px: 0.75 } }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('materials.name')}</TableCell>
@@ -65,7 +65,7 @@ export function MaterialsChecklist() {
                 : 'optional';
               return (
                 <TableRow key={item.id} data-testid={`material-${item.id}`}>
-                  <TableCell sx={{ minWidth: 180 }}>
+                  <TableCell sx={{ minWidth: 140 }}>
                     <Typography sx={{ fontWeight: item.needed ? 600 : 400 }}>{name}</Typography>
                     <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
                       <Chip size="small" label={t(`materials.${requirement}`)} />
@@ -147,7 +147,7 @@ export function MaterialsChecklist() {
                   <TableCell>
                     <TextField
                       size="small"
-                      sx={{ width: 110 }}
+                      sx={{ width: 90 }}
                       value={tick.note}
                       onChange={(e) => setMaterial(item.id, { ...tick, note: e.target.value })}
                       slotProps={{ htmlInput: { 'aria-label': `${t('materials.note')}：${name}` } }}
