@@ -38,7 +38,8 @@ export interface PartyRow {
   kind: 'enterprise' | 'person';
   code: string;
   name: string;
-  terms: string[];
+  /** Written by schema v1–v2 only; nothing searches parties by name yet (see SCHEMA_V3). */
+  terms?: string[];
   data: unknown;
 }
 
@@ -46,7 +47,8 @@ export interface ProjectRow {
   id: string;
   code: string;
   name: string;
-  terms: string[];
+  /** Written by schema v1–v2 only. */
+  terms?: string[];
   data: unknown;
 }
 
@@ -139,10 +141,42 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2_CASES =
   'id, &caseNo, status, partyCode, projectCode, projectId, applicantId, [inboxRole+dueDate], [greenChannel+dueDate], dueDate, receivedDate, *terms';
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3: drops indexes no query uses — cases.applicantId, and the name bigrams of parties and
+ * projects (about 25 index entries per intake decision, written inside every dispatch that
+ * registers an applicant). Case search keeps its bigrams. A "find applicant by name" query will
+ * bring a parties index back with its own version and test.
+ */
+export const SCHEMA_V3 = {
+  cases:
+    'id, &caseNo, status, partyCode, projectCode, projectId, [inboxRole+dueDate], [greenChannel+dueDate], dueDate, receivedDate, *terms',
+  parties: 'id, &code',
+  projects: 'id',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 /** Every schema version, oldest first. Each new version has a migration test (tests/unit/renderer/data/migrations.test.ts). */
 export function declareVersions(db: Dexie) {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores({ cases: SCHEMA_V2_CASES });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade((tx) =>
+      // The bigrams were only there for the dropped indexes.
+      Promise.all([
+        tx
+          .table('parties')
+          .toCollection()
+          .modify((row: { terms?: string[] }) => {
+            delete row.terms;
+          }),
+        tx
+          .table('projects')
+          .toCollection()
+          .modify((row: { terms?: string[] }) => {
+            delete row.terms;
+          }),
+      ]),
+    );
 }

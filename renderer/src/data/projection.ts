@@ -107,7 +107,6 @@ export async function projectParties(db: OneWindowDb, state: CaseState) {
     kind: a.kind,
     code,
     name: a.name,
-    terms: termsOf(a.name),
     data: { applicant: a, contact: state.intake.contact, agent: state.intake.agent ?? null },
   });
   const projectCode = (state.intake.projectCode ?? '').toUpperCase();
@@ -116,7 +115,6 @@ export async function projectParties(db: OneWindowDb, state: CaseState) {
     id,
     code: projectCode,
     name: state.intake.projectName,
-    terms: termsOf(state.intake.projectName),
     data: { location: state.intake.fields['location'] ?? '' },
   });
   await Promise.all([party, project]);
