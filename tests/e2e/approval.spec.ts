@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { addWorkingDays, caseDeadlines } from '../../renderer/src/domain';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
-import { FLOW_APPLICANT, openStep, takeInCase } from './flows';
+import { FLOW_APPLICANT, openStep, takeInCase, closePrintDialog } from './flows';
 import { setUpWithStaff, switchUser } from './session';
 
 /** Monday 2 March 2026, 09:00 in Zhengzhou: a plain working week with no holidays. */
@@ -122,7 +122,7 @@ test('suspend and resume move the deadline by exactly the suspended working days
   await expect(app.getByRole('dialog')).toContainText('打印预览');
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('approval-flash')).toContainText('已进入特殊程序');
   await expect(app.getByTestId(`inbox-row-${caseNo}`)).toBeVisible();
   await expect(app.getByTestId('inbox-suspended')).toContainText(caseNo);
@@ -162,7 +162,7 @@ test('suspend and resume move the deadline by exactly the suspended working days
   await app.getByTestId('action-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('step-notice')).toContainText('已延期 10 个工作日');
   await expect(app.getByTestId('due-legal')).toHaveText(addWorkingDays(legalBefore!, 10));
   await expect(app.getByTestId('action-extend')).toHaveCount(0);
@@ -178,7 +178,7 @@ test('suspend and resume move the deadline by exactly the suspended working days
   await app.getByTestId('action-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('approval-flash')).toContainText('已作出不予许可决定');
   const denial = flat(pdfsOf(app).at(-1)!);
   expect(denial).toContain('不予行政许可决定书');

@@ -1,6 +1,7 @@
 // The first half of the counter flow in one go: counselling → "开始受理" pre-fills the intake →
 // the clerk completes it → accept → the receipt is a real PDF whose text carries the case.
 import { makeCreditCode } from '../../renderer/src/domain/ids';
+import { closePrintDialog } from './flows';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff } from './session';
 
@@ -40,7 +41,7 @@ test('counselling → intake from it → accept → receipt printed to PDF', asy
   await app.getByTestId('decide-accept').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   const done = (await app.getByTestId('intake-done').textContent()) ?? '';
   const caseNo = /HJ01-\d{8}-0001/.exec(done)![0];
 

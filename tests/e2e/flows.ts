@@ -48,13 +48,21 @@ export async function fillIntake(page: Page, opts: IntakeInput = {}) {
   }
 }
 
+/** Closes the print dialog once it is there (decisions open it after their papers render). */
+export async function closePrintDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** Fills, accepts and prints (notice + receipt archived); returns the case number. */
 export async function acceptOneCase(page: Page, opts: IntakeInput = {}): Promise<string> {
   await fillIntake(page, { ...opts, tickAll: true });
   await page.getByTestId('decide-accept').click();
   await page.getByTestId('print-confirm').click();
   await expect(page.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(page);
   const done = (await page.getByTestId('intake-done').textContent()) ?? '';
   return /HJ01-\d{8}-\d{4}/.exec(done)![0];
 }

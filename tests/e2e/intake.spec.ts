@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff, STAFF } from './session';
-import { fillIntake } from './flows';
+import { fillIntake, closePrintDialog } from './flows';
 
 const CREDIT = makeCreditCode('91410108MA44XY123');
 const APPLICANT = '郑州宏达置业有限公司';
@@ -27,7 +27,7 @@ test('accept: the case is recorded and the acceptance notice and receipt print a
   await shot(app, 'intake-print-preview-zh-CN');
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   const done = app.getByTestId('intake-done');
   await expect(done).toContainText(/已受理，办件编号 HJ01-\d{8}-0001/);
   const caseNo = /HJ01-\d{8}-0001/.exec((await done.textContent()) ?? '')![0];
@@ -64,7 +64,7 @@ test('missing material → supplement notice names exactly the missing items →
   await app.getByTestId('decision-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   const text = pdfText(pdfsOf(app)[0]!);
   expect(text).toContain('补正材料通知书');
   for (const m of missing) expect(text).toContain(m);
@@ -86,7 +86,7 @@ test('missing material → supplement notice names exactly the missing items →
   await expect(app.getByText(`补正后受理：${caseNo}`)).toBeVisible();
   await expect(app.getByTestId('materials-status')).toContainText('必需材料已齐全');
   await app.getByTestId('decide-accept').click();
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('intake-done')).toContainText(`已受理，办件编号 ${caseNo}`);
 });
 
@@ -103,7 +103,7 @@ test('refuse: outside the remit names the right agency on the notice', async ({ 
   await app.getByTestId('decision-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('intake-done')).toContainText('已决定不予受理');
   const text = pdfText(pdfsOf(app)[0]!);
   expect(text).toContain('不予受理通知书');
@@ -125,7 +125,7 @@ test('accept with deficiencies: the deferred item and its due date are on the no
   await app.getByTestId('decision-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('intake-done')).toContainText('已受理');
   // Lines wrap wherever the paper ends: compare without whitespace.
   const text = pdfText(pdfsOf(app)[0]!).replace(/\s+/g, '');
@@ -209,7 +209,7 @@ test('a credit code failing its check passes only with a section chief’s recor
   await app.getByTestId('decide-accept').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
-  await app.getByRole('button', { name: '关闭' }).click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('intake-done')).toContainText('已受理');
   // The override is on the record: the case page shows the code as recorded.
   await app.getByRole('button', { name: '打开办件' }).click();

@@ -48,7 +48,10 @@ export function PrintPreview({
     const el = frameBox.current;
     if (!fit || !el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setZoom(fitWidthZoom(doc.paper.widthMm, entry.contentRect.width - 32));
+      if (!entry) return;
+      const next = fitWidthZoom(doc.paper.widthMm, entry.contentRect.width - 32);
+      // Ignore sub-pixel changes: they would only re-render (and move the dialog) for nothing.
+      setZoom((z) => (Math.abs(z - next) < 0.005 ? z : next));
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -106,7 +109,19 @@ export function PrintPreview({
           {size}
         </Typography>
       </Stack>
-      <Box ref={frameBox} sx={{ flex: 1, overflow: 'auto', bgcolor: 'grey.500', p: 2 }}>
+      {/* The scrollbar's room is always reserved: if it came and went with the zoom, fitting
+          the width would change the width, and the zoom would flip back and forth. */}
+      <Box
+        ref={frameBox}
+        sx={{
+          flex: 1,
+          overflowX: 'auto',
+          overflowY: 'scroll',
+          scrollbarGutter: 'stable',
+          bgcolor: 'grey.500',
+          p: 2,
+        }}
+      >
         <Box sx={{ width: widthPx * zoom, height: heightPx * zoom, mx: 'auto', boxShadow: 3 }}>
           <iframe
             title={t('preview.frameTitle')}
