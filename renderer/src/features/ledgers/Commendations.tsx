@@ -2,17 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  Box,
-  Button,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { appDb } from '../../data/stationDb';
 import { ledgerItems } from '../../data/ledgersQueries';
 import { recordCommendation, type CommendationKind, type LedgerItem } from '../../data/ledgers';
@@ -20,6 +10,7 @@ import { useToday } from '../cases/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { useMay } from './ledgerFormat';
+import { LedgerToolbar } from './LedgerToolbar';
 
 const KINDS: readonly CommendationKind[] = ['letter', 'banner', 'medal'];
 const FIELDS: FieldSpec[] = [
@@ -41,21 +32,13 @@ export function Commendations() {
   const [adding, setAdding] = useState(false);
   return (
     <Stack spacing={2} data-testid="commendations">
-      <Box
-        sx={{
-          display: 'flex',
-          gap: 2,
-          alignItems: 'center',
-          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
-        }}
-      >
-        <Typography sx={{ flexGrow: 1 }}>{t('commendations.intro')}</Typography>
+      <LedgerToolbar intro={t('commendations.intro')}>
         {may && (
           <Button variant="contained" onClick={() => setAdding(true)}>
             {t('commendations.new')}
           </Button>
         )}
-      </Box>
+      </LedgerToolbar>
       <CommendationTable items={items ?? []} />
       {adding && (
         <FormDialog

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  Box,
   Button,
   Chip,
   Stack,
@@ -13,7 +12,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  Typography,
 } from '@mui/material';
 import { appDb } from '../../data/stationDb';
 import { ledgerItems } from '../../data/ledgersQueries';
@@ -23,6 +21,7 @@ import { useToday } from '../cases/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, useMay } from './ledgerFormat';
+import { LedgerToolbar } from './LedgerToolbar';
 
 const FIELDS: FieldSpec[] = [
   { key: 'channel', type: 'select', options: ['complaint', 'mailbox'], optionPrefix: 'channel.' },
@@ -54,21 +53,13 @@ export function Complaints() {
   const [calling, setCalling] = useState<LedgerItem<'complaint'> | null>(null);
   return (
     <Stack spacing={2} data-testid="complaints">
-      <Box
-        sx={{
-          display: 'flex',
-          gap: 2,
-          alignItems: 'center',
-          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
-        }}
-      >
-        <Typography sx={{ flexGrow: 1 }}>{t('complaints.intro')}</Typography>
+      <LedgerToolbar intro={t('complaints.intro')}>
         {may && (
           <Button variant="contained" onClick={() => setAdding(true)}>
             {t('complaints.new')}
           </Button>
         )}
-      </Box>
+      </LedgerToolbar>
       <ComplaintTable items={items ?? []} today={today} onCall={mayCall ? setCalling : undefined} />
       {adding && (
         <FormDialog

@@ -29,6 +29,7 @@ import { useToday } from '../cases/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, splitList, useMay, useOpenCase } from './ledgerFormat';
+import { LedgerToolbar } from './LedgerToolbar';
 
 const ISSUE_FIELDS: FieldSpec[] = [
   { key: 'creditCode', required: true },
@@ -66,21 +67,13 @@ export function LegacyIssues() {
 
   return (
     <Stack spacing={2} data-testid="legacy-issues">
-      <Box
-        sx={{
-          display: 'flex',
-          gap: 2,
-          alignItems: 'center',
-          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
-        }}
-      >
-        <Typography sx={{ flexGrow: 1 }}>{t('legacy.intro')}</Typography>
+      <LedgerToolbar intro={t('legacy.intro')}>
         {may && (
           <Button variant="contained" onClick={() => setDialog('new')} data-testid="legacy-new">
             {t('legacy.new')}
           </Button>
         )}
-      </Box>
+      </LedgerToolbar>
       {!may && <Typography color="text.secondary">{t('legacy.readOnly')}</Typography>}
       <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }} aria-label={t('tab.legacy')}>
         <TableHead>

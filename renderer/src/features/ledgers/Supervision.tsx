@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
-  Box,
   Button,
   Chip,
   Link,
@@ -15,7 +14,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  Typography,
 } from '@mui/material';
 import { appDb } from '../../data/stationDb';
 import { supervisionLedger, type SupervisionRow } from '../../data/ledgersQueries';
@@ -28,6 +26,7 @@ import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, useMay } from './ledgerFormat';
 import { supervisionJob } from './supervisionPrint';
+import { LedgerToolbar } from './LedgerToolbar';
 
 const ITEM_FIELDS: FieldSpec[] = [
   { key: 'title', required: true },
@@ -59,15 +58,7 @@ export function Supervision() {
 
   return (
     <Stack spacing={2} data-testid="supervision">
-      <Box
-        sx={{
-          display: 'flex',
-          gap: 2,
-          alignItems: 'center',
-          '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 },
-        }}
-      >
-        <Typography sx={{ flexGrow: 1 }}>{t('supervision.intro')}</Typography>
+      <LedgerToolbar intro={t('supervision.intro')}>
         <Button
           variant="outlined"
           disabled={!rows}
@@ -81,7 +72,7 @@ export function Supervision() {
             {t('supervision.new')}
           </Button>
         )}
-      </Box>
+      </LedgerToolbar>
       <Table
         size="small"
         sx={{ '& th': { whiteSpace: 'nowrap' } }}
