@@ -3,6 +3,7 @@
 // is a read table: a fold of the event log, rebuildable from it.
 import Dexie, { type Table } from 'dexie';
 import type { StoredEvent } from './eventTypes';
+import { termsOf } from './search';
 
 export const DB_NAME = 'onewindow';
 
@@ -28,7 +29,7 @@ export interface CaseRow {
   /** Local date the case was taken in. */
   receivedDate: string;
   greenChannel: 0 | 1;
-  /** Character bigrams (and single characters) of applicant and project names. */
+  /** Character bigrams of applicant and project names (see data/search.ts). */
   terms: string[];
   state: unknown;
 }
@@ -154,7 +155,21 @@ export const SCHEMA_V3 = {
   projects: 'id',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Version 4: fewer index entries per dispatch (every entry is a write in the accept's
+ * transaction). Case name terms are bigrams only — the last character paired with an end mark —
+ * instead of single characters and bigrams (a one-character search is a prefix range over the same
+ * index); events keep only the index the case page reads (streamId): nothing queries `id` or
+ * `[stationId+stationSeq]`, and the chain head, read and written in the same serialised
+ * transaction, already makes the per-station sequence unique (a duplicate breaks the chain, which
+ * the verification names); parties are found by primary key (`party:<code>`), so `&code` went.
+ */
+export const SCHEMA_V4 = {
+  events: '++pos, streamId',
+  parties: 'id',
+} as const;
+
+export const SCHEMA_VERSION = 4;
 
 /** Every schema version, oldest first. Each new version has a migration test (tests/unit/renderer/data/migrations.test.ts). */
 export function declareVersions(db: Dexie) {
@@ -178,5 +193,15 @@ export function declareVersions(db: Dexie) {
             delete row.terms;
           }),
       ]),
+    );
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade((tx) =>
+      tx
+        .table('cases')
+        .toCollection()
+        .modify((row: CaseRow) => {
+          row.terms = termsOf(row.applicantName, row.projectName);
+        }),
     );
 }

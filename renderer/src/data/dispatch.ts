@@ -27,7 +27,7 @@ import type { Table } from 'dexie';
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
-import { appendEvents, HEAD_KEY, headOf } from './log';
+import { chainEvents, HEAD_KEY, headOf } from './log';
 import { projectCase, projectCounselling, projectParties } from './projection';
 import { STATION_KEY, type Station } from './station';
 
@@ -52,10 +52,23 @@ export interface DispatchOptions {
 const INTAKE = new Set(['accept', 'acceptWithDeficiencies', 'requestSupplement', 'refuse']);
 const CERTIFICATE = new Set(['certificateIssued', 'certificateReissued']);
 
-async function nextCounter(db: OneWindowDb, key: string): Promise<number> {
-  const row = await db.meta.get(`seq:${key}`);
-  return (row?.value as number | undefined) ?? 0;
+/** Meta rows read with the case in the transaction's first request, by key. */
+type Prefetched = Map<string, unknown>;
+
+async function nextCounter(db: OneWindowDb, key: string, prefetched: Prefetched): Promise<number> {
+  const metaKey = `seq:${key}`;
+  const value = prefetched.has(metaKey)
+    ? prefetched.get(metaKey)
+    : (await db.meta.get(metaKey))?.value;
+  return (value as number | undefined) ?? 0;
 }
+
+/**
+ * The station code a database last dispatched for. Only a guess, used to read the day's case
+ * counter together with everything else (one round trip instead of two); the station itself is
+ * read in every transaction, and a counter read for a guess that was wrong is never asked for.
+ */
+const lastStation = new WeakMap<OneWindowDb, string>();
 
 async function allocateNumbers(
   db: OneWindowDb,
@@ -63,11 +76,12 @@ async function allocateNumbers(
   command: Command,
   state: CaseState | null,
   today: string,
+  prefetched: Prefetched,
 ): Promise<{ command: Command; counters: [string, number][] } | DataRefusalCode> {
   // A renewed intake (after a supplement) keeps its number; a new case gets the next one.
   if (INTAKE.has(command.type) && 'caseNo' in command && !command.caseNo && !state) {
     const key = caseSequenceKey(station.stationCode, today);
-    const n = nextCaseNumber(station.stationCode, today, await nextCounter(db, key));
+    const n = nextCaseNumber(station.stationCode, today, await nextCounter(db, key, prefetched));
     if (!n.ok) return 'numbering_failed';
     return { command: { ...command, caseNo: n.number }, counters: [[key, n.seq]] };
   }
@@ -94,7 +108,7 @@ async function allocateNumbers(
       prefix: type.numberPrefix,
       division: station.divisionCode,
       year,
-      lastSeq: await nextCounter(db, key),
+      lastSeq: await nextCounter(db, key, prefetched),
     });
     if (!n.ok) return 'numbering_failed';
     return {
@@ -129,31 +143,40 @@ export async function dispatch(
   if (command.type === 'counsellingSaved') tables.push(db.counselling);
   if (CERTIFICATE.has(command.type) || command.type === 'certificateVoided')
     tables.push(db.certificates);
+  const guessedStation = lastStation.get(db);
+  const metaKeys = [STATION_KEY, REPORT_KEY, HEAD_KEY];
+  if (guessedStation && INTAKE.has(command.type))
+    metaKeys.push(`seq:${caseSequenceKey(guessedStation, today)}`);
   return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
     // Two requests, sent together: the case, and every meta row dispatch needs (station,
-    // integrity verdict, chain head). Each awaited request is a round trip.
-    const [row, [stationRow, integrityRow, headRow]] = await Promise.all([
+    // integrity verdict, chain head, the day's case counter). Each awaited request is a round trip.
+    const [row, metaRows] = await Promise.all([
       caseId ? db.cases.get(caseId) : undefined,
-      db.meta.bulkGet([STATION_KEY, REPORT_KEY, HEAD_KEY]),
+      db.meta.bulkGet(metaKeys),
     ]);
+    const [stationRow, integrityRow, headRow] = metaRows;
     const station = (stationRow?.value as Station | undefined) ?? null;
+    if (!station) return { ok: false, refusal: { code: 'no_station' } };
+    // Keyed by the whole counter key: a guess for another station is never the key asked for.
+    const prefetched: Prefetched = new Map(
+      metaKeys.slice(3).map((k, i) => [k, metaRows[3 + i]?.value]),
+    );
+    lastStation.set(db, station.stationCode);
     const readOnly =
       !!caseId &&
       reportBlocks(integrityRow?.value as IntegrityReport | undefined, `case:${caseId}`);
-    if (!station) return { ok: false, refusal: { code: 'no_station' } };
     const state = (row?.state as CaseState | undefined) ?? null;
     if (options.expectedVersion !== undefined && (row?.version ?? 0) !== options.expectedVersion) {
       return { ok: false, refusal: { code: 'stale', params: { version: row?.version ?? 0 } } };
     }
     if (readOnly) return { ok: false, refusal: { code: 'read_only' } };
-    const allocated = await allocateNumbers(db, station, command, state, today);
+    const allocated = await allocateNumbers(db, station, command, state, today, prefetched);
     if (typeof allocated === 'string') return { ok: false, refusal: { code: allocated } };
 
     const decision = decide(state, allocated.command, options.actor, now, options.ctx);
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
-    const stored = await appendEvents(
-      db,
+    const chained = chainEvents(
       station,
       streamOf(allocated.command, caseId),
       decision.events.map((e) => ({ type: e.type, payload: { ...e } })),
@@ -163,36 +186,44 @@ export async function dispatch(
     );
     let next = state;
     for (const e of decision.events as DomainEvent[]) next = evolve(next, e);
-    // The writes are independent of each other: issue them together (the transaction still
-    // commits all or nothing).
-    const writes: Promise<unknown>[] = allocated.counters.map(([key, seq]) =>
-      db.meta.put({ key: `seq:${key}`, value: seq }),
-    );
+    // Every write is issued at once, in as few requests as the stores allow: one round trip, and
+    // the transaction still commits all or nothing.
+    const writes: Promise<unknown>[] = [
+      db.events.bulkAdd(chained.stored),
+      db.meta.bulkPut([
+        { key: HEAD_KEY, value: chained.head },
+        ...allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
+      ]),
+    ];
     if (next) {
       const catalogueMatter = findMatter(defaultCatalogue, next.matter.code);
       writes.push(db.cases.put(projectCase(next, today, catalogueMatter)));
       // The applicant and project only change with an intake decision.
       if (INTAKE.has(allocated.command.type)) writes.push(projectParties(db, next));
       if (next.certificate && CERTIFICATE.has(allocated.command.type)) {
-        await db.certificates.put({
-          id: `${next.caseId}:${next.certificate.number}`,
-          number: next.certificate.number,
-          caseId: next.caseId,
-          certType: next.certificate.type,
-          status: 'current',
-          data: next.certificate,
-        });
+        writes.push(
+          db.certificates.put({
+            id: `${next.caseId}:${next.certificate.number}`,
+            number: next.certificate.number,
+            caseId: next.caseId,
+            certType: next.certificate.type,
+            status: 'current',
+            data: next.certificate,
+          }),
+        );
       }
       if (allocated.command.type === 'certificateVoided' && state?.certificate) {
-        await db.certificates.update(`${state.caseId}:${state.certificate.number}`, {
-          status: 'voided',
-        });
+        writes.push(
+          db.certificates.update(`${state.caseId}:${state.certificate.number}`, {
+            status: 'voided',
+          }),
+        );
       }
     }
     for (const e of decision.events as DomainEvent[]) {
       if (e.type === 'counsellingSaved') writes.push(projectCounselling(db, e, options.actor));
     }
     await Promise.all(writes);
-    return { ok: true, events: stored, state: next, caseNo: next?.caseNo };
+    return { ok: true, events: chained.stored, state: next, caseNo: next?.caseNo };
   });
 }

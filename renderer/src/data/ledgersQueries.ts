@@ -98,7 +98,7 @@ export async function enterpriseView(db: OneWindowDb, creditCode: string): Promi
   const caseNos = new Set(cases.map((c) => c.caseNo));
   const projectIds = [...new Set(cases.map((c) => c.projectId).filter((p): p is string => !!p))];
   const projects = (await db.projects.bulkGet(projectIds)).filter((p): p is ProjectRow => !!p);
-  const party = await db.parties.where('code').equals(creditCode).first();
+  const party = await db.parties.get(`party:${creditCode}`);
   // Ours belongs to the enterprise by its code, or through a linked case of the enterprise.
   const mine = (d: { creditCode: string; caseNumber?: string; caseNumbers?: string[] }) =>
     d.creditCode === creditCode ||

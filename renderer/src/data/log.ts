@@ -29,20 +29,18 @@ export interface NewEvent {
 }
 
 /**
- * Appends events to the log with station id, per-station sequence and hash chain.
- * Must be called inside a 'rw' transaction over db.events and db.meta.
+ * Chains events onto the head: station id, per-station sequence and hash. Pure and synchronous,
+ * so a caller can issue the write together with its other writes (one round trip, not two).
  */
-export async function appendEvents(
-  db: OneWindowDb,
+export function chainEvents(
   station: StationIdentity,
   streamId: string,
   events: readonly NewEvent[],
   actor: EventActor,
   now: Date,
-  /** The head as read in this same transaction (saves a round trip); read here if absent. */
-  knownHead?: ChainHead,
-): Promise<StoredEvent[]> {
-  let head = knownHead ?? (await readHead(db));
+  from: ChainHead,
+): { stored: StoredEvent[]; head: ChainHead } {
+  let head = from;
   const stored: StoredEvent[] = [];
   for (const e of events) {
     const stationSeq = head.stationSeq + 1;
@@ -63,6 +61,25 @@ export async function appendEvents(
     stored.push({ ...body, hash });
     head = { stationSeq, hash };
   }
+  return { stored, head };
+}
+
+/**
+ * Appends events to the log with station id, per-station sequence and hash chain.
+ * Must be called inside a 'rw' transaction over db.events and db.meta.
+ */
+export async function appendEvents(
+  db: OneWindowDb,
+  station: StationIdentity,
+  streamId: string,
+  events: readonly NewEvent[],
+  actor: EventActor,
+  now: Date,
+  /** The head as read in this same transaction (saves a round trip); read here if absent. */
+  knownHead?: ChainHead,
+): Promise<StoredEvent[]> {
+  const from = knownHead ?? (await readHead(db));
+  const { stored, head } = chainEvents(station, streamId, events, actor, now, from);
   await Promise.all([db.events.bulkAdd(stored), db.meta.put({ key: HEAD_KEY, value: head })]);
   return stored;
 }

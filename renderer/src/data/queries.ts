@@ -5,7 +5,7 @@ import { isValidIdNumber, normaliseCode } from '../domain/ids';
 import { addWorkingDays, CalendarRangeError } from '../domain/calendar';
 import { defaultLightThresholds } from '../domain/deadlines';
 import type { CaseRow, OneWindowDb } from './db';
-import { matchesAll, queryTerms } from './search';
+import { matchesAll, queryPlan } from './search';
 
 /** Exact lookup by case number: what a barcode scanner types before pressing Enter. */
 export async function caseByNumber(db: OneWindowDb, caseNo: string): Promise<CaseRow | undefined> {
@@ -17,27 +17,33 @@ export async function caseByNumber(db: OneWindowDb, caseNo: string): Promise<Cas
 /**
  * Substring search on applicant and project names. Picks the rarest of the query's bigrams by
  * counting index entries (cheap, no rows read), loads only rows carrying that bigram, and checks
- * the whole substring on them.
+ * the whole substring on them. One character: the index range of the terms it starts.
  */
 export async function searchByName(db: OneWindowDb, query: string, limit = 50): Promise<CaseRow[]> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
-  let rarest = terms[0]!;
-  if (terms.length > 1) {
-    const counts = await Promise.all(terms.map((t) => db.cases.where('terms').equals(t).count()));
-    let best = Infinity;
-    counts.forEach((c, i) => {
-      if (c < best) {
-        best = c;
-        rarest = terms[i]!;
-      }
-    });
-    if (best === 0) return [];
+  const plan = queryPlan(query);
+  if (!plan) return [];
+  let candidates;
+  if ('prefix' in plan) {
+    // A row carries several terms starting with the character when it occurs more than once.
+    candidates = db.cases.where('terms').startsWith(plan.prefix).distinct();
+  } else {
+    const terms = plan.bigrams;
+    let rarest = terms[0]!;
+    if (terms.length > 1) {
+      const counts = await Promise.all(terms.map((t) => db.cases.where('terms').equals(t).count()));
+      let best = Infinity;
+      counts.forEach((c, i) => {
+        if (c < best) {
+          best = c;
+          rarest = terms[i]!;
+        }
+      });
+      if (best === 0) return [];
+    }
+    candidates = db.cases.where('terms').equals(rarest);
   }
   const out: CaseRow[] = [];
-  await db.cases
-    .where('terms')
-    .equals(rarest)
+  await candidates
     .until(() => out.length >= limit)
     .each((row) => {
       if (matchesAll([row.applicantName, row.projectName], query)) out.push(row);

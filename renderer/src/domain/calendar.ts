@@ -1,7 +1,6 @@
 // The working-day calendar (行政许可法 Art. 82: limits are working days, statutory holidays
 // excluded). Dates are local 'YYYY-MM-DD' strings; see dates.ts for why.
 import {
-  addCalendarDays,
   compareDates,
   dayNumber,
   dayOfWeek,
@@ -53,6 +52,8 @@ interface Compiled {
   years: Set<number>;
   offDays: Map<string, HolidayPeriod>;
   workDays: Set<string>;
+  /** Working or not, by day number: filled as days are asked for (deadlines walk the same days). */
+  byDayNumber: Map<number, boolean>;
 }
 
 // Calendars are plain data that may be edited; compiled sets are cached per object identity,
@@ -62,7 +63,12 @@ const compiled = new WeakMap<HolidayCalendar, Compiled>();
 function compile(calendar: HolidayCalendar): Compiled {
   const hit = compiled.get(calendar);
   if (hit) return hit;
-  const c: Compiled = { years: new Set(), offDays: new Map(), workDays: new Set() };
+  const c: Compiled = {
+    years: new Set(),
+    offDays: new Map(),
+    workDays: new Set(),
+    byDayNumber: new Map(),
+  };
   for (const y of calendar.years) {
     c.years.add(y.year);
     for (const h of y.holidays) {
@@ -106,6 +112,16 @@ export function holidayOf(
   return compile(calendar).offDays.get(date);
 }
 
+/** isWorkingDay by day number, remembered per calendar; throws like it for uncovered years. */
+function isWorkingDayNumber(n: number, calendar: HolidayCalendar): boolean {
+  const known = compile(calendar).byDayNumber;
+  const hit = known.get(n);
+  if (hit !== undefined) return hit;
+  const working = isWorkingDay(fromDayNumber(n), calendar);
+  known.set(n, working);
+  return working;
+}
+
 /**
  * The date of the `days`-th working day after `start` (start itself not counted).
  * `days` = 0 returns `start` unchanged (same-day service).
@@ -123,7 +139,7 @@ export function addWorkingDays(
   let gap = 0;
   while (left > 0) {
     n += 1;
-    if (isWorkingDay(fromDayNumber(n), calendar)) {
+    if (isWorkingDayNumber(n, calendar)) {
       left -= 1;
       gap = 0;
     } else if (++gap > MAX_GAP_DAYS) {
@@ -146,8 +162,9 @@ export function workingDaysBetween(
   // `0 - x` rather than `-x`: a backwards range with no working days must be 0, not -0.
   if (cmp > 0) return 0 - workingDaysBetween(to, from, calendar);
   let count = 0;
-  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
-    if (isWorkingDay(d, calendar)) count += 1;
+  const last = dayNumber(to);
+  for (let n = dayNumber(from) + 1; n <= last; n++) {
+    if (isWorkingDayNumber(n, calendar)) count += 1;
   }
   return count;
 }

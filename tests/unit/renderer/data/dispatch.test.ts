@@ -6,6 +6,7 @@ import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import type { Command } from '../../../../renderer/src/domain';
 import { acceptOf, actors, intakeOf } from '../domain/workflowFixtures';
 import { stationDb } from './helpers';
+import { STATION_KEY } from '../../../../renderer/src/data/station';
 
 let db: OneWindowDb;
 // 2026-03-02 is a Monday: no holiday nearby, so due dates are plain arithmetic.
@@ -36,6 +37,22 @@ describe('dispatch', () => {
     // The second case of the day gets the next number.
     const r2 = await dispatch(db, newCase('c2'), { actor: actors.clerk, now });
     expect(r2.ok && r2.caseNo).toBe('HJ01-20260302-0002');
+  });
+
+  it('numbers from the counter it reads in the transaction, even when the station it remembered changed', async () => {
+    // dispatch reads the day's counter with the station (one request) using the station code it
+    // last saw; a guess that does not match the stored station must not be used.
+    expect((await dispatch(db, newCase('c1'), { actor: actors.clerk, now })).ok).toBe(true);
+    const row = (await db.meta.get(STATION_KEY))!;
+    await db.meta.put({ ...row, value: { ...(row.value as object), stationCode: 'HJ02' } });
+    await db.meta.put({ key: 'seq:case:HJ02:2026-03-02', value: 41 });
+    const r = await dispatch(db, newCase('c2'), { actor: actors.clerk, now });
+    expect(r.ok && r.caseNo).toBe('HJ02-20260302-0042');
+    const r3 = await dispatch(db, newCase('c3'), { actor: actors.clerk, now });
+    expect(r3.ok && r3.caseNo).toBe('HJ02-20260302-0043');
+    // The first station's counter is untouched.
+    expect((await db.meta.get('seq:case:HJ01:2026-03-02'))?.value).toBe(1);
+    expect((await verifyLog(db, now)).ok).toBe(true);
   });
 
   it("refuses a clerk's approve in the domain, and writes nothing", async () => {

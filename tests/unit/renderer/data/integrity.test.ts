@@ -37,7 +37,7 @@ describe('event log integrity', () => {
 
   it('finds a tampered event, names it, and makes its case read-only', async () => {
     await seedLog(6);
-    const victim = (await db.events.where('id').equals('HJ01-4').first())!;
+    const victim = (await db.events.filter((e) => e.id === 'HJ01-4').first())!;
     // Someone edits the payload directly in IndexedDB, bypassing dispatch.
     await db.events.update(victim.pos!, { payload: { i: 999 } });
     const report = await verifyLog(db, new Date());
@@ -53,12 +53,12 @@ describe('event log integrity', () => {
 
   it('finds a deleted event in the middle and a dropped tail', async () => {
     await seedLog(4);
-    const second = (await db.events.where('id').equals('HJ01-2').first())!;
+    const second = (await db.events.filter((e) => e.id === 'HJ01-2').first())!;
     await db.events.delete(second.pos!);
     expect((await verifyLog(db, new Date())).broken?.eventId).toBe('HJ01-3');
 
     await seedLog(4);
-    const last = (await db.events.where('id').equals('HJ01-4').first())!;
+    const last = (await db.events.filter((e) => e.id === 'HJ01-4').first())!;
     await db.events.delete(last.pos!);
     expect((await verifyLog(db, new Date())).broken?.reason).toBe('head_mismatch');
   });

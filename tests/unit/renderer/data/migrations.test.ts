@@ -7,10 +7,12 @@ import {
   OneWindowDb,
   SCHEMA_V1,
   SCHEMA_V2_CASES,
+  SCHEMA_V3,
   SCHEMA_VERSION,
   type CaseRow,
 } from '../../../../renderer/src/data/db';
 import { termsOf } from '../../../../renderer/src/data/search';
+import { searchByName } from '../../../../renderer/src/data/queries';
 
 const opened: Dexie[] = [];
 afterEach(() => opened.forEach((d) => d.close()));
@@ -101,9 +103,9 @@ describe('schema migrations', () => {
     const v3 = new OneWindowDb(name, { indexedDB, IDBKeyRange });
     opened.push(v3);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(SCHEMA_VERSION);
     expect(await v3.cases.orderBy('id').toArray()).toEqual(rows);
-    expect(await v3.parties.where('code').equals('91410108MA44XY123U').first()).toEqual({
+    expect(await v3.parties.get('party:91410108MA44XY123U')).toEqual({
       id: 'party:91410108MA44XY123U',
       kind: 'enterprise',
       code: '91410108MA44XY123U',
@@ -118,5 +120,79 @@ describe('schema migrations', () => {
     });
     // Case search still runs on its own bigrams.
     expect((await v3.cases.where('terms').equals('宏达').primaryKeys()).sort()).toEqual(['1', '2']);
+  });
+
+  it('v3 → v4: case terms become bigrams with an end mark, searches find the same rows, events and parties keep every row', async () => {
+    const name = `mig-3-4-${Date.now()}`;
+    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({ cases: SCHEMA_V2_CASES });
+    v3.version(3).stores(SCHEMA_V3);
+    opened.push(v3);
+    // Version 3 indexed every single character and every bigram.
+    const v3Terms = (...names: string[]) => [
+      ...new Set(
+        names.flatMap((n) =>
+          [...n].flatMap((c, i, cs) => (i + 1 < cs.length ? [c, c + cs[i + 1]] : [c])),
+        ),
+      ),
+    ];
+    const old = (id: string, applicantName: string, projectName: string) => ({
+      ...row(id, 0, '2026-03-05'),
+      applicantName,
+      projectName,
+      terms: v3Terms(applicantName, projectName),
+    });
+    const rows = [
+      old('1', '郑州宏达置业有限公司', '宏达住宅小区二期'),
+      old('2', '天润物流有限公司', '物流园'),
+      old('3', '张三', '自建房'),
+    ];
+    await v3.table('cases').bulkAdd(rows);
+    const events = [1, 2].map((n) => ({
+      id: `HJ01-${n}`,
+      streamId: 'case:1',
+      stationId: 'HJ01',
+      stationSeq: n,
+      hash: `h${n}`,
+    }));
+    await v3.table('events').bulkAdd(events);
+    const party = {
+      id: 'party:91410108MA44XY123U',
+      kind: 'enterprise',
+      code: '91410108MA44XY123U',
+      name: '郑州宏达置业有限公司',
+      data: { contact: '张经办' },
+    };
+    await v3.table('parties').add(party);
+    v3.close();
+
+    const v4 = new OneWindowDb(name, { indexedDB, IDBKeyRange });
+    opened.push(v4);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const after = await v4.cases.orderBy('id').toArray();
+    // Only the terms changed, to exactly what a new dispatch writes.
+    expect(after.map(({ terms: _t, ...rest }) => rest)).toEqual(
+      rows.map(({ terms: _t, ...rest }) => rest),
+    );
+    expect(after.map((r) => r.terms)).toEqual(
+      rows.map((r) => termsOf(r.applicantName, r.projectName)),
+    );
+    expect(after[2]!.terms).toEqual(['张三', '三\u0000', '自建', '建房', '房\u0000']);
+    // No single characters are indexed any more; searches of one and of several characters work.
+    expect(await v4.cases.where('terms').equals('宏').count()).toBe(0);
+    const ids = async (q: string) => (await searchByName(v4, q)).map((r) => r.id).sort();
+    expect(await ids('宏达')).toEqual(['1']);
+    expect(await ids('物流园')).toEqual(['2']);
+    expect(await ids('流')).toEqual(['2']);
+    expect(await ids('期')).toEqual(['1']); // the last character of a name
+    expect(await ids('司')).toEqual(['1', '2']);
+    expect(await ids('三')).toEqual(['3']);
+    // Events and parties: every row as it was, in log order; the party by its primary key.
+    expect(await v4.events.orderBy('pos').toArray()).toEqual(
+      events.map((e, i) => ({ ...e, pos: i + 1 })),
+    );
+    expect(await v4.parties.get(party.id)).toEqual(party);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { termsOf, queryTerms } from '../../../../renderer/src/data/search';
+import { END, termsOf, queryPlan } from '../../../../renderer/src/data/search';
 import {
   caseByNumber,
   classifyQuery,
@@ -38,11 +38,12 @@ let db: OneWindowDb;
 afterEach(() => db?.close());
 
 describe('bigram terms', () => {
-  it('index unigrams and bigrams; queries use bigrams, or the one character', () => {
-    expect(termsOf('宏达置业')).toEqual(['宏', '宏达', '达', '达置', '置', '置业', '业']);
-    expect(queryTerms('达置业')).toEqual(['达置', '置业']);
-    expect(queryTerms(' 宏 ')).toEqual(['宏']);
-    expect(queryTerms('')).toEqual([]);
+  it('index each character with the next (the last with END); queries use bigrams, or one character as a prefix', () => {
+    expect(termsOf('宏达置业')).toEqual(['宏达', '达置', '置业', `业${END}`]);
+    expect(termsOf('宏达', '宏达住宅')).toEqual(['宏达', `达${END}`, '达住', '住宅', `宅${END}`]);
+    expect(queryPlan('达置业')).toEqual({ bigrams: ['达置', '置业'] });
+    expect(queryPlan(' 宏 ')).toEqual({ prefix: '宏' });
+    expect(queryPlan('')).toBeNull();
   });
 });
 
