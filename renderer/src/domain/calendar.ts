@@ -1,12 +1,6 @@
 // The working-day calendar (行政许可法 Art. 82: limits are working days, statutory holidays
 // excluded). Dates are local 'YYYY-MM-DD' strings; see dates.ts for why.
-import {
-  compareDates,
-  dayNumber,
-  dayOfWeek,
-  fromDayNumber,
-  yearOf,
-} from './dates';
+import { compareDates, dayNumber, dayOfWeek, fromDayNumber, yearOf } from './dates';
 import { defaultCalendar } from './calendarData';
 
 export { defaultCalendar };
