@@ -1,21 +1,21 @@
 // Dispatch benchmark: the accept command of a complete intake, through the real dispatcher
-// (decide, number allocation, hash-chained append, read tables) on the seeded database.
+// (decide, number allocation, hash-chained append, read tables) on the seeded database, against
+// raw strict puts measured in the same rounds.
 import type { OneWindowDb } from '../../renderer/src/data/db';
 import { dispatch } from '../../renderer/src/data/dispatch';
 import { setupStation, getStation } from '../../renderer/src/data/station';
+import { projectCase } from '../../renderer/src/data/projection';
 import {
   defaultCatalogue,
   findMatter,
   makeCreditCode,
   materialsFor,
+  decide,
+  evolve,
   type Actor,
+  type CaseState,
   type Command,
 } from '../../renderer/src/domain';
-
-type Sampler = (
-  n: number,
-  fn: (i: number) => Promise<unknown>,
-) => Promise<{ p50: number; p95: number }>;
 
 const clerk: Actor = { id: 'u-bench', name: '王窗口', role: 'clerk' };
 const answers = { agent: 'no', deptOpinion: 'no', demolition: 'no' };
@@ -54,11 +54,29 @@ function acceptCommand(i: number): Command {
   };
 }
 
-export async function benchDispatch(
+export interface WriteFigures {
+  tinyPut: Quantiles;
+  caseRowPut: Quantiles;
+  dispatch: Quantiles;
+}
+
+interface Quantiles {
+  p50: number;
+  p95: number;
+}
+
+/**
+ * The write side, measured interleaved: each round runs a raw strict put of one case row (the
+ * row an accept writes, with the cases table's indexes), a raw strict put of a 20-byte row, and a
+ * dispatch of an accept — in turn, so all three see the same background work of the database
+ * (compaction after seeding 100,000 cases, other load on the machine) and their ratios compare
+ * like with like.
+ */
+export async function benchWrites(
   db: OneWindowDb,
   n: number,
-  sample: Sampler,
-): Promise<{ p50: number; p95: number } | null> {
+  quantiles: (xs: number[]) => Quantiles,
+): Promise<WriteFigures> {
   if (!(await getStation(db))) {
     await setupStation(
       db,
@@ -74,8 +92,42 @@ export async function benchDispatch(
   }
   // Numbers run per day: keep within one day's 9,999 by using a fixed working day.
   const now = new Date('2026-06-15T02:00:00Z');
-  return sample(n, async (i) => {
-    const r = await dispatch(db, acceptCommand(i), { actor: clerk, now });
-    if (!r.ok) throw new Error(`dispatch refused: ${r.refusal.code}`);
-  });
+  // The case row an accept writes: decided and projected by the domain, outside any transaction.
+  const decided = decide(
+    null,
+    { ...acceptCommand(0), caseNo: 'HJ09-20260615-0001' } as Command,
+    clerk,
+    now,
+  );
+  if (!decided.ok) throw new Error(`accept refused: ${decided.refusal.code}`);
+  let state: CaseState | null = null;
+  for (const e of decided.events) state = evolve(state, e);
+  const row = projectCase(state!, '2026-06-15');
+  const scratch = db.table('meta');
+  const rounds = {
+    tinyPut: (i: number) =>
+      db.transaction('rw', scratch, () => scratch.put({ key: `bench-${i}`, value: i })),
+    caseRowPut: (i: number) =>
+      db.transaction('rw', db.cases, () =>
+        db.cases.put({ ...row, id: `bench-row-${i}`, caseNo: `HJ09-20260615-${i}` }),
+      ),
+    dispatch: async (i: number) => {
+      const r = await dispatch(db, acceptCommand(i), { actor: clerk, now });
+      if (!r.ok) throw new Error(`dispatch refused: ${r.refusal.code}`);
+    },
+  };
+  const times = { tinyPut: [] as number[], caseRowPut: [] as number[], dispatch: [] as number[] };
+  const warmUp = 5;
+  for (let i = 0; i < n + warmUp; i++) {
+    for (const key of ['caseRowPut', 'tinyPut', 'dispatch'] as const) {
+      const t0 = performance.now();
+      await rounds[key](i);
+      if (i >= warmUp) times[key].push(performance.now() - t0);
+    }
+  }
+  return {
+    tinyPut: quantiles(times.tinyPut),
+    caseRowPut: quantiles(times.caseRowPut),
+    dispatch: quantiles(times.dispatch),
+  };
 }
