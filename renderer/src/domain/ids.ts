@@ -1,6 +1,6 @@
 // Validators for the codes typed at the counter: 统一社会信用代码 (GB 32100-2015), resident ID
-// (GB 11643-1999), 投资项目代码 (GB/T 40058-2021, shape only), mobile numbers; masking for lists
-// and receipts; generators of valid codes for tests and demo data.
+// (GB 11643-1999), 投资项目代码 (GB/T 40058-2021, shape only), mobile numbers;
+// generators of valid codes for tests and demo data.
 import { isLocalDate } from './dates';
 
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -143,18 +143,8 @@ export function isValidMobile(s: string): boolean {
   return /^1[3-9]\d{9}$/.test(s);
 }
 
-/** '4101**********1234' — first and last four kept, for lists and receipts. */
-export function maskIdNumber(s: string): string {
-  if (s.length <= 8) return '*'.repeat(s.length);
-  return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
-}
-
-/** '138****5678' for mobiles; other numbers keep only their last four characters. */
-export function maskPhone(s: string): string {
-  if (s.length === 11) return `${s.slice(0, 3)}****${s.slice(7)}`;
-  if (s.length <= 4) return '*'.repeat(s.length);
-  return `${'*'.repeat(s.length - 4)}${s.slice(-4)}`;
-}
+// Masking moved to mask.ts (one rule for screens and papers); re-exported for old imports.
+export { maskIdNumber, maskPhone } from './mask';
 
 /** A valid credit code from its first 17 characters (for tests and demo data). */
 export function makeCreditCode(first17: string): string {
