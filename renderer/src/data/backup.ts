@@ -7,6 +7,7 @@ import type { OneWindowDb } from './db';
 import { AuthError } from './authErrors';
 import type { EventActor, StoredEvent } from './eventTypes';
 import { appendEvents, readHead } from './log';
+import { upgradeTables } from './rowUpgrades';
 import { getStation, STATION_KEY, type Station } from './station';
 
 export const BACKUP_FORMAT = 'onewindow-backup';
@@ -133,7 +134,12 @@ export async function readBackup(bytes: Uint8Array, options: ReadOptions): Promi
     return refuse({ reason: 'corrupt' });
   }
   if (actual !== checksum) return refuse({ reason: 'corrupt' });
-  if (body.schemaVersion !== options.schemaVersion) {
+  // An older backup is upgraded row by row on restore (rowUpgrades.ts); a newer one needs a newer app.
+  if (
+    !Number.isInteger(body.schemaVersion) ||
+    body.schemaVersion < 1 ||
+    body.schemaVersion > options.schemaVersion
+  ) {
     return refuse({
       reason: 'schema_mismatch',
       schemaVersion: body.schemaVersion,
@@ -211,9 +217,10 @@ export async function restoreBackup(
   });
   const now = options.now ?? new Date();
   await db.transaction('rw', db.tables, async () => {
+    const tables = upgradeTables(file.tables, file.schemaVersion, db.verno);
     for (const table of db.tables) {
       await table.clear();
-      const rows = file.tables[table.name] ?? [];
+      const rows = tables[table.name] ?? [];
       if (rows.length > 0) await table.bulkAdd(rows);
     }
     const station = (await db.meta.get(STATION_KEY))?.value as Station | undefined;

@@ -1,9 +1,9 @@
 // The Dexie database of a station. Only data/ writes it, and only through dispatch (and the
 // sign-in path, which appends its own events the same way). Every table but `events` and `meta`
 // is a read table: a fold of the event log, rebuildable from it.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredEvent } from './eventTypes';
-import { termsOf } from './search';
+import { ROW_UPGRADES } from './rowUpgrades';
 
 export const DB_NAME = 'onewindow';
 
@@ -171,37 +171,21 @@ export const SCHEMA_V4 = {
 
 export const SCHEMA_VERSION = 4;
 
+/** A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. */
+const upgradeRows = (version: number) => (tx: Transaction) =>
+  Promise.all(
+    (ROW_UPGRADES[version] ?? []).map((u) =>
+      tx
+        .table(u.table)
+        .toCollection()
+        .modify((row: Record<string, unknown>) => u.apply(row)),
+    ),
+  );
+
 /** Every schema version, oldest first. Each new version has a migration test (tests/unit/renderer/data/migrations.test.ts). */
 export function declareVersions(db: Dexie) {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores({ cases: SCHEMA_V2_CASES });
-  db.version(3)
-    .stores(SCHEMA_V3)
-    .upgrade((tx) =>
-      // The bigrams were only there for the dropped indexes.
-      Promise.all([
-        tx
-          .table('parties')
-          .toCollection()
-          .modify((row: { terms?: string[] }) => {
-            delete row.terms;
-          }),
-        tx
-          .table('projects')
-          .toCollection()
-          .modify((row: { terms?: string[] }) => {
-            delete row.terms;
-          }),
-      ]),
-    );
-  db.version(4)
-    .stores(SCHEMA_V4)
-    .upgrade((tx) =>
-      tx
-        .table('cases')
-        .toCollection()
-        .modify((row: CaseRow) => {
-          row.terms = termsOf(row.applicantName, row.projectName);
-        }),
-    );
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeRows(3));
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
 }

@@ -10,7 +10,15 @@ import {
   restoreBackup,
   type BackupFile,
 } from '../../../../renderer/src/data/backup';
-import { OneWindowDb } from '../../../../renderer/src/data/db';
+import Dexie from 'dexie';
+import {
+  OneWindowDb,
+  SCHEMA_V1,
+  SCHEMA_V2_CASES,
+  SCHEMA_V3,
+} from '../../../../renderer/src/data/db';
+import { searchByName } from '../../../../renderer/src/data/queries';
+import { termsOf } from '../../../../renderer/src/data/search';
 import type { StoredEvent } from '../../../../renderer/src/data/eventTypes';
 import { setupStation, type SetupInput } from '../../../../renderer/src/data/station';
 import { createUser } from '../../../../renderer/src/data/users';
@@ -160,6 +168,55 @@ describe('backup and restore', () => {
     // Confirmed: the station takes the other's data, its own is replaced.
     await restoreBackup(db, foreign, { actor: admin, allowForeign: true });
     expect((await db.meta.get('station'))?.value).toMatchObject({ stationId: 'ZY02' });
+  });
+
+  it('restores a backup made before the last schema change as the in-place upgrade would; refuses a newer one', async () => {
+    const { db, admin } = await busyStation();
+    const file = decode(await exportBackup(db, { compress: false }));
+    // The same data as version 3 stored it: case terms were single characters and bigrams.
+    const names = ['郑州某某置业有限公司', '四期厂房'];
+    const v3Terms = [
+      ...new Set(
+        names.flatMap((n) =>
+          [...n].flatMap((c, i, cs) => (i + 1 < cs.length ? [c, c + cs[i + 1]] : [c])),
+        ),
+      ),
+    ];
+    const tables: BackupFile['tables'] = {
+      ...file.tables,
+      cases: file.tables.cases!.map((r) => ({ ...r, terms: v3Terms })),
+    };
+    const v3File = await resign({ ...file, schemaVersion: 3, tables });
+
+    const target = freshDb();
+    await restoreBackup(target, encode(v3File), { actor: admin });
+    const restored = await target.cases.toArray();
+    expect(restored[0]!.terms).toEqual(termsOf(...names));
+    expect((await searchByName(target, '厂')).map((r) => r.id)).toEqual(['c1']);
+
+    // Exactly what opening a version-3 database with those rows gives.
+    const name = `backup-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({ cases: SCHEMA_V2_CASES });
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('cases').bulkAdd(tables.cases ?? []);
+    await v3.table('parties').bulkAdd(tables.parties ?? []);
+    v3.close();
+    const upgraded = new OneWindowDb(name, { indexedDB, IDBKeyRange });
+    expect(await upgraded.cases.toArray()).toEqual(restored);
+    expect(await upgraded.parties.toArray()).toEqual(await target.parties.toArray());
+    upgraded.close();
+
+    // A backup from a newer app: refused, nothing changed.
+    const before = await snapshot(target);
+    const newer = await resign({ ...file, schemaVersion: target.verno + 1 });
+    expect(await refusalOf(restoreBackup(target, encode(newer), { actor: admin }))).toEqual({
+      reason: 'schema_mismatch',
+      schemaVersion: target.verno + 1,
+      expected: target.verno,
+    });
+    expect(await snapshot(target)).toEqual(before);
   });
 
   it('refuses an unknown format version and a file that is not a backup', async () => {
