@@ -1,13 +1,26 @@
-// Every fact of the intake: applicant (the full ID number is shown here, and only here),
-// contact, agent, project, matter, channel, green channel, delivery, and the matter's form fields.
+// Every fact of the intake: applicant, contact, agent, project, matter, channel, green channel,
+// delivery, and the matter's form fields. ID numbers and phones are masked until the signed-in
+// user asks to see them in full (`revealed`, granted and recorded by data/personalData.ts).
+import type { ReactNode } from 'react';
 import { Chip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, findMatter, type CaseState } from '../../domain';
+import { maskIdNumber, maskPhone } from '../../domain/mask';
 import { Facts, Section, type Fact } from './Section';
 import { isEnglish } from './caseFormat';
 
-export function CaseFacts({ state }: { state: CaseState }) {
+export function CaseFacts({
+  state,
+  revealed = false,
+  revealControl,
+}: {
+  state: CaseState;
+  revealed?: boolean;
+  revealControl?: ReactNode;
+}) {
   const { t, i18n } = useTranslation('cases');
+  const id = (v: string | undefined) => (v && !revealed ? maskIdNumber(v) : v);
+  const phone = (v: string | undefined) => (v && !revealed ? maskPhone(v) : v);
   const en = isEnglish(i18n.language);
   const { intake, matter } = state;
   const a = intake.applicant;
@@ -18,13 +31,13 @@ export function CaseFacts({ state }: { state: CaseState }) {
     [t('fact.applicantKind'), t(`applicantKind.${a.kind}`)],
     a.kind === 'enterprise'
       ? [t('fact.creditCode'), a.creditCode]
-      : [t('fact.idNumber'), a.idNumber],
+      : [t('fact.idNumber'), id(a.idNumber)],
     [t('fact.legalRepresentative'), a.kind === 'enterprise' ? a.legalRepresentative : ''],
     [t('fact.contact'), intake.contact.name],
-    [t('fact.phone'), intake.contact.phone],
+    [t('fact.phone'), phone(intake.contact.phone)],
     [t('fact.agent'), intake.agent?.name],
-    [t('fact.agentIdNumber'), intake.agent?.idNumber],
-    [t('fact.agentPhone'), intake.agent?.phone],
+    [t('fact.agentIdNumber'), id(intake.agent?.idNumber)],
+    [t('fact.agentPhone'), phone(intake.agent?.phone)],
     [
       t('fact.creditCodeOverride'),
       intake.creditCodeOverride
@@ -78,7 +91,7 @@ export function CaseFacts({ state }: { state: CaseState }) {
 
   return (
     <>
-      <Section id="applicant" title={t('section.applicant')}>
+      <Section id="applicant" title={t('section.applicant')} actions={revealControl}>
         <Facts facts={applicant} testId="facts-applicant" />
       </Section>
       <Section id="application" title={t('section.application')}>

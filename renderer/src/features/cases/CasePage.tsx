@@ -17,6 +17,7 @@ import { CaseMaterials } from './CaseMaterials';
 import { CasePapers } from './CasePapers';
 import { CaseTimeline, caseStreams } from './CaseTimeline';
 import { LightChip } from './LightChip';
+import { PersonalReveal, usePersonalReveal } from './PersonalReveal';
 import { matterName } from './caseFormat';
 import { useToday } from './useToday';
 
@@ -25,6 +26,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const db = appDb();
   const today = useToday();
   const go = useRouteStore((s) => s.go);
+  const { revealed, setRevealed } = usePersonalReveal(caseId);
   const row = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [db, caseId]);
   const events = useLiveQuery(
     async () =>
@@ -100,7 +102,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         }}
       >
         <Stack spacing={2}>
-          <CaseFacts state={state} />
+          <CaseFacts
+            state={state}
+            revealed={revealed}
+            revealControl={
+              <PersonalReveal caseId={caseId} revealed={revealed} onChange={setRevealed} />
+            }
+          />
         </Stack>
         <Stack spacing={2}>
           <CaseDeadlines row={row} today={today} />

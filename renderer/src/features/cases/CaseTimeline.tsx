@@ -3,15 +3,20 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { StoredEvent } from '../../data/eventTypes';
+import { personalStream } from '../../data/personalData';
 import { Section } from './Section';
 import { formatTime } from './caseFormat';
 import { eventDetail, eventLabelKey } from './timelineText';
 
-/** The streams of one case: its workflow, the papers printed for it, the scans linked to it. */
+/**
+ * The streams of one case: its workflow, the papers printed for it, the scans linked to it, and
+ * the record of who was shown its personal numbers in full.
+ */
 export const caseStreams = (caseId: string) => [
   `case:${caseId}`,
   `case-papers:${caseId}`,
   `case-files:${caseId}`,
+  personalStream(caseId),
 ];
 
 export function CaseTimeline({ events }: { events: StoredEvent[] }) {

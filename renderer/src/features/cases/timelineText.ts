@@ -82,6 +82,12 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
       });
     case 'attachmentsLinked':
       return t('eventDetail.attachments', { items: names(p['attachments']) });
+    case 'personalDataRevealed': {
+      const fields = Array.isArray(p['fields']) ? p['fields'].map(str).filter(Boolean) : [];
+      return t('eventDetail.personalRevealed', {
+        fields: fields.map((f) => t(`personal.field.${f}`)).join(t('personal.fieldSeparator')),
+      });
+    }
     default:
       return '';
   }

@@ -1,7 +1,9 @@
 // Who asked: the applicant's name, a phone to reach them, and the clerk's notes. All optional —
 // a walk-in may not give a name — but a phone, when given, must be one that can be dialled.
+// Read-only (a saved session looked at again) the phone is masked, as in the session list.
 import { Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { maskPhone } from '../../domain/mask';
 import { MAX_NAME, MAX_NOTES, type CounsellingForm } from './model';
 
 type Fields = Pick<CounsellingForm, 'applicantName' | 'contactPhone' | 'notes'>;
@@ -31,7 +33,7 @@ export function ApplicantFields({ value, onChange, phoneError }: Props) {
         />
         <TextField
           label={t('applicant.phone')}
-          value={value.contactPhone}
+          value={readOnly ? maskPhone(value.contactPhone) : value.contactPhone}
           onChange={(e) => onChange?.({ contactPhone: e.target.value.replace(/\s/g, '') })}
           error={phoneError}
           helperText={phoneError ? t('problem.bad_phone') : t('applicant.phoneHelp')}

@@ -10,6 +10,7 @@ import {
   type Matter,
 } from '../../domain';
 import type { CounsellingRow } from '../../data/db';
+import { maskPhone } from '../../domain/mask';
 import type { OneTimeNoticeData, Office, Officer } from '../../print';
 import { checklistOf, questionsOf, type CounsellingForm } from './model';
 
@@ -94,7 +95,8 @@ export function oneTimeNoticeData(args: {
     office: args.office,
     applicantName: session.applicantName || texts.noName,
     contact: session.applicantName ?? '',
-    phone: session.contactPhone ?? '',
+    // The notice only has to say whom it was given to: the phone is masked, as on receipts.
+    phone: session.contactPhone ? maskPhone(session.contactPhone) : '',
     counselledOn: session.on,
     answers,
     matters: matters.map((m) => ({
