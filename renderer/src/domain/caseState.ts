@@ -84,6 +84,7 @@ export interface Suspension {
   to: string | null;
   kind: SuspensionKind;
   reason: string;
+  expectedDays?: number;
 }
 
 export interface CertificateRecord {
@@ -114,7 +115,12 @@ export interface CaseState {
   suspendedFrom: ApprovalStep | null;
   suspensions: Suspension[];
   extension: { reason: string; days: number; by: Actor; on: string } | null;
-  decision: { outcome: 'approved' | 'denied'; on: string; reason?: string } | null;
+  decision: {
+    outcome: 'approved' | 'denied';
+    on: string;
+    reason?: string;
+    legalBasis?: string;
+  } | null;
   certificate: CertificateRecord | null;
   voidedCertificates: (CertificateRecord & { voidedOn: string; reason: string })[];
   delivery: (Delivery & { on: string }) | null;

@@ -129,10 +129,21 @@ export type Command =
   | ({ type: 'verify'; opinion: string } & CaseRef)
   | ({ type: 'approve'; opinion: string } & CaseRef)
   | ({ type: 'returnToPrevious'; reason: string } & CaseRef)
-  | ({ type: 'suspend'; kind: SuspensionKind; reason: string } & CaseRef)
+  | ({
+      type: 'suspend';
+      kind: SuspensionKind;
+      reason: string;
+      /** Working days the procedure is expected to take, as the notice tells the applicant. */
+      expectedDays?: number;
+    } & CaseRef)
   | ({ type: 'resume'; note?: string } & CaseRef)
   | ({ type: 'extend'; reason: string } & CaseRef)
-  | ({ type: 'deny'; reason: string } & CaseRef)
+  | ({
+      type: 'deny';
+      reason: string;
+      /** The provisions the decision rests on, as the notice cites them. */
+      legalBasis?: string;
+    } & CaseRef)
   | ({ type: 'withdraw'; reason: string } & CaseRef)
   | ({
       type: 'certificateIssued';

@@ -45,6 +45,9 @@ const STEP_OWNER: Record<ApprovalStep, Role> = {
   verify: 'chief',
   approval: 'director',
 };
+/** Longest special procedure a notice may announce, in working days: guards against typos. */
+export const MAX_EXPECTED_DAYS = 365;
+
 const PROCESSING: readonly CaseStatus[] = ['review', 'verify', 'approval', 'suspended'];
 const WITHDRAWABLE: readonly CaseStatus[] = ['supplementRequested', 'intakePending', ...PROCESSING];
 
@@ -159,11 +162,21 @@ function decideCase(
     case 'suspend':
       if (!isApprovalStep(s)) return wrongStatus(cmd, state);
       if (blank(cmd.reason)) return refuse('reason_required');
+      if (
+        cmd.expectedDays !== undefined &&
+        !(
+          Number.isInteger(cmd.expectedDays) &&
+          cmd.expectedDays >= 1 &&
+          cmd.expectedDays <= MAX_EXPECTED_DAYS
+        )
+      )
+        return refuse('invalid_expected_days', { max: MAX_EXPECTED_DAYS });
       return one({
         type: 'caseSuspended',
         caseId,
         kind: cmd.kind,
         reason: cmd.reason,
+        ...(cmd.expectedDays !== undefined ? { expectedDays: cmd.expectedDays } : {}),
         by: actor,
         on,
       });
@@ -191,7 +204,14 @@ function decideCase(
     case 'deny':
       if (!isApprovalStep(s)) return wrongStatus(cmd, state);
       if (blank(cmd.reason)) return refuse('reason_required');
-      return one({ type: 'caseDenied', caseId, reason: cmd.reason, by: actor, on });
+      return one({
+        type: 'caseDenied',
+        caseId,
+        reason: cmd.reason,
+        ...(cmd.legalBasis?.trim() ? { legalBasis: cmd.legalBasis.trim() } : {}),
+        by: actor,
+        on,
+      });
     case 'withdraw':
       if (!WITHDRAWABLE.includes(s)) return wrongStatus(cmd, state);
       if (blank(cmd.reason)) return refuse('reason_required');

@@ -77,10 +77,23 @@ export type DomainEvent =
       reason: string;
       by: Actor;
     } & CaseEventBase)
-  | ({ type: 'caseSuspended'; kind: SuspensionKind; reason: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'caseSuspended';
+      kind: SuspensionKind;
+      reason: string;
+      /** Absent in events recorded before it was asked for. */
+      expectedDays?: number;
+      by: Actor;
+    } & CaseEventBase)
   | ({ type: 'caseResumed'; note?: string; by: Actor } & CaseEventBase)
   | ({ type: 'caseExtended'; reason: string; days: number; by: Actor } & CaseEventBase)
-  | ({ type: 'caseDenied'; reason: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'caseDenied';
+      reason: string;
+      /** Absent in events recorded before it was asked for. */
+      legalBasis?: string;
+      by: Actor;
+    } & CaseEventBase)
   | ({ type: 'caseWithdrawn'; reason: string } & CaseEventBase)
   | ({
       type: 'certificateIssued';

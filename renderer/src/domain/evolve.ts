@@ -120,7 +120,13 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
         suspendedFrom: state.status,
         suspensions: [
           ...state.suspensions,
-          { from: e.on, to: null, kind: e.kind, reason: e.reason },
+          {
+            from: e.on,
+            to: null,
+            kind: e.kind,
+            reason: e.reason,
+            ...(e.expectedDays !== undefined ? { expectedDays: e.expectedDays } : {}),
+          },
         ],
       };
     case 'caseResumed':
@@ -136,7 +142,12 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
       return {
         ...state,
         status: 'denied',
-        decision: { outcome: 'denied', on: e.on, reason: e.reason },
+        decision: {
+          outcome: 'denied',
+          on: e.on,
+          reason: e.reason,
+          ...(e.legalBasis !== undefined ? { legalBasis: e.legalBasis } : {}),
+        },
       };
     case 'caseWithdrawn':
       return {

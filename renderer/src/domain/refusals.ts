@@ -27,6 +27,7 @@ export const REFUSAL_CODES = [
   'supplement_notice_too_late',
   'unknown_item',
   'already_extended',
+  'invalid_expected_days',
   'no_previous_step',
   'no_certificate_for_matter',
   'invalid_certificate_number',

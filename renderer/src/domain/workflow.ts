@@ -3,5 +3,11 @@ export * from './caseState';
 export * from './commands';
 export * from './events';
 export * from './refusals';
-export { decide, type Decision, type DecideContext, type UserRecord } from './decide';
+export {
+  decide,
+  MAX_EXPECTED_DAYS,
+  type Decision,
+  type DecideContext,
+  type UserRecord,
+} from './decide';
 export { evolve, foldEvents, initialState } from './evolve';

@@ -153,7 +153,7 @@ export function OpinionPanel({
           onConfirm={async ({ kind, reason, expectedDays }) =>
             done(
               await action.act(
-                { type: 'suspend', caseId, kind, reason },
+                { type: 'suspend', caseId, kind, reason, expectedDays },
                 { kind: 'suspension', expectedDays },
               ),
             )
@@ -192,7 +192,7 @@ export function OpinionPanel({
           onConfirm={async ({ reason, legalBasis }) =>
             done(
               await action.act(
-                { type: 'deny', caseId, reason },
+                { type: 'deny', caseId, reason, legalBasis },
                 {
                   kind: 'denial',
                   legalBasis,

@@ -2,7 +2,14 @@
 // input. An approver sees only what the permission table lets them do; anyone else sees the
 // step's actions as they are, so an attempt reaches the domain and is refused there with its
 // message (the screen is never the only guard).
-import { can, isApprovalStep, type CaseState, type CommandType, type Role } from '../../domain';
+import {
+  can,
+  isApprovalStep,
+  MAX_EXPECTED_DAYS,
+  type CaseState,
+  type CommandType,
+  type Role,
+} from '../../domain';
 import { isApprover, PASS_COMMAND } from './inboxModel';
 
 export type StepActionKind = 'pass' | 'return' | 'suspend' | 'resume' | 'extend' | 'deny';
@@ -35,8 +42,6 @@ export function availableActions(state: CaseState, role: Role): StepActionKind[]
     return type !== null && can(role, type);
   });
 }
-
-export const MAX_EXPECTED_DAYS = 365;
 
 /** Expected working days of a special procedure: a whole number from 1 to 365, else null. */
 export function parseExpectedDays(raw: string): number | null {

@@ -3,6 +3,7 @@ import {
   decide,
   evolve,
   foldEvents,
+  MAX_EXPECTED_DAYS,
   makeIdNumber,
   type CaseState,
   type Command,
@@ -286,6 +287,46 @@ describe('decide — refusals', () => {
     expect(decide(s0, { type: 'extend', ...c, reason: 'x' }, actors.chief, NOW)).toMatchObject({
       ok: false,
       refusal: { code: 'forbidden_role' },
+    });
+  });
+
+  it('records the expected days of a special procedure and the legal basis of a denial, as the notices state them', () => {
+    const s0 = run([
+      [acceptOf(), actors.clerk],
+      [{ type: 'review', ...c, opinion: 'ok' }, actors.reviewer],
+    ]).state;
+    const suspend = (expectedDays: number) =>
+      decide(
+        s0,
+        { type: 'suspend', ...c, kind: 'hearing', reason: '听证', expectedDays },
+        actors.chief,
+        NOW,
+      );
+    const ok = suspend(15);
+    expect(ok).toMatchObject({ ok: true, events: [{ type: 'caseSuspended', expectedDays: 15 }] });
+    if (!ok.ok) return;
+    expect(evolve(s0, ok.events[0]!).suspensions.at(-1)).toMatchObject({ expectedDays: 15 });
+    // Zero, a fraction, or a typo of a thousand days: refused, with the limit to show.
+    for (const bad of [0, 2.5, 1000])
+      expect(suspend(bad)).toEqual({
+        ok: false,
+        refusal: { code: 'invalid_expected_days', params: { max: MAX_EXPECTED_DAYS } },
+      });
+    const denied = decide(
+      s0,
+      { type: 'deny', ...c, reason: '不符合规划条件', legalBasis: ' 《城乡规划法》第四十条 ' },
+      actors.director,
+      NOW,
+    );
+    expect(denied).toMatchObject({
+      ok: true,
+      events: [{ type: 'caseDenied', legalBasis: '《城乡规划法》第四十条' }],
+    });
+    if (!denied.ok) return;
+    expect(evolve(s0, denied.events[0]!).decision).toMatchObject({
+      outcome: 'denied',
+      reason: '不符合规划条件',
+      legalBasis: '《城乡规划法》第四十条',
     });
   });
 
