@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, Command } from '../../domain';
-import type { DispatchRefusal } from '../../data/dispatch';
 import { useRouteStore } from '../../app/routeStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import type { PrintJob } from '../printing/printService';
@@ -46,7 +45,7 @@ export function useStepAction(
 ): StepAction {
   const { t } = useTranslation(['approval', 'domain']);
   const run = useCommand();
-  const refusalText = useRefusalText();
+  const refusalText = useRefusalText('approval');
   const go = useRouteStore((s) => s.go);
   const flash = useApprovalFlash((s) => s.show);
   const [busy, setBusy] = useState(false);
@@ -62,17 +61,6 @@ export function useStepAction(
     } else setNotice(message);
   };
 
-  // The domain's refusal names role, command and status by code; say them in words.
-  const readable = (refusal: DispatchRefusal): DispatchRefusal => {
-    const p = refusal.params;
-    if (!p) return refusal;
-    const words = { ...p };
-    if (typeof p.role === 'string') words.role = t(`role.${p.role}`, { ns: 'domain' });
-    if (typeof p.status === 'string') words.status = t(`status.${p.status}`, { ns: 'domain' });
-    if (typeof p.command === 'string') words.command = t(`command.${p.command}`);
-    return { ...refusal, params: words } as DispatchRefusal;
-  };
-
   const act = async (command: Command, paper?: ApprovalPaper) => {
     setBusy(true);
     setError(null);
@@ -80,7 +68,7 @@ export function useStepAction(
     try {
       const r = await run(command, version ?? undefined);
       if (!r.ok) {
-        setError(refusalText(readable(r.refusal)));
+        setError(refusalText(r.refusal));
         return false;
       }
       if (r.state) onRecorded(r.state);

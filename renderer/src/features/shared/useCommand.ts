@@ -22,9 +22,13 @@ export function useCommand() {
   );
 }
 
-/** The refusal in the user's language: what was wrong and what to do. */
-export function useRefusalText() {
-  const { t, i18n } = useTranslation(['domain', 'data']);
+/**
+ * The refusal in the user's language: what was wrong and what to do. `commandWords` names the
+ * namespace whose `command.*` keys say the command's name — a screen with its own words for its
+ * commands (the approval screens say 审查通过, not "review") passes its own.
+ */
+export function useRefusalText(commandWords = 'data') {
+  const { t, i18n } = useTranslation(['domain', 'data', commandWords]);
   // Codes in the parameters (a role, a status, a command) are words to the clerk, not codes.
   const word = (ns: string, key: string, value: string | number) =>
     i18n.exists(`${ns}:${key}.${value}`) ? t(`${ns}:${key}.${value}`) : value;
@@ -33,7 +37,10 @@ export function useRefusalText() {
     const p = { ...(refusal.params ?? {}) };
     if (p.role !== undefined) p.role = word('domain', 'role', p.role);
     if (p.status !== undefined) p.status = word('domain', 'status', p.status);
-    if (p.command !== undefined) p.command = word('data', 'command', p.command);
+    if (p.command !== undefined) {
+      const own = word(commandWords, 'command', p.command);
+      p.command = own !== p.command ? own : word('data', 'command', p.command);
+    }
     return t(`refusal.${refusal.code}`, { ns, ...p });
   };
 }
