@@ -305,7 +305,7 @@ describe('decide — refusals', () => {
     const ok = suspend(15);
     expect(ok).toMatchObject({ ok: true, events: [{ type: 'caseSuspended', expectedDays: 15 }] });
     if (!ok.ok) return;
-    expect(evolve(s0, ok.events[0]!).suspensions.at(-1)).toMatchObject({ expectedDays: 15 });
+    expect(evolve(s0, ok.events[0]!)!.suspensions.at(-1)).toMatchObject({ expectedDays: 15 });
     // Zero, a fraction, or a typo of a thousand days: refused, with the limit to show.
     for (const bad of [0, 2.5, 1000])
       expect(suspend(bad)).toEqual({
@@ -323,7 +323,7 @@ describe('decide — refusals', () => {
       events: [{ type: 'caseDenied', legalBasis: '《城乡规划法》第四十条' }],
     });
     if (!denied.ok) return;
-    expect(evolve(s0, denied.events[0]!).decision).toMatchObject({
+    expect(evolve(s0, denied.events[0]!)!.decision).toMatchObject({
       outcome: 'denied',
       reason: '不符合规划条件',
       legalBasis: '《城乡规划法》第四十条',
