@@ -140,7 +140,8 @@ export const overlayValues = {
     builder: d.builder,
     basis: d.basis,
     location: d.location,
-    area: `${d.areaSqm}（${d.landClasses}）`,
+    // No land-class detail recorded (the issuance form has none): no empty （）.
+    area: d.landClasses ? `${d.areaSqm}（${d.landClasses}）` : d.areaSqm,
     scale: d.scale,
   }),
   rural: (d: RuralPermitData) => ({

@@ -1,7 +1,7 @@
 // The certificate form of an approved (or voided) case: the type's fields pre-filled from the
 // case, and how the number is obtained — allocated by the system at the moment of issue, or the
 // number the national supervision system assigned, typed in.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -26,6 +26,7 @@ export interface IssueRequest {
 export function CertificateForm({
   type,
   initial,
+  printChoice,
   submitLabel,
   busy,
   onSubmit,
@@ -33,6 +34,8 @@ export function CertificateForm({
   state: CaseState;
   type: CertificateType;
   initial: CertificateValues;
+  /** How the certificate will print (套打 / 整页), shown just above the submit button. */
+  printChoice?: ReactNode;
   submitLabel: string;
   busy: boolean;
   onSubmit: (r: IssueRequest) => void;
@@ -124,6 +127,7 @@ export function CertificateForm({
           })}
         </Alert>
       )}
+      {printChoice}
       <Box>
         <Button
           type="submit"

@@ -1,7 +1,7 @@
-// The certificate on record: number, type, date; print again (the archived paper when there is
-// one — never a new number); void with a reason (section chief or director); and every voided
-// certificate kept in view.
-import { useState } from 'react';
+// The certificate on record: number, type, date; print again in the chosen mode (never a new
+// number, recorded as a reprint); void with a reason (section chief or director); and every
+// voided certificate kept in view.
+import { useState, type ReactNode } from 'react';
 import {
   Box,
   Button,
@@ -18,11 +18,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import BlockIcon from '@mui/icons-material/Block';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../domain';
-import { printsOfCase } from '../../data/prints';
-import { appDb } from '../../data/stationDb';
 import { maskIdNumber } from '../../domain';
 import { useCommand, useRefusalText } from '../shared/useCommand';
-import { reprintJob, type PrintJob } from '../printing/printService';
 import { Facts, Section } from '../cases/Section';
 import type { Notice } from './IssuePage';
 
@@ -30,14 +27,15 @@ export function CertificateSection({
   state,
   version,
   onNotice,
-  onPrint,
-  onPrintFresh,
+  printChoice,
+  onPrintAgain,
 }: {
   state: CaseState;
   version: number;
   onNotice: (n: Notice) => void;
-  onPrint: (job: PrintJob, reprintOf: string) => void;
-  onPrintFresh: () => void;
+  /** How a reprint prints (套打 / 整页); shown while there is a certificate to print. */
+  printChoice?: ReactNode;
+  onPrintAgain: () => void;
 }) {
   const { t } = useTranslation('issuance');
   const run = useCommand();
@@ -45,18 +43,6 @@ export function CertificateSection({
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const cert = state.certificate;
-
-  const printAgain = async () => {
-    if (!cert) return;
-    // The paper printed at issue, byte for byte: same number, same QR code.
-    const prints = await printsOfCase(appDb(), state.caseId);
-    const original = prints
-      .filter((p) => p.docType === 'certificate' && p.title.includes(cert.number) && !p.reprintOf)
-      .at(-1);
-    const job = original ? await reprintJob(original.archiveId) : undefined;
-    if (original && job) onPrint(job, original.archiveId);
-    else onPrintFresh();
-  };
 
   const voidIt = async () => {
     const r = await run({ type: 'certificateVoided', caseId: state.caseId, reason }, version);
@@ -80,7 +66,7 @@ export function CertificateSection({
             <Button
               startIcon={<PrintIcon />}
               variant="outlined"
-              onClick={() => void printAgain()}
+              onClick={onPrintAgain}
               data-testid="cert-print-again"
             >
               {t('cert.printAgain')}
@@ -120,6 +106,7 @@ export function CertificateSection({
           ]}
         />
       )}
+      {cert && printChoice && <Box sx={{ mt: 2 }}>{printChoice}</Box>}
       {state.voidedCertificates.length > 0 && (
         <Box sx={{ mt: 1 }}>
           <Typography color="text.secondary">{t('cert.voidedList')}</Typography>

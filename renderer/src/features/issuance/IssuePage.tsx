@@ -14,7 +14,6 @@ import { useRouteStore } from '../../app/routeStore';
 import { useSettingsStore } from '../../app/settingsStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { PrintDialog } from '../printing/PrintDialog';
-import type { PrintJob } from '../printing/printService';
 import { Facts, Section } from '../cases/Section';
 import { LightChip } from '../cases/LightChip';
 import { useToday } from '../cases/useToday';
@@ -23,13 +22,15 @@ import { CertificateSection } from './CertificateSection';
 import { DeliveryForm } from './DeliveryForm';
 import { RatingSection } from './RatingSection';
 import {
-  certificateJob,
   certificateTypeOf,
   loadValues,
   prefillValues,
+  printKindOfCase,
   saveValues,
-  type CertificateValues,
 } from './certificateData';
+import { PrintModeChoice } from './PrintModeChoice';
+import { useCertificatePrint, type CertificateJobs } from './useCertificatePrint';
+import { usePrintMode } from './usePrintMode';
 
 export type Notice = { severity: 'success' | 'error' | 'info'; text: string } | null;
 
@@ -43,9 +44,12 @@ export function IssuePage({ caseId }: { caseId: string }) {
   const row = useLiveQuery(async () => (await appDb().cases.get(caseId)) ?? null, [caseId]);
   const station = useLiveQuery(() => getStation(appDb()), []);
   const followUps = useLiveQuery(() => followUpsOfCase(appDb(), caseId), [caseId]);
-  const [jobs, setJobs] = useState<{ jobs: PrintJob[]; reprintOf?: string } | null>(null);
+  const [jobs, setJobs] = useState<CertificateJobs | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  const printKind = printKindOfCase((row?.state ?? null) as CaseState | null);
+  const printMode = usePrintMode(printKind);
+  const certificatePrint = useCertificatePrint(station, printMode.mode, setJobs, setNotice);
 
   if (row === undefined || station === undefined) return null;
   const back = (
@@ -67,17 +71,14 @@ export function IssuePage({ caseId }: { caseId: string }) {
   const state = row.state as CaseState;
   const type = certificateTypeOf(state);
 
-  const printCertificate = async (s: CaseState, values: CertificateValues) => {
-    if (!s.certificate) return;
-    const job = await certificateJob(
-      s,
-      s.certificate,
-      values,
-      station,
-      t('print.certificateTitle', { number: s.certificate.number }),
-    );
-    setJobs({ jobs: [job] });
-  };
+  const modeChoice = (
+    <PrintModeChoice
+      kind={printKind}
+      mode={printMode.mode}
+      readiness={printMode.readiness}
+      onChange={printMode.choose}
+    />
+  );
 
   const issue = async (req: IssueRequest) => {
     setBusy(true);
@@ -97,7 +98,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
       severity: 'success',
       text: t('page.issued', { number: r.state.certificate.number }),
     });
-    await printCertificate(r.state, req.values);
+    await certificatePrint.print(r.state, req.values);
   };
 
   const dueShown = row.dueDate !== NO_DUE_DATE && state.status !== 'delivered';
@@ -153,6 +154,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
             state={state}
             type={type}
             initial={prefillValues(state)}
+            printChoice={modeChoice}
             submitLabel={t('form.issue')}
             busy={busy}
             onSubmit={(r) => void issue(r)}
@@ -165,6 +167,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
             state={state}
             type={type}
             initial={loadValues(caseId) ?? prefillValues(state)}
+            printChoice={modeChoice}
             submitLabel={t('form.reissue')}
             busy={busy}
             onSubmit={(r) => void issue(r)}
@@ -176,9 +179,9 @@ export function IssuePage({ caseId }: { caseId: string }) {
           state={state}
           version={row.version}
           onNotice={setNotice}
-          onPrint={(j, reprintOf) => setJobs({ jobs: [j], reprintOf })}
-          onPrintFresh={() =>
-            void printCertificate(state, loadValues(caseId) ?? prefillValues(state))
+          printChoice={modeChoice}
+          onPrintAgain={() =>
+            void certificatePrint.reprint(state, loadValues(caseId) ?? prefillValues(state))
           }
         />
       )}

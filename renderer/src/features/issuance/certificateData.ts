@@ -9,7 +9,15 @@ import {
   type FormField,
 } from '../../domain';
 import type { CertificateRecord } from '../../domain/caseState';
-import { templates } from '../../print';
+import {
+  templates,
+  type EngineeringPermitData,
+  type LandUsePermitData,
+  type Office,
+  type RuralPermitData,
+  type SiteSelectionData,
+} from '../../print';
+import { overlayValues } from '../../print/overlayLayouts';
 import { renderDocumentInline } from '../../print/bundledFont';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import type { Station } from '../../data/station';
@@ -48,6 +56,10 @@ export function printKindOf(id: CertificateTypeId | string): CertificateKind {
       return 'engineering';
   }
 }
+
+/** The printed layout of the case's certificate (the issued one, else the matter's). */
+export const printKindOfCase = (state: CaseState | null): CertificateKind =>
+  printKindOf(state?.certificate?.type ?? state?.matter.certificateType ?? '');
 
 const withUnit = (v: string | undefined, unit: string) => (v?.trim() ? `${v.trim()} ${unit}` : '');
 
@@ -108,6 +120,104 @@ export async function qrPayloadFor(cert: CertificateRecord, holder: string): Pro
 export const holderOf = (values: CertificateValues, state: CaseState) =>
   values['builder'] || values['landUser'] || state.intake.applicant.name;
 
+/** What a certificate prints, per printed layout: the data of its template. */
+export type CertificateContent =
+  | { kind: 'engineering'; data: EngineeringPermitData }
+  | { kind: 'landUse'; data: LandUsePermitData }
+  | { kind: 'siteSelection'; data: SiteSelectionData }
+  | { kind: 'rural'; data: RuralPermitData };
+
+/**
+ * The certificate's content from the recorded certificate (number, date), the form's values and
+ * the office — one mapping for the full page and the overlay, so both print the same values.
+ */
+export function certificateContent(
+  cert: CertificateRecord,
+  values: CertificateValues,
+  office: Office,
+  qrPayload: string,
+): CertificateContent {
+  const v = (k: string) => values[k] ?? '';
+  const base = {
+    certNumber: cert.number,
+    office,
+    issuedOn: cert.issuedOn,
+    attachments: v('attachments'),
+    qrPayload,
+  };
+  const kind = printKindOf(cert.type);
+  switch (kind) {
+    case 'landUse':
+      return {
+        kind,
+        data: {
+          ...base,
+          landUser: v('landUser'),
+          projectName: v('projectName'),
+          approvingAuthority: v('approvingAuthority'),
+          approvalNumber: v('approvalDocNo'),
+          location: v('location'),
+          areaSqm: v('landArea'),
+          landUse: v('landUse'),
+          scale: v('scale'),
+          acquisition: v('acquisition'),
+        },
+      };
+    case 'siteSelection':
+      return {
+        kind,
+        data: {
+          ...base,
+          projectName: v('projectName'),
+          projectCode: v('projectCode'),
+          builder: v('builder'),
+          basis: v('basis'),
+          location: v('proposedLocation'),
+          areaSqm: v('proposedLandArea'),
+          landClasses: '',
+          scale: v('scale'),
+        },
+      };
+    case 'rural':
+      return {
+        kind,
+        data: {
+          ...base,
+          builder: v('builder'),
+          projectName: v('projectName'),
+          location: v('location'),
+          scale: v('scale'),
+          landUse: v('landUse'),
+        },
+      };
+    default:
+      return {
+        kind,
+        data: {
+          ...base,
+          builder: v('builder'),
+          projectName: v('projectName'),
+          location: v('location'),
+          scale: v('scale'),
+        },
+      };
+  }
+}
+
+/** The values an overlay prints for a certificate (its layout's field keys). */
+export function overlayValuesOf(c: CertificateContent): Record<string, string> {
+  switch (c.kind) {
+    case 'landUse':
+      return overlayValues.landUse(c.data);
+    case 'siteSelection':
+      return overlayValues.siteSelection(c.data);
+    case 'rural':
+      return overlayValues.rural(c.data);
+    default:
+      return overlayValues.engineering(c.data);
+  }
+}
+
 /** The full-page certificate job, on the stock size configured for its layout. */
 export async function certificateJob(
   state: CaseState,
@@ -116,77 +226,20 @@ export async function certificateJob(
   station: Station,
   title: string,
 ): Promise<PrintJob> {
-  const v = (k: string) => values[k] ?? '';
-  const kind = printKindOf(cert.type);
-  const base = {
-    certNumber: cert.number,
-    office: officeOf(station),
-    issuedOn: cert.issuedOn,
-    attachments: v('attachments'),
-    qrPayload: await qrPayloadFor(cert, holderOf(values, state)),
-  };
+  const qr = await qrPayloadFor(cert, holderOf(values, state));
+  const content = certificateContent(cert, values, officeOf(station), qr);
   const settings = useSettingsStore.getState().settings;
-  const options = { font: settings.printFont, paper: certificatePaperOf(settings, kind) };
+  const options = { font: settings.printFont, paper: certificatePaperOf(settings, content.kind) };
   const doc = await (async () => {
-    switch (kind) {
+    switch (content.kind) {
       case 'landUse':
-        return renderDocumentInline(
-          templates.landUsePermit,
-          {
-            ...base,
-            landUser: v('landUser'),
-            projectName: v('projectName'),
-            approvingAuthority: v('approvingAuthority'),
-            approvalNumber: v('approvalDocNo'),
-            location: v('location'),
-            areaSqm: v('landArea'),
-            landUse: v('landUse'),
-            scale: v('scale'),
-            acquisition: v('acquisition'),
-          },
-          options,
-        );
+        return renderDocumentInline(templates.landUsePermit, content.data, options);
       case 'siteSelection':
-        return renderDocumentInline(
-          templates.siteSelection,
-          {
-            ...base,
-            projectName: v('projectName'),
-            projectCode: v('projectCode'),
-            builder: v('builder'),
-            basis: v('basis'),
-            location: v('proposedLocation'),
-            areaSqm: v('proposedLandArea'),
-            landClasses: '',
-            scale: v('scale'),
-          },
-          options,
-        );
+        return renderDocumentInline(templates.siteSelection, content.data, options);
       case 'rural':
-        return renderDocumentInline(
-          templates.ruralPermit,
-          {
-            ...base,
-            builder: v('builder'),
-            projectName: v('projectName'),
-            location: v('location'),
-            scale: v('scale'),
-            landUse: v('landUse'),
-          },
-          options,
-        );
+        return renderDocumentInline(templates.ruralPermit, content.data, options);
       default:
-        return renderDocumentInline(
-          templates.engineeringPermit,
-          {
-            ...base,
-            builder: v('builder'),
-            projectName: v('projectName'),
-            location: v('location'),
-            scale: v('scale'),
-          },
-          options,
-        );
+        return renderDocumentInline(templates.engineeringPermit, content.data, options);
     }
   })();
   return { doc, docType: 'certificate', title, caseId: state.caseId, kind: 'a4' };
