@@ -136,3 +136,36 @@ test('statistics: tables, chart, .xlsx export equal to the screen; English', asy
   await app.getByTestId('tab-supervision').click();
   await shot(app, 'ledgers-supervision-en');
 });
+
+test('红黑榜 rules: a director sets them for the station; bad values are named; a chief cannot', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['director', 'chief']);
+  await app.getByTestId('nav-stats').click();
+  await app.getByTestId('stats-rules').click();
+  const dialog = app.getByRole('dialog');
+  const minCases = dialog.getByLabel('参与排名的最少件数（受理＋办结）');
+  await expect(minCases).toHaveValue('3');
+  await minCases.fill('-1');
+  await dialog.getByTestId('rules-save').click();
+  await expect(dialog.getByRole('alert')).toContainText('件数为不小于 0 的整数');
+  await shot(app, 'stats-rules-invalid-zh-CN');
+  await minCases.fill('5');
+  await dialog.getByTestId('rules-save').click();
+  await expect(dialog).toHaveCount(0);
+
+  // A section chief sees the rankings but not the rules button (and the data layer refuses him).
+  await switchUser(app, 'chief');
+  await app.getByTestId('nav-stats').click();
+  await expect(app.getByTestId('stats-table')).toHaveCount(4);
+  await expect(app.getByTestId('stats-rules')).toHaveCount(0);
+
+  // The rules are the station's, not the browser session's: the director finds them saved.
+  await switchUser(app, 'director');
+  await app.getByTestId('nav-stats').click();
+  await app.getByTestId('stats-rules').click();
+  await expect(app.getByRole('dialog').getByLabel('参与排名的最少件数（受理＋办结）')).toHaveValue(
+    '5',
+  );
+  await shot(app, 'stats-rules-zh-CN');
+});

@@ -12,7 +12,9 @@ import {
   TextField,
 } from '@mui/material';
 import { defaultRankingRules, type RankingRules } from '../../domain/statsRanking';
-import { saveRankingRules } from './rankingRules';
+import { saveRankingRules } from '../../data/rankingRules';
+import { appDb } from '../../data/stationDb';
+import { currentActor } from '../../app/sessionStore';
 
 type Key =
   | 'minCases'
@@ -57,7 +59,7 @@ export function RulesDialog({
 }: {
   rules: RankingRules;
   onClose: () => void;
-  onSaved: (r: RankingRules) => void;
+  onSaved: () => void;
 }) {
   const { t } = useTranslation('stats');
   const [text, setText] = useState<Record<Key, string>>(
@@ -70,15 +72,17 @@ export function RulesDialog({
       ) as Record<Key, string>,
   );
   const [bad, setBad] = useState<string[]>([]);
-  const save = (from: Record<Key, string>) => {
+  const [refused, setRefused] = useState<string | null>(null);
+  const save = async (from: Record<Key, string>) => {
     let r = rules;
     for (const k of KEYS) {
       const n = Number(from[k]);
       r = write(r, k, isRate(k) ? n / 100 : n);
     }
-    const problems = saveRankingRules(r);
-    if (problems.length > 0) setBad(problems);
-    else onSaved(r);
+    const result = await saveRankingRules(appDb(), currentActor(), r);
+    if (result.ok) return onSaved();
+    if (result.code === 'invalid') setBad(result.fields);
+    else setRefused(t(`rules.refused.${result.code}`));
   };
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
@@ -90,10 +94,15 @@ export function RulesDialog({
           component="form"
           onSubmit={(e) => {
             e.preventDefault();
-            save(text);
+            void save(text);
           }}
         >
           {bad.length > 0 && <Alert severity="error">{t('rules.invalid')}</Alert>}
+          {refused && (
+            <Alert severity="error" data-testid="rules-refused">
+              {refused}
+            </Alert>
+          )}
           {KEYS.map((k, i) => (
             <TextField
               key={k}
@@ -126,7 +135,7 @@ export function RulesDialog({
           {t('rules.defaults')}
         </Button>
         <Button onClick={onClose}>{t('rules.cancel')}</Button>
-        <Button variant="contained" onClick={() => save(text)}>
+        <Button variant="contained" onClick={() => void save(text)} data-testid="rules-save">
           {t('rules.save')}
         </Button>
       </DialogActions>

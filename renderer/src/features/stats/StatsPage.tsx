@@ -28,7 +28,9 @@ import type { PrintJob } from '../printing/printService';
 import { statsSheets, percent, type Sheet, type TableLabels } from './statsTable';
 import { statsWorkbook } from './statsXlsx';
 import { BarChart } from './BarChart';
-import { loadRankingRules } from './rankingRules';
+import { loadRankingRules, RANKING_RULE_SETTERS } from '../../data/rankingRules';
+import { defaultRankingRules } from '../../domain/statsRanking';
+import { useSessionStore } from '../../app/sessionStore';
 import { RulesDialog } from './RulesDialog';
 import { redBlackJob } from './redBlackPrint';
 
@@ -36,7 +38,8 @@ export function StatsPage() {
   const { t } = useTranslation('stats');
   const today = useToday();
   const [month, setMonth] = useState(today.slice(0, 7));
-  const [rules, setRules] = useState(loadRankingRules);
+  const rules = useLiveQuery(() => loadRankingRules(appDb()), []) ?? defaultRankingRules;
+  const role = useSessionStore((s) => s.user?.role ?? '');
   const [editing, setEditing] = useState(false);
   const [jobs, setJobs] = useState<PrintJob[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -118,7 +121,11 @@ export function StatsPage() {
         >
           {t('export')}
         </Button>
-        <Button onClick={() => setEditing(true)}>{t('rules.edit')}</Button>
+        {RANKING_RULE_SETTERS.includes(role) && (
+          <Button onClick={() => setEditing(true)} data-testid="stats-rules">
+            {t('rules.edit')}
+          </Button>
+        )}
       </Box>
       <Typography color="text.secondary">{t('definitions')}</Typography>
       {message && <Alert severity="success">{message}</Alert>}
@@ -145,10 +152,7 @@ export function StatsPage() {
         <RulesDialog
           rules={rules}
           onClose={() => setEditing(false)}
-          onSaved={(r) => {
-            setRules(r);
-            setEditing(false);
-          }}
+          onSaved={() => setEditing(false)}
         />
       )}
       {jobs && <PrintDialog open jobs={jobs} onClose={() => setJobs(null)} />}

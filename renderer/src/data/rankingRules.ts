@@ -1,0 +1,60 @@
+// The 红黑榜 ranking rules of a station: kept with the station's data (backed up and restored with
+// it), changed only by a director or an administrator — checked here against the stored user, not
+// only by hiding the button — and every change recorded in the event log with the new rules.
+import {
+  defaultRankingRules,
+  validateRankingRules,
+  type RankingRules,
+} from '../domain/statsRanking';
+import type { OneWindowDb } from './db';
+import type { EventActor } from './eventTypes';
+import { appendEvents } from './log';
+import { getStation } from './station';
+
+export const RANKING_RULES_KEY = 'stats.rankingRules';
+
+/** Roles that set the ranking rules: the office's head, and the administrator who sets it up. */
+export const RANKING_RULE_SETTERS: readonly string[] = ['director', 'admin'];
+
+export async function loadRankingRules(db: OneWindowDb): Promise<RankingRules> {
+  const value = (await db.settings.get(RANKING_RULES_KEY))?.value as RankingRules | undefined;
+  // Stored rules are checked as they are read: a damaged row never ranks anyone.
+  try {
+    return value && validateRankingRules(value).length === 0 ? value : defaultRankingRules;
+  } catch {
+    return defaultRankingRules;
+  }
+}
+
+export type SaveRulesResult =
+  | { ok: true }
+  | { ok: false; code: 'forbidden_role' | 'no_station' }
+  | { ok: false; code: 'invalid'; fields: string[] };
+
+export async function saveRankingRules(
+  db: OneWindowDb,
+  actor: EventActor,
+  rules: RankingRules,
+  now = new Date(),
+): Promise<SaveRulesResult> {
+  const fields = validateRankingRules(rules);
+  if (fields.length > 0) return { ok: false, code: 'invalid', fields };
+  return db.transaction('rw', [db.users, db.settings, db.events, db.meta], async () => {
+    // The role as stored now, not as the screen remembers it.
+    const user = await db.users.get(actor.id);
+    if (!user || user.disabled === 1 || !RANKING_RULE_SETTERS.includes(user.role))
+      return { ok: false, code: 'forbidden_role' } as const;
+    const station = await getStation(db);
+    if (!station) return { ok: false, code: 'no_station' } as const;
+    await db.settings.put({ key: RANKING_RULES_KEY, value: rules });
+    await appendEvents(
+      db,
+      station,
+      'station',
+      [{ type: 'settings.rankingRulesChanged', payload: { rules } }],
+      { id: user.id, name: user.name, role: user.role },
+      now,
+    );
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,100 @@
+// The 红黑榜 rules are station data: only a director or an administrator (as stored, not as the
+// screen claims) changes them, bad values are refused with the fields named, and every change is
+// in the event log.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OneWindowDb } from '../../../../renderer/src/data/db';
+import { verifyLog } from '../../../../renderer/src/data/integrity';
+import {
+  loadRankingRules,
+  RANKING_RULES_KEY,
+  saveRankingRules,
+} from '../../../../renderer/src/data/rankingRules';
+import { createUser } from '../../../../renderer/src/data/users';
+import {
+  defaultRankingRules,
+  type RankingRules,
+} from '../../../../renderer/src/domain/statsRanking';
+import type { Role } from '../../../../renderer/src/domain';
+import { stationDb } from './helpers';
+
+const now = new Date('2026-03-02T02:00:00Z');
+let db: OneWindowDb;
+afterEach(() => db?.close());
+
+/** Stricter than the defaults in every part, so a saved copy is told apart from them. */
+const strict = (over: Partial<RankingRules> = {}): RankingRules => ({
+  minCases: 5,
+  red: { minOnTimeRate: 0.98, maxOverdue: 0, maxBadRatingRate: 0, size: 2 },
+  black: { belowOnTimeRate: 0.85, overdueAtLeast: 2, badRatingRateAbove: 0.05 },
+  ...over,
+});
+
+async function withUsers() {
+  db = await stationDb(now);
+  const admin = (await db.users.where('username').equals('admin').first())!;
+  const adminActor = { id: admin.id, name: admin.name, role: admin.role };
+  const make = async (username: string, role: Role) => {
+    const u = await createUser(
+      db,
+      adminActor,
+      { username, name: username, password: 'long enough pass', role },
+      { iterations: 1000, now },
+    );
+    return { id: u.id, name: u.name, role: u.role };
+  };
+  return {
+    admin: adminActor,
+    director: await make('director', 'director'),
+    chief: await make('chief', 'chief'),
+    clerk: await make('clerk', 'clerk'),
+  };
+}
+
+describe('ranking rules', () => {
+  it('are the defaults until a director saves others; the change is logged and the chain holds', async () => {
+    const { director } = await withUsers();
+    expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+    const before = await db.events.count();
+    expect(await saveRankingRules(db, director, strict(), now)).toEqual({ ok: true });
+    expect(await loadRankingRules(db)).toEqual(strict());
+    const last = (await db.events.orderBy('pos').last())!;
+    expect(await db.events.count()).toBe(before + 1);
+    expect(last).toMatchObject({
+      type: 'settings.rankingRulesChanged',
+      actor: { id: director.id, role: 'director' },
+      payload: { rules: strict() },
+    });
+    expect((await verifyLog(db, now)).ok).toBe(true);
+  });
+
+  it('an administrator may; a chief or a clerk may not, even when the screen claims a higher role', async () => {
+    const { admin, chief, clerk } = await withUsers();
+    expect(await saveRankingRules(db, admin, strict(), now)).toEqual({ ok: true });
+    const before = await db.events.count();
+    for (const who of [chief, clerk, { ...clerk, role: 'director' }]) {
+      expect(await saveRankingRules(db, who, strict({ minCases: 9 }), now)).toEqual({
+        ok: false,
+        code: 'forbidden_role',
+      });
+    }
+    expect((await loadRankingRules(db)).minCases).toBe(5);
+    expect(await db.events.count()).toBe(before);
+  });
+
+  it('refuses out-of-range values with the fields named, changing nothing', async () => {
+    const { director } = await withUsers();
+    const bad = strict({ minCases: -1, red: { ...strict().red, minOnTimeRate: 1.5 } });
+    expect(await saveRankingRules(db, director, bad, now)).toEqual({
+      ok: false,
+      code: 'invalid',
+      fields: ['minCases', 'red.minOnTimeRate'],
+    });
+    expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+  });
+
+  it('a damaged stored row falls back to the defaults instead of ranking by it', async () => {
+    db = await stationDb(now);
+    await db.settings.put({ key: RANKING_RULES_KEY, value: { minCases: 'many' } });
+    expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+  });
+});
