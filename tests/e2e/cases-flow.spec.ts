@@ -38,9 +38,11 @@ test('scanner lookup, the case page with timeline and papers, reopen, reprint, p
   await expect(app).toHaveURL(/#\/cases\/case\//);
   await expect(app.getByTestId('case-no')).toHaveText(caseNo);
   await expect(app.getByTestId('case-status')).toHaveText('审查');
-  // The full credit code is on the case page; the contact phone too.
+  // The full credit code is on the case page (not personal data); the contact phone is masked
+  // until someone reveals it (tests/e2e/privacy.spec.ts).
   await expect(app.getByTestId('facts-applicant')).toContainText(CREDIT);
-  await expect(app.getByTestId('facts-applicant')).toContainText('13812345678');
+  await expect(app.getByTestId('facts-applicant')).toContainText('138****5678');
+  await expect(app.getByTestId('facts-applicant')).not.toContainText('13812345678');
   await expect(app.getByTestId('materials-table')).toContainText('建设工程规划许可申请表');
 
   // The timeline: the acceptance by the clerk and the two papers printed.
