@@ -191,6 +191,16 @@ test('suspend and resume move the deadline by exactly the suspended working days
   await openStep(app, caseId);
   await expect(app.getByTestId('step-status')).toHaveText('不予许可');
   await expect(app.getByTestId('step-closed')).toBeVisible();
+  // The record holds what the notices said: the expected days and the legal basis.
+  await app.evaluate((id) => {
+    window.location.hash = `#/cases/case/${encodeURIComponent(id)}`;
+  }, caseId);
+  const timeline = app.getByTestId('timeline');
+  await expect(timeline.locator('[data-event="caseSuspended"]')).toContainText('预计 3 个工作日');
+  await expect(timeline.locator('[data-event="caseDenied"]')).toContainText(
+    '依据：《中华人民共和国城乡规划法》第四十条',
+  );
+  await shot(app, 'approval-case-timeline-zh-CN');
 });
 
 test('English: the inbox and step screen are complete', async ({ app }) => {

@@ -52,12 +52,27 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
         reason: str(p['reason']),
       });
     case 'caseSuspended':
-      return `${t(`suspension.${str(p['kind'])}`)} · ${str(p['reason'])}`;
+      return [
+        t(`suspension.${str(p['kind'])}`),
+        str(p['reason']),
+        // Recorded since the command carries it; older events have none.
+        p['expectedDays'] !== undefined
+          ? t('eventDetail.expectedDays', { days: str(p['expectedDays']) })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
     case 'caseResumed':
       return str(p['note']);
     case 'caseExtended':
       return t('eventDetail.extended', { days: str(p['days']), reason: str(p['reason']) });
     case 'caseDenied':
+      return [
+        str(p['reason']),
+        p['legalBasis'] ? t('eventDetail.legalBasis', { basis: str(p['legalBasis']) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
     case 'caseWithdrawn':
       return str(p['reason']);
     case 'certificateIssued':
