@@ -69,6 +69,16 @@ async function failNextPrint(page: Page) {
   });
 }
 
+/**
+ * The shell scrolls inside its main area, so a full-page shot of a long page repeats the header:
+ * make the window tall enough for the whole issuance page, shoot, and restore it.
+ */
+async function tallShot(page: Page, name: string) {
+  await page.setViewportSize({ width: 1366, height: 1400 });
+  await shot(page, name);
+  await page.setViewportSize({ width: 1366, height: 800 });
+}
+
 async function printAndClose(page: Page) {
   await page.getByTestId('print-confirm').click();
   await expect(page.getByRole('dialog').getByRole('status')).toBeVisible({ timeout: 30_000 });
@@ -101,7 +111,7 @@ test('issue with 套打: values only in the archive, retry archives once, reprin
   await expect(app.getByTestId('print-mode-no-layout')).toContainText('打印设置');
   await expect(app.getByTestId('print-mode-overlay')).toBeDisabled();
   await expect(app.getByTestId('print-mode-full')).toBeChecked();
-  await shot(app, 'overlay-no-layout-zh-CN');
+  await tallShot(app, 'overlay-no-layout-zh-CN');
 
   await adminSetsUpOverlay(app);
   await switchUser(app, 'clerk');
@@ -111,7 +121,7 @@ test('issue with 套打: values only in the archive, retry archives once, reprin
   await app.getByTestId('print-mode-overlay').check();
   await expect(app.getByTestId('print-mode-no-printer')).toContainText('证书打印机');
   await app.getByTestId('cert-field-attachments').fill('总平面图、建筑单体图');
-  await shot(app, 'overlay-choice-zh-CN');
+  await tallShot(app, 'overlay-choice-zh-CN');
 
   await app.getByTestId('issue-submit').click();
   const number = `建字第410108${new Date().getFullYear()}00001号`;
@@ -123,7 +133,7 @@ test('issue with 套打: values only in the archive, retry archives once, reprin
   await expect(frame.locator('.cal')).toHaveAttribute('style', /translate\(1\.5mm,-0\.8mm\)/);
   await expect(frame.locator('[data-key="certNumber"]')).toHaveText(number);
   await expect(frame.locator('img.form-bg')).toHaveCount(1);
-  await shot(app, 'overlay-preview-zh-CN');
+  await tallShot(app, 'overlay-preview-zh-CN');
 
   // The printer fails once: the clerk is told, retries, and the paper is archived only once.
   const before = pdfsOf(app).length;
@@ -190,9 +200,9 @@ test('issue with 套打: values only in the archive, retry archives once, reprin
     'Overlay (pre-printed certificate stock)',
   );
   await expect(app.getByTestId('print-mode-no-printer')).toContainText('certificate printer');
-  await shot(app, 'overlay-choice-en');
+  await tallShot(app, 'overlay-choice-en');
   await app.getByTestId('cert-print-again').click();
   await previewFrame(app);
-  await shot(app, 'overlay-preview-en');
+  await tallShot(app, 'overlay-preview-en');
   await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 });
