@@ -130,6 +130,8 @@ export const settingsSchema = z.object({
   calibrations: z.record(z.string().max(200), calibrationSchema),
   /** Overlay field positions per certificate; absent = the built-in layout. */
   overlayLayouts: z.partialRecord(certificateKindSchema, z.array(overlayFieldSchema).max(60)),
+  /** Last print mode chosen per certificate on this station: 'overlay' (套打) or 'full' (整页). */
+  certificatePrintModes: z.partialRecord(certificateKindSchema, z.enum(['overlay', 'full'])),
   windowBounds: windowBoundsSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -150,6 +152,7 @@ export const defaultSettings: Settings = {
   },
   calibrations: {},
   overlayLayouts: {},
+  certificatePrintModes: {},
   windowBounds: null,
 };
 

@@ -60,24 +60,10 @@ export function overlayRefusal(
   return null;
 }
 
-// The remembered choice belongs in the station's settings (electron/contract.ts), under this
-// key. Until the contract declares it, settings.set refuses unknown keys, so the choice is kept
-// for the session only; once declared, it is read and saved through settings with no change here.
-export const PRINT_MODES_KEY = 'certificatePrintModes';
-const rememberedSchema = z.partialRecord(
-  z.enum(['engineering', 'landUse', 'siteSelection', 'rural']),
-  printModeSchema,
-);
-export type RememberedModes = z.infer<typeof rememberedSchema>;
+export type RememberedModes = Settings['certificatePrintModes'];
 
-/** The choices remembered in the settings (empty when the key is absent or malformed). */
-export function rememberedModesOf(s: Settings): RememberedModes {
-  const parsed = rememberedSchema.safeParse(Reflect.get(s, PRINT_MODES_KEY));
-  return parsed.success ? parsed.data : {};
-}
-
-/** Whether the settings contract has the key (else the choice lives for the session). */
-export const settingsHoldPrintModes = (shape: object): boolean => PRINT_MODES_KEY in shape;
+/** The choices remembered in this station's settings. */
+export const rememberedModesOf = (s: Settings): RememberedModes => s.certificatePrintModes ?? {};
 
 /** The settings patch that remembers `mode` for `kind`, keeping the other certificates' choices. */
 export function rememberPatch(
@@ -85,9 +71,7 @@ export function rememberPatch(
   kind: CertificateKind,
   mode: CertificatePrintMode,
 ): SettingsPatch {
-  // The cast names a key the contract is expected to declare; callers only send it when
-  // settingsHoldPrintModes says the schema has it.
-  return { [PRINT_MODES_KEY]: { ...rememberedModesOf(s), [kind]: mode } } as SettingsPatch;
+  return { certificatePrintModes: { ...rememberedModesOf(s), [kind]: mode } };
 }
 
 const isCertificatePrint = (p: PrintRecord) =>

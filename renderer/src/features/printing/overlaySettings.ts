@@ -28,14 +28,13 @@ export function overlayLayoutOf(s: Settings, kind: CertificateKind): OverlayLayo
   };
 }
 
-/** A layout to save: the built-in one is stored as "absent", so later default fixes still apply. */
-export function layoutOverride(
-  kind: CertificateKind,
-  fields: readonly OverlayField[],
-): OverlayField[] | undefined {
-  const same = JSON.stringify(fields) === JSON.stringify(defaultOverlayLayouts[kind].fields);
-  return same ? undefined : fields.map((f) => ({ ...f }));
-}
+/**
+ * A layout to save. Saved as it is, even when it equals the built-in one: saving is the
+ * administrator's word that the positions fit this station's stock and printer, which is what
+ * lets the issuance screen offer 套打 (an unsaved built-in layout is only a first guess).
+ */
+export const layoutToSave = (fields: readonly OverlayField[]): OverlayField[] =>
+  fields.map((f) => ({ ...f }));
 
 /**
  * The paper of a full-page certificate (not the overlay): the stock size from the settings, for

@@ -29,7 +29,7 @@ import { useSettingsStore } from '../../app/settingsStore';
 import { PrintPreview, type RenderedDocument } from '../../print';
 import { defaultOverlayLayouts } from '../../print/overlayLayouts';
 import { renderOverlayFor } from '../printing/overlayJob';
-import { layoutOverride, overlayLayoutOf } from '../printing/overlaySettings';
+import { layoutToSave, overlayLayoutOf } from '../printing/overlaySettings';
 import {
   NumberField,
   Section,
@@ -120,11 +120,7 @@ function OverlayEditor() {
 
   const onSave = async () => {
     if (!valid) return setStatus({ ok: false, text: t('overlay.invalid') });
-    const override = layoutOverride(kind, fields);
-    const next = { ...settings.overlayLayouts };
-    if (override) next[kind] = override;
-    else delete next[kind];
-    await save({ overlayLayouts: next });
+    await save({ overlayLayouts: { ...settings.overlayLayouts, [kind]: layoutToSave(fields) } });
   };
 
   const setCell = (i: number, col: (typeof COLUMNS)[number][0]) => (v: string) =>

@@ -1,17 +1,15 @@
 // How the certificate prints: which mode the screen starts with, what is remembered, when 套打
 // is refused, and which earlier print a reprint points at.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../../../electron/contract';
+import { defaultSettings, settingsPatchSchema, type Settings } from '../../../../electron/contract';
 import type { PrintRecord } from '../../../../renderer/src/data/prints';
 import {
   initialPrintMode,
   overlayReadiness,
   overlayRefusal,
-  PRINT_MODES_KEY,
   printsOfCertificate,
   rememberedModesOf,
   rememberPatch,
-  settingsHoldPrintModes,
   type OverlayReadiness,
 } from '../../../../renderer/src/features/issuance/printMode';
 import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
@@ -92,27 +90,20 @@ describe('overlayRefusal (the print path)', () => {
 });
 
 describe('remembering the choice in the settings', () => {
-  it('reads what is stored and ignores anything malformed', () => {
-    const stored = { [PRINT_MODES_KEY]: { engineering: 'overlay', rural: 'full' } };
-    expect(rememberedModesOf({ ...settingsOf(), ...stored } as Settings)).toEqual({
-      engineering: 'overlay',
-      rural: 'full',
-    });
-    const bad = { [PRINT_MODES_KEY]: { engineering: 'sideways' } };
-    expect(rememberedModesOf({ ...settingsOf(), ...bad } as Settings)).toEqual({});
+  it('reads what is stored; the settings contract refuses anything malformed', () => {
+    const s = { ...settingsOf(), certificatePrintModes: { engineering: 'overlay', rural: 'full' } };
+    expect(rememberedModesOf(s as Settings)).toEqual({ engineering: 'overlay', rural: 'full' });
     expect(rememberedModesOf(settingsOf())).toEqual({});
+    expect(
+      settingsPatchSchema.safeParse({ certificatePrintModes: { engineering: 'sideways' } }).success,
+    ).toBe(false);
   });
 
   it("changes one certificate's choice and keeps the others", () => {
-    const s = { ...settingsOf(), [PRINT_MODES_KEY]: { rural: 'overlay' } } as Settings;
-    expect(rememberPatch(s, 'engineering', 'full')).toEqual({
-      [PRINT_MODES_KEY]: { rural: 'overlay', engineering: 'full' },
-    });
-  });
-
-  it('saves through the settings only once the contract declares the key', () => {
-    expect(settingsHoldPrintModes({ language: 1 })).toBe(false);
-    expect(settingsHoldPrintModes({ [PRINT_MODES_KEY]: 1 })).toBe(true);
+    const s = { ...settingsOf(), certificatePrintModes: { rural: 'overlay' } } as Settings;
+    const patch = rememberPatch(s, 'engineering', 'full');
+    expect(patch).toEqual({ certificatePrintModes: { rural: 'overlay', engineering: 'full' } });
+    expect(settingsPatchSchema.safeParse(patch).success).toBe(true);
   });
 });
 

@@ -6,13 +6,14 @@ import {
   calibrationOf,
   certificatePaperOf,
   certificatePrinter,
-  layoutOverride,
+  layoutToSave,
   overlayLayoutOf,
 } from '../../../../renderer/src/features/printing/overlaySettings';
 import { renderOverlay } from '../../../../renderer/src/print/overlay';
 import { renderDocument } from '../../../../renderer/src/print/render';
 import { ruralPermitSample } from '../../../../renderer/src/print/samples';
 import { templates } from '../../../../renderer/src/print/templates';
+import { overlayReadiness } from '../../../../renderer/src/features/issuance/printMode';
 import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
 
 const settingsOf = (over: Partial<Settings> = {}): Settings => ({
@@ -88,13 +89,14 @@ describe('overlay settings', () => {
     expect(certificatePaperOf(s, 'engineering')).toMatchObject({ widthMm: 210, heightMm: 297 });
   });
 
-  it('saving the built-in layout stores nothing, so later fixes to the defaults still apply', () => {
-    expect(layoutOverride('landUse', defaultOverlayLayouts.landUse.fields)).toBeUndefined();
-    const moved = defaultOverlayLayouts.landUse.fields.map((f, i) =>
-      i === 0 ? { ...f, xMm: f.xMm + 1 } : f,
-    );
-    expect(layoutOverride('landUse', moved)?.[0]?.xMm).toBe(
-      defaultOverlayLayouts.landUse.fields[0]!.xMm + 1,
-    );
+  it('saving the built-in layout unchanged stores it, and that is what makes 套打 available', () => {
+    const s = { ...defaultSettings };
+    expect(overlayReadiness(s, 'landUse').layoutSetUp).toBe(false);
+    const saved = layoutToSave(defaultOverlayLayouts.landUse.fields);
+    expect(saved).toEqual(defaultOverlayLayouts.landUse.fields);
+    expect(saved[0]).not.toBe(defaultOverlayLayouts.landUse.fields[0]); // a copy, not shared
+    const after = { ...s, overlayLayouts: { landUse: saved } };
+    expect(overlayReadiness(after, 'landUse').layoutSetUp).toBe(true);
+    expect(overlayLayoutOf(after, 'landUse').fields).toEqual(saved);
   });
 });
