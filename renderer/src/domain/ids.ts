@@ -143,9 +143,6 @@ export function isValidMobile(s: string): boolean {
   return /^1[3-9]\d{9}$/.test(s);
 }
 
-// Masking moved to mask.ts (one rule for screens and papers); re-exported for old imports.
-export { maskIdNumber, maskPhone } from './mask';
-
 /** A valid credit code from its first 17 characters (for tests and demo data). */
 export function makeCreditCode(first17: string): string {
   const c = creditCodeCheckChar(first17);

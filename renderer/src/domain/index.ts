@@ -2,6 +2,7 @@
 export * from './calendar';
 export { addCalendarDays, compareDates, dayOfWeek, yearOf } from './dates';
 export * from './ids';
+export * from './mask';
 export * from './catalogue';
 export * from './deadlines';
 export * from './roles';

@@ -2,7 +2,7 @@
 import { usePrint } from '../context';
 import { code128Svg } from '../barcode';
 import { qrSvg } from '../qr';
-import { maskPartyCode, maskPhone } from '../mask';
+import { maskPartyCode, maskPhone } from '../../domain/mask';
 import { MaterialsTable } from '../components/Materials';
 import { OfficeSign, Rows, Svg, Title } from '../components/Official';
 import type { ReceiptData } from '../types';

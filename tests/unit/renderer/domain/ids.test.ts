@@ -12,10 +12,9 @@ import {
   isValidProjectCode,
   makeCreditCode,
   makeIdNumber,
-  maskIdNumber,
-  maskPhone,
   normaliseCode,
 } from '../../../../renderer/src/domain/ids';
+import { maskIdNumber, maskPhone } from '../../../../renderer/src/domain/mask';
 
 // Every character a clerk could mistype into a code: the credit charset plus look-alikes.
 const TYPO_CHARS = `${CREDIT_CODE_CHARSET}IOSVZiosvzx abc-`;

@@ -5,7 +5,7 @@ import {
   formatChineseDateTime,
   formatEnglishDate,
 } from '../../../../renderer/src/print/chineseDate';
-import { maskIdNumber, maskPartyCode, maskPhone } from '../../../../renderer/src/print/mask';
+import { maskIdNumber, maskPartyCode, maskPhone } from '../../../../renderer/src/domain/mask';
 import { code128Pattern, code128Svg } from '../../../../renderer/src/print/barcode';
 import { qrSvg } from '../../../../renderer/src/print/qr';
 import { certificatePaper, pageRule, papers } from '../../../../renderer/src/print/paper';

@@ -7,7 +7,7 @@ import {
   formatChineseDate,
   formatChineseDateTime,
 } from '../../../../renderer/src/print/chineseDate';
-import { maskIdNumber, maskPhone } from '../../../../renderer/src/print/mask';
+import { maskIdNumber, maskPhone } from '../../../../renderer/src/domain/mask';
 import { makeTranslate } from '../../../../renderer/src/print/texts';
 import { htmlToPdf, launchChromium } from '../../../print/chromium';
 import { renderSample, sampleData } from '../../../print/sampleDocs';
