@@ -23,6 +23,7 @@ import { languages } from '../../app/i18n';
 import { useHostErrorText } from '../frame/useHostErrorText';
 import { PrintSettings } from './PrintSettings';
 import { OfficeSettings } from './OfficeSettings';
+import { DepartmentsSettings } from './DepartmentsSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function SettingsPage() {
         )}
       </Paper>
       <OfficeSettings />
+      <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>
         <Typography variant="h3" component="h2" gutterBottom>

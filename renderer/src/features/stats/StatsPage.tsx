@@ -33,12 +33,16 @@ import { defaultRankingRules } from '../../domain/statsRanking';
 import { useSessionStore } from '../../app/sessionStore';
 import { RulesDialog } from './RulesDialog';
 import { redBlackJob } from './redBlackPrint';
+import { departmentOfSetup, loadDepartments } from '../../data/departments';
 
 export function StatsPage() {
-  const { t } = useTranslation('stats');
+  const { t, i18n } = useTranslation('stats');
   const today = useToday();
   const [month, setMonth] = useState(today.slice(0, 7));
   const rules = useLiveQuery(() => loadRankingRules(appDb()), []) ?? defaultRankingRules;
+  // The station's own departments (or the stage defaults until it saves them), live: a change in
+  // 设置 regroups the tables at once.
+  const departments = useLiveQuery(() => loadDepartments(appDb()), []);
   const role = useSessionStore((s) => s.user?.role ?? '');
   const [editing, setEditing] = useState(false);
   const [jobs, setJobs] = useState<PrintJob[] | null>(null);
@@ -46,11 +50,11 @@ export function StatsPage() {
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const cases = useLiveQuery(() => (valid ? loadStatsCases(appDb(), month) : []), [month, valid]);
   const result = useMemo(() => {
-    if (!cases || !valid) return null;
+    if (!cases || !valid || !departments) return null;
     const figures = monthlyFigures(cases, {
       month,
       today,
-      departmentOf: (_code, stage) => t(`department.${stage}`),
+      departmentOf: departmentOfSetup(departments.setup, i18n.language, t('department.unassigned')),
     });
     const ranking = rank(figures.byClerk, rules);
     const labels: TableLabels = {
@@ -78,7 +82,7 @@ export function StatsPage() {
       list: { red: t('list.red'), black: t('list.black') },
     };
     return { figures, ranking, sheets: statsSheets(figures, ranking, labels) };
-  }, [cases, valid, month, today, rules, t]);
+  }, [cases, valid, month, today, rules, t, departments, i18n.language]);
 
   const exportXlsx = async () => {
     if (!result) return;
@@ -127,7 +131,12 @@ export function StatsPage() {
           </Button>
         )}
       </Box>
-      <Typography color="text.secondary">{t('definitions')}</Typography>
+      <Typography color="text.secondary">{t('definitionsFigures')}</Typography>
+      {departments && !departments.configured && (
+        <Typography color="text.secondary" data-testid="stats-departments-default">
+          {t('departmentsDefaultNote')}
+        </Typography>
+      )}
       {message && <Alert severity="success">{message}</Alert>}
       {result && result.figures.total.uncovered > 0 && (
         <Alert severity="warning">{t('uncovered', { n: result.figures.total.uncovered })}</Alert>
