@@ -41,13 +41,16 @@ test('an administrator renames a department and moves a matter to a new one; a c
   // Defaults: the building permit is counted under its stage's department, with the note.
   expect(await byDepartment(app)).toEqual(['建设工程规划科|1']);
   await expect(app.getByTestId('stats-departments-default')).toBeVisible();
+  await shot(app, 'departments-stats-default-zh-CN');
 
   // A clerk sees the assignments, read-only.
   await app.getByTestId('nav-settings').click();
   await expect(section(app).getByTestId('departments-readonly')).toBeVisible();
   await expect(section(app).getByTestId('departments-save')).toHaveCount(0);
-  await expect(section(app).getByTestId('dept-name-1')).toBeDisabled();
-  await expect(section(app).getByTestId('matter-dept-GCGH-JZ')).toBeDisabled();
+  await expect(section(app).getByTestId('dept-name-1')).toHaveCount(0);
+  await expect(section(app).getByTestId('dept-name-cell-1')).toHaveText('建设工程规划科');
+  await expect(section(app).getByTestId('matter-dept-GCGH-JZ')).toHaveCount(0);
+  await expect(section(app).getByTestId('matter-dept-cell-GCGH-JZ')).toHaveText('建设工程规划科');
   await section(app).scrollIntoViewIfNeeded();
   await shot(app, 'departments-clerk-readonly-zh-CN');
 
@@ -96,8 +99,8 @@ test('an administrator renames a department and moves a matter to a new one; a c
   await switchUser(app, 'clerk');
   await app.getByTestId('nav-settings').click();
   await expect(section(app).getByTestId('departments-save')).toHaveCount(0);
-  await expect(section(app).getByTestId('dept-name-1')).toHaveValue('规划管理科');
-  await expect(section(app).getByTestId('matter-dept-GCGH-JZ')).toHaveValue('dept-5');
+  await expect(section(app).getByTestId('dept-name-cell-1')).toHaveText('规划管理科');
+  await expect(section(app).getByTestId('matter-dept-cell-GCGH-JZ')).toHaveText('建筑工程审批科');
 
   // English: the English names in settings and in the statistics.
   await app.getByTestId('language-en').click();
@@ -106,4 +109,9 @@ test('an administrator renames a department and moves a matter to a new one; a c
   await shot(app, 'departments-en');
   expect(await byDepartment(app)).toEqual(['Building approvals section|1']);
   await shot(app, 'departments-stats-en');
+  await signInAsAdmin(app);
+  await app.getByTestId('nav-settings').click();
+  await expect(section(app).getByTestId('dept-nameEn-4')).toHaveValue('Building approvals section');
+  await section(app).scrollIntoViewIfNeeded();
+  await shot(app, 'departments-admin-en');
 });

@@ -59,38 +59,44 @@ export function DepartmentsList({
         <TableBody>
           {setup.departments.map((d, i) => (
             <TableRow key={d.id} data-testid={`dept-row-${i}`}>
-              <TableCell>
-                <TextField
-                  size="small"
-                  value={d.name}
-                  disabled={!canEdit}
-                  autoFocus={canEdit && d.name === '' && i === setup.departments.length - 1}
-                  error={errorFields.has(`departments.${d.id}.name`)}
-                  onChange={(e) => rename(d.id, { name: e.target.value })}
-                  sx={{ width: 200 }}
-                  slotProps={{
-                    htmlInput: {
-                      'data-testid': `dept-name-${i}`,
-                      'aria-label': t('departments.name'),
-                    },
-                  }}
-                />
+              <TableCell data-testid={`dept-name-cell-${i}`}>
+                {!canEdit ? (
+                  d.name
+                ) : (
+                  <TextField
+                    size="small"
+                    value={d.name}
+                    autoFocus={canEdit && d.name === '' && i === setup.departments.length - 1}
+                    error={errorFields.has(`departments.${d.id}.name`)}
+                    onChange={(e) => rename(d.id, { name: e.target.value })}
+                    sx={{ width: 200 }}
+                    slotProps={{
+                      htmlInput: {
+                        'data-testid': `dept-name-${i}`,
+                        'aria-label': t('departments.name'),
+                      },
+                    }}
+                  />
+                )}
               </TableCell>
-              <TableCell>
-                <TextField
-                  size="small"
-                  value={d.nameEn ?? ''}
-                  disabled={!canEdit}
-                  error={errorFields.has(`departments.${d.id}.nameEn`)}
-                  onChange={(e) => rename(d.id, { nameEn: e.target.value })}
-                  sx={{ width: 240 }}
-                  slotProps={{
-                    htmlInput: {
-                      'data-testid': `dept-nameEn-${i}`,
-                      'aria-label': t('departments.nameEn'),
-                    },
-                  }}
-                />
+              <TableCell data-testid={`dept-nameEn-cell-${i}`}>
+                {!canEdit ? (
+                  d.nameEn
+                ) : (
+                  <TextField
+                    size="small"
+                    value={d.nameEn ?? ''}
+                    error={errorFields.has(`departments.${d.id}.nameEn`)}
+                    onChange={(e) => rename(d.id, { nameEn: e.target.value })}
+                    sx={{ width: 270 }}
+                    slotProps={{
+                      htmlInput: {
+                        'data-testid': `dept-nameEn-${i}`,
+                        'aria-label': t('departments.nameEn'),
+                      },
+                    }}
+                  />
+                )}
               </TableCell>
               <TableCell align="right">{mattersOf(setup, d.id).length}</TableCell>
               {canEdit && (

@@ -23,6 +23,10 @@ export function DepartmentsMatters({
   const { t, i18n } = useTranslation('settings');
   const en = i18n.language.startsWith('en');
   const ids = new Set(setup.departments.map((d) => d.id));
+  const departmentName = (id: string) => {
+    const d = setup.departments.find((x) => x.id === id);
+    return d ? departmentLabel(d, i18n.language) : t('departments.unassigned');
+  };
   const assign = (code: string, dept: string) =>
     onChange({ ...setup, matters: { ...setup.matters, [code]: dept } });
 
@@ -43,7 +47,7 @@ export function DepartmentsMatters({
                   <TableCell sx={{ width: 120, whiteSpace: 'nowrap' }}>
                     {t('departments.code')}
                   </TableCell>
-                  <TableCell sx={{ width: 260 }}>{t('departments.department')}</TableCell>
+                  <TableCell sx={{ width: 280 }}>{t('departments.department')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -57,30 +61,36 @@ export function DepartmentsMatters({
                       <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
                         {m.code}
                       </TableCell>
-                      <TableCell>
-                        <TextField
-                          select
-                          size="small"
-                          value={value}
-                          disabled={!canEdit}
-                          error={value === '' || errorFields.has(`matters.${m.code}`)}
-                          onChange={(e) => assign(m.code, e.target.value)}
-                          fullWidth
-                          slotProps={{
-                            select: { native: true },
-                            htmlInput: {
-                              'data-testid': `matter-dept-${m.code}`,
-                              'aria-label': t('departments.departmentOf', { matter: name }),
-                            },
-                          }}
-                        >
-                          {value === '' && <option value="">{t('departments.unassigned')}</option>}
-                          {setup.departments.map((d) => (
-                            <option key={d.id} value={d.id}>
-                              {departmentLabel(d, i18n.language) || t('departments.unnamed')}
-                            </option>
-                          ))}
-                        </TextField>
+                      <TableCell data-testid={`matter-dept-cell-${m.code}`}>
+                        {/* Read-only viewers get plain text: full contrast, nothing to click. */}
+                        {!canEdit ? (
+                          departmentName(value)
+                        ) : (
+                          <TextField
+                            select
+                            size="small"
+                            value={value}
+                            error={value === '' || errorFields.has(`matters.${m.code}`)}
+                            onChange={(e) => assign(m.code, e.target.value)}
+                            fullWidth
+                            slotProps={{
+                              select: { native: true },
+                              htmlInput: {
+                                'data-testid': `matter-dept-${m.code}`,
+                                'aria-label': t('departments.departmentOf', { matter: name }),
+                              },
+                            }}
+                          >
+                            {value === '' && (
+                              <option value="">{t('departments.unassigned')}</option>
+                            )}
+                            {setup.departments.map((d) => (
+                              <option key={d.id} value={d.id}>
+                                {departmentLabel(d, i18n.language) || t('departments.unnamed')}
+                              </option>
+                            ))}
+                          </TextField>
+                        )}
                       </TableCell>
                     </TableRow>
                   );

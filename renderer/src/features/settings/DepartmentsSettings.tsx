@@ -42,7 +42,9 @@ function useProblemText(setup: DepartmentSetup) {
     const dept =
       setup.departments.find((d) => d.id === id) ?? previous.departments.find((d) => d.id === id);
     const name = part === 'nameEn' ? (dept?.nameEn ?? '') : dept ? departmentLabel(dept, lang) : id;
-    return t(`departments.problem.${p.code}`, {
+    // A refused deletion reads the same whether the button or a save found it.
+    const key = p.code === 'inUse' ? 'departments.cannotDelete' : `departments.problem.${p.code}`;
+    return t(key, {
       name: name || t('departments.unnamed'),
       matter: p.field.startsWith('matters.') ? matterName(id) : '',
       matters: (p.matters ?? []).map(matterName).join('、'),
