@@ -159,7 +159,8 @@ export const SCHEMA_V3 = {
  * Version 4: fewer index entries per dispatch (every entry is a write in the accept's
  * transaction). Case name terms are bigrams only — the last character paired with an end mark —
  * instead of single characters and bigrams (a one-character search is a prefix range over the same
- * index); events keep only the index the case page reads (streamId): nothing queries `id` or
+ * index; rows written before keep their old terms, which answer every query too — see
+ * rowUpgrades.ts); events keep only the index the case page reads (streamId): nothing queries `id` or
  * `[stationId+stationSeq]`, and the chain head, read and written in the same serialised
  * transaction, already makes the per-station sequence unique (a duplicate breaks the chain, which
  * the verification names); parties are found by primary key (`party:<code>`), so `&code` went.

@@ -11,14 +11,7 @@ import {
   type BackupFile,
 } from '../../../../renderer/src/data/backup';
 import Dexie from 'dexie';
-import {
-  OneWindowDb,
-  SCHEMA_V1,
-  SCHEMA_V2_CASES,
-  SCHEMA_V3,
-} from '../../../../renderer/src/data/db';
-import { searchByName } from '../../../../renderer/src/data/queries';
-import { termsOf } from '../../../../renderer/src/data/search';
+import { OneWindowDb, SCHEMA_V1, SCHEMA_V2_CASES } from '../../../../renderer/src/data/db';
 import type { StoredEvent } from '../../../../renderer/src/data/eventTypes';
 import { setupStation, type SetupInput } from '../../../../renderer/src/data/station';
 import { createUser } from '../../../../renderer/src/data/users';
@@ -170,42 +163,46 @@ describe('backup and restore', () => {
     expect((await db.meta.get('station'))?.value).toMatchObject({ stationId: 'ZY02' });
   });
 
-  it('restores a backup made before the last schema change as the in-place upgrade would; refuses a newer one', async () => {
+  it('restores a backup made by an older schema version as the in-place upgrade would; refuses a newer one', async () => {
     const { db, admin } = await busyStation();
     const file = decode(await exportBackup(db, { compress: false }));
-    // The same data as version 3 stored it: case terms were single characters and bigrams.
-    const names = ['郑州某某置业有限公司', '四期厂房'];
-    const v3Terms = [
-      ...new Set(
-        names.flatMap((n) =>
-          [...n].flatMap((c, i, cs) => (i + 1 < cs.length ? [c, c + cs[i + 1]] : [c])),
-        ),
-      ),
-    ];
-    const tables: BackupFile['tables'] = {
-      ...file.tables,
-      cases: file.tables.cases!.map((r) => ({ ...r, terms: v3Terms })),
+    // The same data as version 2 stored it: parties and projects carried name bigrams (v3 dropped
+    // them with their indexes).
+    const party = {
+      id: 'party:91410108MA44XY123U',
+      kind: 'enterprise',
+      code: '91410108MA44XY123U',
+      name: '郑州宏达置业有限公司',
+      terms: ['郑州', '宏达'],
+      data: { contact: '张经办' },
     };
-    const v3File = await resign({ ...file, schemaVersion: 3, tables });
+    const project = {
+      id: 'project:name:四期厂房',
+      code: '',
+      name: '四期厂房',
+      terms: ['四期'],
+      data: {},
+    };
+    const tables: BackupFile['tables'] = { ...file.tables, parties: [party], projects: [project] };
+    const v2File = await resign({ ...file, schemaVersion: 2, tables });
 
     const target = freshDb();
-    await restoreBackup(target, encode(v3File), { actor: admin });
-    const restored = await target.cases.toArray();
-    expect(restored[0]!.terms).toEqual(termsOf(...names));
-    expect((await searchByName(target, '厂')).map((r) => r.id)).toEqual(['c1']);
+    await restoreBackup(target, encode(v2File), { actor: admin });
+    const { terms: _p, ...partyNow } = party;
+    const { terms: _j, ...projectNow } = project;
+    expect(await target.parties.toArray()).toEqual([partyNow]);
+    expect(await target.projects.toArray()).toEqual([projectNow]);
 
-    // Exactly what opening a version-3 database with those rows gives.
-    const name = `backup-v3-${crypto.randomUUID()}`;
-    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores({ cases: SCHEMA_V2_CASES });
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.table('cases').bulkAdd(tables.cases ?? []);
-    await v3.table('parties').bulkAdd(tables.parties ?? []);
-    v3.close();
+    // Exactly what opening a version-2 database with those rows gives.
+    const name = `backup-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores({ cases: SCHEMA_V2_CASES });
+    for (const t of ['cases', 'parties', 'projects']) await v2.table(t).bulkAdd(tables[t] ?? []);
+    v2.close();
     const upgraded = new OneWindowDb(name, { indexedDB, IDBKeyRange });
-    expect(await upgraded.cases.toArray()).toEqual(restored);
-    expect(await upgraded.parties.toArray()).toEqual(await target.parties.toArray());
+    for (const t of ['cases', 'parties', 'projects'])
+      expect(await upgraded.table(t).toArray(), t).toEqual(await target.table(t).toArray());
     upgraded.close();
 
     // A backup from a newer app: refused, nothing changed.
