@@ -22,7 +22,7 @@ import { createPrintArchive } from './services/archive';
 import { createBackupStore } from './services/backups';
 import { createFileSaver } from './services/files';
 import { dataLayout } from './services/paths';
-import { createSettingsStore } from './services/settings';
+import { createSettingsStore, languageAtStart } from './services/settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -37,6 +37,9 @@ const log = (event: string, detail: Record<string, unknown>) =>
 
 applyUserDataOverride();
 registerAppScheme();
+// Chromium draws date and month pickers in its own locale: make it the app's language, so a
+// Chinese screen never shows mm/dd/yyyy (a change of language in 设置 applies at the next start).
+app.commandLine.appendSwitch('lang', languageAtStart(dataLayout(resolveDataDir()).settingsFile));
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -1,10 +1,18 @@
 // Settings, kept by the main process in one JSON file written atomically.
 // A corrupt file is never silently overwritten: it is renamed aside (kept for support), the
 // problem is reported, and the app starts on defaults.
+import { readFileSync } from 'node:fs';
 import { readFile, rename as fsRename } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../contract';
+import {
+  defaultSettings,
+  languageSchema,
+  settingsSchema,
+  type Language,
+  type Settings,
+  type SettingsPatch,
+} from '../contract';
 import { realFs, writeFileAtomic, type FsOps } from './fsutil';
 
 export interface SettingsLoadReport {
@@ -39,6 +47,20 @@ function salvage(raw: Record<string, unknown>): { settings: Settings; invalid: b
     else invalid = true;
   }
   return { settings: settingsSchema.parse(out), invalid };
+}
+
+/**
+ * The language in the settings file, read synchronously before the app is ready (Chromium takes
+ * its locale — which date and month pickers follow — only then). Anything unreadable: Chinese.
+ */
+export function languageAtStart(file: string): Language {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { language?: unknown };
+    const parsed = languageSchema.safeParse(raw?.language);
+    return parsed.success ? parsed.data : defaultSettings.language;
+  } catch {
+    return defaultSettings.language;
+  }
 }
 
 export function createSettingsStore(file: string, deps: SettingsDeps = {}): SettingsStore {

@@ -22,6 +22,13 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+/**
+ * Chromium's own locale, which its date and month pickers follow: Chinese, as the desktop app sets
+ * it from the station's language (electron/main.ts). On Linux Chromium takes it from LANG (not from
+ * --lang), and needs Debian's chromium-l10n for it (.ci/run installs it).
+ */
+export const chromiumEnv = { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' };
+
 function electronBinary(): string | null {
   const dir = join(root, 'node_modules/electron');
   const pathFile = join(dir, 'path.txt');
@@ -72,6 +79,7 @@ export const test = base.extend<Fixtures>({
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: chromiumPath,
         args: chromiumArgs,
+        env: chromiumEnv,
         locale: 'zh-CN',
         viewport: { width: 1366, height: 800 },
         acceptDownloads: true,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../electron/contract';
 import { realFs, type FsOps } from '../../../electron/services/fsutil';
-import { createSettingsStore } from '../../../electron/services/settings';
+import { createSettingsStore, languageAtStart } from '../../../electron/services/settings';
 import { errnoError, tempDir } from './helpers';
 
 async function storeIn(dir: string, fs?: FsOps) {
@@ -73,5 +73,21 @@ describe('settings store', () => {
     const { store } = await storeIn(dir);
     await Promise.all([store.set({ language: 'en' }), store.set({ idleLockMinutes: 9 })]);
     expect((await storeIn(dir)).store.get()).toMatchObject({ language: 'en', idleLockMinutes: 9 });
+  });
+});
+
+describe('the language at start (Chromium locale for date pickers)', () => {
+  it('is the saved language, and Chinese when the file is missing, unreadable or odd', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'settings.json');
+    expect(languageAtStart(file)).toBe('zh-CN');
+    await writeFile(file, JSON.stringify({ ...defaultSettings, language: 'en' }));
+    expect(languageAtStart(file)).toBe('en');
+    await writeFile(file, JSON.stringify({ language: 'fr' }));
+    expect(languageAtStart(file)).toBe('zh-CN');
+    await writeFile(file, '{ not json');
+    expect(languageAtStart(file)).toBe('zh-CN');
+    await writeFile(file, 'null');
+    expect(languageAtStart(file)).toBe('zh-CN');
   });
 });
