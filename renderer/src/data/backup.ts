@@ -134,12 +134,11 @@ export async function readBackup(bytes: Uint8Array, options: ReadOptions): Promi
     return refuse({ reason: 'corrupt' });
   }
   if (actual !== checksum) return refuse({ reason: 'corrupt' });
+  // No app writes such a version: the file was damaged or made by hand.
+  if (!Number.isInteger(body.schemaVersion) || body.schemaVersion < 1)
+    return refuse({ reason: 'corrupt' });
   // An older backup is upgraded row by row on restore (rowUpgrades.ts); a newer one needs a newer app.
-  if (
-    !Number.isInteger(body.schemaVersion) ||
-    body.schemaVersion < 1 ||
-    body.schemaVersion > options.schemaVersion
-  ) {
+  if (body.schemaVersion > options.schemaVersion) {
     return refuse({
       reason: 'schema_mismatch',
       schemaVersion: body.schemaVersion,

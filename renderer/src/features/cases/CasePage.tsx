@@ -18,6 +18,7 @@ import { CasePapers } from './CasePapers';
 import { CaseTimeline, caseStreams } from './CaseTimeline';
 import { LightChip } from './LightChip';
 import { PersonalReveal, usePersonalReveal } from './PersonalReveal';
+import { personalFieldsOf } from '../../data/personalData';
 import { matterName } from './caseFormat';
 import { useToday } from './useToday';
 
@@ -106,7 +107,10 @@ export function CasePage({ caseId }: { caseId: string }) {
             state={state}
             revealed={revealed}
             revealControl={
-              <PersonalReveal caseId={caseId} revealed={revealed} onChange={setRevealed} />
+              // Nothing personal on the case (an enterprise without phones): nothing to reveal.
+              personalFieldsOf(state).length > 0 && (
+                <PersonalReveal caseId={caseId} revealed={revealed} onChange={setRevealed} />
+              )
             }
           />
         </Stack>

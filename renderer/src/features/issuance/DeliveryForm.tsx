@@ -48,7 +48,9 @@ export function DeliveryForm({
   const a = state.intake.applicant;
   const [method, setMethod] = useState<'pickup' | 'post'>(state.intake.delivery);
   const [name, setName] = useState(a.kind === 'person' ? a.name : state.intake.contact.name);
-  const [idNumber, setIdNumber] = useState(a.kind === 'person' ? a.idNumber : '');
+  // Typed from the collector's card at the counter: that is the check of who collects, and a
+  // pre-filled number would also show the applicant's full ID number on screen.
+  const [idNumber, setIdNumber] = useState('');
   const [proxy, setProxy] = useState(false);
   const [authorisation, setAuthorisation] = useState('');
   const [at, setAt] = useState(nowLocal);

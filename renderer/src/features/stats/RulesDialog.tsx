@@ -73,16 +73,27 @@ export function RulesDialog({
   );
   const [bad, setBad] = useState<string[]>([]);
   const [refused, setRefused] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const save = async (from: Record<Key, string>) => {
+    if (busy) return;
     let r = rules;
     for (const k of KEYS) {
       const n = Number(from[k]);
       r = write(r, k, isRate(k) ? n / 100 : n);
     }
-    const result = await saveRankingRules(appDb(), currentActor(), r);
-    if (result.ok) return onSaved();
-    if (result.code === 'invalid') setBad(result.fields);
-    else setRefused(t(`rules.refused.${result.code}`));
+    setBusy(true);
+    setRefused(null);
+    try {
+      const result = await saveRankingRules(appDb(), currentActor(), r);
+      if (result.ok) return onSaved();
+      if (result.code === 'invalid') setBad(result.fields);
+      else setRefused(t(`rules.refused.${result.code}`));
+    } catch (e) {
+      // Not saved: the dialog keeps what was typed.
+      setRefused(t('rules.saveFailed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
@@ -135,7 +146,12 @@ export function RulesDialog({
           {t('rules.defaults')}
         </Button>
         <Button onClick={onClose}>{t('rules.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save(text)} data-testid="rules-save">
+        <Button
+          variant="contained"
+          disabled={busy}
+          onClick={() => void save(text)}
+          data-testid="rules-save"
+        >
           {t('rules.save')}
         </Button>
       </DialogActions>

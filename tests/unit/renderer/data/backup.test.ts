@@ -214,6 +214,14 @@ describe('backup and restore', () => {
       expected: target.verno,
     });
     expect(await snapshot(target)).toEqual(before);
+    // A version no app writes: a damaged or hand-made file, not a newer app's.
+    for (const schemaVersion of [0, 2.5, '3']) {
+      const odd = await resign({ ...file, schemaVersion: schemaVersion as number });
+      expect(await refusalOf(restoreBackup(target, encode(odd), { actor: admin }))).toEqual({
+        reason: 'corrupt',
+      });
+    }
+    expect(await snapshot(target)).toEqual(before);
   });
 
   it('refuses an unknown format version and a file that is not a backup', async () => {
