@@ -26,6 +26,39 @@ export async function loadRankingRules(db: OneWindowDb): Promise<RankingRules> {
   }
 }
 
+/**
+ * Rules the previous version kept in the browser's localStorage under this key: imported once
+ * into the station's settings by the first director or administrator who opens the statistics
+ * (through saveRankingRules, so role-checked and recorded), then removed.
+ */
+export const OLD_RULES_STORAGE_KEY = 'ow.stats.rankingRules';
+
+export async function importOldRankingRules(
+  db: OneWindowDb,
+  actor: EventActor,
+  storage: Pick<Storage, 'getItem' | 'removeItem'>,
+  now = new Date(),
+): Promise<'imported' | 'nothing' | 'kept'> {
+  const raw = storage.getItem(OLD_RULES_STORAGE_KEY);
+  if (raw === null) return 'nothing';
+  // The station already has its own rules: the old browser copy is stale.
+  if (await db.settings.get(RANKING_RULES_KEY)) {
+    storage.removeItem(OLD_RULES_STORAGE_KEY);
+    return 'nothing';
+  }
+  let rules: RankingRules;
+  try {
+    rules = JSON.parse(raw) as RankingRules;
+  } catch {
+    storage.removeItem(OLD_RULES_STORAGE_KEY);
+    return 'nothing';
+  }
+  const result = await saveRankingRules(db, actor, rules, now);
+  // Invalid values are dropped; a user who may not set rules leaves them for one who may.
+  if (result.ok || result.code === 'invalid') storage.removeItem(OLD_RULES_STORAGE_KEY);
+  return result.ok ? 'imported' : result.code === 'invalid' ? 'nothing' : 'kept';
+}
+
 export type SaveRulesResult =
   | { ok: true }
   | { ok: false; code: 'forbidden_role' | 'no_station' }

@@ -1,7 +1,7 @@
 // 统计: the month's efficiency figures for the office, per department and per clerk; the ranking
 // with its red and black lists by the station's rules; a bar chart; the printable monthly
 // 红黑榜; the .xlsx export of exactly the tables on screen.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
@@ -28,9 +28,13 @@ import type { PrintJob } from '../printing/printService';
 import { statsSheets, percent, type Sheet, type TableLabels } from './statsTable';
 import { statsWorkbook } from './statsXlsx';
 import { BarChart } from './BarChart';
-import { loadRankingRules, RANKING_RULE_SETTERS } from '../../data/rankingRules';
+import {
+  importOldRankingRules,
+  loadRankingRules,
+  RANKING_RULE_SETTERS,
+} from '../../data/rankingRules';
 import { defaultRankingRules } from '../../domain/statsRanking';
-import { useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/sessionStore';
 import { RulesDialog } from './RulesDialog';
 import { redBlackJob } from './redBlackPrint';
 import { departmentOfSetup, loadDepartments } from '../../data/departments';
@@ -44,6 +48,11 @@ export function StatsPage() {
   // 设置 regroups the tables at once.
   const departments = useLiveQuery(() => loadDepartments(appDb()), []);
   const role = useSessionStore((s) => s.user?.role ?? '');
+  // Rules an earlier version kept in this browser move into the station's settings once.
+  useEffect(() => {
+    if (!RANKING_RULE_SETTERS.includes(role)) return;
+    importOldRankingRules(appDb(), currentActor(), window.localStorage).catch(() => undefined);
+  }, [role]);
   const [editing, setEditing] = useState(false);
   const [jobs, setJobs] = useState<PrintJob[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);

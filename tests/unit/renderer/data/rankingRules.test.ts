@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
 import {
+  importOldRankingRules,
   loadRankingRules,
+  OLD_RULES_STORAGE_KEY,
   RANKING_RULES_KEY,
   saveRankingRules,
 } from '../../../../renderer/src/data/rankingRules';
@@ -96,5 +98,49 @@ describe('ranking rules', () => {
     db = await stationDb(now);
     await db.settings.put({ key: RANKING_RULES_KEY, value: { minCases: 'many' } });
     expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+  });
+});
+
+describe('rules from the version that kept them in localStorage', () => {
+  /** A Storage stand-in holding the old key, as the previous version left it. */
+  const storageWith = (value: string | null) => {
+    const items = new Map<string, string>();
+    if (value !== null) items.set(OLD_RULES_STORAGE_KEY, value);
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      removeItem: (k: string) => void items.delete(k),
+      has: () => items.has(OLD_RULES_STORAGE_KEY),
+    };
+  };
+
+  it('are imported once by a director (recorded), then removed from the browser', async () => {
+    const { director } = await withUsers();
+    const storage = storageWith(JSON.stringify(strict()));
+    expect(await importOldRankingRules(db, director, storage, now)).toBe('imported');
+    expect(await loadRankingRules(db)).toEqual(strict());
+    expect(storage.has()).toBe(false);
+    expect((await db.events.orderBy('pos').last())?.type).toBe('settings.rankingRulesChanged');
+    expect(await importOldRankingRules(db, director, storage, now)).toBe('nothing');
+  });
+
+  it('wait for someone allowed; invalid or stale copies are dropped without changing anything', async () => {
+    const { chief, director } = await withUsers();
+    const storage = storageWith(JSON.stringify(strict()));
+    expect(await importOldRankingRules(db, chief, storage, now)).toBe('kept');
+    expect(storage.has()).toBe(true);
+    expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+
+    const bad = storageWith(JSON.stringify(strict({ minCases: -3 })));
+    expect(await importOldRankingRules(db, director, bad, now)).toBe('nothing');
+    expect(bad.has()).toBe(false);
+    const broken = storageWith('{ not json');
+    expect(await importOldRankingRules(db, director, broken, now)).toBe('nothing');
+    expect(await loadRankingRules(db)).toEqual(defaultRankingRules);
+
+    // The station saved its own since: the browser's old copy never overwrites them.
+    await saveRankingRules(db, director, strict({ minCases: 7 }), now);
+    expect(await importOldRankingRules(db, director, storage, now)).toBe('nothing');
+    expect((await loadRankingRules(db)).minCases).toBe(7);
+    expect(storage.has()).toBe(false);
   });
 });
