@@ -77,6 +77,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
       mode={printMode.mode}
       readiness={printMode.readiness}
       onChange={printMode.choose}
+      rememberFailed={printMode.rememberFailed}
     />
   );
 

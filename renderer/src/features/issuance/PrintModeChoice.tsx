@@ -12,11 +12,14 @@ export function PrintModeChoice({
   mode,
   readiness,
   onChange,
+  rememberFailed = false,
 }: {
   kind: CertificateKind;
   mode: CertificatePrintMode;
   readiness: OverlayReadiness;
   onChange: (m: CertificatePrintMode) => void;
+  /** The settings did not take the choice: it holds for this certificate only. */
+  rememberFailed?: boolean;
 }) {
   const { t } = useTranslation(['issuance', 'printSettings']);
   const printer = useSettingsStore((s) => certificatePrinter(s.settings));
@@ -52,6 +55,11 @@ export function PrintModeChoice({
       {!readiness.layoutSetUp && (
         <Alert severity="info" data-testid="print-mode-no-layout">
           {t('printMode.noLayout', { name: certName })}
+        </Alert>
+      )}
+      {rememberFailed && (
+        <Alert severity="warning" data-testid="print-mode-not-remembered">
+          {t('printMode.notRemembered')}
         </Alert>
       )}
       {mode === 'overlay' && !readiness.printerSet && (

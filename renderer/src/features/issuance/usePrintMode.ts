@@ -1,7 +1,8 @@
 // The print mode of one certificate on this station: derived from the settings (layout,
 // certificate printer, the remembered choice) each render, so an administrator's change in
-// 打印设置 shows at once; choosing remembers the choice in the station's settings for the next
-// certificate of that kind.
+// 打印设置 shows at once. The clerk's choice holds on this screen at once — the print never waits
+// for, or depends on, the settings write that remembers it for the next certificate of that kind.
+import { useState } from 'react';
 import { useSettingsStore } from '../../app/settingsStore';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import {
@@ -15,12 +16,16 @@ import {
 export function usePrintMode(kind: CertificateKind) {
   const settings = useSettingsStore((s) => s.settings);
   const save = useSettingsStore((s) => s.save);
+  const [chosen, setChosen] = useState<Partial<Record<CertificateKind, CertificatePrintMode>>>({});
+  const [rememberFailed, setRememberFailed] = useState(false);
   const readiness = overlayReadiness(settings, kind);
-  const mode = initialPrintMode(readiness, rememberedModesOf(settings)[kind]);
+  // Without a layout 套打 is impossible, whatever was chosen.
+  const mode = initialPrintMode(readiness, chosen[kind] ?? rememberedModesOf(settings)[kind]);
 
   const choose = (next: CertificatePrintMode) => {
-    // A failed save only loses the memory of the choice, never the print.
-    save(rememberPatch(settings, kind, next)).catch(() => undefined);
+    setChosen((c) => ({ ...c, [kind]: next }));
+    setRememberFailed(false);
+    save(rememberPatch(settings, kind, next)).catch(() => setRememberFailed(true));
   };
-  return { mode, readiness, choose };
+  return { mode, readiness, choose, rememberFailed };
 }
