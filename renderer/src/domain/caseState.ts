@@ -1,6 +1,7 @@
 // The state of one case, folded from its events, and the statuses it may move between.
 import type { MatterSnapshot } from './catalogue';
 import type {
+  CertificateValues,
   Delivery,
   IntakeDetails,
   MissingItem,
@@ -93,6 +94,8 @@ export interface CertificateRecord {
   external: boolean;
   seq: number | null;
   issuedOn: string;
+  /** What it says, as issued: a reprint prints exactly this (absent for early certificates). */
+  values?: CertificateValues;
 }
 
 export interface CaseState {

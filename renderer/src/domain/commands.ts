@@ -74,6 +74,9 @@ export interface MissingItem {
 }
 
 export type RefusalGround = 'noLicenceNeeded' | 'outsideRemit' | 'falseMaterials' | 'other';
+/** The fields printed on a certificate, by template key. */
+export type CertificateValues = Record<string, string>;
+
 export type SuspensionKind = 'hearing' | 'inspection' | 'testing' | 'expertReview' | 'other';
 export type RatingLevel = 1 | 2 | 3 | 4 | 5;
 
@@ -152,10 +155,18 @@ export type Command =
       external: boolean;
       /** The sequence allocated by numbering.ts (internal numbers only). */
       seq?: number;
+      /** What the certificate says (location, scale, attachments …), as the clerk confirmed it. */
+      values?: CertificateValues;
     } & CaseRef)
   | ({ type: 'delivered'; delivery: Delivery } & CaseRef)
   | ({ type: 'certificateVoided'; reason: string } & CaseRef)
-  | ({ type: 'certificateReissued'; number: string; external: boolean; seq?: number } & CaseRef)
+  | ({
+      type: 'certificateReissued';
+      number: string;
+      external: boolean;
+      seq?: number;
+      values?: CertificateValues;
+    } & CaseRef)
   | ({
       type: 'ratingRecorded';
       ratingId: string;

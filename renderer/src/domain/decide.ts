@@ -45,6 +45,19 @@ const STEP_OWNER: Record<ApprovalStep, Role> = {
   verify: 'chief',
   approval: 'director',
 };
+/** Longest text of one certificate field (the attachments list is the long one). */
+export const MAX_CERTIFICATE_VALUE_LENGTH = 500;
+
+/** Certificate values: a flat record of at most 40 strings, none longer than the limit. */
+function validCertificateValues(values: unknown): boolean {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
+  const entries = Object.entries(values);
+  return (
+    entries.length <= 40 &&
+    entries.every(([, v]) => typeof v === 'string' && v.length <= MAX_CERTIFICATE_VALUE_LENGTH)
+  );
+}
+
 /** Longest special procedure a notice may announce, in working days: guards against typos. */
 export const MAX_EXPECTED_DAYS = 365;
 
@@ -225,6 +238,8 @@ function decideCase(
         return refuse('deficiencies_outstanding');
       if (!validCertificateNumber(cmd.number, cmd.external))
         return refuse('invalid_certificate_number');
+      if (cmd.values !== undefined && !validCertificateValues(cmd.values))
+        return refuse('invalid_certificate_values', { max: MAX_CERTIFICATE_VALUE_LENGTH });
       const seq = cmd.external ? null : (cmd.seq ?? null);
       return one({
         type: 'certificateIssued',
@@ -233,6 +248,7 @@ function decideCase(
         number: cmd.number,
         external: cmd.external,
         seq,
+        ...(cmd.values ? { values: cmd.values } : {}),
         on,
       });
     }
@@ -269,6 +285,8 @@ function decideCase(
       // The same number cannot come back: a voided number stays voided.
       if (state.voidedCertificates.some((c) => c.number === cmd.number))
         return refuse('invalid_certificate_number');
+      if (cmd.values !== undefined && !validCertificateValues(cmd.values))
+        return refuse('invalid_certificate_values', { max: MAX_CERTIFICATE_VALUE_LENGTH });
       const seq = cmd.external ? null : (cmd.seq ?? null);
       return one({
         type: 'certificateReissued',
@@ -277,6 +295,7 @@ function decideCase(
         external: cmd.external,
         seq,
         replaces,
+        ...(cmd.values ? { values: cmd.values } : {}),
         on,
       });
     }

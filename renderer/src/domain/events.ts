@@ -4,6 +4,7 @@
 // envelope. Events are immutable facts: new fields may be added, old ones never change meaning.
 import type { MatterSnapshot } from './catalogue';
 import type {
+  CertificateValues,
   Delivery,
   IntakeDetails,
   MissingItem,
@@ -101,6 +102,8 @@ export type DomainEvent =
       number: string;
       external: boolean;
       seq: number | null;
+      /** Absent in certificates issued before the values were recorded. */
+      values?: CertificateValues;
     } & CaseEventBase)
   | ({ type: 'caseDelivered'; delivery: Delivery } & CaseEventBase)
   | ({ type: 'certificateVoided'; number: string; reason: string; by: Actor } & CaseEventBase)
@@ -110,6 +113,7 @@ export type DomainEvent =
       external: boolean;
       seq: number | null;
       replaces: string;
+      values?: CertificateValues;
     } & CaseEventBase)
   | ({
       type: 'ratingRecorded';

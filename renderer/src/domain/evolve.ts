@@ -168,6 +168,7 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
           external: e.external,
           seq: e.seq,
           issuedOn: e.on,
+          ...(e.values ? { values: e.values } : {}),
         },
       };
     case 'caseDelivered':
@@ -195,6 +196,7 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
           external: e.external,
           seq: e.seq,
           issuedOn: e.on,
+          ...(e.values ? { values: e.values } : {}),
         },
       };
     case 'ratingRecorded':

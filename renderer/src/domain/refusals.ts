@@ -31,6 +31,7 @@ export const REFUSAL_CODES = [
   'no_previous_step',
   'no_certificate_for_matter',
   'invalid_certificate_number',
+  'invalid_certificate_values',
   'deficiencies_outstanding',
   'already_rated',
   'invalid_rating',

@@ -5,6 +5,7 @@ export * from './events';
 export * from './refusals';
 export {
   decide,
+  MAX_CERTIFICATE_VALUE_LENGTH,
   MAX_EXPECTED_DAYS,
   type Decision,
   type DecideContext,

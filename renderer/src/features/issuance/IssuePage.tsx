@@ -21,13 +21,7 @@ import { CertificateForm, type IssueRequest } from './CertificateForm';
 import { CertificateSection } from './CertificateSection';
 import { DeliveryForm } from './DeliveryForm';
 import { RatingSection } from './RatingSection';
-import {
-  certificateTypeOf,
-  loadValues,
-  prefillValues,
-  printKindOfCase,
-  saveValues,
-} from './certificateData';
+import { certificateTypeOf, loadValues, prefillValues, printKindOfCase } from './certificateData';
 import { PrintModeChoice } from './PrintModeChoice';
 import { useCertificatePrint, type CertificateJobs } from './useCertificatePrint';
 import { usePrintMode } from './usePrintMode';
@@ -86,15 +80,26 @@ export function IssuePage({ caseId }: { caseId: string }) {
     setNotice(null);
     const command: Command =
       state.status === 'approved'
-        ? { type: 'certificateIssued', caseId, number: req.number, external: req.external }
-        : { type: 'certificateReissued', caseId, number: req.number, external: req.external };
+        ? {
+            type: 'certificateIssued',
+            caseId,
+            number: req.number,
+            external: req.external,
+            values: req.values,
+          }
+        : {
+            type: 'certificateReissued',
+            caseId,
+            number: req.number,
+            external: req.external,
+            values: req.values,
+          };
     const r = await run(command, row.version);
     setBusy(false);
     if (!r.ok || !r.state?.certificate) {
       if (!r.ok) setNotice({ severity: 'error', text: refusalText(r.refusal) });
       return;
     }
-    saveValues(caseId, req.values);
     setNotice({
       severity: 'success',
       text: t('page.issued', { number: r.state.certificate.number }),
@@ -167,7 +172,9 @@ export function IssuePage({ caseId }: { caseId: string }) {
           <CertificateForm
             state={state}
             type={type}
-            initial={loadValues(caseId) ?? prefillValues(state)}
+            initial={
+              state.voidedCertificates.at(-1)?.values ?? loadValues(caseId) ?? prefillValues(state)
+            }
             printChoice={modeChoice}
             submitLabel={t('form.reissue')}
             busy={busy}
@@ -182,7 +189,8 @@ export function IssuePage({ caseId }: { caseId: string }) {
           onNotice={setNotice}
           printChoice={modeChoice}
           onPrintAgain={() =>
-            void certificatePrint.reprint(state, loadValues(caseId) ?? prefillValues(state))
+            // What was issued: the record (or, for early certificates, this browser's copy).
+            void certificatePrint.reprint(state, state.certificate?.values ?? loadValues(caseId))
           }
         />
       )}

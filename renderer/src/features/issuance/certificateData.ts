@@ -245,16 +245,11 @@ export async function certificateJob(
   return { doc, docType: 'certificate', title, caseId: state.caseId, kind: 'a4' };
 }
 
-/** Form values kept per case and number, so a later print shows what was issued. */
+/**
+ * Values of certificates issued before they were recorded in the event log: the issue screen kept
+ * them in this browser only. Read as a fallback for reprints of those; nothing writes them now.
+ */
 const valuesKey = (caseId: string) => `onewindow.issuance.values.${caseId}`;
-
-export function saveValues(caseId: string, values: CertificateValues) {
-  try {
-    localStorage.setItem(valuesKey(caseId), JSON.stringify(values));
-  } catch {
-    // storage full: the archived PDF is the record; a reprint then starts from the case
-  }
-}
 
 export function loadValues(caseId: string): CertificateValues | null {
   try {

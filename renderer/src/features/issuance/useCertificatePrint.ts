@@ -46,8 +46,11 @@ export function useCertificatePrint(
       });
   };
 
-  /** Prints the recorded certificate again: never a new number; recorded as a reprint. */
-  const reprint = async (s: CaseState, values: CertificateValues) => {
+  /**
+   * Prints the recorded certificate again: never a new number; recorded as a reprint. `values` is
+   * what was issued; null for an early certificate whose values were never recorded.
+   */
+  const reprint = async (s: CaseState, values: CertificateValues | null) => {
     const cert = s.certificate;
     if (!cert) return;
     const prints = printsOfCertificate(await printsOfCase(appDb(), s.caseId), cert.number);
@@ -58,6 +61,13 @@ export function useCertificatePrint(
       const job = await reprintJob(prints.lastFullPage.archiveId);
       if (job) return onJobs({ jobs: [job], reprintOf: original });
     }
+    // Never print other words under an issued number: without the issued values only the
+    // archived full page can be reprinted.
+    if (!values)
+      return onNotice({
+        severity: 'error',
+        text: t('print.valuesUnknown', { number: cert.number }),
+      });
     await print(s, values, original);
   };
 

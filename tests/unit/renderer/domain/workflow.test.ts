@@ -3,6 +3,7 @@ import {
   decide,
   evolve,
   foldEvents,
+  MAX_CERTIFICATE_VALUE_LENGTH,
   MAX_EXPECTED_DAYS,
   makeIdNumber,
   type CaseState,
@@ -469,5 +470,61 @@ describe('decide — refusals', () => {
       ok: true,
       events: [{ type: 'userRoleChanged', userId: 'u9', from: 'clerk', to: 'reviewer' }],
     });
+  });
+});
+
+describe('certificate values', () => {
+  // An approved case, as the issue screen sees it.
+  const approved = () =>
+    run([
+      [acceptOf(), actors.clerk],
+      [{ type: 'review', caseId: 'c1', opinion: 'ok' }, actors.reviewer],
+      [{ type: 'verify', caseId: 'c1', opinion: 'ok' }, actors.chief],
+      [{ type: 'approve', caseId: 'c1', opinion: 'ok' }, actors.director],
+    ]).state;
+  const values = { location: '惠济区江山路', scale: '住宅6栋', attachments: '总平面图' };
+  const issue = (v: unknown) =>
+    decide(
+      approved(),
+      {
+        type: 'certificateIssued',
+        caseId: 'c1',
+        number: '建字第410108202600003号',
+        external: false,
+        values: v as Record<string, string>,
+      },
+      actors.clerk,
+      NOW,
+    );
+
+  it('are recorded with the issue and kept on the certificate, and carried to the voided list', () => {
+    const d = issue(values);
+    expect(d).toMatchObject({ ok: true, events: [{ type: 'certificateIssued', values }] });
+    if (!d.ok) return;
+    const issued = evolve(approved(), d.events[0]!)!;
+    expect(issued.certificate?.values).toEqual(values);
+    const voided = decide(
+      issued,
+      { type: 'certificateVoided', caseId: 'c1', reason: '打印错误' },
+      actors.chief,
+      NOW,
+    );
+    if (!voided.ok) throw new Error(voided.refusal.code);
+    expect(evolve(issued, voided.events[0]!)!.voidedCertificates.at(-1)?.values).toEqual(values);
+  });
+
+  it('refuses values that are not short texts', () => {
+    for (const bad of [
+      { location: 42 },
+      { location: 'x'.repeat(MAX_CERTIFICATE_VALUE_LENGTH + 1) },
+      ['a'],
+    ])
+      expect(issue(bad)).toEqual({
+        ok: false,
+        refusal: {
+          code: 'invalid_certificate_values',
+          params: { max: MAX_CERTIFICATE_VALUE_LENGTH },
+        },
+      });
   });
 });
