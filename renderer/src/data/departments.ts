@@ -8,8 +8,7 @@
 import { defaultCatalogue, STAGE_IDS, type Catalogue, type StageId } from '../domain/catalogue';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
-import { getStation } from './station';
+import { saveStationSetting } from './stationSettings';
 
 export const DEPARTMENTS_KEY = 'station.departments';
 
@@ -246,25 +245,21 @@ export async function saveDepartments(
     return { ok: false, code: 'invalid', problems: validateDepartments(setup) };
   }
   const next = normaliseSetup(setup);
-  return db.transaction('rw', [db.users, db.settings, db.events, db.meta], async () => {
-    // The role as stored now, not as the screen remembers it.
-    const user = await db.users.get(actor.id);
-    if (!user || user.disabled === 1 || !DEPARTMENT_SETTERS.includes(user.role))
-      return { ok: false, code: 'forbidden_role' } as const;
-    const previous = (await loadDepartments(db, catalogue)).setup;
-    const problems = validateDepartments(next, { catalogue, previous, complete: true });
-    if (problems.length > 0) return { ok: false, code: 'invalid', problems } as const;
-    const station = await getStation(db);
-    if (!station) return { ok: false, code: 'no_station' } as const;
-    await db.settings.put({ key: DEPARTMENTS_KEY, value: next });
-    await appendEvents(
-      db,
-      station,
-      'station',
-      [{ type: 'settings.departmentsChanged', payload: { ...next } }],
-      { id: user.id, name: user.name, role: user.role },
-      now,
-    );
-    return { ok: true } as const;
-  });
+  return saveStationSetting(
+    db,
+    actor,
+    {
+      key: DEPARTMENTS_KEY,
+      value: next,
+      roles: DEPARTMENT_SETTERS,
+      event: { type: 'settings.departmentsChanged', payload: { ...next } },
+      // Deleting a department that still has matters depends on what is stored now.
+      check: async () => {
+        const previous = (await loadDepartments(db, catalogue)).setup;
+        const problems = validateDepartments(next, { catalogue, previous, complete: true });
+        return problems.length > 0 ? ({ ok: false, code: 'invalid', problems } as const) : null;
+      },
+    },
+    now,
+  );
 }

@@ -8,8 +8,7 @@ import {
 } from '../domain/statsRanking';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
-import { getStation } from './station';
+import { saveStationSetting } from './stationSettings';
 
 export const RANKING_RULES_KEY = 'stats.rankingRules';
 
@@ -72,22 +71,15 @@ export async function saveRankingRules(
 ): Promise<SaveRulesResult> {
   const fields = validateRankingRules(rules);
   if (fields.length > 0) return { ok: false, code: 'invalid', fields };
-  return db.transaction('rw', [db.users, db.settings, db.events, db.meta], async () => {
-    // The role as stored now, not as the screen remembers it.
-    const user = await db.users.get(actor.id);
-    if (!user || user.disabled === 1 || !RANKING_RULE_SETTERS.includes(user.role))
-      return { ok: false, code: 'forbidden_role' } as const;
-    const station = await getStation(db);
-    if (!station) return { ok: false, code: 'no_station' } as const;
-    await db.settings.put({ key: RANKING_RULES_KEY, value: rules });
-    await appendEvents(
-      db,
-      station,
-      'station',
-      [{ type: 'settings.rankingRulesChanged', payload: { rules } }],
-      { id: user.id, name: user.name, role: user.role },
-      now,
-    );
-    return { ok: true } as const;
-  });
+  return saveStationSetting(
+    db,
+    actor,
+    {
+      key: RANKING_RULES_KEY,
+      value: rules,
+      roles: RANKING_RULE_SETTERS,
+      event: { type: 'settings.rankingRulesChanged', payload: { rules } },
+    },
+    now,
+  );
 }

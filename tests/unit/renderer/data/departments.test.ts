@@ -14,11 +14,10 @@ import {
   saveDepartments,
   type DepartmentSetup,
 } from '../../../../renderer/src/data/departments';
-import { createUser } from '../../../../renderer/src/data/users';
-import { defaultCatalogue, STAGE_IDS, type Role } from '../../../../renderer/src/domain';
+import { defaultCatalogue, STAGE_IDS } from '../../../../renderer/src/domain';
 import zhStats from '../../../../renderer/src/locales/zh-CN/stats.json';
 import enStats from '../../../../renderer/src/locales/en/stats.json';
-import { stationDb } from './helpers';
+import { stationDb, stationWithStaff } from './helpers';
 
 const now = new Date('2026-03-02T02:00:00Z');
 let db: OneWindowDb;
@@ -43,24 +42,9 @@ const custom = (over: Partial<DepartmentSetup> = {}): DepartmentSetup => {
 };
 
 async function withUsers() {
-  db = await stationDb(now);
-  const admin = (await db.users.where('username').equals('admin').first())!;
-  const adminActor = { id: admin.id, name: admin.name, role: admin.role };
-  const make = async (username: string, role: Role) => {
-    const u = await createUser(
-      db,
-      adminActor,
-      { username, name: username, password: 'long enough pass', role },
-      { iterations: 1000, now },
-    );
-    return { id: u.id, name: u.name, role: u.role };
-  };
-  return {
-    admin: adminActor,
-    director: await make('director', 'director'),
-    chief: await make('chief', 'chief'),
-    clerk: await make('clerk', 'clerk'),
-  };
+  const staff = await stationWithStaff(now);
+  db = staff.db;
+  return staff;
 }
 
 describe('departments: defaults', () => {

@@ -2,6 +2,8 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { OneWindowDb } from '../../../../renderer/src/data/db';
 import { setupStation } from '../../../../renderer/src/data/station';
+import { createUser } from '../../../../renderer/src/data/users';
+import type { Role } from '../../../../renderer/src/domain';
 
 let n = 0;
 export function freshDb() {
@@ -30,4 +32,30 @@ export async function stationDb(now: Date) {
     { now, iterations: 1000 },
   );
   return db;
+}
+
+/**
+ * A station (stationDb) with a director, a section chief and a clerk created by its
+ * administrator: what role checks against the stored user need. Actors as the screens pass them.
+ */
+export async function stationWithStaff(now: Date) {
+  const db = await stationDb(now);
+  const admin = (await db.users.where('username').equals('admin').first())!;
+  const adminActor = { id: admin.id, name: admin.name, role: admin.role };
+  const make = async (username: string, role: Role) => {
+    const u = await createUser(
+      db,
+      adminActor,
+      { username, name: username, password: 'long enough pass', role },
+      { iterations: 1000, now },
+    );
+    return { id: u.id, name: u.name, role: u.role };
+  };
+  return {
+    db,
+    admin: adminActor,
+    director: await make('director', 'director'),
+    chief: await make('chief', 'chief'),
+    clerk: await make('clerk', 'clerk'),
+  };
 }

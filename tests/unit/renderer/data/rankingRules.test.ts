@@ -11,13 +11,11 @@ import {
   RANKING_RULES_KEY,
   saveRankingRules,
 } from '../../../../renderer/src/data/rankingRules';
-import { createUser } from '../../../../renderer/src/data/users';
 import {
   defaultRankingRules,
   type RankingRules,
 } from '../../../../renderer/src/domain/statsRanking';
-import type { Role } from '../../../../renderer/src/domain';
-import { stationDb } from './helpers';
+import { stationDb, stationWithStaff } from './helpers';
 
 const now = new Date('2026-03-02T02:00:00Z');
 let db: OneWindowDb;
@@ -32,24 +30,9 @@ const strict = (over: Partial<RankingRules> = {}): RankingRules => ({
 });
 
 async function withUsers() {
-  db = await stationDb(now);
-  const admin = (await db.users.where('username').equals('admin').first())!;
-  const adminActor = { id: admin.id, name: admin.name, role: admin.role };
-  const make = async (username: string, role: Role) => {
-    const u = await createUser(
-      db,
-      adminActor,
-      { username, name: username, password: 'long enough pass', role },
-      { iterations: 1000, now },
-    );
-    return { id: u.id, name: u.name, role: u.role };
-  };
-  return {
-    admin: adminActor,
-    director: await make('director', 'director'),
-    chief: await make('chief', 'chief'),
-    clerk: await make('clerk', 'clerk'),
-  };
+  const staff = await stationWithStaff(now);
+  db = staff.db;
+  return staff;
 }
 
 describe('ranking rules', () => {
