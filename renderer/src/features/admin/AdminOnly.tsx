@@ -1,7 +1,7 @@
 // Admin screens show their content only to an administrator; everyone else is told why.
 // (The data functions refuse non-administrators on their own: this is courtesy, not the guard.)
 import type { ReactNode } from 'react';
-import { Alert } from '@mui/material';
+import { Alert, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../app/sessionStore';
 
@@ -16,4 +16,16 @@ export function AdminOnly({ children }: { children: ReactNode }) {
     );
   }
   return <>{children}</>;
+}
+
+/** An administration screen: its title for everyone, its content for administrators. */
+export function AdminPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack spacing={3}>
+      <Typography variant="h1" sx={{ fontSize: '1.8rem' }}>
+        {title}
+      </Typography>
+      <AdminOnly>{children}</AdminOnly>
+    </Stack>
+  );
 }

@@ -21,20 +21,15 @@ import { host } from '../../host';
 import { useSettingsStore } from '../../app/settingsStore';
 import { useSessionStore } from '../../app/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
-import { AdminOnly } from './AdminOnly';
+import { AdminPage } from './AdminOnly';
 import { RestoreDialogs } from './RestoreDialogs';
 
 export function BackupsPage({ db: given }: { db?: OneWindowDb }) {
   const { t } = useTranslation('admin');
   return (
-    <Stack spacing={3}>
-      <Typography variant="h1" sx={{ fontSize: '1.8rem' }}>
-        {t('backups.title')}
-      </Typography>
-      <AdminOnly>
-        <BackupsAdmin db={given ?? appDb()} />
-      </AdminOnly>
-    </Stack>
+    <AdminPage title={t('backups.title')}>
+      <BackupsAdmin db={given ?? appDb()} />
+    </AdminPage>
   );
 }
 

@@ -25,21 +25,16 @@ import { changeRole, listUsers, setDisabled, type UserSummary } from '../../data
 import { isLocked } from '../../data/auth';
 import { currentActor, useSessionStore } from '../../app/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
-import { AdminOnly } from './AdminOnly';
+import { AdminPage } from './AdminOnly';
 import { CreateUserForm } from './CreateUserForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 export function UsersPage({ db: given }: { db?: OneWindowDb }) {
   const { t } = useTranslation('admin');
   return (
-    <Stack spacing={3}>
-      <Typography variant="h1" sx={{ fontSize: '1.8rem' }}>
-        {t('users.title')}
-      </Typography>
-      <AdminOnly>
-        <UsersAdmin db={given ?? appDb()} />
-      </AdminOnly>
-    </Stack>
+    <AdminPage title={t('users.title')}>
+      <UsersAdmin db={given ?? appDb()} />
+    </AdminPage>
   );
 }
 
