@@ -33,16 +33,32 @@ function quantile(xs: number[], q: number) {
 
 const quantiles = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
 
-async function sample(n: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn(i); // warm-up
-  const times: number[] = [];
+/**
+ * Times each operation n times, in rounds that run them in turn (so operations compared with each
+ * other see the same background work), after 5 unrecorded warm-up rounds on inputs n … n+4.
+ */
+async function sampleRounds<K extends string>(
+  n: number,
+  ops: Record<K, (i: number) => Promise<unknown>>,
+): Promise<Record<K, { p50: number; p95: number }>> {
+  const keys = Object.keys(ops) as K[];
+  for (let i = n; i < n + 5; i++) for (const k of keys) await ops[k](i);
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
+    for (const k of keys) {
+      const t0 = performance.now();
+      await ops[k](i);
+      times[k].push(performance.now() - t0);
+    }
   }
-  return quantiles(times);
+  return Object.fromEntries(keys.map((k) => [k, quantiles(times[k])])) as Record<
+    K,
+    { p50: number; p95: number }
+  >;
 }
+
+const sample = async (n: number, fn: (i: number) => Promise<unknown>) =>
+  (await sampleRounds(n, { fn })).fn;
 
 async function seed(db: OneWindowDb, count: number) {
   const r = rng(42);
@@ -162,7 +178,7 @@ export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
   // The write side. The target's baseline is a raw single put of the row an accept writes (a case
   // row with its indexes), as the read baseline is a raw get of a case row; the put of a 20-byte
   // row is the floor of any strict transaction, and dispatch is reported against it too.
-  const writes = await benchWrites(db, WRITE_ROUNDS, quantiles);
+  const writes = await benchWrites(db, WRITE_ROUNDS, sampleRounds);
   for (const [label, q] of [
     ['baseline: raw strict put of one case row', writes.caseRowPut],
     ['baseline: raw strict put of a 20-byte row', writes.tinyPut],
