@@ -245,19 +245,21 @@ export async function saveDepartments(
     return { ok: false, code: 'invalid', problems: validateDepartments(setup) };
   }
   const next = normaliseSetup(setup);
-  return saveStationSetting(
+  return saveStationSetting<Extract<SaveDepartmentsResult, { code: 'invalid' }>>(
     db,
     actor,
     {
       key: DEPARTMENTS_KEY,
-      value: next,
       roles: DEPARTMENT_SETTERS,
-      event: { type: 'settings.departmentsChanged', payload: { ...next } },
       // Deleting a department that still has matters depends on what is stored now.
-      check: async () => {
+      decide: async () => {
         const previous = (await loadDepartments(db, catalogue)).setup;
         const problems = validateDepartments(next, { catalogue, previous, complete: true });
-        return problems.length > 0 ? ({ ok: false, code: 'invalid', problems } as const) : null;
+        if (problems.length > 0) return { ok: false, code: 'invalid', problems } as const;
+        return {
+          value: next,
+          event: { type: 'settings.departmentsChanged', payload: { ...next } },
+        };
       },
     },
     now,

@@ -6,7 +6,6 @@
 import {
   decide,
   evolve,
-  findMatter,
   defaultCatalogue,
   type Actor,
   type CaseState,
@@ -28,6 +27,7 @@ import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
 import { chainEvents, HEAD_KEY, headOf } from './log';
+import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
 import { projectCase, projectCounselling, projectParties } from './projection';
 import { STATION_KEY, type Station } from './station';
 
@@ -138,7 +138,7 @@ export async function dispatch(
   const today = toLocalDate(now);
   const caseId = 'caseId' in command ? command.caseId : null;
   // Only the stores this command can touch: a smaller scope is a cheaper transaction.
-  const tables: Table[] = [db.events, db.meta, db.cases];
+  const tables: Table[] = [db.events, db.meta, db.cases, db.settings];
   if (INTAKE.has(command.type)) tables.push(db.parties, db.projects);
   if (command.type === 'counsellingSaved') tables.push(db.counselling);
   if (CERTIFICATE.has(command.type) || command.type === 'certificateVoided')
@@ -148,12 +148,16 @@ export async function dispatch(
   if (guessedStation && INTAKE.has(command.type))
     metaKeys.push(`seq:${caseSequenceKey(guessedStation, today)}`);
   return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
-    // Two requests, sent together: the case, and every meta row dispatch needs (station,
-    // integrity verdict, chain head, the day's case counter). Each awaited request is a round trip.
-    const [row, metaRows] = await Promise.all([
+    // Three requests, sent together: the case, every meta row dispatch needs (station, integrity
+    // verdict, chain head, the day's case counter) and the station's working-day calendar. Each
+    // awaited request is a round trip.
+    const [row, metaRows, calendarRow] = await Promise.all([
       caseId ? db.cases.get(caseId) : undefined,
       db.meta.bulkGet(metaKeys),
+      options.ctx?.calendar ? undefined : db.settings.get(CALENDAR_KEY),
     ]);
+    const calendar = options.ctx?.calendar ?? calendarFromStored(calendarRow?.value).calendar;
+    const ctx: DecideContext = { ...options.ctx, calendar };
     const [stationRow, integrityRow, headRow] = metaRows;
     const station = (stationRow?.value as Station | undefined) ?? null;
     if (!station) return { ok: false, refusal: { code: 'no_station' } };
@@ -173,7 +177,7 @@ export async function dispatch(
     const allocated = await allocateNumbers(db, station, command, state, today, prefetched);
     if (typeof allocated === 'string') return { ok: false, refusal: { code: allocated } };
 
-    const decision = decide(state, allocated.command, options.actor, now, options.ctx);
+    const decision = decide(state, allocated.command, options.actor, now, ctx);
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
     const chained = chainEvents(
@@ -196,8 +200,7 @@ export async function dispatch(
       ]),
     ];
     if (next) {
-      const catalogueMatter = findMatter(defaultCatalogue, next.matter.code);
-      writes.push(db.cases.put(projectCase(next, today, catalogueMatter)));
+      writes.push(db.cases.put(projectCase(next, today, calendar)));
       // The applicant and project only change with an intake decision.
       if (INTAKE.has(allocated.command.type)) writes.push(projectParties(db, next));
       if (next.certificate && CERTIFICATE.has(allocated.command.type)) {

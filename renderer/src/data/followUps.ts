@@ -2,15 +2,15 @@
 // rectification due within 15 working days. The rating goes through dispatch; the follow-up
 // is an event plus a `ledger` row. Both run inside one outer transaction, so a bad rating
 // never lands without its follow-up (nor a follow-up without its rating).
-import { addCalendarDays, addWorkingDays, CalendarRangeError, toLocalDate } from '../domain';
+import { rectificationDue, RECTIFY_WORKING_DAYS, toLocalDate } from '../domain';
 import type { Command } from '../domain';
+import { loadCalendar } from './holidayCalendar';
 import type { LedgerRow, OneWindowDb } from './db';
 import { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
 import { appendEvents } from './log';
 import { getStation } from './station';
 
-/** One province's rule (FACTS.md): every bad rating called back and rectified in 15 working days. */
-export const RECTIFY_WORKING_DAYS = 15;
+export { RECTIFY_WORKING_DAYS };
 /** The ledger kind the ledgers screens read (data/ledgersQueries.ts). */
 export const FOLLOW_UP_KIND = 'followUp';
 
@@ -26,23 +26,13 @@ export interface RatingFollowUp {
   /** Local date the rating was given. */
   ratedOn: string;
   rectifyDueOn: string;
-  /** The calendar had no data for the due year: the date is an estimate in calendar days. */
+  /** Counted across a year without holiday data (weekdays only): the date is an estimate. */
   dueEstimated: boolean;
   returnCall: 'pending' | 'done';
   rectification: 'pending' | 'done';
 }
 
 type RatingCommand = Extract<Command, { type: 'ratingRecorded' }>;
-
-function rectifyDue(on: string): { dueOn: string; estimated: boolean } {
-  try {
-    return { dueOn: addWorkingDays(on, RECTIFY_WORKING_DAYS), estimated: false };
-  } catch (e) {
-    if (!(e instanceof CalendarRangeError)) throw e;
-    // Three calendar weeks cover 15 working days; the ledger shows it as an estimate.
-    return { dueOn: addCalendarDays(on, 21), estimated: true };
-  }
-}
 
 /** Records a rating; a bad one (1–2) also opens its follow-up item in the ledger. */
 export async function recordRating(
@@ -60,6 +50,7 @@ export async function recordRating(
     db.counselling,
     db.certificates,
     db.ledger,
+    db.settings,
   ];
   return db.transaction('rw', tables, async () => {
     const result = await dispatch(db, command, { ...options, now });
@@ -67,7 +58,7 @@ export async function recordRating(
     const station = await getStation(db);
     if (!station) throw new Error('no_station');
     const on = toLocalDate(now);
-    const due = rectifyDue(on);
+    const due = rectificationDue(on, (await loadCalendar(db)).calendar);
     const id = `${FOLLOW_UP_KIND}-${command.ratingId}`;
     const fields: RatingFollowUp = {
       caseId: command.caseId,

@@ -3,10 +3,12 @@
 // the same rows — the security fuzzing checks exactly that.
 import {
   caseDeadlines,
+  clockOf,
+  defaultCalendar,
   type CaseState,
   type CaseStatus,
   type DomainEvent,
-  type Matter,
+  type HolidayCalendar,
 } from '../domain';
 import type { CaseRow, OneWindowDb } from './db';
 import { termsOf } from './search';
@@ -47,23 +49,23 @@ const OPEN: readonly CaseStatus[] = [
   'certificateVoided',
 ];
 
-/** The promised due date of an open case (the one the traffic light and the inbox order use). */
-export function dueDateOf(state: CaseState, today: string): string {
-  if (state.status === 'supplementRequested' || state.status === 'intakePending')
-    return NO_DUE_DATE;
-  if (!OPEN.includes(state.status) || !state.acceptedOn) return NO_DUE_DATE;
-  const d = caseDeadlines(
-    {
-      acceptedOn: state.acceptedOn,
-      legalDays: state.matter.legalDays,
-      promisedDays: state.matter.promisedDays,
-      greenChannel: state.greenChannel,
-      suspensions: state.suspensions,
-      extended: state.extension !== null,
-      decidedOn: state.decision?.on ?? null,
-    },
-    today,
-  );
+/** Statuses whose stored due date follows the calendar (a calendar change re-projects them). */
+export const DEADLINE_STATUSES: readonly CaseStatus[] = [...OPEN, 'suspended'];
+
+/**
+ * The promised due date of an open case (the one the traffic light and the inbox order use). In
+ * a year the calendar does not cover it is the weekday estimate, so the case still sorts and
+ * counts by it; a calendar change re-projects it (data/holidayCalendar.ts).
+ */
+export function dueDateOf(
+  state: CaseState,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): string {
+  if (!OPEN.includes(state.status)) return NO_DUE_DATE;
+  const clock = clockOf(state);
+  if (!clock) return NO_DUE_DATE;
+  const d = caseDeadlines(clock, today, calendar);
   // After the decision the clock that matters is Art. 44's issuance limit.
   if (state.decision && d.issuanceDueOn) return d.issuanceDueOn;
   return d.promisedDueOn;
@@ -74,7 +76,11 @@ export const partyCodeOf = (state: CaseState) =>
     ? state.intake.applicant.creditCode.toUpperCase()
     : state.intake.applicant.idNumber.toUpperCase();
 
-export function projectCase(state: CaseState, today: string, _matter?: Matter): CaseRow {
+export function projectCase(
+  state: CaseState,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): CaseRow {
   const partyCode = partyCodeOf(state);
   const projectCode = (state.intake.projectCode ?? '').toUpperCase();
   return {
@@ -90,7 +96,7 @@ export function projectCase(state: CaseState, today: string, _matter?: Matter): 
     partyCode,
     projectCode,
     inboxRole: inboxRoleOf(state),
-    dueDate: dueDateOf(state, today),
+    dueDate: dueDateOf(state, today, calendar),
     receivedDate: state.receivedOn,
     greenChannel: state.greenChannel ? 1 : 0,
     terms: termsOf(state.intake.applicant.name, state.intake.projectName),

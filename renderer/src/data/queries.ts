@@ -2,7 +2,8 @@
 // table, so a station with 100,000 cases answers as fast as one with a hundred.
 import Dexie from 'dexie';
 import { isValidIdNumber, normaliseCode } from '../domain/ids';
-import { addWorkingDays, CalendarRangeError } from '../domain/calendar';
+import { addWorkingDays, defaultCalendar, type HolidayCalendar } from '../domain/calendar';
+import { loadCalendar } from './holidayCalendar';
 import { defaultLightThresholds } from '../domain/deadlines';
 import type { CaseRow, OneWindowDb } from './db';
 import { matchesAll, queryPlan } from './search';
@@ -138,7 +139,7 @@ export interface DeskDashboard {
   overdue: DeskList;
   greenChannel: DeskList;
   /** Last day counted as "due soon" (yellow), or null when the calendar has no data for it. */
-  dueSoonUntil: string | null;
+  dueSoonUntil: string;
 }
 
 export type DeskListKey = Exclude<keyof DeskDashboard, 'dueSoonUntil'>;
@@ -191,19 +192,17 @@ export async function greenChannelCases(db: OneWindowDb, today: string, limit = 
     .slice(0, limit);
 }
 
-/** The last day that counts as "due soon": the yellow light's threshold in working days. */
-export function dueSoonUntil(today: string): string | null {
-  try {
-    return addWorkingDays(today, defaultLightThresholds.yellowAtDaysLeft);
-  } catch (e) {
-    if (e instanceof CalendarRangeError) return null;
-    throw e;
-  }
+/**
+ * The last day that counts as "due soon": the yellow light's threshold in working days (an
+ * estimate in a year without holiday data, like the due dates it is compared with).
+ */
+export function dueSoonUntil(today: string, calendar: HolidayCalendar = defaultCalendar): string {
+  return addWorkingDays(today, defaultLightThresholds.yellowAtDaysLeft, calendar);
 }
 
 /** Today's counter dashboard: counts from indexes, and the first `top` cases of each list. */
 export async function deskDashboard(db: OneWindowDb, today: string, top = 5) {
-  const soonUntil = dueSoonUntil(today);
+  const soonUntil = dueSoonUntil(today, (await loadCalendar(db)).calendar);
   const list = async (count: Promise<number>, rows: Promise<CaseRow[]>): Promise<DeskList> => {
     const [n, cases] = await Promise.all([count, rows]);
     return { count: n, cases };
@@ -215,12 +214,10 @@ export async function deskDashboard(db: OneWindowDb, today: string, top = 5) {
       db.cases.where('status').anyOf(WAITING_STATUSES).count(),
       casesAwaitingSupplement(db, top),
     ),
-    soonUntil
-      ? list(
-          db.cases.where('dueDate').between(today, soonUntil, true, true).count(),
-          casesDueBetween(db, today, soonUntil, top),
-        )
-      : Promise.resolve({ count: 0, cases: [] }),
+    list(
+      db.cases.where('dueDate').between(today, soonUntil, true, true).count(),
+      casesDueBetween(db, today, soonUntil, top),
+    ),
     list(db.cases.where('dueDate').below(today).count(), casesOverdue(db, today, top)),
   ]);
   const dashboard: DeskDashboard = {
@@ -247,8 +244,8 @@ export async function deskList(
     case 'awaitingSupplement':
       return casesAwaitingSupplement(db, limit);
     case 'dueSoon': {
-      const until = dueSoonUntil(today);
-      return until ? casesDueBetween(db, today, until, limit) : [];
+      const until = dueSoonUntil(today, (await loadCalendar(db)).calendar);
+      return casesDueBetween(db, today, until, limit);
     }
     case 'overdue':
       return casesOverdue(db, today, limit);

@@ -71,14 +71,16 @@ export async function saveRankingRules(
 ): Promise<SaveRulesResult> {
   const fields = validateRankingRules(rules);
   if (fields.length > 0) return { ok: false, code: 'invalid', fields };
-  return saveStationSetting(
+  return saveStationSetting<never>(
     db,
     actor,
     {
       key: RANKING_RULES_KEY,
-      value: rules,
       roles: RANKING_RULE_SETTERS,
-      event: { type: 'settings.rankingRulesChanged', payload: { rules } },
+      decide: async () => ({
+        value: rules,
+        event: { type: 'settings.rankingRulesChanged', payload: { rules } },
+      }),
     },
     now,
   );

@@ -27,18 +27,6 @@ export interface HolidayCalendar {
   years: CalendarYear[];
 }
 
-/** A computation needed a day in a year the calendar does not cover. Never guessed around. */
-export class CalendarRangeError extends Error {
-  readonly code = 'calendar_not_covered';
-  constructor(
-    readonly year: number,
-    readonly date: string,
-  ) {
-    super(`The working-day calendar has no data for ${year} (needed for ${date}).`);
-    this.name = 'CalendarRangeError';
-  }
-}
-
 /** Longest stretch of calendar days searched for one working day: guards against bad data. */
 const MAX_GAP_DAYS = 60;
 
@@ -84,13 +72,38 @@ export function isCovered(date: string, calendar: HolidayCalendar = defaultCalen
   return compile(calendar).years.has(yearOf(date));
 }
 
-/** Throws CalendarRangeError if `date` lies in a year without data. */
-export function assertCovered(date: string, calendar: HolidayCalendar = defaultCalendar): void {
-  if (!isCovered(date, calendar)) throw new CalendarRangeError(yearOf(date), date);
+/**
+ * The years from `a` to `b` (either order, both included) the calendar has no data for. A limit
+ * counted across one of them is an estimate: those years' days are counted as Monday–Friday.
+ */
+export function missingYears(
+  a: string,
+  b: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): number[] {
+  const years = compile(calendar).years;
+  const [lo, hi] = [yearOf(a), yearOf(b)].sort((x, y) => x - y) as [number, number];
+  const out: number[] = [];
+  for (let y = lo; y <= hi; y++) if (!years.has(y)) out.push(y);
+  return out;
 }
 
+/** Whether a count of working days from `a` to `b` crosses a year without data. */
+export function isEstimated(
+  a: string,
+  b: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): boolean {
+  return missingYears(a, b, calendar).length > 0;
+}
+
+/**
+ * Whether a day is worked. In a year the calendar has no data for, Monday to Friday are counted
+ * as working days — an estimate, which callers mark as such (see isEstimated); a command is never
+ * refused for it, and the exact date appears once the year is entered.
+ */
 export function isWorkingDay(date: string, calendar: HolidayCalendar = defaultCalendar): boolean {
-  assertCovered(date, calendar);
+  dayNumber(date);
   const c = compile(calendar);
   if (c.workDays.has(date)) return true;
   if (c.offDays.has(date)) return false;
@@ -106,7 +119,7 @@ export function holidayOf(
   return compile(calendar).offDays.get(date);
 }
 
-/** isWorkingDay by day number, remembered per calendar; throws like it for uncovered years. */
+/** isWorkingDay by day number, remembered per calendar. */
 function isWorkingDayNumber(n: number, calendar: HolidayCalendar): boolean {
   const known = compile(calendar).byDayNumber;
   const hit = known.get(n);
@@ -171,38 +184,5 @@ export function nextWorkingDayOnOrAfter(
   return isWorkingDay(date, calendar) ? date : addWorkingDays(date, 1, calendar);
 }
 
-export interface CalendarProblem {
-  code: 'make_up_day_not_weekend' | 'holiday_outside_year' | 'holiday_reversed' | 'bad_date';
-  year: number;
-  date: string;
-}
-
-/** Checks edited calendar data before it is saved; an empty list means it is usable. */
-export function validateCalendar(calendar: HolidayCalendar): CalendarProblem[] {
-  const problems: CalendarProblem[] = [];
-  for (const y of calendar.years) {
-    for (const h of y.holidays) {
-      try {
-        if (compareDates(h.from, h.to) > 0) {
-          problems.push({ code: 'holiday_reversed', year: y.year, date: h.from });
-        }
-        if (yearOf(h.from) !== y.year && yearOf(h.to) !== y.year) {
-          problems.push({ code: 'holiday_outside_year', year: y.year, date: h.from });
-        }
-      } catch {
-        problems.push({ code: 'bad_date', year: y.year, date: `${h.from}/${h.to}` });
-      }
-    }
-    for (const d of y.makeUpWorkdays) {
-      try {
-        const dow = dayOfWeek(d);
-        if (dow !== 0 && dow !== 6) {
-          problems.push({ code: 'make_up_day_not_weekend', year: y.year, date: d });
-        }
-      } catch {
-        problems.push({ code: 'bad_date', year: y.year, date: d });
-      }
-    }
-  }
-  return problems;
-}
+export { validateCalendar, validateCalendarYear } from './calendarRules';
+export type { CalendarProblem, CalendarProblemCode } from './calendarRules';

@@ -1,13 +1,15 @@
 // Deadlines in working days (行政许可法 Art. 32, 42, 44, 45, 82). Everything takes "today" as an
-// argument; dates are local 'YYYY-MM-DD'. Functions may throw CalendarRangeError when a date
-// falls in a year the calendar has no data for — callers show that warning, never a guess.
+// argument; dates are local 'YYYY-MM-DD'. A count that crosses a year the calendar has no data
+// for is made in weekdays (calendar.ts) and reported as an estimate, never refused and never blank.
 import {
   addWorkingDays,
   defaultCalendar,
+  isEstimated,
   workingDaysBetween,
   type HolidayCalendar,
 } from './calendar';
 import { compareDates } from './dates';
+import type { CaseState } from './caseState';
 
 /** Art. 42: the head of the bureau may extend by 10 working days, with reasons. */
 export const STATUTORY_EXTENSION_DAYS = 10;
@@ -17,6 +19,8 @@ export const SUPPLEMENT_NOTICE_DAYS = 5;
 export const SUPPLEMENT_NOTICE_WARN_DAYS = 3;
 /** Art. 44: the certificate is issued and served within 10 days of the decision. */
 export const ISSUANCE_DAYS = 10;
+/** One province's rule (FACTS.md): every bad rating called back and rectified in 15 working days. */
+export const RECTIFY_WORKING_DAYS = 15;
 
 export interface SuspensionPeriod {
   from: string;
@@ -80,6 +84,17 @@ export interface CaseDeadlines {
   /** Art. 44 limit for issuing and serving, once decided. */
   issuanceDueOn: string | null;
   suspendedDays: number;
+  /** Which of them were counted across a year without holiday data (weekdays only). */
+  estimated: { promised: boolean; legal: boolean; issuance: boolean; suspendedDays: boolean };
+}
+
+/** Whether suspensions were counted across a year without holiday data. */
+function suspensionsEstimated(
+  periods: readonly SuspensionPeriod[],
+  today: string,
+  calendar: HolidayCalendar,
+): boolean {
+  return periods.some((p) => isEstimated(p.from, p.to ?? today, calendar));
 }
 
 export function caseDeadlines(
@@ -93,17 +108,30 @@ export function caseDeadlines(
     suspensions: clock.suspensions,
   };
   // The extension is to the statutory limit; the promise is the bureau's own and does not move.
+  const promisedDueOn = dueDate({ ...common, limitDays: clock.promisedDays }, today, calendar);
+  const legalDueOn = dueDate(
+    { ...common, greenChannel: false, limitDays: clock.legalDays, extended: clock.extended },
+    today,
+    calendar,
+  );
+  const issuanceDueOn = clock.decidedOn
+    ? addWorkingDays(clock.decidedOn, ISSUANCE_DAYS, calendar)
+    : null;
+  const suspended = suspensionsEstimated(clock.suspensions, today, calendar);
   return {
-    promisedDueOn: dueDate({ ...common, limitDays: clock.promisedDays }, today, calendar),
-    legalDueOn: dueDate(
-      { ...common, greenChannel: false, limitDays: clock.legalDays, extended: clock.extended },
-      today,
-      calendar,
-    ),
-    issuanceDueOn: clock.decidedOn
-      ? addWorkingDays(clock.decidedOn, ISSUANCE_DAYS, calendar)
-      : null,
+    promisedDueOn,
+    legalDueOn,
+    issuanceDueOn,
     suspendedDays: suspendedWorkingDays(clock.suspensions, today, calendar),
+    estimated: {
+      promised: suspended || isEstimated(clock.acceptedOn, promisedDueOn, calendar),
+      legal: suspended || isEstimated(clock.acceptedOn, legalDueOn, calendar),
+      issuance:
+        !!clock.decidedOn &&
+        !!issuanceDueOn &&
+        isEstimated(clock.decidedOn, issuanceDueOn, calendar),
+      suspendedDays: suspended,
+    },
   };
 }
 
@@ -153,8 +181,13 @@ export function supplementNoticeStatus(
   receivedOn: string,
   today: string,
   calendar: HolidayCalendar = defaultCalendar,
-): { dueOn: string; elapsed: number; level: NoticeLevel } {
+): { dueOn: string; elapsed: number; level: NoticeLevel; estimated: boolean } {
   const dueOn = addWorkingDays(receivedOn, SUPPLEMENT_NOTICE_DAYS, calendar);
+  const estimated = isEstimated(
+    receivedOn,
+    compareDates(today, dueOn) > 0 ? today : dueOn,
+    calendar,
+  );
   const elapsed = Math.max(0, workingDaysBetween(receivedOn, today, calendar));
   const level: NoticeLevel =
     compareDates(today, dueOn) > 0
@@ -162,7 +195,7 @@ export function supplementNoticeStatus(
       : elapsed >= SUPPLEMENT_NOTICE_WARN_DAYS
         ? 'warn'
         : 'ok';
-  return { dueOn, elapsed, level };
+  return { dueOn, elapsed, level, estimated };
 }
 
 /** Art. 44: the date by which the certificate must be issued and served. */
@@ -171,4 +204,27 @@ export function issuanceDueOn(
   calendar: HolidayCalendar = defaultCalendar,
 ): string {
   return addWorkingDays(decidedOn, ISSUANCE_DAYS, calendar);
+}
+
+/** The clock of an accepted case, from its folded state (null before acceptance). */
+export function clockOf(state: CaseState): CaseClock | null {
+  if (!state.acceptedOn) return null;
+  return {
+    acceptedOn: state.acceptedOn,
+    legalDays: state.matter.legalDays,
+    promisedDays: state.matter.promisedDays,
+    greenChannel: state.greenChannel,
+    suspensions: state.suspensions,
+    extended: state.extension !== null,
+    decidedOn: state.decision?.on ?? null,
+  };
+}
+
+/** The rectification limit of a bad rating's follow-up opened on `on`. */
+export function rectificationDue(
+  on: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): { dueOn: string; estimated: boolean } {
+  const dueOn = addWorkingDays(on, RECTIFY_WORKING_DAYS, calendar);
+  return { dueOn, estimated: isEstimated(on, dueOn, calendar) };
 }

@@ -1,7 +1,7 @@
 // decide(): the one place that says whether a command may happen, and what events it produces.
 // It checks the actor's role, the case's status and the command's own data, and never throws
 // on a refused command: the refusal carries a code the UI turns into a message.
-import { CalendarRangeError, defaultCalendar, type HolidayCalendar } from './calendar';
+import { defaultCalendar, type HolidayCalendar } from './calendar';
 import { findMatter, defaultCatalogue, type Catalogue } from './catalogue';
 import { isApprovalStep, itemKey, type CaseState, type CaseStatus } from './caseState';
 import type { Command } from './commands';
@@ -375,7 +375,6 @@ export function decide(
   try {
     return decideInner(state, command, actor, now, ctx);
   } catch (e) {
-    if (e instanceof CalendarRangeError) return refuse('calendar_not_covered', { year: e.year });
     if (e instanceof InvalidDateError) return refuse('invalid_date', { value: e.value });
     throw e;
   }

@@ -1,6 +1,6 @@
 // The intake decisions (accept, 容缺受理, 补正, 不予受理): the checks that happen at the counter
 // before a case exists. Split from decide.ts to keep each file readable.
-import { addWorkingDays, type HolidayCalendar } from './calendar';
+import { addWorkingDays, isEstimated, type HolidayCalendar } from './calendar';
 import {
   findMatter,
   materialsFor,
@@ -117,9 +117,11 @@ export function decideIntake(
   if (cmd.type === 'requestSupplement') {
     if (cmd.missing.length === 0 || cmd.missing.some((i) => blank(i.name)))
       return refuse('nothing_missing');
-    // Art. 32: after five working days the application counts as accepted on arrival.
+    // Art. 32: after five working days the application counts as accepted on arrival. A limit
+    // counted across a year without holiday data is only an estimate (too early, if anything):
+    // it never refuses the notice.
     const limit = addWorkingDays(receivedOn, SUPPLEMENT_NOTICE_DAYS, calendar);
-    if (compareDates(today, limit) > 0)
+    if (compareDates(today, limit) > 0 && !isEstimated(receivedOn, today, calendar))
       return refuse('supplement_notice_too_late', { dueOn: limit });
     return { ok: true, events: [{ type: 'supplementRequested', ...base, missing: cmd.missing }] };
   }

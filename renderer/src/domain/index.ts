@@ -1,6 +1,14 @@
 // The domain's public API. Everything here is pure: no React, Dexie, DOM, Electron or Node.
 export * from './calendar';
-export { addCalendarDays, compareDates, dayOfWeek, yearOf } from './dates';
+export {
+  addCalendarDays,
+  compareDates,
+  dayOfWeek,
+  daysInMonth,
+  isLocalDate,
+  yearOf,
+} from './dates';
+export * from './holidayNotice';
 export * from './ids';
 export * from './mask';
 export * from './catalogue';

@@ -37,7 +37,6 @@ export const REFUSAL_CODES = [
   'invalid_rating',
   'delivery_details_required',
   'proxy_reason_required',
-  'calendar_not_covered',
   'invalid_date',
   'user_exists',
   'user_not_found',
@@ -64,6 +63,5 @@ export const REFUSAL_PARAMS: Partial<Record<RefusalCode, readonly string[]>> = {
   deficiency_not_listed: ['items'],
   supplement_notice_too_late: ['dueOn'],
   unknown_item: ['item'],
-  calendar_not_covered: ['year'],
   invalid_date: ['value'],
 };

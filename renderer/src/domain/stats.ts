@@ -10,8 +10,9 @@
 // - overdue: accepted by "as of", neither decided nor withdrawn by then, past the promised limit;
 // - suspended: a suspension period overlaps the month;
 // - ratings: given in the month, attributed to the case; bad = 不满意 / 非常不满意.
-// Cases in a year the calendar does not cover are counted as `uncovered` and left out of the
-// working-day figures: a guess would be worse than a gap the screen can name.
+// Working days in a year the calendar has no holidays for are counted Monday to Friday (the
+// estimate every deadline uses); cases counted so are `uncovered`, and the screen says how many.
+// Only dates the index cannot reach at all (before the calendar's first year) are left out.
 import type { CaseState } from './caseState';
 import type { HolidayCalendar } from './calendar';
 import { defaultCalendar } from './calendar';
@@ -38,7 +39,7 @@ export interface Figures {
   badRatings: number;
   /** badRatings / ratings; null when there were no ratings. */
   badRatingRate: number | null;
-  /** Cases left out of working-day figures because the calendar lacks their year. */
+  /** Cases whose working days were estimated (or not counted) because the calendar lacks a year. */
   uncovered: number;
 }
 
@@ -151,6 +152,7 @@ function contribution(s: CaseState, first: string, last: string, asOf: string, w
       d.usedDaysSum = used;
       d.usedDaysCount = 1;
       if (used <= limit) d.onTime = 1;
+      if (!wd.exact(accepted) || !wd.exact(decidedOn)) d.uncovered = 1;
     } else d.uncovered = 1;
   }
   const withdrawnOn = s.withdrawal?.on ?? null;
@@ -163,6 +165,7 @@ function contribution(s: CaseState, first: string, last: string, asOf: string, w
     if (wd.covers(accepted) && wd.covers(asOf)) {
       const used = wd.between(accepted, asOf) - suspendedDays(s, asOf, wd);
       if (used > limit) d.overdue = 1;
+      if (!wd.exact(accepted) || !wd.exact(asOf)) d.uncovered = 1;
     } else d.uncovered = 1;
   }
   for (const p of s.suspensions) {

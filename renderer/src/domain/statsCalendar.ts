@@ -5,9 +5,14 @@
 import { defaultCalendar, isWorkingDay, coveredYears, type HolidayCalendar } from './calendar';
 import { dayNumber } from './dates';
 
+/** Years after the calendar's last one the index still counts in, by the weekday estimate. */
+export const ESTIMATED_YEARS_AFTER = 3;
+
 export interface WorkdayIndex {
-  /** Whether a date lies in a year the calendar covers. */
+  /** Whether the index can count at a date (a covered year, or one of the estimated after it). */
   covers(date: string): boolean;
+  /** Whether a date lies in a year the calendar has holiday data for (counts there are exact). */
+  exact(date: string): boolean;
   /** Working days in (from, to]; negative when `to` is before `from`. Dates must be covered. */
   between(from: string, to: string): number;
 }
@@ -21,19 +26,20 @@ export function workdayIndex(calendar: HolidayCalendar = defaultCalendar): Workd
   const first = years[0];
   const last = years[years.length - 1];
   if (first === undefined || last === undefined) {
-    const empty: WorkdayIndex = { covers: () => false, between: () => 0 };
+    const empty: WorkdayIndex = { covers: () => false, exact: () => false, between: () => 0 };
     cache.set(calendar, empty);
     return empty;
   }
   const base = dayNumber(`${first}-01-01`);
-  const end = dayNumber(`${last}-12-31`);
+  const end = dayNumber(`${last + ESTIMATED_YEARS_AFTER}-12-31`);
   const covered = new Set(years);
   // cum[i] = working days in [base, base + i].
   const cum = new Int32Array(end - base + 1);
   let count = 0;
   for (let n = base; n <= end; n++) {
     const date = new Date(n * 86_400_000).toISOString().slice(0, 10);
-    if (covered.has(Number(date.slice(0, 4))) && isWorkingDay(date, calendar)) {
+    // In a year without data isWorkingDay counts Monday to Friday (the estimate).
+    if (isWorkingDay(date, calendar)) {
       count += 1;
     }
     cum[n - base] = count;
@@ -43,7 +49,11 @@ export function workdayIndex(calendar: HolidayCalendar = defaultCalendar): Workd
     return cum[i] ?? 0;
   };
   const index: WorkdayIndex = {
-    covers: (date) => covered.has(Number(date.slice(0, 4))),
+    covers: (date) => {
+      const n = dayNumber(date);
+      return n >= base && n <= end;
+    },
+    exact: (date) => covered.has(Number(date.slice(0, 4))),
     between: (from, to) => at(to) - at(from),
   };
   cache.set(calendar, index);

@@ -122,6 +122,7 @@ export const receiptSample: ReceiptData = {
     { name: '设计图', form: 'original', copies: 2, pages: 6 },
   ],
   promisedDueDate: '2026-11-10',
+  promisedLimitDays: 10,
   officer: { name: '张晓明', phone: '0371-63501234' },
   qrPayload: 'https://hjzrzy.zhengzhou.gov.cn/q?c=HJ2026110300137',
 };

@@ -52,7 +52,11 @@ export interface AcceptanceNoticeData extends CaseNoticeBase {
   materials: ReceivedMaterial[];
   legalLimitDays: number;
   promisedLimitDays: number;
-  promisedDueDate: IsoDate;
+  /**
+   * Left out when the limit was counted across a year whose holidays are not yet entered: the
+   * paper then states the limit in working days only, and promises no date it cannot keep.
+   */
+  promisedDueDate?: IsoDate;
   delivery: 'pickup' | 'post';
   progressQuery: { phone: string; website: string };
   /** 容缺受理: the items promised later and their due date. */
@@ -89,7 +93,9 @@ export interface ReceiptData {
   receivedAt: IsoDateTime;
   channel: 'window' | 'mail' | 'online';
   materials: ReceivedMaterial[];
-  promisedDueDate: IsoDate;
+  /** Left out when only an estimate exists (see AcceptanceNoticeData); the days are printed. */
+  promisedDueDate?: IsoDate;
+  promisedLimitDays: number;
   officer: Officer;
   /** URL or text the QR code carries, e.g. the progress-query address with the case number. */
   qrPayload: string;
@@ -122,9 +128,10 @@ export interface SpecialProcedureNoticeData extends CaseNoticeBase {
 
 export interface ExtensionNoticeData extends CaseNoticeBase {
   acceptedOn: IsoDate;
-  originalDueDate: IsoDate;
+  /** Both left out when counted across a year whose holidays are not yet entered. */
+  originalDueDate?: IsoDate;
   extendedDays: number;
-  newDueDate: IsoDate;
+  newDueDate?: IsoDate;
   reason: string;
 }
 
@@ -211,6 +218,8 @@ export interface SupervisionLedgerData {
     acceptedOn: IsoDate;
     dueDate: IsoDate;
     daysLeft: number;
+    /** Counted across a year without holiday data: printed as an estimate. */
+    daysLeftEstimated?: boolean;
     light: TrafficLight;
     stage: string;
     responsible: string;

@@ -20,6 +20,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useCalendar } from '../shared/useCalendar';
 import { appDb } from '../../data/stationDb';
 import { inbox } from '../../data/queries';
 import { useToday } from '../cases/useToday';
@@ -40,6 +41,7 @@ const INBOX_LIMIT = 500;
 
 export function InboxPage({ role }: { role: ApproverRole }) {
   const { t, i18n } = useTranslation('approval');
+  const calendar = useCalendar();
   const db = appDb();
   const today = useToday();
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
@@ -62,7 +64,7 @@ export function InboxPage({ role }: { role: ApproverRole }) {
       </Stack>
     );
 
-  const box = buildInbox(rows, role, today, filters);
+  const box = buildInbox(rows, role, today, filters, calendar);
   const c = box.counts;
   const filtered =
     filters.matter !== '' || filters.light !== 'all' || filters.greenOnly ? true : false;

@@ -128,8 +128,6 @@ export function InboxTable({
                       </>
                     ) : deadline.kind === 'due' ? (
                       deadline.promisedDueOn
-                    ) : deadline.kind === 'noCalendar' ? (
-                      t('noCalendar', { year: deadline.year })
                     ) : (
                       ''
                     )}

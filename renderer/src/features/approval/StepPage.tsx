@@ -7,6 +7,7 @@ import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useCalendar } from '../shared/useCalendar';
 import { appDb } from '../../data/stationDb';
 import { useRouteStore } from '../../app/routeStore';
 import { useSessionStore } from '../../app/sessionStore';
@@ -24,6 +25,7 @@ import { useStepAction } from './useStepAction';
 
 export function StepPage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation(['approval', 'domain']);
+  const calendar = useCalendar();
   const db = appDb();
   const today = useToday();
   const go = useRouteStore((s) => s.go);
@@ -62,7 +64,7 @@ export function StepPage({ caseId }: { caseId: string }) {
     (state.status === STEP_OF_ROLE[role] ||
       (state.status === 'suspended' && state.suspendedFrom === STEP_OF_ROLE[role]));
   const open = isApprovalStep(state.status) || state.status === 'suspended';
-  const deadline = stepDeadline(state, today);
+  const deadline = stepDeadline(state, today, calendar);
   const changed = loaded !== null && row.version !== loaded;
 
   return (

@@ -4,6 +4,7 @@ import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../domain';
 import { LightChip } from '../cases/LightChip';
+import { EstimateMark } from '../calendar/EstimateMark';
 import type { StepDeadline } from './inboxModel';
 
 export function StepDeadlines({
@@ -23,9 +24,6 @@ export function StepDeadlines({
       <Typography variant="h2" sx={{ fontSize: '1.3rem', mb: 1 }}>
         {t('deadline.title')}
       </Typography>
-      {deadline.kind === 'noCalendar' && (
-        <Alert severity="warning">{t('noCalendar', { year: deadline.year })}</Alert>
-      )}
       {deadline.kind === 'due' && (
         <Stack spacing={1}>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -33,14 +31,22 @@ export function StepDeadlines({
             <Typography data-testid="due-promised" sx={{ fontWeight: 600 }}>
               {deadline.promisedDueOn}
             </Typography>
-            {live && <LightChip dueOn={deadline.promisedDueOn} today={today} />}
+            {live ? (
+              <LightChip dueOn={deadline.promisedDueOn} today={today} />
+            ) : (
+              <EstimateMark years={deadline.estimated.promised} />
+            )}
           </Box>
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography color="text.secondary">{t('deadline.legal')}</Typography>
             <Typography data-testid="due-legal" sx={{ fontWeight: 600 }}>
               {deadline.legalDueOn}
             </Typography>
-            {live && <LightChip dueOn={deadline.legalDueOn} today={today} />}
+            {live ? (
+              <LightChip dueOn={deadline.legalDueOn} today={today} />
+            ) : (
+              <EstimateMark years={deadline.estimated.legal} />
+            )}
           </Box>
           {running && (
             <Alert severity="info" data-testid="suspension-running">

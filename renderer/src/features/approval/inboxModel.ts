@@ -3,13 +3,16 @@
 // the due date day by day), the order (green channel on top, then earliest deadline), filters
 // and counts. Kept free of React and Dexie so the rules can be tested on plain rows.
 import {
-  CalendarRangeError,
   caseDeadlines,
+  clockOf,
+  defaultCalendar,
+  missingYears,
   trafficLight,
   workingDaysLeft,
   type ApprovalStep,
   type CaseState,
   type Command,
+  type HolidayCalendar,
   type Role,
   type TrafficLight,
 } from '../../domain';
@@ -35,37 +38,40 @@ export function isApprover(role: Role | string): role is ApproverRole {
   return role === 'reviewer' || role === 'chief' || role === 'director';
 }
 
-/** The promised deadline of a case in approval, for today (null before acceptance). */
+/**
+ * The promised deadline of a case in approval, for today (none before acceptance). `estimated`
+ * lists the years without holiday data each date was counted across (empty when exact).
+ */
 export type StepDeadline =
-  | { kind: 'due'; promisedDueOn: string; legalDueOn: string; suspendedDays: number }
-  | { kind: 'noCalendar'; year: number }
+  | {
+      kind: 'due';
+      promisedDueOn: string;
+      legalDueOn: string;
+      suspendedDays: number;
+      estimated: { promised: number[]; legal: number[] };
+    }
   | { kind: 'none' };
 
-export function stepDeadline(state: CaseState, today: string): StepDeadline {
-  if (!state.acceptedOn) return { kind: 'none' };
-  try {
-    const d = caseDeadlines(
-      {
-        acceptedOn: state.acceptedOn,
-        legalDays: state.matter.legalDays,
-        promisedDays: state.matter.promisedDays,
-        greenChannel: state.greenChannel,
-        suspensions: state.suspensions,
-        extended: state.extension !== null,
-        decidedOn: state.decision?.on ?? null,
-      },
-      today,
-    );
-    return {
-      kind: 'due',
-      promisedDueOn: d.promisedDueOn,
-      legalDueOn: d.legalDueOn,
-      suspendedDays: d.suspendedDays,
-    };
-  } catch (e) {
-    if (e instanceof CalendarRangeError) return { kind: 'noCalendar', year: e.year };
-    throw e;
-  }
+export function stepDeadline(
+  state: CaseState,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): StepDeadline {
+  const clock = clockOf(state);
+  if (!clock) return { kind: 'none' };
+  const d = caseDeadlines(clock, today, calendar);
+  const years = (due: string, estimated: boolean) =>
+    estimated ? missingYears(clock.acceptedOn, due, calendar) : [];
+  return {
+    kind: 'due',
+    promisedDueOn: d.promisedDueOn,
+    legalDueOn: d.legalDueOn,
+    suspendedDays: d.suspendedDays,
+    estimated: {
+      promised: years(d.promisedDueOn, d.estimated.promised),
+      legal: years(d.legalDueOn, d.estimated.legal),
+    },
+  };
 }
 
 export interface InboxItem {
@@ -108,23 +114,18 @@ export interface Inbox {
   matters: { code: string; name: string; nameEn: string }[];
 }
 
-function itemOf(row: CaseRow, today: string): InboxItem {
+function itemOf(row: CaseRow, today: string, calendar: HolidayCalendar): InboxItem {
   const state = row.state as CaseState;
-  const deadline = stepDeadline(state, today);
+  const deadline = stepDeadline(state, today, calendar);
   if (deadline.kind !== 'due') return { row, state, deadline, light: null, daysLeft: null };
-  try {
-    return {
-      row,
-      state,
-      deadline,
-      light: trafficLight(deadline.promisedDueOn, today),
-      daysLeft: workingDaysLeft(deadline.promisedDueOn, today),
-    };
-  } catch (e) {
-    if (e instanceof CalendarRangeError)
-      return { row, state, deadline, light: null, daysLeft: null };
-    throw e;
-  }
+  // An estimated deadline still lights and sorts the case, by the weekday estimate.
+  return {
+    row,
+    state,
+    deadline,
+    light: trafficLight(deadline.promisedDueOn, today, undefined, calendar),
+    daysLeft: workingDaysLeft(deadline.promisedDueOn, today, calendar),
+  };
 }
 
 const dueKey = (i: InboxItem) => (i.deadline.kind === 'due' ? i.deadline.promisedDueOn : '9999');
@@ -153,6 +154,7 @@ export function buildInbox(
   role: ApproverRole,
   today: string,
   filters: InboxFilters = NO_FILTERS,
+  calendar: HolidayCalendar = defaultCalendar,
 ): Inbox {
   const step = STEP_OF_ROLE[role];
   const waiting: InboxItem[] = [];
@@ -160,9 +162,9 @@ export function buildInbox(
   const matters = new Map<string, { code: string; name: string; nameEn: string }>();
   for (const row of rows) {
     const state = row.state as CaseState;
-    if (state.status === step) waiting.push(itemOf(row, today));
+    if (state.status === step) waiting.push(itemOf(row, today, calendar));
     else if (state.status === 'suspended' && state.suspendedFrom === step)
-      suspended.push(itemOf(row, today));
+      suspended.push(itemOf(row, today, calendar));
     else continue;
     matters.set(row.matterCode, {
       code: row.matterCode,

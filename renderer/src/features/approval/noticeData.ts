@@ -1,7 +1,12 @@
 // The data of the three approval notices, filled from the case as recorded after the command
 // (never from the form alone): 特殊程序告知书 (Art. 45), 延期告知书 (Art. 42) and 不予许可决定书.
 // Pure, so the dates on paper can be tested against the deadline rules.
-import { caseDeadlines, type CaseState, type SuspensionKind } from '../../domain';
+import {
+  caseDeadlines,
+  type CaseState,
+  type HolidayCalendar,
+  type SuspensionKind,
+} from '../../domain';
 import type {
   CaseNoticeBase,
   DenialDecisionData,
@@ -32,6 +37,8 @@ export interface NoticeContext {
   office: Office;
   officer: Officer;
   issuedOn: string;
+  /** The station's working-day calendar (the shipped one when absent). */
+  calendar?: HolidayCalendar;
 }
 
 export function partyOf(state: CaseState): Party {
@@ -87,14 +94,16 @@ export function extensionData(state: CaseState, ctx: NoticeContext): ExtensionNo
     suspensions: state.suspensions,
   };
   const on = state.extension.on;
-  const before = caseDeadlines({ ...clock, extended: false }, on).legalDueOn;
-  const after = caseDeadlines({ ...clock, extended: true }, on).legalDueOn;
+  const before = caseDeadlines({ ...clock, extended: false }, on, ctx.calendar);
+  const after = caseDeadlines({ ...clock, extended: true }, on, ctx.calendar);
+  // A date counted across a year without holiday data is an estimate: the notice then states
+  // the extension in working days only.
+  const exact = !before.estimated.legal && !after.estimated.legal;
   return {
     ...base(state, ctx),
     acceptedOn: state.acceptedOn,
-    originalDueDate: before,
+    ...(exact ? { originalDueDate: before.legalDueOn, newDueDate: after.legalDueOn } : {}),
     extendedDays: state.extension.days,
-    newDueDate: after,
     reason: state.extension.reason,
   };
 }

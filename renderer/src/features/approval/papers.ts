@@ -3,6 +3,7 @@
 import { toLocalDate, type CaseState } from '../../domain';
 import { templates, type Remedies } from '../../print';
 import { allocateDocumentNumber } from '../../data/documents';
+import { loadCalendar } from '../../data/holidayCalendar';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
@@ -26,6 +27,7 @@ async function contextFor(
   const docNumber = await allocateDocumentNumber(db, type, state.caseId, actor);
   return {
     docNumber,
+    calendar: (await loadCalendar(db)).calendar,
     office: officeOf(station),
     officer: officerOf(actor.name, station),
     issuedOn: toLocalDate(new Date()),

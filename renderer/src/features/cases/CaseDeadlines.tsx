@@ -2,7 +2,6 @@
 // and issuance (Art. 44), each with its light; suspensions (Art. 45) that stopped the clock; and,
 // before acceptance, the Art. 32 counter. Computed for today, never stored.
 import {
-  Alert,
   Box,
   Stack,
   Table,
@@ -13,7 +12,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CalendarRangeError, caseDeadlines, type CaseState } from '../../domain';
+import { caseDeadlines, clockOf, missingYears, type CaseState } from '../../domain';
+import { EstimateMark } from '../calendar/EstimateMark';
+import { useCalendar } from '../shared/useCalendar';
 import type { CaseRow } from '../../data/db';
 import { Art32Counter } from './Dashboard';
 import { LightChip } from './LightChip';
@@ -21,66 +22,63 @@ import { Facts, Section, type Fact } from './Section';
 
 const CLOSED = new Set(['refused', 'denied', 'withdrawn', 'delivered']);
 
-function useDeadlineFacts(state: CaseState, today: string): Fact[] | { year: number } | null {
+function useDeadlineFacts(state: CaseState, today: string): Fact[] | null {
   const { t } = useTranslation('cases');
-  if (!state.acceptedOn) return null;
-  try {
-    const d = caseDeadlines(
-      {
-        acceptedOn: state.acceptedOn,
-        legalDays: state.matter.legalDays,
-        promisedDays: state.matter.promisedDays,
-        greenChannel: state.greenChannel,
-        suspensions: state.suspensions,
-        extended: state.extension !== null,
-        decidedOn: state.decision?.on ?? null,
-      },
-      today,
-    );
-    // A decided case's approval clocks have stopped: only the issuance clock still runs.
-    const running = !CLOSED.has(state.status);
-    const approvalRunning = running && !state.decision;
-    const withLight = (dueOn: string, live: boolean) => (
-      <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
-        <span>{dueOn}</span>
-        {live && <LightChip dueOn={dueOn} today={today} />}
-      </Box>
-    );
-    return [
-      [t('deadline.acceptedOn'), state.acceptedOn],
-      [
-        t('deadline.promised', { days: state.matter.promisedDays }),
-        withLight(d.promisedDueOn, approvalRunning),
-      ],
-      [
-        t('deadline.legal', { days: state.matter.legalDays }),
-        withLight(d.legalDueOn, approvalRunning),
-      ],
-      [t('deadline.issuance'), d.issuanceDueOn ? withLight(d.issuanceDueOn, running) : ''],
-      [
-        t('deadline.suspendedDays'),
-        d.suspendedDays ? t('deadline.days', { count: d.suspendedDays }) : '',
-      ],
-      [
-        t('deadline.extension'),
-        state.extension
-          ? t('deadline.extensionValue', {
-              days: state.extension.days,
-              reason: state.extension.reason,
-              by: state.extension.by.name,
-              on: state.extension.on,
-            })
-          : '',
-      ],
-      [
-        t('deadline.decision'),
-        state.decision ? `${t(`decision.${state.decision.outcome}`)} · ${state.decision.on}` : '',
-      ],
-    ];
-  } catch (e) {
-    if (e instanceof CalendarRangeError) return { year: e.year };
-    throw e;
-  }
+  const calendar = useCalendar();
+  const clock = clockOf(state);
+  if (!clock) return null;
+  const d = caseDeadlines(clock, today, calendar);
+  // A decided case's approval clocks have stopped: only the issuance clock still runs.
+  const running = !CLOSED.has(state.status);
+  const approvalRunning = running && !state.decision;
+  // A live light carries its own estimate mark; a stopped clock's date gets one of its own.
+  const withLight = (dueOn: string, live: boolean, from: string, estimated: boolean) => (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
+      <span>{dueOn}</span>
+      {live ? (
+        <LightChip dueOn={dueOn} today={today} />
+      ) : (
+        estimated && <EstimateMark years={missingYears(from, dueOn, calendar)} />
+      )}
+    </Box>
+  );
+  const accepted = clock.acceptedOn;
+  return [
+    [t('deadline.acceptedOn'), state.acceptedOn],
+    [
+      t('deadline.promised', { days: state.matter.promisedDays }),
+      withLight(d.promisedDueOn, approvalRunning, accepted, d.estimated.promised),
+    ],
+    [
+      t('deadline.legal', { days: state.matter.legalDays }),
+      withLight(d.legalDueOn, approvalRunning, accepted, d.estimated.legal),
+    ],
+    [
+      t('deadline.issuance'),
+      d.issuanceDueOn
+        ? withLight(d.issuanceDueOn, running, clock.decidedOn ?? accepted, d.estimated.issuance)
+        : '',
+    ],
+    [
+      t('deadline.suspendedDays'),
+      d.suspendedDays ? t('deadline.days', { count: d.suspendedDays }) : '',
+    ],
+    [
+      t('deadline.extension'),
+      state.extension
+        ? t('deadline.extensionValue', {
+            days: state.extension.days,
+            reason: state.extension.reason,
+            by: state.extension.by.name,
+            on: state.extension.on,
+          })
+        : '',
+    ],
+    [
+      t('deadline.decision'),
+      state.decision ? `${t(`decision.${state.decision.outcome}`)} · ${state.decision.on}` : '',
+    ],
+  ];
 }
 
 export function CaseDeadlines({ row, today }: { row: CaseRow; today: string }) {
@@ -100,10 +98,7 @@ export function CaseDeadlines({ row, today }: { row: CaseRow; today: string }) {
         {facts === null && !pending && (
           <Typography color="text.secondary">{t('deadline.notRunning')}</Typography>
         )}
-        {facts && 'year' in facts && (
-          <Alert severity="warning">{t('light.noCalendar', { year: facts.year })}</Alert>
-        )}
-        {Array.isArray(facts) && <Facts facts={facts} testId="facts-deadlines" />}
+        {facts && <Facts facts={facts} testId="facts-deadlines" />}
         {state.suspensions.length > 0 && (
           <Table size="small" aria-label={t('deadline.suspensions')} data-testid="suspensions">
             <TableHead>

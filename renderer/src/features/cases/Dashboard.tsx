@@ -5,7 +5,9 @@ import { Box, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../data/db';
 import type { DeskDashboard, DeskListKey } from '../../data/queries';
-import { CalendarRangeError, SUPPLEMENT_NOTICE_DAYS, supplementNoticeStatus } from '../../domain';
+import { missingYears, SUPPLEMENT_NOTICE_DAYS, supplementNoticeStatus } from '../../domain';
+import { EstimateMark } from '../calendar/EstimateMark';
+import { useCalendar } from '../shared/useCalendar';
 import { LightChip } from './LightChip';
 import { stateOf } from './caseFormat';
 
@@ -29,26 +31,29 @@ const tileColour: Record<DeskListKey, string> = {
 export function Art32Counter({ row, today }: { row: CaseRow; today: string }) {
   const { t } = useTranslation('cases');
   const received = stateOf(row).receivedOn ?? row.receivedDate;
-  try {
-    const s = supplementNoticeStatus(received, today);
-    const colour = s.level === 'ok' ? 'default' : s.level === 'warn' ? 'warning' : 'error';
-    return (
-      <Chip
-        size="small"
-        color={colour}
-        variant={s.level === 'ok' ? 'outlined' : 'filled'}
-        data-art32={s.level}
-        label={t(`art32.${s.level}`, {
-          elapsed: Math.min(s.elapsed, SUPPLEMENT_NOTICE_DAYS),
-          days: SUPPLEMENT_NOTICE_DAYS,
-          dueOn: s.dueOn,
-        })}
-      />
-    );
-  } catch (e) {
-    if (!(e instanceof CalendarRangeError)) throw e;
-    return <Chip size="small" color="warning" label={t('light.noCalendar', { year: e.year })} />;
-  }
+  const calendar = useCalendar();
+  const s = supplementNoticeStatus(received, today, calendar);
+  const colour = s.level === 'ok' ? 'default' : s.level === 'warn' ? 'warning' : 'error';
+  const chip = (
+    <Chip
+      size="small"
+      color={colour}
+      variant={s.level === 'ok' ? 'outlined' : 'filled'}
+      data-art32={s.level}
+      label={t(`art32.${s.level}`, {
+        elapsed: Math.min(s.elapsed, SUPPLEMENT_NOTICE_DAYS),
+        days: SUPPLEMENT_NOTICE_DAYS,
+        dueOn: s.dueOn,
+      })}
+    />
+  );
+  if (!s.estimated) return chip;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center' }}>
+      {chip}
+      <EstimateMark years={missingYears(received, s.dueOn > today ? s.dueOn : today, calendar)} />
+    </Box>
+  );
 }
 
 interface DashboardProps {
@@ -66,11 +71,6 @@ export function Dashboard({ data, today, selected, onSelect, onOpen }: Dashboard
       <Typography id="dashboard-title" variant="h2" sx={{ fontSize: '1.35rem', mb: 1 }}>
         {t('dashboard.title', { date: today })}
       </Typography>
-      {data && data.dueSoonUntil === null && (
-        <Typography color="warning.main" sx={{ mb: 1 }}>
-          {t('dashboard.noCalendar')}
-        </Typography>
-      )}
       <Box
         sx={{
           display: 'grid',

@@ -1,27 +1,20 @@
 // The traffic light of a deadline: colour and words together (never colour alone), with the
-// working days left.
-import { Chip } from '@mui/material';
+// working days left; marked as an estimate when counted across a year without holiday data.
+import { Box, Chip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { EstimateMark } from '../calendar/EstimateMark';
+import { useCalendar } from '../shared/useCalendar';
 import { lightColour, lightOf } from './caseFormat';
 
 export function LightChip({ dueOn, today }: { dueOn: string; today: string }) {
   const { t } = useTranslation(['cases', 'domain']);
-  const l = lightOf(dueOn, today);
+  const l = lightOf(dueOn, today, useCalendar());
   if (l.kind === 'none') return null;
-  if (l.kind === 'noCalendar')
-    return (
-      <Chip
-        size="small"
-        color="warning"
-        variant="outlined"
-        label={t('light.noCalendar', { year: l.year })}
-      />
-    );
   const days =
     l.daysLeft >= 0
       ? t('light.daysLeft', { count: l.daysLeft })
       : t('light.daysOver', { count: -l.daysLeft });
-  return (
+  const chip = (
     <Chip
       size="small"
       color={lightColour[l.light]}
@@ -31,5 +24,12 @@ export function LightChip({ dueOn, today }: { dueOn: string; today: string }) {
       sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
       label={`${t(`light.${l.light}`, { ns: 'domain' })} · ${days}`}
     />
+  );
+  if (l.estimated.length === 0) return chip;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center' }}>
+      {chip}
+      <EstimateMark years={l.estimated} />
+    </Box>
   );
 }

@@ -2,11 +2,13 @@
 // personal data masked for lists, the matter in the user's language, and the live traffic light
 // (the row's due date is stored; days left depend on today, so they are computed on screen).
 import {
-  CalendarRangeError,
+  defaultCalendar,
   maskIdNumber,
+  missingYears,
   trafficLight,
   workingDaysLeft,
   type CaseState,
+  type HolidayCalendar,
   type TrafficLight,
 } from '../../domain';
 import type { CaseRow } from '../../data/db';
@@ -32,23 +34,31 @@ export function matterName(row: CaseRow, language: string): string {
 
 export type Light =
   | { kind: 'none' }
-  | { kind: 'light'; light: TrafficLight; daysLeft: number; dueOn: string }
-  /** The calendar has no data for the year of the due date: warn, never guess. */
-  | { kind: 'noCalendar'; year: number; dueOn: string };
-
-export function lightOf(dueOn: string, today: string): Light {
-  if (!dueOn || dueOn === NO_DUE_DATE) return { kind: 'none' };
-  try {
-    return {
-      kind: 'light',
-      light: trafficLight(dueOn, today),
-      daysLeft: workingDaysLeft(dueOn, today),
-      dueOn,
+  /**
+   * `estimated`: the years without holiday data the count crossed (empty when exact); the light
+   * then follows the weekday estimate, and the screen says so.
+   */
+  | {
+      kind: 'light';
+      light: TrafficLight;
+      daysLeft: number;
+      dueOn: string;
+      estimated: number[];
     };
-  } catch (e) {
-    if (e instanceof CalendarRangeError) return { kind: 'noCalendar', year: e.year, dueOn };
-    throw e;
-  }
+
+export function lightOf(
+  dueOn: string,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): Light {
+  if (!dueOn || dueOn === NO_DUE_DATE) return { kind: 'none' };
+  return {
+    kind: 'light',
+    light: trafficLight(dueOn, today, undefined, calendar),
+    daysLeft: workingDaysLeft(dueOn, today, calendar),
+    dueOn,
+    estimated: missingYears(today, dueOn, calendar),
+  };
 }
 
 export const lightColour: Record<TrafficLight, 'success' | 'warning' | 'error'> = {

@@ -20,6 +20,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useCalendar } from '../shared/useCalendar';
 import { addWorkingDays, type ChecklistItem, type RefusalGround } from '../../domain';
 
 export type DecisionInput =
@@ -88,13 +89,9 @@ export function DeficienciesDialog({
   const { t, i18n } = useTranslation('intake');
   const deferrable = missing.filter((m) => m.deferrable);
   const [ids, setIds] = useState(deferrable.map((m) => m.id));
-  const [dueOn, setDueOn] = useState(() => {
-    try {
-      return addWorkingDays(today, 10);
-    } catch {
-      return today;
-    }
-  });
+  const calendar = useCalendar();
+  // A proposal the clerk can change: ten working days by the station's calendar.
+  const [dueOn, setDueOn] = useState(() => addWorkingDays(today, 10, calendar));
   const [commitment, setCommitment] = useState(t('deficiencies.commitmentDefault'));
   return (
     <Frame

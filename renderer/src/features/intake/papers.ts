@@ -11,6 +11,7 @@ import {
 import { templates, type Party, type ReceivedMaterial } from '../../print';
 import { officeOf, officerOf, progressQueryOf } from '../printing/office';
 import { allocateDocumentNumber } from '../../data/documents';
+import { loadCalendar } from '../../data/holidayCalendar';
 import type { Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
@@ -71,6 +72,7 @@ export async function intakePapers(
   const jobs: PrintJob[] = [];
 
   if (state.status === 'review' && state.acceptedOn) {
+    const calendar = (await loadCalendar(db)).calendar;
     const d = caseDeadlines(
       {
         acceptedOn: state.acceptedOn,
@@ -81,7 +83,10 @@ export async function intakePapers(
         extended: false,
       },
       state.acceptedOn,
+      calendar,
     );
+    // A date counted across a year without holiday data is only an estimate: not printed.
+    const promisedDueDate = d.estimated.promised ? {} : { promisedDueDate: d.promisedDueOn };
     const docNumber = await allocateDocumentNumber(db, 'acceptance', caseId, actor);
     const deficiency = state.deficiencies
       ? { items: state.deficiencies.items.map((i) => i.name), dueDate: state.deficiencies.dueOn }
@@ -94,7 +99,7 @@ export async function intakePapers(
         materials: receivedMaterials(state),
         legalLimitDays: state.matter.legalDays,
         promisedLimitDays: state.matter.promisedDays,
-        promisedDueDate: d.promisedDueOn,
+        ...promisedDueDate,
         delivery: state.intake.delivery,
         progressQuery: progressQueryOf(station),
         ...(deficiency ? { deficiency } : {}),
@@ -113,7 +118,8 @@ export async function intakePapers(
       receivedAt: `${state.receivedOn}T${new Date().toTimeString().slice(0, 5)}`,
       channel: state.intake.channel,
       materials: receivedMaterials(state),
-      promisedDueDate: d.promisedDueOn,
+      ...promisedDueDate,
+      promisedLimitDays: state.matter.promisedDays,
       officer,
       qrPayload: `OW-CASE:${state.caseNo}`,
     };

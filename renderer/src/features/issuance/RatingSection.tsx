@@ -15,6 +15,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { EstimateMark } from '../calendar/EstimateMark';
+import { useCalendar } from '../shared/useCalendar';
+import { missingYears } from '../../domain';
 import type { CaseState, RatingLevel } from '../../domain';
 import { recordRating, type RatingFollowUp } from '../../data/followUps';
 import { appDb } from '../../data/stationDb';
@@ -40,6 +43,7 @@ export function RatingSection({
   onNotice: (n: Notice) => void;
 }) {
   const { t } = useTranslation('issuance');
+  const calendar = useCalendar();
   const refusalText = useRefusalText();
   const [levels, setLevels] = useState<Partial<Record<Item, RatingLevel>>>({});
   const [comment, setComment] = useState('');
@@ -89,6 +93,9 @@ export function RatingSection({
           {followUps.map((f) => (
             <Alert key={f.ratingId} severity="warning" data-testid="rating-followup">
               {t('rating.followUp', { due: f.rectifyDueOn })}
+              {f.dueEstimated && (
+                <EstimateMark years={missingYears(f.ratedOn, f.rectifyDueOn, calendar)} />
+              )}
             </Alert>
           ))}
         </Box>

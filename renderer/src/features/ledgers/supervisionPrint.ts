@@ -4,11 +4,13 @@ import i18next from 'i18next';
 import {
   addCalendarDays,
   CHINA_TZ_OFFSET_MINUTES,
-  isCovered,
+  isEstimated,
   toLocalDate,
   trafficLight,
   workingDaysLeft,
+  type HolidayCalendar,
 } from '../../domain';
+import { loadCalendar } from '../../data/holidayCalendar';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import type { SupervisionRow } from '../../data/ledgersQueries';
@@ -22,6 +24,7 @@ export function supervisionLedgerData(
   office: SupervisionLedgerData['office'],
   sourceLabel: (s: string) => string,
   now: Date,
+  calendar?: HolidayCalendar,
 ): SupervisionLedgerData {
   const weekStart = weekOf(today);
   const weekEnd = addCalendarDays(weekStart, 4);
@@ -38,9 +41,9 @@ export function supervisionLedgerData(
       .slice(0, 16),
     rows: shown.map((r) => {
       const d = r.data;
-      // A due date in a year the calendar does not cover cannot be counted: shown as 0, red.
-      const covered = isCovered(d.dueDate) && isCovered(today);
-      const left = covered ? workingDaysLeft(d.dueDate, today) : 0;
+      // Across a year without holiday data the days are counted Monday to Friday and printed
+      // as an estimate.
+      const left = workingDaysLeft(d.dueDate, today, calendar);
       const latest = d.progress[d.progress.length - 1];
       return {
         caseNumber: d.caseNumber || d.number,
@@ -50,7 +53,8 @@ export function supervisionLedgerData(
         acceptedOn: r.item ? toLocalDate(new Date(r.item.createdAt)) : weekStart,
         dueDate: d.dueDate,
         daysLeft: left,
-        light: covered ? trafficLight(d.dueDate, today) : 'red',
+        daysLeftEstimated: isEstimated(today, d.dueDate, calendar),
+        light: trafficLight(d.dueDate, today, undefined, calendar),
         stage: sourceLabel(d.source),
         responsible: `${d.department} ${d.person}`.trim(),
         note: latest ? `${latest.week} ${latest.note}` : '',
@@ -72,6 +76,7 @@ export async function supervisionJob(
     { name: station?.officeName ?? '', address: '', phone: '' },
     (s) => zh(`source.${s}`),
     new Date(),
+    (await loadCalendar(appDb())).calendar,
   );
   const doc = await renderForPrint(templates.supervisionLedger, data);
   return {

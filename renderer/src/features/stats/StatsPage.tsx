@@ -3,6 +3,7 @@
 // 红黑榜; the .xlsx export of exactly the tables on screen.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCalendar } from '../shared/useCalendar';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
@@ -41,6 +42,7 @@ import { departmentOfSetup, loadDepartments } from '../../data/departments';
 
 export function StatsPage() {
   const { t, i18n } = useTranslation('stats');
+  const calendar = useCalendar();
   const today = useToday();
   const [month, setMonth] = useState(today.slice(0, 7));
   const rules = useLiveQuery(() => loadRankingRules(appDb()), []) ?? defaultRankingRules;
@@ -63,6 +65,7 @@ export function StatsPage() {
     const figures = monthlyFigures(cases, {
       month,
       today,
+      calendar,
       departmentOf: departmentOfSetup(departments.setup, i18n.language, t('department.unassigned')),
     });
     const ranking = rank(figures.byClerk, rules);
@@ -91,7 +94,7 @@ export function StatsPage() {
       list: { red: t('list.red'), black: t('list.black') },
     };
     return { figures, ranking, sheets: statsSheets(figures, ranking, labels) };
-  }, [cases, valid, month, today, rules, t, departments, i18n.language]);
+  }, [cases, valid, month, today, rules, t, departments, i18n.language, calendar]);
 
   const exportXlsx = async () => {
     if (!result) return;

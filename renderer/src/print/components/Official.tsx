@@ -29,11 +29,14 @@ export function NoticeOpening({
   kind,
   data,
   values = {},
+  body = 'body',
 }: {
-  /** Key prefix in print.json: '<kind>.title' and '<kind>.body'. */
+  /** Key prefix in print.json: '<kind>.title' and '<kind>.<body>'. */
   kind: string;
   data: CaseNoticeBase;
   values?: Record<string, string | number>;
+  /** Another wording of the body (e.g. one without dates that are only estimates). */
+  body?: string;
 }) {
   const { t, date } = usePrint();
   return (
@@ -42,7 +45,7 @@ export function NoticeOpening({
       <DocNumber value={data.docNumber} />
       <Addressee name={data.applicant.name} />
       <Para>
-        {t(`${kind}.body`, {
+        {t(`${kind}.${body}`, {
           applicationDate: date(data.applicationDate),
           matter: data.matterName,
           caseNumber: data.caseNumber,

@@ -40,11 +40,11 @@ export function AcceptanceNotice({ data }: { data: AcceptanceNoticeData }) {
       <p className="plain">{t('acceptance.materialsIntro')}</p>
       <MaterialsTable materials={data.materials} />
       <Para>
-        {t('acceptance.limits', {
+        {t(data.promisedDueDate ? 'acceptance.limits' : 'acceptance.limitsInDays', {
           acceptedOn: date(data.acceptedOn),
           legalDays: data.legalLimitDays,
           promisedDays: data.promisedLimitDays,
-          dueDate: date(data.promisedDueDate),
+          dueDate: data.promisedDueDate ? date(data.promisedDueDate) : '',
         })}
       </Para>
       <Para>{t('acceptance.excluded')}</Para>

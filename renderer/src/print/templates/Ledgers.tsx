@@ -41,7 +41,11 @@ export function SupervisionLedger({ data }: { data: SupervisionLedgerData }) {
               <td>{r.matter}</td>
               <td className="num">{date(r.acceptedOn)}</td>
               <td className="num">{date(r.dueDate)}</td>
-              <td className="num">{r.daysLeft}</td>
+              <td className="num">
+                {r.daysLeftEstimated
+                  ? t('ledger.daysLeftEstimated', { days: r.daysLeft })
+                  : r.daysLeft}
+              </td>
               <td className={`num light-${r.light}`}>● {t(`ledger.light.${r.light}`)}</td>
               <td>{r.stage}</td>
               <td className="num">{r.responsible}</td>

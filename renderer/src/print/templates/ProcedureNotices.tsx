@@ -39,12 +39,13 @@ export function ExtensionNotice({ data }: { data: ExtensionNoticeData }) {
       <NoticeOpening
         kind="extension"
         data={data}
+        body={data.originalDueDate && data.newDueDate ? 'body' : 'bodyInDays'}
         values={{
           acceptedOn: date(data.acceptedOn),
-          originalDueDate: date(data.originalDueDate),
+          originalDueDate: data.originalDueDate ? date(data.originalDueDate) : '',
           reason: data.reason,
           days: data.extendedDays,
-          newDueDate: date(data.newDueDate),
+          newDueDate: data.newDueDate ? date(data.newDueDate) : '',
         }}
       />
       <Para>{t('extension.closing')}</Para>

@@ -26,7 +26,12 @@ function useReceiptRows(data: ReceiptData): [string, string][] {
     [t('common.field.matter'), data.matterName],
     [t('receipt.receivedAt'), dateTime(data.receivedAt)],
     [t('receipt.channel'), t(`receipt.channels.${data.channel}`)],
-    [t('receipt.dueDate'), date(data.promisedDueDate)],
+    [
+      t('receipt.dueDate'),
+      data.promisedDueDate
+        ? date(data.promisedDueDate)
+        : t('receipt.dueInDays', { days: data.promisedLimitDays }),
+    ],
   ];
 }
 

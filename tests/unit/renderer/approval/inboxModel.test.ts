@@ -4,7 +4,7 @@ import {
   passCommand,
   stepDeadline,
 } from '../../../../renderer/src/features/approval/inboxModel';
-import { addWorkingDays } from '../../../../renderer/src/domain';
+import { addWorkingDays, workingDaysBetween } from '../../../../renderer/src/domain';
 import { acceptedCase, actors, passed, rowOf, run } from './factory';
 
 describe('buildInbox', () => {
@@ -97,7 +97,7 @@ describe('stepDeadline', () => {
     expect(during.promisedDueOn).toBe(addWorkingDays(before.promisedDueOn, 3));
   });
 
-  it('says which year has no calendar instead of guessing', () => {
+  it('estimates in weekdays across a year with no calendar, and says which year', () => {
     // A suspension still open in January 2027 counts working days of a year with no calendar yet.
     const s = acceptedCase('2026-03-02');
     const suspended = run(s, [
@@ -108,7 +108,13 @@ describe('stepDeadline', () => {
       ],
     ]);
     const d = stepDeadline(suspended, '2027-01-05');
-    expect(d.kind === 'noCalendar' ? d.year : d.kind).toBe(2027);
+    if (d.kind !== 'due') throw new Error('no deadline');
+    expect(d.estimated).toEqual({ promised: [2027], legal: [2027] });
+    // 2026-03-02 … 2027-01-05, Monday to Friday in 2027: the clock stood still since 03-02.
+    expect(d.suspendedDays).toBe(workingDaysBetween('2026-03-02', '2026-12-31') + 3);
+    const before = stepDeadline(suspended, '2026-12-01');
+    if (before.kind !== 'due') throw new Error('no deadline');
+    expect(before.estimated).toEqual({ promised: [], legal: [] });
   });
 });
 

@@ -53,7 +53,7 @@ describe('approval notices', () => {
     const d = extensionData(extended, ctxOf());
     // 20 working days from Monday 2026-03-02 (no holidays in March).
     expect(d.originalDueDate).toBe('2026-03-30');
-    expect(d.newDueDate).toBe(addWorkingDays(d.originalDueDate, 10));
+    expect(d.newDueDate).toBe(addWorkingDays('2026-03-30', 10));
     expect(d).toMatchObject({ extendedDays: 10, reason: '涉及多部门联合审查' });
   });
 

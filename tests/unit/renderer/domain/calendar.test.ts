@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  CalendarRangeError,
   addWorkingDays,
   defaultCalendar,
   holidayOf,
+  isEstimated,
   isWorkingDay,
+  missingYears,
   toLocalDate,
   validateCalendar,
   workingDaysBetween,
@@ -110,10 +111,18 @@ describe('isWorkingDay — every holiday and make-up day of 2025 and 2026', () =
 
   it('validation catches a make-up day that is not on a weekend', () => {
     const bad: HolidayCalendar = {
-      years: [{ year: 2027, holidays: [], makeUpWorkdays: ['2027-03-03'] }],
+      years: [
+        {
+          year: 2027,
+          holidays: [
+            { name: '元旦', nameEn: "New Year's Day", from: '2027-01-01', to: '2027-01-01' },
+          ],
+          makeUpWorkdays: ['2027-03-03'],
+        },
+      ],
     };
     expect(validateCalendar(bad)).toEqual([
-      { code: 'make_up_day_not_weekend', year: 2027, date: '2027-03-03' },
+      { code: 'not_weekend', year: 2027, field: 'makeUp.0', params: { date: '2027-03-03' } },
     ]);
   });
 });
@@ -133,15 +142,16 @@ describe('addWorkingDays / workingDaysBetween', () => {
     expect(workingDaysBetween(start, expected)).toBe(n);
   });
 
-  it('refuses to guess outside the covered years', () => {
-    expect(() => addWorkingDays('2026-12-20', 20)).toThrow(CalendarRangeError);
-    expect(() => isWorkingDay('2024-06-03')).toThrow(CalendarRangeError);
-    try {
-      addWorkingDays('2026-12-20', 20);
-    } catch (e) {
-      expect(e).toBeInstanceOf(CalendarRangeError);
-      expect((e as CalendarRangeError).year).toBe(2027);
-    }
+  it('counts Monday to Friday in a year without data, and says the count is an estimate', () => {
+    // 2026-12-10 (Thu) + 20: 2026-12-11 … 12-31 are 15 working days, then 5 weekdays of 2027
+    // (01-01 is a Friday, so it counts in the estimate although it will surely be a holiday).
+    expect(addWorkingDays('2026-12-10', 20)).toBe('2027-01-07');
+    expect(isEstimated('2026-12-10', '2027-01-07')).toBe(true);
+    expect(missingYears('2026-12-10', '2027-01-07')).toEqual([2027]);
+    expect(isEstimated('2026-03-02', '2026-03-30')).toBe(false);
+    expect(isWorkingDay('2024-06-03')).toBe(true); // a Monday of 2024, not in the data
+    expect(isWorkingDay('2027-01-02')).toBe(false); // a Saturday
+    expect(missingYears('2024-12-30', '2027-02-01')).toEqual([2024, 2027]);
   });
 
   it('rejects negative or fractional day counts and bad dates', () => {

@@ -32,6 +32,7 @@ describe('caseDeadlines', () => {
       legalDueOn: '2026-03-30',
       issuanceDueOn: null,
       suspendedDays: 0,
+      estimated: { promised: false, legal: false, issuance: false, suspendedDays: false },
     });
   });
 
