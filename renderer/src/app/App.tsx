@@ -6,7 +6,7 @@ import { makeTheme } from './theme';
 import { Shell } from '../features/frame/Shell';
 import { AuthGate } from '../features/auth/AuthGate';
 import { EmptyArea } from '../features/frame/EmptyArea';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { SettingsArea } from '../features/settings/SettingsArea';
 import { IntakePage } from '../features/intake/IntakePage';
 import { CasesArea } from '../features/cases/CasesArea';
 import { CounsellingPage } from '../features/counselling/CounsellingPage';
@@ -26,7 +26,7 @@ const screens: Partial<Record<Area, () => ReactNode>> = {
   approval: () => <ApprovalArea />,
   ledgers: () => <LedgersArea />,
   stats: () => <StatsPage />,
-  settings: () => <SettingsPage />,
+  settings: () => <SettingsArea />,
 };
 
 export function App() {

@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   daysInMonth,
   holidayOf,
+  isLocalDate,
   isWorkingDay,
   type CalendarYear,
   type HolidayCalendar,
@@ -100,7 +101,7 @@ function Month({
                     position: 'relative',
                     textAlign: 'center',
                     fontSize: '0.8rem',
-                    lineHeight: '1.6rem',
+                    lineHeight: '1.9rem',
                     borderRadius: '3px',
                     bgcolor: c.bg,
                     color: c.fg,
@@ -111,7 +112,13 @@ function Month({
                   {mark && (
                     <Box
                       component="span"
-                      sx={{ position: 'absolute', top: -2, right: 1, fontSize: '0.6rem' }}
+                      sx={{
+                        position: 'absolute',
+                        top: 0,
+                        right: 2,
+                        fontSize: '0.6rem',
+                        lineHeight: 1,
+                      }}
                     >
                       {mark}
                     </Box>
@@ -137,9 +144,17 @@ export function MonthGrid({
   testId?: string;
 }) {
   const { t } = useTranslation('calendar');
-  // The year shown is the draft (or the pasted notice), not necessarily what is stored.
+  // The year shown is the draft (or the pasted notice), not necessarily what is stored; a draft
+  // period still being typed (a date missing or backwards) is left off the grid until it reads.
+  const readable: CalendarYear = {
+    year: year.year,
+    holidays: year.holidays.filter(
+      (h) => isLocalDate(h.from) && isLocalDate(h.to) && h.from <= h.to,
+    ),
+    makeUpWorkdays: year.makeUpWorkdays.filter(isLocalDate),
+  };
   const shown: HolidayCalendar = {
-    years: [...calendar.years.filter((y) => y.year !== year.year), year],
+    years: [...calendar.years.filter((y) => y.year !== year.year), readable],
   };
   return (
     <Box data-testid={testId} aria-label={t('grid', { year: year.year })} role="group">

@@ -4,19 +4,22 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import { useTranslation } from 'react-i18next';
 import type { StoredEvent } from '../../data/eventTypes';
 import { personalStream } from '../../data/personalData';
+import { deadlineStream } from '../../data/holidayCalendar';
 import { Section } from './Section';
 import { formatTime } from './caseFormat';
 import { eventDetail, eventLabelKey } from './timelineText';
 
 /**
  * The streams of one case: its workflow, the papers printed for it, the scans linked to it, and
- * the record of who was shown its personal numbers in full.
+ * the record of who was shown its personal numbers in full, and the notes of calendar changes
+ * that moved its deadlines.
  */
 export const caseStreams = (caseId: string) => [
   `case:${caseId}`,
   `case-papers:${caseId}`,
   `case-files:${caseId}`,
   personalStream(caseId),
+  deadlineStream(caseId),
 ];
 
 export function CaseTimeline({ events }: { events: StoredEvent[] }) {

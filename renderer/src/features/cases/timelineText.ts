@@ -26,9 +26,33 @@ export function eventLabelKey(e: StoredEvent): string {
   return `event.${e.type}`;
 }
 
+/** A calendar change's note: each deadline that moved or became exact, before → after. */
+function calendarDetail(p: Record<string, unknown>, t: TFunction): string {
+  const parts: string[] = [];
+  for (const f of ['promised', 'legal', 'issuance']) {
+    const d = p[f] as
+      | { from?: unknown; to?: unknown; estimatedBefore?: unknown; estimatedAfter?: unknown }
+      | undefined;
+    if (!d || (d.from === d.to && d.estimatedBefore === d.estimatedAfter)) continue;
+    const date = (v: unknown, estimated: unknown) =>
+      estimated ? t('eventDetail.estimatedDate', { date: str(v) }) : str(v);
+    parts.push(
+      t('eventDetail.deadlineMoved', {
+        which: t(`eventDetail.deadline.${f}`),
+        from: date(d.from, d.estimatedBefore),
+        to: date(d.to, d.estimatedAfter),
+      }),
+    );
+  }
+  const action = t(`eventDetail.calendar.${str(p['action']) || 'saved'}`, { year: str(p['year']) });
+  return [action, ...parts].join('；');
+}
+
 export function eventDetail(e: StoredEvent, t: TFunction): string {
   const p = e.payload;
   switch (e.type) {
+    case 'deadline.calendarChanged':
+      return calendarDetail(p, t);
     case 'caseAccepted': {
       const d = p['deficiencies'] as { items?: unknown; dueOn?: unknown } | null | undefined;
       return d ? t('eventDetail.deficiencies', { items: names(d.items), dueOn: str(d.dueOn) }) : '';

@@ -35,6 +35,8 @@ import { areas, type Area } from '../../app/areas';
 import { useRouteStore } from '../../app/routeStore';
 import { UserMenu } from '../auth/UserMenu';
 import { IntegrityBanner } from './IntegrityBanner';
+import { CalendarBanner } from '../calendar/CalendarBanner';
+import { useCalendarFeed } from '../shared/useCalendar';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -56,6 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const route = useRouteStore((s) => s.route);
   const go = useRouteStore((s) => s.go);
   const [helpOpen, setHelpOpen] = useState(false);
+  useCalendarFeed();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -152,6 +155,7 @@ export function Shell({ children }: { children: ReactNode }) {
         sx={{ flexGrow: 1, ml: `${NAV_WIDTH}px`, pt: 11, px: 4, pb: 4, outline: 'none' }}
       >
         <IntegrityBanner />
+        <CalendarBanner />
         {children}
       </Box>
       <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title">

@@ -24,6 +24,7 @@ import { useHostErrorText } from '../frame/useHostErrorText';
 import { PrintSettings } from './PrintSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
+import { CalendarCard } from '../calendar/CalendarCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function SettingsPage() {
           </Alert>
         )}
       </Paper>
+      <CalendarCard />
       <OfficeSettings />
       <DepartmentsSettings />
       <PrintSettings />

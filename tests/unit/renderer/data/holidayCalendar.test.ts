@@ -12,6 +12,7 @@ import {
   saveCalendarYear,
 } from '../../../../renderer/src/data/holidayCalendar';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
+import { exportBackup, restoreBackup } from '../../../../renderer/src/data/backup';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import {
   caseDeadlines,
@@ -24,7 +25,7 @@ import {
 import { parseHolidayNotice } from '../../../../renderer/src/domain/holidayNotice';
 import { TEST_NOTICE_2027 } from '../../../fixtures/holidayNotice2027';
 import { acceptOf, actors } from '../domain/workflowFixtures';
-import { stationWithStaff } from './helpers';
+import { freshDb, stationWithStaff } from './helpers';
 
 let db: OneWindowDb | null = null;
 afterEach(() => db?.close());
@@ -111,6 +112,41 @@ describe('who keeps the calendar', () => {
       'makeUp.0:not_weekend',
     ]);
     expect(await db.settings.get(CALENDAR_KEY)).toBeUndefined();
+  });
+});
+
+describe('backup', () => {
+  it('a saved calendar travels with the station: restored, it is the one in use', async () => {
+    const s = await stationWithStaff(dec10);
+    db = s.db;
+    await saveCalendarYear(db, s.admin, year2027(), dec10);
+    const bytes = await exportBackup(db, { now: dec10 });
+    const target = freshDb();
+    try {
+      await restoreBackup(target, bytes, { actor: s.admin });
+      const loaded = await loadCalendar(target);
+      expect(loaded.configured).toBe(true);
+      expect(loaded.calendar.years.find((y) => y.year === 2027)).toEqual(
+        (await loadCalendar(db)).calendar.years.find((y) => y.year === 2027),
+      );
+    } finally {
+      target.close();
+    }
+  });
+
+  it('a damaged stored calendar is not used: the shipped one is, and it says so', async () => {
+    const s = await stationWithStaff(dec10);
+    db = s.db;
+    // A make-up day on a Wednesday cannot come from a save (the data layer checks): damage.
+    await db.settings.put({
+      key: CALENDAR_KEY,
+      value: { years: [{ year: 2027, holidays: [], makeUpWorkdays: ['2027-01-06'] }] },
+    });
+    expect(await loadCalendar(db)).toEqual({
+      calendar: defaultCalendar,
+      configured: false,
+      damaged: true,
+    });
   });
 });
 
