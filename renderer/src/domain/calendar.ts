@@ -184,5 +184,5 @@ export function nextWorkingDayOnOrAfter(
   return isWorkingDay(date, calendar) ? date : addWorkingDays(date, 1, calendar);
 }
 
-export { validateCalendar, validateCalendarYear } from './calendarRules';
+export { CALENDAR_PROBLEM_CODES, validateCalendar, validateCalendarYear } from './calendarRules';
 export type { CalendarProblem, CalendarProblemCode } from './calendarRules';

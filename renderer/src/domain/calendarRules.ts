@@ -3,18 +3,20 @@
 import type { CalendarYear, HolidayCalendar } from './calendar';
 import { dayNumber, dayOfWeek, isLocalDate, yearOf } from './dates';
 
-export type CalendarProblemCode =
-  | 'bad_year'
-  | 'no_holidays'
-  | 'required'
-  | 'bad_date'
-  | 'outside_year'
-  | 'reversed'
-  | 'too_long'
-  | 'overlap'
-  | 'not_weekend'
-  | 'inside_holiday'
-  | 'duplicate';
+export const CALENDAR_PROBLEM_CODES = [
+  'bad_year',
+  'no_holidays',
+  'required',
+  'bad_date',
+  'outside_year',
+  'reversed',
+  'too_long',
+  'overlap',
+  'not_weekend',
+  'inside_holiday',
+  'duplicate',
+] as const;
+export type CalendarProblemCode = (typeof CALENDAR_PROBLEM_CODES)[number];
 
 /**
  * One thing wrong, by field: `year`, `holidays`, `holidays.<i>.name`, `holidays.<i>.from`,
