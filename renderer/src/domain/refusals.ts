@@ -20,6 +20,8 @@ export const REFUSAL_CODES = [
   'deficiency_not_listed',
   'nothing_missing',
   'due_date_invalid',
+  'supplement_due_invalid',
+  'requirement_too_long',
   'commitment_required',
   'reason_required',
   'opinion_required',
@@ -66,4 +68,5 @@ export const REFUSAL_PARAMS: Partial<Record<RefusalCode, readonly string[]>> = {
   unknown_item: ['item'],
   calendar_not_covered: ['year'],
   invalid_date: ['value'],
+  requirement_too_long: ['max'],
 };

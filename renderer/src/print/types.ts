@@ -131,8 +131,8 @@ export interface ResumptionNoticeData extends CaseNoticeBase {
   procedure: SpecialProcedureNoticeData['procedure'];
   startedOn: IsoDate;
   endedOn: IsoDate;
-  /** Working days not counted in the licensing limit for this procedure. */
-  notCountedDays: number;
+  /** Working days not counted in the licensing limit; null when the calendar cannot say. */
+  notCountedDays: number | null;
 }
 
 export interface ExtensionNoticeData extends CaseNoticeBase {

@@ -1,7 +1,15 @@
 // The data of the three approval notices, filled from the case as recorded after the command
-// (never from the form alone): 特殊程序告知书 (Art. 45), 延期告知书 (Art. 42) and 不予许可决定书.
+// (never from the form alone): 特殊程序告知书 and 恢复审查告知书 (Art. 45), 延期告知书 (Art. 42) and
+// 不予许可决定书.
 // Pure, so the dates on paper can be tested against the deadline rules.
-import { caseDeadlines, type CaseState, type SuspensionKind } from '../../domain';
+import {
+  CalendarRangeError,
+  caseDeadlines,
+  suspendedWorkingDays,
+  type CaseState,
+  type HolidayCalendar,
+  type SuspensionKind,
+} from '../../domain';
 import type {
   CaseNoticeBase,
   DenialDecisionData,
@@ -10,6 +18,7 @@ import type {
   Office,
   Party,
   Remedies,
+  ResumptionNoticeData,
   SpecialProcedureNoticeData,
 } from '../../print';
 
@@ -73,6 +82,39 @@ export function specialProcedureData(
     reason: open.reason,
     startsOn: open.from,
     expectedDays,
+  };
+}
+
+/** null when the calendar does not cover the period: the notice then gives no number. */
+function notCounted(from: string, to: string, calendar?: HolidayCalendar): number | null {
+  try {
+    return suspendedWorkingDays([{ from, to }], to, calendar);
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return null;
+    throw e;
+  }
+}
+
+/**
+ * The suspension just ended: the last closed one. Its working days not counted are those of
+ * deadlines.ts (the day it began still counts, the day it ended does not), on the calendar given
+ * — the same the deadlines are computed with.
+ */
+export function resumptionData(
+  state: CaseState,
+  ctx: NoticeContext,
+  calendar?: HolidayCalendar,
+): ResumptionNoticeData {
+  const ended = state.suspensions.filter((s) => s.to !== null).at(-1);
+  if (!ended || ended.to === null || !state.acceptedOn || state.status === 'suspended')
+    throw new Error('The case has not resumed');
+  return {
+    ...base(state, ctx),
+    acceptedOn: state.acceptedOn,
+    procedure: PROCEDURE_OF_KIND[ended.kind],
+    startedOn: ended.from,
+    endedOn: ended.to,
+    notCountedDays: notCounted(ended.from, ended.to, calendar),
   };
 }
 

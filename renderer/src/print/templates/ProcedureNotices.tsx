@@ -58,7 +58,8 @@ export function SpecialProcedureNotice({ data }: { data: SpecialProcedureNoticeD
 export function ResumptionNotice({ data }: { data: ResumptionNoticeData }) {
   const { t, date } = usePrint();
   const procedure = t(`special.procedure.${data.procedure}`);
-  const days = Math.max(0, Math.trunc(data.notCountedDays));
+  const days = data.notCountedDays === null ? null : Math.max(0, Math.trunc(data.notCountedDays));
+  const ended = days === null ? 'endedUncounted' : days > 0 ? 'ended' : 'endedNoDays';
   return (
     <>
       <NoticeOpening
@@ -71,11 +72,7 @@ export function ResumptionNotice({ data }: { data: ResumptionNoticeData }) {
         }}
       />
       <Para>
-        {t(days > 0 ? 'resumption.ended' : 'resumption.endedNoDays', {
-          procedure,
-          endedOn: date(data.endedOn),
-          days,
-        })}
+        {t(`resumption.${ended}`, { procedure, endedOn: date(data.endedOn), days: days ?? '' })}
       </Para>
       <Para>{t('resumption.closing')}</Para>
       <CaseRows data={data} paper="resumptionNotice" />
