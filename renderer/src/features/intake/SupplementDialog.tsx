@@ -75,6 +75,9 @@ export function SupplementDialog({
     >
       <Stack spacing={2}>
         <Typography>{t('supplement.items')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('supplement.requirementHint')}
+        </Typography>
         <Stack spacing={1.5} data-testid="supplement-items">
           {missing.map((m) => (
             <TextField
@@ -88,9 +91,6 @@ export function SupplementDialog({
             />
           ))}
         </Stack>
-        <Typography variant="body2" color="text.secondary">
-          {t('supplement.requirementHint')}
-        </Typography>
         <TextField
           type="date"
           required

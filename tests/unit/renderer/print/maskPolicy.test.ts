@@ -12,15 +12,18 @@ import { paperText, renderVariant } from '../../../print/paperVariants';
 const person = s.samplePerson;
 const collectorId = '410105199207154518';
 
-/** The decision, written out: the applicant's own copy of a 行政许可 decision carries full numbers. */
+/**
+ * The decision, written out: no ID number in full anywhere; the phone in full only on the
+ * applicant's own copy of a 行政许可 decision.
+ */
 const EXPECTED: Record<TemplateName, Partial<Record<PersonalField, 'full' | 'mask'>>> = {
-  acceptanceNotice: { partyCode: 'full', partyPhone: 'full' },
-  supplementNotice: { partyCode: 'full', partyPhone: 'full' },
-  refusalNotice: { partyCode: 'full', partyPhone: 'full' },
-  specialProcedureNotice: { partyCode: 'full', partyPhone: 'full' },
-  resumptionNotice: { partyCode: 'full', partyPhone: 'full' },
-  extensionNotice: { partyCode: 'full', partyPhone: 'full' },
-  denialDecision: { partyCode: 'full', partyPhone: 'full' },
+  acceptanceNotice: { partyCode: 'mask', partyPhone: 'full' },
+  supplementNotice: { partyCode: 'mask', partyPhone: 'full' },
+  refusalNotice: { partyCode: 'mask', partyPhone: 'full' },
+  specialProcedureNotice: { partyCode: 'mask', partyPhone: 'full' },
+  resumptionNotice: { partyCode: 'mask', partyPhone: 'full' },
+  extensionNotice: { partyCode: 'mask', partyPhone: 'full' },
+  denialDecision: { partyCode: 'mask', partyPhone: 'full' },
   receiptA4: { partyCode: 'mask', partyPhone: 'mask' },
   receiptThermal: { partyCode: 'mask', partyPhone: 'mask' },
   oneTimeNotice: { partyPhone: 'mask' },
@@ -94,5 +97,11 @@ describe('personal numbers on paper', () => {
       }),
     );
     expect(text).toContain(s.sampleEnterprise.code);
+  });
+
+  it('a number a feature already masked is printed as it is, not starred again', () => {
+    const data = { ...s.oneTimeSample, phone: '138****2468' };
+    const text = paperText(renderVariant({ paper: 'oneTimeNotice', label: 'masked', data }));
+    expect(text).toContain('联系电话：138****2468');
   });
 });
