@@ -129,6 +129,7 @@ test('suspend and resume move the deadline by exactly the suspended working days
   const special = flat(pdfsOf(app).at(-1)!);
   expect(special).toContain('特殊程序告知书');
   expect(special).toContain('需组织专家对日照分析进行论证');
+  expect(special).toContain('预计需要3个工作日');
   expect(special).toContain(caseNo);
   await shot(app, 'approval-inbox-suspended-zh-CN');
 
@@ -137,7 +138,19 @@ test('suspend and resume move the deadline by exactly the suspended working days
   await openStep(app, caseId);
   await app.getByTestId('action-resume').click();
   await app.getByTestId('action-confirm').click();
+  // Resuming prints the written notice the 特殊程序告知书 promised, with the days not counted.
+  await expect(app.getByRole('dialog')).toContainText('打印预览：恢复审查告知书');
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
+  await closePrintDialog(app);
   await expect(app.getByTestId('step-notice')).toContainText('已恢复计时');
+  const resumption = flat(pdfsOf(app).at(-1)!);
+  expect(resumption).toContain('恢复审查告知书');
+  expect(resumption).toContain(caseNo);
+  expect(resumption).toContain('专家评审已于2026年3月5日结束');
+  expect(resumption).toContain('专家评审所需时间共3个工作日，不计算在行政许可期限内');
+  expect(resumption).toContain('本机关自即日起恢复审查，审批期限继续计算');
+  expect(resumption).toMatch(/惠济资规恢〔2026〕1号/);
   await expect(app.getByTestId('step-status')).toHaveText('审查');
   const after = await app.getByTestId('due-promised').textContent();
   const suspensions = [{ from: '2026-03-02', to: '2026-03-05' }];
@@ -185,9 +198,10 @@ test('suspend and resume move the deadline by exactly the suspended working days
   expect(denial).toContain('容积率为3.2');
   expect(denial).toContain('城乡规划法');
   expect(denial).toMatch(/惠济资规不许〔2026〕1号/);
-  // The applicant's remedies: administrative review within 60 days or a lawsuit within six months.
-  expect(denial).toContain('行政复议');
-  expect(denial).toContain('行政诉讼');
+  // The applicant's remedies: administrative review within 60 days or a lawsuit within six
+  // months; no review body is set at this station, so the general wording, never a blank.
+  expect(denial).toContain('自收到本决定书之日起六十日内依法向有管辖权的行政复议机关申请行政复议');
+  expect(denial).toContain('自收到本决定书之日起六个月内依法向有管辖权的人民法院提起行政诉讼');
   await openStep(app, caseId);
   await expect(app.getByTestId('step-status')).toHaveText('不予许可');
   await expect(app.getByTestId('step-closed')).toBeVisible();
@@ -201,6 +215,17 @@ test('suspend and resume move the deadline by exactly the suspended working days
     '依据：《中华人民共和国城乡规划法》第四十条',
   );
   await shot(app, 'approval-case-timeline-zh-CN');
+  // Every notice of the case is on its page, the resumption notice with them, and it opens.
+  const papers = app.getByTestId('papers');
+  await expect(papers).toContainText('特殊程序告知书');
+  await expect(papers).toContainText('恢复审查告知书');
+  await expect(papers).toContainText('延期告知书');
+  await papers.screenshot({ path: 'test-results/screens/approval-case-papers-zh-CN.png' });
+  await papers
+    .getByRole('row', { name: /恢复审查告知书/ })
+    .getByTestId('paper-open')
+    .click();
+  await expect(app.getByRole('dialog')).toContainText('恢复审查告知书');
 });
 
 test('English: the inbox and step screen are complete', async ({ app }) => {

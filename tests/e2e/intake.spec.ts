@@ -60,7 +60,7 @@ test('missing material → supplement notice names exactly the missing items →
   await expect(app.getByTestId('materials-status')).toContainText('还缺 2 项必需材料');
   await expect(app.getByTestId('decide-accept')).toBeDisabled();
   await app.getByTestId('decide-supplement').click();
-  await expect(app.getByTestId('supplement-items').locator('li')).toHaveCount(2);
+  await expect(app.locator('textarea[data-testid^="supplement-req-"]')).toHaveCount(2);
   await app.getByTestId('decision-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');

@@ -4,7 +4,7 @@
 // verification screen telling a voided certificate and a tampered payload apart from a genuine one.
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { acceptOneCase as acceptWith } from './flows';
 import { setUpWithStaff, switchUser } from './session';
 
@@ -86,6 +86,13 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   await expect(app.getByRole('dialog')).toContainText('送达回证');
   await printAndClose(app);
   await expect(app.getByTestId('cert-facts')).toContainText('1101**********002X');
+  // The 送达回证 names who collected and the ID number shown, masked as on every paper.
+  const service = pdfText(pdfsOf(app).at(-1)!).replace(/\s+/g, '');
+  expect(service).toContain('送达回证');
+  expect(service).toContain('领取人刘代领');
+  expect(service).toContain('1101**********002X');
+  expect(service).not.toContain(COLLECTOR_ID);
+  expect(service).toContain('代收理由：持授权委托书');
 
   // A bad rating opens the follow-up.
   for (const item of ['overall', 'efficiency', 'serviceLevel', 'attitude'])

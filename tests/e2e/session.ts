@@ -6,6 +6,13 @@ import { expect } from './fixtures';
 export const STATION_ADMIN = { username: 'admin', name: '王管理', password: 'counter-2026' };
 
 export async function setUpAndSignIn(page: Page) {
+  await fillSetUp(page);
+  await page.getByTestId('setup-submit').click();
+  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+}
+
+/** The required fields of the set-up screen (office and first administrator), not submitted. */
+export async function fillSetUp(page: Page) {
   await expect(page.getByTestId('setup-submit')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('setup-officeName').fill('郑州市惠济区自然资源和规划局');
   await page.getByTestId('setup-officeShortName').fill('惠济资规');
@@ -15,8 +22,6 @@ export async function setUpAndSignIn(page: Page) {
   await page.getByTestId('setup-name').fill(STATION_ADMIN.name);
   await page.getByTestId('setup-password').fill(STATION_ADMIN.password);
   await page.getByTestId('setup-password2').fill(STATION_ADMIN.password);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
 }
 
 export async function signIn(page: Page, username: string, password: string) {
@@ -44,6 +49,11 @@ export const STAFF: Record<StaffRole, { username: string; name: string; password
 /** Fresh station, the staff of the given roles created by the administrator, signed in as the first. */
 export async function setUpWithStaff(page: Page, roles: StaffRole[]) {
   await setUpAndSignIn(page);
+  await addStaff(page, roles);
+}
+
+/** Signed in as the administrator: creates the staff of the given roles, signs in as the first. */
+export async function addStaff(page: Page, roles: StaffRole[]) {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-users').click();
   for (const role of roles) {

@@ -21,6 +21,7 @@ export const sampleData = {
   receiptThermal: s.receiptSample,
   oneTimeNotice: s.oneTimeSample,
   specialProcedureNotice: s.specialSample,
+  resumptionNotice: s.resumptionSample,
   extensionNotice: s.extensionSample,
   denialDecision: s.denialSample,
   serviceRecord: s.serviceSample,

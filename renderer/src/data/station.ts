@@ -20,12 +20,50 @@ export interface Station {
   phone?: string;
   /** Where applicants check progress online, printed on the acceptance notice. */
   website?: string;
+  /**
+   * 行政复议机关 named in the remedies of a refusal or denial (since 2024 the people's government
+   * at the same level; for a branch of a municipal bureau, the municipal or the district one).
+   */
+  reviewBody?: string;
+  /** The court with jurisdiction over administrative suits against the office. */
+  court?: string;
 }
 
 export interface StationContact {
   address: string;
   phone: string;
   website: string;
+  reviewBody?: string;
+  court?: string;
+}
+
+/** The office facts a paper prints; a missing one leaves its sentence out of every paper. */
+export const CONTACT_FIELDS = ['address', 'phone', 'website', 'reviewBody', 'court'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** Which of the printed office facts are not filled in yet. */
+export function missingContact(s: Partial<StationContact> | null | undefined): ContactField[] {
+  return CONTACT_FIELDS.filter((f) => !(s?.[f] ?? '').trim());
+}
+
+const OFFICE_PHONE = /^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})$/;
+
+/** Trimmed contact details and what is wrong with them (null = fine). */
+export function cleanContact(contact: Partial<StationContact>): {
+  clean: StationContact;
+  problem: 'phone' | 'too_long' | null;
+} {
+  const clean: StationContact = {
+    address: (contact.address ?? '').trim(),
+    phone: (contact.phone ?? '').trim(),
+    website: (contact.website ?? '').trim(),
+    reviewBody: (contact.reviewBody ?? '').trim(),
+    court: (contact.court ?? '').trim(),
+  };
+  if (Object.values(clean).some((v) => (v ?? '').length > 200))
+    return { clean, problem: 'too_long' };
+  if (clean.phone && !OFFICE_PHONE.test(clean.phone)) return { clean, problem: 'phone' };
+  return { clean, problem: null };
 }
 
 export interface NewUserInput {
@@ -40,6 +78,8 @@ export interface SetupInput {
   divisionCode: string;
   stationCode: string;
   admin: NewUserInput;
+  /** Printed on every paper; may be left for 设置 › 本机关信息, which then warns. */
+  contact?: Partial<StationContact>;
 }
 
 export const STATION_KEY = 'station';
@@ -61,6 +101,12 @@ export function setupProblems(input: SetupInput): string[] {
   }
   if (!isDivisionCode(input.divisionCode)) problems.push('divisionCode');
   if (!isStationCode(input.stationCode)) problems.push('stationCode');
+  const contact = cleanContact(input.contact ?? {});
+  if (contact.problem === 'phone') problems.push('phone');
+  if (contact.problem === 'too_long') {
+    const long = CONTACT_FIELDS.find((f) => (contact.clean[f] ?? '').length > 200);
+    if (long) problems.push(long);
+  }
   problems.push(...newUserProblems(input.admin));
   return problems;
 }
@@ -108,6 +154,11 @@ export async function setupStation(
     officeShortName: input.officeShortName.trim(),
     createdAt: now.toISOString(),
   };
+  // Only the facts given: an empty one stays absent, as before set-up asked for them.
+  const contact = Object.fromEntries(
+    Object.entries(cleanContact(input.contact ?? {}).clean).filter(([, v]) => v),
+  ) as Partial<StationContact>;
+  Object.assign(station, contact);
   const user: UserRow = {
     id: newUserId(),
     username: normaliseUsername(input.admin.username),
@@ -134,6 +185,7 @@ export async function setupStation(
             divisionCode: station.divisionCode,
             officeName: station.officeName,
             officeShortName: station.officeShortName,
+            ...contact,
           },
         },
       ],
@@ -167,14 +219,8 @@ export async function updateStationContact(
   contact: StationContact,
   now = new Date(),
 ): Promise<{ ok: true; station: Station } | { ok: false; problem: ContactProblem }> {
-  const clean = {
-    address: contact.address.trim(),
-    phone: contact.phone.trim(),
-    website: contact.website.trim(),
-  };
-  if (Object.values(clean).some((v) => v.length > 200)) return { ok: false, problem: 'too_long' };
-  if (clean.phone && !/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})$/.test(clean.phone))
-    return { ok: false, problem: 'phone' };
+  const { clean, problem } = cleanContact(contact);
+  if (problem) return { ok: false, problem };
   return db.transaction('rw', [db.events, db.meta, db.users], async () => {
     const stored = await db.users.get(actor.id);
     if (!stored || stored.disabled || stored.role !== 'admin')
@@ -186,7 +232,7 @@ export async function updateStationContact(
       db,
       station,
       'station',
-      [{ type: 'station.contact_changed', payload: clean }],
+      [{ type: 'station.contact_changed', payload: { ...clean } }],
       actor,
       now,
     );

@@ -109,7 +109,13 @@ export interface CaseState {
   greenChannel: boolean;
   receivedOn: string;
   acceptedOn: string | null;
-  supplement: { requestedOn: string; missing: MissingItem[]; outstanding: MissingItem[] } | null;
+  supplement: {
+    requestedOn: string;
+    missing: MissingItem[];
+    outstanding: MissingItem[];
+    /** The supply-by date the notice gave (absent for notices printed before it was asked). */
+    dueOn?: string;
+  } | null;
   deficiencies: (Deficiencies & { outstanding: MissingItem[] }) | null;
   refusal: { ground: RefusalGround; detail: string; rightAgency?: string; on: string } | null;
   opinions: Opinion[];

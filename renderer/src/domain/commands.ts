@@ -119,7 +119,13 @@ export type Command =
       /** The applicant's signed commitment text. */
       commitment: string;
     } & IntakeBase)
-  | ({ type: 'requestSupplement'; missing: MissingItem[] } & IntakeBase)
+  | ({
+      type: 'requestSupplement';
+      /** Each item with the requirement it must meet (printed in 补正要求及标准). */
+      missing: MissingItem[];
+      /** The date by which the applicant is asked to supply; absent in early commands. */
+      dueOn?: string;
+    } & IntakeBase)
   | ({
       type: 'refuse';
       ground: RefusalGround;

@@ -34,6 +34,8 @@ export const refuse = (code: Refusal['code'], params?: Refusal['params']): Outco
   params ? { ok: false, refusal: { code, params } } : { ok: false, refusal: { code } };
 
 const blank = (s: string | undefined) => (s ?? '').trim() === '';
+/** 补正要求及标准 of one item: a line in a table cell, not a letter. */
+const MAX_REQUIREMENT = 200;
 
 function isPhone(s: string): boolean {
   // Mobiles, or a landline with area code (0371-12345678); extensions are not printed.
@@ -123,7 +125,15 @@ export function decideIntake(
     const limit = addWorkingDays(receivedOn, SUPPLEMENT_NOTICE_DAYS, calendar);
     if (compareDates(today, limit) > 0 && !isEstimated(receivedOn, today, calendar))
       return refuse('supplement_notice_too_late', { dueOn: limit });
-    return { ok: true, events: [{ type: 'supplementRequested', ...base, missing: cmd.missing }] };
+    if (cmd.dueOn !== undefined && (!isLocalDate(cmd.dueOn) || compareDates(cmd.dueOn, today) <= 0))
+      return refuse('supplement_due_invalid');
+    if (cmd.missing.some((i) => (i.standard ?? '').length > MAX_REQUIREMENT))
+      return refuse('requirement_too_long', { max: MAX_REQUIREMENT });
+    const dueOn = cmd.dueOn === undefined ? {} : { dueOn: cmd.dueOn };
+    return {
+      ok: true,
+      events: [{ type: 'supplementRequested', ...base, missing: cmd.missing, ...dueOn }],
+    };
   }
 
   const open = unansweredQuestions(m, cmd.intake.answers);

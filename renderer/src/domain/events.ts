@@ -55,7 +55,12 @@ export type DomainEvent =
       /** Present for 容缺受理: items the applicant promised, and by when. */
       deficiencies: Deficiencies | null;
     } & IntakeEventBase)
-  | ({ type: 'supplementRequested'; missing: MissingItem[] } & IntakeEventBase)
+  | ({
+      type: 'supplementRequested';
+      missing: MissingItem[];
+      /** Supply-by date printed on the notice; absent in events recorded before it was asked. */
+      dueOn?: string;
+    } & IntakeEventBase)
   | ({
       type: 'caseRefused';
       ground: RefusalGround;

@@ -55,7 +55,12 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
         return {
           ...base,
           status: 'supplementRequested',
-          supplement: { requestedOn: e.on, missing: e.missing, outstanding: e.missing },
+          supplement: {
+            requestedOn: e.on,
+            missing: e.missing,
+            outstanding: e.missing,
+            ...(e.dueOn ? { dueOn: e.dueOn } : {}),
+          },
         };
       case 'caseRefused':
         return {

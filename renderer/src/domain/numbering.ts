@@ -50,6 +50,7 @@ export const DOCUMENT_TYPE_WORDS = {
   supplement: '补',
   refusal: '不受',
   suspension: '特',
+  resumption: '恢',
   extension: '延',
   denial: '不许',
   service: '送',

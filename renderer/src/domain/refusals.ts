@@ -20,6 +20,8 @@ export const REFUSAL_CODES = [
   'deficiency_not_listed',
   'nothing_missing',
   'due_date_invalid',
+  'supplement_due_invalid',
+  'requirement_too_long',
   'commitment_required',
   'reason_required',
   'opinion_required',
@@ -64,4 +66,5 @@ export const REFUSAL_PARAMS: Partial<Record<RefusalCode, readonly string[]>> = {
   supplement_notice_too_late: ['dueOn'],
   unknown_item: ['item'],
   invalid_date: ['value'],
+  requirement_too_long: ['max'],
 };

@@ -13,6 +13,7 @@ import type {
   ReceiptData,
   RedBlackListData,
   RefusalNoticeData,
+  ResumptionNoticeData,
   RuralPermitData,
   ServiceRecordData,
   SiteSelectionData,
@@ -92,6 +93,7 @@ export const supplementSample: SupplementNoticeData = {
     { name: '1:500地形图', requirement: '近一年内测绘，2份，加盖测绘单位成果章' },
     { name: '授权委托书', requirement: '原件，法定代表人签字并加盖公章，注明委托权限和期限' },
   ],
+  dueDate: '2026-11-18',
 };
 
 export const refusalSample: RefusalNoticeData = {
@@ -169,6 +171,15 @@ export const specialSample: SpecialProcedureNoticeData = {
   expectedDays: 7,
 };
 
+export const resumptionSample: ResumptionNoticeData = {
+  ...base({ docNumber: '惠自规恢字〔2026〕第0009号', issuedOn: '2026-11-23' }),
+  acceptedOn: '2026-11-03',
+  procedure: 'public_notice',
+  startedOn: '2026-11-12',
+  endedOn: '2026-11-23',
+  notCountedDays: 7,
+};
+
 export const extensionSample: ExtensionNoticeData = {
   ...base({ docNumber: '惠自规延字〔2026〕第0004号', issuedOn: '2026-11-26' }),
   acceptedOn: '2026-11-03',
@@ -195,6 +206,7 @@ export const serviceSample: ServiceRecordData = {
     { name: '附图及附件', number: '总平面图（盖章）', count: 2 },
   ],
   recipient: sampleEnterprise.name,
+  collector: { name: '刘洋', idNumber: '410105199207154518' },
   proxy: { name: '刘洋', relation: '公司员工', reason: '法定代表人出差，受委托代为签收' },
   place: '惠济区政务服务中心二楼自然资源和规划窗口',
   servedAt: '2026-11-05T15:20',

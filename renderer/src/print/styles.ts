@@ -42,5 +42,6 @@ table.grid tr{break-inside:avoid}
 .codes .code-caption{font-size:10pt;text-align:center;letter-spacing:0.05em}
 .stub{border-top:0.3mm dashed #000;margin-top:6mm;padding-top:3mm}
 svg{display:block}
+.nowrap{white-space:nowrap}
 `;
 }

@@ -58,13 +58,17 @@ export interface AcceptanceNoticeData extends CaseNoticeBase {
    */
   promisedDueDate?: IsoDate;
   delivery: 'pickup' | 'post';
+  /** Either may be '' (not set up yet): the sentence then names only the other, or is left out. */
   progressQuery: { phone: string; website: string };
   /** 容缺受理: the items promised later and their due date. */
   deficiency?: { items: string[]; dueDate: IsoDate };
 }
 
 export interface SupplementNoticeData extends CaseNoticeBase {
+  /** requirement '' (an early notice) prints the general standard instead of a blank cell. */
   items: { name: string; requirement: string }[];
+  /** The date by which the applicant is asked to supply (absent for early notices). */
+  dueDate?: IsoDate;
 }
 
 export type RefusalReason =
@@ -74,9 +78,9 @@ export type RefusalReason =
   | { kind: 'other'; detail: string };
 
 export interface Remedies {
-  /** 行政复议机关 */
+  /** 行政复议机关 as the administrator set it; '' → "依法向有管辖权的行政复议机关申请". */
   reviewAgency: string;
-  /** 有管辖权的人民法院 */
+  /** The court; '' → "依法向有管辖权的人民法院提起". */
   court: string;
 }
 
@@ -123,7 +127,18 @@ export interface SpecialProcedureNoticeData extends CaseNoticeBase {
   procedure: 'hearing' | 'inspection' | 'testing' | 'expert_review' | 'public_notice';
   reason: string;
   startsOn: IsoDate;
+  /** Working days the procedure is expected to take; 0 = not estimated (the clause is left out). */
   expectedDays: number;
+}
+
+/** 恢复审查告知书: the special procedure is over; how many working days it did not count. */
+export interface ResumptionNoticeData extends CaseNoticeBase {
+  acceptedOn: IsoDate;
+  procedure: SpecialProcedureNoticeData['procedure'];
+  startedOn: IsoDate;
+  endedOn: IsoDate;
+  /** Working days not counted in the licensing limit; null when the calendar cannot say. */
+  notCountedDays: number | null;
 }
 
 export interface ExtensionNoticeData extends CaseNoticeBase {
@@ -148,6 +163,8 @@ export interface ServiceRecordData {
   caseNumber: string;
   documents: { name: string; number: string; count: number }[];
   recipient: string;
+  /** Who collected at the window and the ID number they showed, as recorded at delivery. */
+  collector?: { name: string; idNumber: string };
   proxy?: { name: string; relation: string; reason: string };
   place: string;
   servedAt: IsoDateTime;

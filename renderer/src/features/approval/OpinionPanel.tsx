@@ -169,7 +169,12 @@ export function OpinionPanel({
           title={t('dialog.resume.title')}
           label={t('dialog.resume.note')}
           onConfirm={async (note) =>
-            done(await action.act({ type: 'resume', caseId, ...(note ? { note } : {}) }))
+            done(
+              await action.act(
+                { type: 'resume', caseId, ...(note ? { note } : {}) },
+                { kind: 'resumption' },
+              ),
+            )
           }
         />
       )}
@@ -193,14 +198,7 @@ export function OpinionPanel({
             done(
               await action.act(
                 { type: 'deny', caseId, reason, legalBasis },
-                {
-                  kind: 'denial',
-                  legalBasis,
-                  remedies: {
-                    reviewAgency: t('remedies.reviewAgency'),
-                    court: t('remedies.court'),
-                  },
-                },
+                { kind: 'denial', legalBasis },
               ),
             )
           }

@@ -1,8 +1,11 @@
 // The data of the three approval notices, filled from the case as recorded after the command
-// (never from the form alone): 特殊程序告知书 (Art. 45), 延期告知书 (Art. 42) and 不予许可决定书.
+// (never from the form alone): 特殊程序告知书 and 恢复审查告知书 (Art. 45), 延期告知书 (Art. 42) and
+// 不予许可决定书.
 // Pure, so the dates on paper can be tested against the deadline rules.
 import {
   caseDeadlines,
+  isEstimated,
+  suspendedWorkingDays,
   type CaseState,
   type HolidayCalendar,
   type SuspensionKind,
@@ -15,6 +18,7 @@ import type {
   Office,
   Party,
   Remedies,
+  ResumptionNoticeData,
   SpecialProcedureNoticeData,
 } from '../../print';
 
@@ -80,6 +84,38 @@ export function specialProcedureData(
     reason: open.reason,
     startsOn: open.from,
     expectedDays,
+  };
+}
+
+/**
+ * null when the period crosses a year the calendar has no holidays for: the count would be an
+ * estimate, and the notice then gives no number.
+ */
+function notCounted(from: string, to: string, calendar?: HolidayCalendar): number | null {
+  if (isEstimated(from, to, calendar)) return null;
+  return suspendedWorkingDays([{ from, to }], to, calendar);
+}
+
+/**
+ * The suspension just ended: the last closed one. Its working days not counted are those of
+ * deadlines.ts (the day it began still counts, the day it ended does not), on the calendar given
+ * — the same the deadlines are computed with.
+ */
+export function resumptionData(
+  state: CaseState,
+  ctx: NoticeContext,
+  calendar: HolidayCalendar | undefined = ctx.calendar,
+): ResumptionNoticeData {
+  const ended = state.suspensions.filter((s) => s.to !== null).at(-1);
+  if (!ended || ended.to === null || !state.acceptedOn || state.status === 'suspended')
+    throw new Error('The case has not resumed');
+  return {
+    ...base(state, ctx),
+    acceptedOn: state.acceptedOn,
+    procedure: PROCEDURE_OF_KIND[ended.kind],
+    startedOn: ended.from,
+    endedOn: ended.to,
+    notCountedDays: notCounted(ended.from, ended.to, calendar),
   };
 }
 

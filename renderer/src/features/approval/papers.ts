@@ -1,25 +1,32 @@
 // Print jobs of the approval notices: a document number allocated against the case (so every
 // number on paper is traced), the template rendered, and the job handed to PrintDialog.
 import { toLocalDate, type CaseState } from '../../domain';
-import { templates, type Remedies } from '../../print';
+import { templates } from '../../print';
 import { allocateDocumentNumber } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
-import { getStation } from '../../data/station';
+import { getStation, type Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/sessionStore';
 import { renderForPrint, type PrintJob } from '../printing/printService';
-import { denialData, extensionData, specialProcedureData, type NoticeContext } from './noticeData';
-import { officeOf, officerOf } from '../printing/office';
+import {
+  denialData,
+  extensionData,
+  resumptionData,
+  specialProcedureData,
+  type NoticeContext,
+} from './noticeData';
+import { officeGaps, officeOf, officerOf, remediesOf } from '../printing/office';
 
 export type ApprovalPaper =
   | { kind: 'suspension'; expectedDays: number }
+  | { kind: 'resumption' }
   | { kind: 'extension' }
-  | { kind: 'denial'; legalBasis: string; remedies: Remedies };
+  | { kind: 'denial'; legalBasis: string };
 
 async function contextFor(
   state: CaseState,
-  type: 'suspension' | 'extension' | 'denial',
-): Promise<NoticeContext> {
+  type: 'suspension' | 'resumption' | 'extension' | 'denial',
+): Promise<NoticeContext & { station: Station }> {
   const db = appDb();
   const station = await getStation(db);
   if (!station) throw new Error('no_station');
@@ -31,7 +38,45 @@ async function contextFor(
     office: officeOf(station),
     officer: officerOf(actor.name, station),
     issuedOn: toLocalDate(new Date()),
+    station,
   };
+}
+
+async function render(
+  state: CaseState,
+  paper: ApprovalPaper,
+): Promise<Pick<PrintJob, 'doc' | 'docType' | 'gaps'>> {
+  const ctx = await contextFor(state, paper.kind);
+  const job = async <D>(
+    docType: string,
+    template: Parameters<typeof renderForPrint<D>>[0],
+    data: D,
+  ) => {
+    const gaps = officeGaps(ctx.station, [docType]);
+    return {
+      doc: await renderForPrint(template, data),
+      docType,
+      ...(gaps.length > 0 ? { gaps } : {}),
+    };
+  };
+  switch (paper.kind) {
+    case 'suspension':
+      return job(
+        'specialProcedureNotice',
+        templates.specialProcedureNotice,
+        specialProcedureData(state, ctx, paper.expectedDays),
+      );
+    case 'resumption':
+      return job('resumptionNotice', templates.resumptionNotice, resumptionData(state, ctx));
+    case 'extension':
+      return job('extensionNotice', templates.extensionNotice, extensionData(state, ctx));
+    case 'denial':
+      return job(
+        'denialDecision',
+        templates.denialDecision,
+        denialData(state, ctx, paper.legalBasis, remediesOf(ctx.station)),
+      );
+  }
 }
 
 export async function approvalPaper(
@@ -39,43 +84,5 @@ export async function approvalPaper(
   paper: ApprovalPaper,
   title: string,
 ): Promise<PrintJob> {
-  const caseId = state.caseId;
-  switch (paper.kind) {
-    case 'suspension': {
-      const ctx = await contextFor(state, 'suspension');
-      return {
-        doc: await renderForPrint(
-          templates.specialProcedureNotice,
-          specialProcedureData(state, ctx, paper.expectedDays),
-        ),
-        docType: 'specialProcedureNotice',
-        title,
-        caseId,
-        kind: 'a4',
-      };
-    }
-    case 'extension': {
-      const ctx = await contextFor(state, 'extension');
-      return {
-        doc: await renderForPrint(templates.extensionNotice, extensionData(state, ctx)),
-        docType: 'extensionNotice',
-        title,
-        caseId,
-        kind: 'a4',
-      };
-    }
-    case 'denial': {
-      const ctx = await contextFor(state, 'denial');
-      return {
-        doc: await renderForPrint(
-          templates.denialDecision,
-          denialData(state, ctx, paper.legalBasis, paper.remedies),
-        ),
-        docType: 'denialDecision',
-        title,
-        caseId,
-        kind: 'a4',
-      };
-    }
-  }
+  return { ...(await render(state, paper)), title, caseId: state.caseId, kind: 'a4' };
 }

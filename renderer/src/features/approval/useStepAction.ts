@@ -12,6 +12,7 @@ import { approvalPaper, type ApprovalPaper } from './papers';
 
 const PAPER_TITLE: Record<ApprovalPaper['kind'], string> = {
   suspension: 'paper.specialProcedureNotice',
+  resumption: 'paper.resumptionNotice',
   extension: 'paper.extensionNotice',
   denial: 'paper.denialDecision',
 };

@@ -4,7 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { OneWindowDb } from '../../data/db';
-import { setupProblems, setupStation, type SetupInput, type Station } from '../../data/station';
+import {
+  setupProblems,
+  setupStation,
+  type ContactField,
+  type SetupInput,
+  type Station,
+} from '../../data/station';
 import { host } from '../../host';
 import { AuthCard } from './AuthCard';
 import { useAuthErrorText } from './useAuthErrorText';
@@ -14,6 +20,7 @@ type Field =
   | 'officeShortName'
   | 'divisionCode'
   | 'stationCode'
+  | ContactField
   | 'username'
   | 'name'
   | 'password'
@@ -24,6 +31,11 @@ const empty: Record<Field, string> = {
   officeShortName: '',
   divisionCode: '',
   stationCode: '',
+  address: '',
+  phone: '',
+  website: '',
+  reviewBody: '',
+  court: '',
   username: '',
   name: '',
   password: '',
@@ -36,6 +48,13 @@ const toInput = (v: Record<Field, string>): SetupInput => ({
   divisionCode: v.divisionCode.trim(),
   stationCode: v.stationCode.trim(),
   admin: { username: v.username, name: v.name, password: v.password },
+  contact: {
+    address: v.address,
+    phone: v.phone,
+    website: v.website,
+    reviewBody: v.reviewBody,
+    court: v.court,
+  },
 });
 
 export function SetupScreen({
@@ -55,7 +74,10 @@ export function SetupScreen({
   const problems = new Set(setupProblems(toInput(values)));
   if (values.password2 !== values.password) problems.add('password2');
 
-  const field = (name: Field, props: { type?: string; upper?: boolean; help?: boolean } = {}) => {
+  const field = (
+    name: Field,
+    props: { type?: string; upper?: boolean; help?: boolean; optional?: boolean } = {},
+  ) => {
     const wrong = shown.has(name) && problems.has(name);
     const helpKey = `setup.${name}.help`;
     return (
@@ -64,7 +86,7 @@ export function SetupScreen({
         label={t(`setup.${name}`)}
         value={values[name]}
         type={props.type ?? 'text'}
-        required
+        required={!props.optional}
         fullWidth
         error={wrong}
         helperText={wrong ? t(`setup.invalid.${name}`) : props.help ? t(helpKey) : ' '}
@@ -117,6 +139,24 @@ export function SetupScreen({
             {field('divisionCode', { help: true })}
           </Stack>
           {field('stationCode', { upper: true, help: true })}
+        </Stack>
+        <Divider sx={{ my: 2 }} />
+        <Typography variant="h2" sx={{ fontSize: '1.2rem', mb: 0.5 }}>
+          {t('setup.contact')}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 1.5 }}>
+          {t('setup.contact.intro')}
+        </Typography>
+        <Stack spacing={1}>
+          {field('address', { optional: true })}
+          <Stack direction="row" spacing={2}>
+            {field('phone', { optional: true, help: true })}
+            {field('website', { optional: true, help: true })}
+          </Stack>
+          <Stack direction="row" spacing={2}>
+            {field('reviewBody', { optional: true, help: true })}
+            {field('court', { optional: true, help: true })}
+          </Stack>
         </Stack>
         <Divider sx={{ my: 2 }} />
         <Typography variant="h2" sx={{ fontSize: '1.2rem', mb: 1.5 }}>

@@ -1,6 +1,6 @@
 // The dialogs of the three decisions that need more than a click: 容缺 (which items, by when,
 // the commitment), 补正 (every missing item at once, shown before it is sent), 不予受理 (ground,
-// detail, and the right agency when the matter is outside the remit).
+// detail, and the right agency when the matter is outside the remit). 补正 lives in SupplementDialog.tsx.
 import { useState } from 'react';
 import {
   Alert,
@@ -11,9 +11,6 @@ import {
   DialogContent,
   DialogTitle,
   FormControlLabel,
-  List,
-  ListItem,
-  ListItemText,
   MenuItem,
   Stack,
   TextField,
@@ -26,10 +23,15 @@ import { addWorkingDays, type ChecklistItem, type RefusalGround } from '../../do
 export type DecisionInput =
   | { type: 'accept' }
   | { type: 'acceptWithDeficiencies'; itemIds: string[]; dueOn: string; commitment: string }
-  | { type: 'requestSupplement' }
+  | {
+      type: 'requestSupplement';
+      /** 补正要求及标准 by material id, as the clerk left it ('' → the general standard). */
+      requirements: Record<string, string>;
+      dueOn: string;
+    }
   | { type: 'refuse'; ground: RefusalGround; detail: string; rightAgency?: string };
 
-function Frame({
+export function Frame({
   title,
   children,
   onCancel,
@@ -138,43 +140,6 @@ export function DeficienciesDialog({
           onChange={(e) => setCommitment(e.target.value)}
         />
       </Stack>
-    </Frame>
-  );
-}
-
-export function SupplementDialog({
-  missing,
-  busy,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  missing: ChecklistItem[];
-  busy: boolean;
-  error?: string | null;
-  onCancel: () => void;
-  onConfirm: (d: DecisionInput) => void;
-}) {
-  const { t, i18n } = useTranslation('intake');
-  return (
-    <Frame
-      title={t('supplement.title')}
-      busy={busy}
-      error={error}
-      onCancel={onCancel}
-      onConfirm={() => onConfirm({ type: 'requestSupplement' })}
-    >
-      <Typography>{t('supplement.items')}</Typography>
-      <List dense data-testid="supplement-items">
-        {missing.map((m) => (
-          <ListItem key={m.id}>
-            <ListItemText
-              primary={i18n.language === 'en' ? m.nameEn : m.name}
-              secondary={m.standard}
-            />
-          </ListItem>
-        ))}
-      </List>
     </Frame>
   );
 }

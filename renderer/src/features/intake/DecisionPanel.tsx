@@ -3,12 +3,8 @@
 import { useState } from 'react';
 import { Alert, Button, List, ListItem, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import {
-  DeficienciesDialog,
-  RefuseDialog,
-  SupplementDialog,
-  type DecisionInput,
-} from './DecisionDialogs';
+import { DeficienciesDialog, RefuseDialog, type DecisionInput } from './DecisionDialogs';
+import { SupplementDialog } from './SupplementDialog';
 import { useDraftStore } from './draft';
 import { matterOf, missingOf, type Problems } from './model';
 import { useDecision, type Outcome } from './useDecision';
@@ -141,6 +137,7 @@ export function DecisionPanel({
       {dialog === 'supplement' && (
         <SupplementDialog
           missing={missing}
+          today={today}
           busy={busy}
           error={error}
           onCancel={() => {

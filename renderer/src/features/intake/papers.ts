@@ -9,7 +9,7 @@ import {
   type CaseState,
 } from '../../domain';
 import { templates, type Party, type ReceivedMaterial } from '../../print';
-import { officeOf, officerOf, progressQueryOf } from '../printing/office';
+import { officeGaps, officeOf, officerOf, progressQueryOf, remediesOf } from '../printing/office';
 import { allocateDocumentNumber } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
 import type { Station } from '../../data/station';
@@ -142,6 +142,7 @@ export async function intakePapers(
           name: i.name,
           requirement: i.standard ?? '',
         })),
+        ...(state.supplement.dueOn ? { dueDate: state.supplement.dueOn } : {}),
       }),
       docType: 'supplementNotice',
       title: title('paper.supplementNotice'),
@@ -160,7 +161,7 @@ export async function intakePapers(
           kind === 'outside_remit'
             ? { kind, detail: r.detail, rightAgency: r.rightAgency ?? '' }
             : { kind, detail: r.detail },
-        remedies: { reviewAgency: title('remedies.reviewAgency'), court: title('remedies.court') },
+        remedies: remediesOf(station),
       }),
       docType: 'refusalNotice',
       title: title('paper.refusalNotice'),
@@ -168,5 +169,9 @@ export async function intakePapers(
       kind: 'a4',
     });
   }
-  return jobs;
+  const gaps = officeGaps(
+    station,
+    jobs.map((j) => j.docType),
+  );
+  return gaps.length > 0 ? jobs.map((j) => ({ ...j, gaps })) : jobs;
 }

@@ -12,6 +12,7 @@ import type { DecisionInput } from './DecisionDialogs';
 import { useDraftStore } from './draft';
 import { asMissingItem, intakeDetailsOf, missingOf } from './model';
 import { intakePapers } from './papers';
+import { supplementItems } from './SupplementDialog';
 
 export type Outcome =
   | {
@@ -49,7 +50,12 @@ export function useDecision(today: string) {
         };
         break;
       case 'requestSupplement':
-        command = { type: 'requestSupplement', ...base, missing };
+        command = {
+          type: 'requestSupplement',
+          ...base,
+          missing: supplementItems(missing, input.requirements),
+          dueOn: input.dueOn,
+        };
         break;
       case 'refuse':
         command = {

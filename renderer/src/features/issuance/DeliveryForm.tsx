@@ -21,7 +21,7 @@ import { currentActor } from '../../app/sessionStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { renderForPrint, type PrintJob } from '../printing/printService';
 import type { Notice } from './IssuePage';
-import { officeOf } from '../printing/office';
+import { officeGaps, officeOf } from '../printing/office';
 
 const nowLocal = () => {
   const d = new Date();
@@ -59,7 +59,13 @@ export function DeliveryForm({
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const serviceJob = async (recipient: string): Promise<PrintJob> => {
+  /** The 送达回证 from the delivery as recorded: who collected, with the ID number they showed. */
+  const serviceJob = async (recorded: CaseState): Promise<PrintJob> => {
+    const d = recorded.delivery?.method === 'pickup' ? recorded.delivery : null;
+    const recipient = d ? d.recipientName : name.trim();
+    const collector = d ? { name: d.recipientName, idNumber: d.recipientIdNumber } : null;
+    const byProxy = d ? d.proxy : proxy;
+    const proxyReason = d ? (d.proxyReason ?? '') : authorisation;
     const actor = currentActor();
     const docNumber = await allocateDocumentNumber(appDb(), 'service', state.caseId, actor);
     const cert = state.certificate;
@@ -71,16 +77,19 @@ export function DeliveryForm({
         ? [{ name: t('delivery.certificateDoc'), number: cert.number, count: 1 }]
         : [{ name: state.matter.name, number: state.caseNo, count: 1 }],
       recipient: a.name,
-      ...(proxy
-        ? { proxy: { name: recipient, relation: t('delivery.agent'), reason: authorisation } }
+      ...(collector ? { collector } : {}),
+      ...(byProxy
+        ? { proxy: { name: recipient, relation: t('delivery.agent'), reason: proxyReason } }
         : {}),
       place: station.officeName,
       servedAt: at,
-      method: proxy ? 'proxy' : 'direct',
+      method: byProxy ? 'proxy' : 'direct',
       server: actor.name,
     });
+    const gaps = officeGaps(station, ['service_record']);
     return {
       doc,
+      ...(gaps.length > 0 ? { gaps } : {}),
       docType: 'service_record',
       title: t('delivery.serviceTitle', { number: docNumber }),
       caseId: state.caseId,
@@ -112,7 +121,7 @@ export function DeliveryForm({
       return;
     }
     onNotice({ severity: 'success', text: t('delivery.done') });
-    if (method === 'pickup') onPrint(await serviceJob(name.trim()));
+    if (method === 'pickup' && r.state) onPrint(await serviceJob(r.state));
   };
 
   const field = (id: string, label: string, value: string, set: (v: string) => void) => (

@@ -16,6 +16,7 @@ import { PrintPreview } from '../../print';
 import { useSettingsStore } from '../../app/settingsStore';
 import { useHostErrorText } from '../frame/useHostErrorText';
 import { archive, sendToPrinter, type PrintJob } from './printService';
+import { OfficeGapsAlert } from './OfficeGapsAlert';
 
 export interface PrintDialogProps {
   jobs: PrintJob[];
@@ -90,6 +91,7 @@ export function PrintDialog({ jobs, open, onClose, reprintOf }: PrintDialogProps
         )}
         <PrintPreview document={job.doc} locale={language} initialZoom="fit" />
       </DialogContent>
+      <OfficeGapsAlert jobs={jobs} />
       {status.kind === 'error' && (
         <Alert severity="error" role="alert" sx={{ mx: 3, mt: 2 }}>
           {status.text}

@@ -1,7 +1,9 @@
 // The office as printed on every paper, from the station: one place, so every notice carries
-// the same name, address and phone.
-import type { Station } from '../../data/station';
-import type { Office } from '../../print';
+// the same name, address, phone and remedies. A fact the administrator has not filled in is ''
+// here; the templates then leave its sentence out (never a blank), and officeGaps() says which
+// are missing so the print dialog and the settings can warn.
+import { missingContact, type ContactField, type Station } from '../../data/station';
+import type { Office, Remedies } from '../../print';
 
 export const officeOf = (s: Station | null | undefined): Office => ({
   name: s?.officeName ?? '',
@@ -20,3 +22,23 @@ export const officerOf = (name: string, s: Station | null | undefined) => ({
   name,
   phone: s?.phone ?? '',
 });
+
+/** 行政复议机关 and court as the administrator set them ('' → the general wording). */
+export const remediesOf = (s: Station | null | undefined): Remedies => ({
+  reviewAgency: s?.reviewBody ?? '',
+  court: s?.court ?? '',
+});
+
+/** The office facts each kind of case paper would print, for the warning before printing. */
+const USED_BY: Record<string, readonly ContactField[]> = {
+  acceptanceNotice: ['phone', 'website'],
+  refusalNotice: ['phone', 'reviewBody', 'court'],
+  denialDecision: ['phone', 'reviewBody', 'court'],
+};
+
+/** The missing office facts these papers would have printed (empty: nothing to warn about). */
+export function officeGaps(s: Station | null | undefined, docTypes: string[]): ContactField[] {
+  const missing = new Set(missingContact(s));
+  const used = new Set<ContactField>(['phone', ...docTypes.flatMap((d) => USED_BY[d] ?? [])]);
+  return [...missing].filter((f) => used.has(f));
+}

@@ -10,6 +10,7 @@ import type { PrintTemplate, RenderedDocument } from '../../print';
 import { currentActor } from '../../app/sessionStore';
 import { printRecord, recordPrint } from '../../data/prints';
 import { appDb } from '../../data/stationDb';
+import type { ContactField } from '../../data/station';
 
 export type PaperKind = 'a4' | 'receipt';
 
@@ -24,6 +25,8 @@ export interface PrintJob {
   overlay?: boolean;
   /** A printer chosen for this job (e.g. the certificate printer); else the paper kind's. */
   deviceName?: string;
+  /** Office facts not filled in, whose sentences this paper leaves out (the dialog warns). */
+  gaps?: ContactField[];
 }
 
 export async function renderForPrint<D>(

@@ -1,23 +1,57 @@
-// 本机关信息: who this station is (set at first run) and the contact details printed on every
-// paper. Administrators edit address, phone and website; everyone else reads them.
+// 本机关信息: who this station is (set at first run) and the facts printed on every paper:
+// address, enquiry phone, progress website, and the review body and court named in the remedies.
+// Administrators edit them; everyone else reads them. What is still missing is said plainly,
+// with what the papers do meanwhile (leave the sentence out or use the general wording).
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { getStation, updateStationContact, type Station } from '../../data/station';
+import {
+  getStation,
+  missingContact,
+  updateStationContact,
+  type Station,
+  type StationContact,
+} from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor, useSessionStore } from '../../app/sessionStore';
+
+type Form = Required<StationContact>;
+
+const formOf = (s: Station | null): Form => ({
+  address: s?.address ?? '',
+  phone: s?.phone ?? '',
+  website: s?.website ?? '',
+  reviewBody: s?.reviewBody ?? '',
+  court: s?.court ?? '',
+});
+
+/** Which office facts are still missing, named, with what the papers do without them. */
+export function OfficeMissing({ missing }: { missing: (keyof Form)[] }) {
+  const { t } = useTranslation('app');
+  if (missing.length === 0) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="office-missing">
+      {t('office.missing', { fields: missing.map((f) => t(`office.${f}`)).join('、') })}
+      {missing.map((f) => (
+        <Box key={f} component="span" sx={{ display: 'block' }}>
+          {t(`office.without.${f}`)}
+        </Box>
+      ))}
+    </Alert>
+  );
+}
 
 export function OfficeSettings() {
   const { t } = useTranslation('app');
   const role = useSessionStore((s) => s.user?.role);
   const [station, setStation] = useState<Station | null>(null);
-  const [form, setForm] = useState({ address: '', phone: '', website: '' });
+  const [form, setForm] = useState<Form>(formOf(null));
   const [status, setStatus] = useState<{ ok: boolean; key: string } | null>(null);
 
   useEffect(() => {
     void getStation(appDb()).then((s) => {
       setStation(s);
-      setForm({ address: s?.address ?? '', phone: s?.phone ?? '', website: s?.website ?? '' });
+      setForm(formOf(s));
     });
   }, []);
 
@@ -31,12 +65,14 @@ export function OfficeSettings() {
 
   if (!station) return null;
   const admin = role === 'admin';
-  const field = (name: keyof typeof form) => (
+  const field = (name: keyof Form, help = false) => (
     <TextField
       label={t(`office.${name}`)}
       value={form[name]}
       onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
       disabled={!admin}
+      fullWidth
+      helperText={help ? t(`office.help.${name}`) : undefined}
       slotProps={{ htmlInput: { 'data-testid': `office-${name}` } }}
     />
   );
@@ -53,12 +89,15 @@ export function OfficeSettings() {
           code: station.stationCode,
         })}
       </Typography>
+      <OfficeMissing missing={missingContact(station)} />
       <Stack spacing={2}>
         {field('address')}
         <Stack direction="row" spacing={2}>
           {field('phone')}
           {field('website')}
         </Stack>
+        {field('reviewBody', true)}
+        {field('court', true)}
       </Stack>
       <Box sx={{ mt: 2 }}>
         {admin ? (

@@ -2,7 +2,8 @@
 // the office-and-date block with the seal placeholder, and the applicant's signature line.
 import type { ReactNode } from 'react';
 import { usePrint } from '../context';
-import type { CaseNoticeBase, Office } from '../types';
+import type { Translate } from '../texts';
+import type { CaseNoticeBase, Office, Officer } from '../types';
 
 export function Title({ text }: { text: string }) {
   return <h1 className="doc-title">{text}</h1>;
@@ -14,11 +15,54 @@ export function DocNumber({ value }: { value: string }) {
 
 export function Addressee({ name }: { name: string }) {
   const { t } = usePrint();
-  return <p className="addressee">{t('common.addressee', { name })}</p>;
+  return <p className="addressee intro">{t('common.addressee', { name })}</p>;
 }
 
-export function Para({ children }: { children: ReactNode }) {
-  return <p className="para">{children}</p>;
+/** A paragraph; `intro` marks one that ends in a colon to introduce what follows. */
+export function Para({ children, intro = false }: { children: ReactNode; intro?: boolean }) {
+  return <p className={intro ? 'para intro' : 'para'}>{children}</p>;
+}
+
+/**
+ * Text in which some values (a case or document number) must stay on one line: each occurrence
+ * is wrapped in a nowrap span, so a line never breaks inside HJ01-2026-… .
+ */
+export function KeepTogether({ text, keep }: { text: string; keep: string[] }) {
+  const values = keep.filter((k) => k.length > 0);
+  if (values.length === 0) return <>{text}</>;
+  const escaped = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
+  return (
+    <>
+      {parts.map((part, i) =>
+        values.includes(part) ? (
+          <span className="nowrap" key={i}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** 经办人 and the office phone; without a phone, only the name (never "联系电话：" and nothing). */
+export function officerText(t: Translate, officer: Officer): string {
+  return officer.phone.trim()
+    ? t('common.officerLine', { name: officer.name, phone: officer.phone })
+    : t('common.officerOnly', { name: officer.name });
+}
+
+export function OfficerLine({
+  officer,
+  className = 'plain',
+}: {
+  officer: Officer;
+  className?: string;
+}) {
+  const { t } = usePrint();
+  return <p className={className}>{officerText(t, officer)}</p>;
 }
 
 /**
@@ -29,28 +73,29 @@ export function NoticeOpening({
   kind,
   data,
   values = {},
-  body = 'body',
+  bodyKey,
 }: {
-  /** Key prefix in print.json: '<kind>.title' and '<kind>.<body>'. */
+  /** Key prefix in print.json: '<kind>.title' and '<kind>.body'. */
   kind: string;
+  /** Another wording of the first paragraph than '<kind>.body'. */
+  bodyKey?: string;
   data: CaseNoticeBase;
   values?: Record<string, string | number>;
-  /** Another wording of the body (e.g. one without dates that are only estimates). */
-  body?: string;
 }) {
   const { t, date } = usePrint();
+  const body = t(bodyKey ?? `${kind}.body`, {
+    applicationDate: date(data.applicationDate),
+    matter: data.matterName,
+    caseNumber: data.caseNumber,
+    ...values,
+  });
   return (
     <>
       <Title text={t(`${kind}.title`)} />
       <DocNumber value={data.docNumber} />
       <Addressee name={data.applicant.name} />
       <Para>
-        {t(`${kind}.${body}`, {
-          applicationDate: date(data.applicationDate),
-          matter: data.matterName,
-          caseNumber: data.caseNumber,
-          ...values,
-        })}
+        <KeepTogether text={body} keep={[data.caseNumber]} />
       </Para>
     </>
   );

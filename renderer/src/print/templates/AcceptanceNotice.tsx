@@ -1,42 +1,73 @@
 import { usePrint } from '../context';
 import { MaterialsTable } from '../components/Materials';
-import { ApplicantSign, NoticeOpening, OfficeSign, Para } from '../components/Official';
+import {
+  ApplicantSign,
+  KeepTogether,
+  NoticeOpening,
+  OfficeSign,
+  OfficerLine,
+  Para,
+} from '../components/Official';
+import { printedPartyCode, printedPhone, type PaperName } from '../maskPolicy';
 import type { AcceptanceNoticeData, CaseNoticeBase } from '../types';
 
-/** Applicant, contact and matter at the head of every case notice (two pairs per row). */
-export function CaseRows({ data }: { data: CaseNoticeBase }) {
+/**
+ * Applicant, code, contact, case number and matter at the head of every case notice, with the
+ * personal numbers as this paper's row of the mask policy says.
+ */
+export function CaseRows({ data, paper }: { data: CaseNoticeBase; paper: PaperName }) {
   const { t } = usePrint();
-  const contact = t('common.contactPhone', {
-    contact: data.applicant.contact,
-    phone: data.applicant.phone,
-  });
+  const a = data.applicant;
+  const phone = printedPhone(paper, a.phone);
+  const contact = [a.contact.trim(), phone].filter(Boolean).join('　');
+  const code = printedPartyCode(paper, a);
   return (
     <table className="grid">
       <tbody>
         <tr>
           <td className="label">{t('common.field.applicant')}</td>
-          <td>{data.applicant.name}</td>
+          <td>{a.name}</td>
+          <td className="label">{t(`common.field.code.${a.kind}`)}</td>
+          <td className="nowrap">{code || t('common.notRecorded')}</td>
+        </tr>
+        <tr>
           <td className="label">{t('common.field.contact')}</td>
-          <td>{contact}</td>
+          <td>{contact || t('common.notRecorded')}</td>
+          <td className="label">{t('common.field.caseNumber')}</td>
+          <td className="nowrap">{data.caseNumber}</td>
         </tr>
         <tr>
           <td className="label">{t('common.field.matter')}</td>
-          <td>{data.matterName}</td>
-          <td className="label">{t('common.field.caseNumber')}</td>
-          <td>{data.caseNumber}</td>
+          <td colSpan={3}>{data.matterName}</td>
         </tr>
       </tbody>
     </table>
   );
 }
 
+/** How to check progress: the phone and the website the office has; neither → no sentence. */
+function ProgressPara({ data }: { data: AcceptanceNoticeData }) {
+  const { t } = usePrint();
+  const phone = data.progressQuery.phone.trim();
+  const website = data.progressQuery.website.trim();
+  const which = phone && website ? 'both' : phone ? 'phone' : website ? 'website' : null;
+  if (!which) return null;
+  const text = t(`acceptance.progress.${which}`, { phone, website, caseNumber: data.caseNumber });
+  return (
+    <Para>
+      <KeepTogether text={text} keep={[data.caseNumber, website]} />
+    </Para>
+  );
+}
+
 /** 受理通知书 */
 export function AcceptanceNotice({ data }: { data: AcceptanceNoticeData }) {
   const { t, date } = usePrint();
+  const items = data.deficiency?.items.filter((i) => i.trim()) ?? [];
   return (
     <>
       <NoticeOpening kind="acceptance" data={data} />
-      <CaseRows data={data} />
+      <CaseRows data={data} paper="acceptanceNotice" />
       <p className="plain">{t('acceptance.materialsIntro')}</p>
       <MaterialsTable materials={data.materials} />
       <Para>
@@ -48,27 +79,19 @@ export function AcceptanceNotice({ data }: { data: AcceptanceNoticeData }) {
         })}
       </Para>
       <Para>{t('acceptance.excluded')}</Para>
-      {data.deficiency ? (
+      {data.deficiency && items.length > 0 ? (
         <Para>
           {t('acceptance.deficiency', {
-            items: data.deficiency.items.join('；'),
+            items: items.join('；'),
             dueDate: date(data.deficiency.dueDate),
           })}
         </Para>
       ) : null}
-      <Para>
-        {t('acceptance.progress', {
-          phone: data.progressQuery.phone,
-          website: data.progressQuery.website,
-          caseNumber: data.caseNumber,
-        })}
-      </Para>
+      <ProgressPara data={data} />
       <Para>
         {t('acceptance.delivery', { method: t(`acceptance.deliveryMethod.${data.delivery}`) })}
       </Para>
-      <p className="plain">
-        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
-      </p>
+      <OfficerLine officer={data.officer} />
       <OfficeSign office={data.office} date={data.issuedOn} />
       <ApplicantSign />
     </>

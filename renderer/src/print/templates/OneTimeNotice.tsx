@@ -1,6 +1,17 @@
 import { usePrint } from '../context';
-import { Addressee, DocNumber, OfficeSign, Para, Title } from '../components/Official';
+import { Addressee, DocNumber, OfficeSign, OfficerLine, Para, Title } from '../components/Official';
+import { printedPhone } from '../maskPolicy';
 import type { OneTimeNoticeData } from '../types';
+
+/** Who asked and their phone (masked: this list goes to whoever asked); what is missing is left out. */
+function EnquirerLine({ data }: { data: OneTimeNoticeData }) {
+  const { t } = usePrint();
+  const contact = data.contact.trim();
+  const phone = printedPhone('oneTimeNotice', data.phone);
+  if (!contact && !phone) return null;
+  const key = contact && phone ? 'contactLine' : contact ? 'contactOnly' : 'phoneOnly';
+  return <p className="plain">{t(`oneTime.${key}`, { contact, phone })}</p>;
+}
 
 /** 一次性告知单: the personalised list of materials from a counselling session. */
 export function OneTimeNotice({ data }: { data: OneTimeNoticeData }) {
@@ -10,7 +21,7 @@ export function OneTimeNotice({ data }: { data: OneTimeNoticeData }) {
       <Title text={t('oneTime.title')} />
       <DocNumber value={t('oneTime.number', { number: data.sessionNumber })} />
       <Addressee name={data.applicantName} />
-      <Para>{t('oneTime.intro')}</Para>
+      <Para intro>{t('oneTime.intro')}</Para>
       {data.answers.length > 0 ? (
         <>
           <p className="plain">{t('oneTime.situation')}</p>
@@ -57,12 +68,8 @@ export function OneTimeNotice({ data }: { data: OneTimeNoticeData }) {
         </section>
       ))}
       <Para>{t('oneTime.promise')}</Para>
-      <p className="plain">
-        {t('oneTime.contactLine', { contact: data.contact, phone: data.phone })}
-      </p>
-      <p className="plain">
-        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
-      </p>
+      <EnquirerLine data={data} />
+      <OfficerLine officer={data.officer} />
       <OfficeSign office={data.office} date={data.counselledOn} />
     </>
   );

@@ -1,28 +1,23 @@
-// 收件回执, A4 and 80 mm thermal. Personal ID numbers and phones are masked on receipts.
+// 收件回执, A4 and 80 mm thermal. Personal numbers as maskPolicy.ts has them for receipts.
 import { usePrint } from '../context';
 import { code128Svg } from '../barcode';
 import { qrSvg } from '../qr';
-import { maskPartyCode, maskPhone } from '../../domain/mask';
+import { printedPartyCode, printedPhone } from '../maskPolicy';
 import { MaterialsTable } from '../components/Materials';
-import { OfficeSign, Rows, Svg, Title } from '../components/Official';
+import { officerText, OfficeSign, Rows, Svg, Title } from '../components/Official';
 import type { ReceiptData } from '../types';
 
-function useReceiptRows(data: ReceiptData): [string, string][] {
+type ReceiptPaper = 'receiptA4' | 'receiptThermal';
+
+function useReceiptRows(data: ReceiptData, paper: ReceiptPaper): [string, string][] {
   const { t, date, dateTime } = usePrint();
+  const a = data.applicant;
+  const contact = [a.contact.trim(), printedPhone(paper, a.phone)].filter(Boolean).join('　');
   return [
     [t('common.field.caseNumber'), data.caseNumber],
-    [t('common.field.applicant'), data.applicant.name],
-    [
-      t(`common.field.code.${data.applicant.kind}`),
-      maskPartyCode(data.applicant.kind, data.applicant.code),
-    ],
-    [
-      t('common.field.contact'),
-      t('common.contactPhone', {
-        contact: data.applicant.contact,
-        phone: maskPhone(data.applicant.phone),
-      }),
-    ],
+    [t('common.field.applicant'), a.name],
+    [t(`common.field.code.${a.kind}`), printedPartyCode(paper, a) || t('common.notRecorded')],
+    [t('common.field.contact'), contact || t('common.notRecorded')],
     [t('common.field.matter'), data.matterName],
     [t('receipt.receivedAt'), dateTime(data.receivedAt)],
     [t('receipt.channel'), t(`receipt.channels.${data.channel}`)],
@@ -50,12 +45,10 @@ export function ReceiptA4({ data }: { data: ReceiptData }) {
           <div className="code-caption">{t('receipt.scan')}</div>
         </div>
       </div>
-      <Rows rows={useReceiptRows(data)} />
+      <Rows rows={useReceiptRows(data, 'receiptA4')} />
       <MaterialsTable materials={data.materials} />
       <p className="para small">{t('receipt.keep')}</p>
-      <p className="plain small">
-        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
-      </p>
+      <p className="plain small">{officerText(t, data.officer)}</p>
       <OfficeSign office={data.office} date={data.receivedAt.slice(0, 10)} />
     </>
   );
@@ -63,7 +56,7 @@ export function ReceiptA4({ data }: { data: ReceiptData }) {
 
 export function ReceiptThermal({ data }: { data: ReceiptData }) {
   const { t } = usePrint();
-  const rows = useReceiptRows(data);
+  const rows = useReceiptRows(data, 'receiptThermal');
   return (
     <div className="thermal">
       <div className="t-office">{data.office.name}</div>
@@ -93,9 +86,7 @@ export function ReceiptThermal({ data }: { data: ReceiptData }) {
       <div className="t-rule" />
       <Svg className="t-center" markup={qrSvg(data.qrPayload, 22)} />
       <div className="t-center t-caption">{t('receipt.scan')}</div>
-      <div className="t-small">
-        {t('common.officerLine', { name: data.officer.name, phone: data.officer.phone })}
-      </div>
+      <div className="t-small">{officerText(t, data.officer)}</div>
       <div className="t-small">{t('receipt.keepShort')}</div>
     </div>
   );

@@ -1,6 +1,39 @@
 import { usePrint } from '../context';
 import { DocNumber, Title } from '../components/Official';
+import { printedCollectorId } from '../maskPolicy';
+import { clause } from '../sentence';
+import type { Translate } from '../texts';
 import type { ServiceRecordData } from '../types';
+
+/** 拒收事由, date and witnesses, each part only when it was recorded. */
+function refusedText(
+  t: Translate,
+  date: (iso: string) => string,
+  r: NonNullable<ServiceRecordData['refused']>,
+): string {
+  const reason = clause(r.reason);
+  const witnesses = r.witnesses.map((w) => w.trim()).filter(Boolean);
+  return [
+    reason ? t('service.refusedReason', { reason }) : '',
+    t('service.refusedOn', { on: date(r.on) }),
+    witnesses.length ? t('service.refusedWitnesses', { witnesses: witnesses.join('、') }) : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+}
+
+/** 代收人 with the relation and the reason, each part only when it was recorded. */
+function proxyText(t: Translate, p: NonNullable<ServiceRecordData['proxy']>): string {
+  const relation = clause(p.relation);
+  const reason = clause(p.reason);
+  return [
+    t('service.proxyName', { name: p.name.trim() }) +
+      (relation ? t('service.proxyRelation', { relation }) : ''),
+    reason ? t('service.proxyReason', { reason }) : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+}
 
 /** 送达回证: one form, signed by whoever received the documents (or witnesses of a refusal). */
 export function ServiceRecord({ data }: { data: ServiceRecordData }) {
@@ -8,20 +41,10 @@ export function ServiceRecord({ data }: { data: ServiceRecordData }) {
   const docs = data.documents.map((d) =>
     t('service.documentLine', { name: d.name, number: d.number, count: d.count }),
   );
-  const proxy = data.proxy
-    ? t('service.proxyLine', {
-        name: data.proxy.name,
-        relation: data.proxy.relation,
-        reason: data.proxy.reason,
-      })
-    : '';
-  const refused = data.refused
-    ? t('service.refusedLine', {
-        reason: data.refused.reason,
-        on: date(data.refused.on),
-        witnesses: data.refused.witnesses.join('、'),
-      })
-    : '';
+  const proxy = data.proxy ? proxyText(t, data.proxy) : '';
+  const collector = data.collector?.name.trim() ? data.collector : undefined;
+  const collectorId = collector ? printedCollectorId('serviceRecord', collector.idNumber) : '';
+  const refused = data.refused ? refusedText(t, date, data.refused) : '';
   return (
     <>
       <Title text={t('service.title')} />
@@ -34,7 +57,9 @@ export function ServiceRecord({ data }: { data: ServiceRecordData }) {
           </tr>
           <tr>
             <td className="label">{t('service.caseNumber')}</td>
-            <td colSpan={3}>{data.caseNumber}</td>
+            <td colSpan={3} className="nowrap">
+              {data.caseNumber}
+            </td>
           </tr>
           <tr>
             <td className="label">{t('service.documents')}</td>
@@ -50,6 +75,14 @@ export function ServiceRecord({ data }: { data: ServiceRecordData }) {
             <td className="label">{t('service.method')}</td>
             <td>{t(`service.methods.${data.method}`)}</td>
           </tr>
+          {collector ? (
+            <tr>
+              <td className="label">{t('service.collector')}</td>
+              <td>{collector.name}</td>
+              <td className="label">{t('service.collectorId')}</td>
+              <td className="nowrap">{collectorId || t('common.notRecorded')}</td>
+            </tr>
+          ) : null}
           <tr>
             <td className="label">{t('service.place')}</td>
             <td>{data.place}</td>

@@ -4,7 +4,12 @@ import { papers } from '../paper';
 import { AcceptanceNotice } from './AcceptanceNotice';
 import { SupplementNotice } from './SupplementNotice';
 import { RefusalNotice } from './RefusalNotice';
-import { DenialDecision, ExtensionNotice, SpecialProcedureNotice } from './ProcedureNotices';
+import {
+  DenialDecision,
+  ExtensionNotice,
+  ResumptionNotice,
+  SpecialProcedureNotice,
+} from './ProcedureNotices';
 import { ServiceRecord, serviceCss } from './ServiceRecord';
 import { ReceiptA4, ReceiptThermal, thermalCss } from './Receipts';
 import { OneTimeNotice, oneTimeCss } from './OneTimeNotice';
@@ -63,6 +68,12 @@ export const templates = {
     titleKey: 'special.title',
     paper: papers.a4,
     Component: SpecialProcedureNotice,
+  }),
+  resumptionNotice: define({
+    id: 'resumption-notice',
+    titleKey: 'resumption.title',
+    paper: papers.a4,
+    Component: ResumptionNotice,
   }),
   extensionNotice: define({
     id: 'extension-notice',

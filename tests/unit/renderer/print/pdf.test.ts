@@ -7,7 +7,12 @@ import {
   formatChineseDate,
   formatChineseDateTime,
 } from '../../../../renderer/src/print/chineseDate';
-import { maskIdNumber, maskPhone } from '../../../../renderer/src/domain/mask';
+import {
+  printedCollectorId,
+  printedPartyCode,
+  printedPhone,
+} from '../../../../renderer/src/print/maskPolicy';
+import { maskIdNumber } from '../../../../renderer/src/domain/mask';
 import { makeTranslate } from '../../../../renderer/src/print/texts';
 import { htmlToPdf, launchChromium } from '../../../print/chromium';
 import { renderSample, sampleData } from '../../../print/sampleDocs';
@@ -51,7 +56,6 @@ const NOT_PRINTED_AS_IS = new Set([
   'averageDays',
   'generatedAt',
 ]);
-const RECEIPTS = new Set<TemplateName>(['receiptA4', 'receiptThermal']);
 
 /** What the paper must show for a data value: dates in Chinese, personal data masked on receipts. */
 function printedValues(name: TemplateName, data: unknown, key = ''): string[] {
@@ -61,14 +65,17 @@ function printedValues(name: TemplateName, data: unknown, key = ''): string[] {
     const obj = data as Record<string, unknown>;
     return Object.entries(obj).flatMap(([k, v]) => {
       if (NOT_PRINTED_AS_IS.has(k)) return [];
-      // The office's phone is not on the papers; a party's code only on receipts.
+      // The office's phone is not on the papers (the officer's is); personal numbers as the
+      // mask policy has them for this paper.
       if (key === 'office' && k === 'phone') return [];
-      if (k === 'code' && !RECEIPTS.has(name)) return [];
-      if (RECEIPTS.has(name) && k === 'code' && typeof v === 'string') {
-        return [obj.kind === 'person' ? maskIdNumber(v) : v];
+      if (key === 'applicant' && k === 'code' && typeof v === 'string') {
+        return [printedPartyCode(name, { kind: obj.kind as 'person' | 'enterprise', code: v })];
       }
-      if (RECEIPTS.has(name) && key === 'applicant' && k === 'phone' && typeof v === 'string') {
-        return [maskPhone(v)];
+      if ((key === 'applicant' || key === '') && k === 'phone' && typeof v === 'string') {
+        return [printedPhone(name, v)];
+      }
+      if (key === 'collector' && k === 'idNumber' && typeof v === 'string') {
+        return [printedCollectorId(name, v)];
       }
       return printedValues(name, v, k);
     });
