@@ -3,6 +3,7 @@
 // supplement → 补正材料通知书 naming every missing item; refuse → 不予受理通知书.
 import {
   caseDeadlines,
+  caseQrPayload,
   defaultCatalogue,
   findMatter,
   materialsFor,
@@ -115,7 +116,7 @@ export async function intakePapers(
       materials: receivedMaterials(state),
       promisedDueDate: d.promisedDueOn,
       officer,
-      qrPayload: `OW-CASE:${state.caseNo}`,
+      qrPayload: caseQrPayload(state.caseNo),
     };
     jobs.push({
       doc: thermal
