@@ -9,6 +9,9 @@ export const CASE_QR_PREFIX = 'OW-CASE:';
 /** The text of the receipt's QR code for a case. */
 export const caseQrPayload = (caseNo: string): string => `${CASE_QR_PREFIX}${caseNo}`;
 
+// eslint-disable-next-line no-control-regex -- scanners' control characters are what we drop
+const SCANNER_NOISE = /[\u0000-\u001f\u007f\s]/g;
+
 export type ScannedCode =
   /** A case number, read from the QR code or the barcode (or typed). */
   | { kind: 'case'; caseNo: string }
@@ -24,8 +27,7 @@ export type ScannedCode =
  * makes full-width ASCII, and case numbers contain no spaces or lower case.
  */
 export function readScannedCode(raw: string): ScannedCode | null {
-  // eslint-disable-next-line no-control-regex -- scanners' control characters are what we drop
-  const s = raw.normalize('NFKC').replace(/[\u0000-\u001f\u007f\s]/g, '').toUpperCase();
+  const s = raw.normalize('NFKC').replace(SCANNER_NOISE, '').toUpperCase();
   const prefixed = s.startsWith(CASE_QR_PREFIX);
   const body = prefixed ? s.slice(CASE_QR_PREFIX.length) : s;
   if (parseCaseNumber(body)) return { kind: 'case', caseNo: body };
