@@ -6,18 +6,24 @@ import type { AcceptanceNoticeData, CaseNoticeBase } from '../types';
 /** Applicant, contact and matter at the head of every case notice (two pairs per row). */
 export function CaseRows({ data }: { data: CaseNoticeBase }) {
   const { t } = usePrint();
-  const contact = t('common.contactPhone', {
-    contact: data.applicant.contact,
-    phone: data.applicant.phone,
-  });
+  const { contact: who, phone } = data.applicant;
+  // A walk-in refused at the counter may have left no contact: then no empty cell is printed.
+  const contact =
+    who && phone ? t('common.contactPhone', { contact: who, phone }) : who || phone || '';
   return (
     <table className="grid">
       <tbody>
         <tr>
           <td className="label">{t('common.field.applicant')}</td>
-          <td>{data.applicant.name}</td>
-          <td className="label">{t('common.field.contact')}</td>
-          <td>{contact}</td>
+          {contact ? (
+            <>
+              <td>{data.applicant.name}</td>
+              <td className="label">{t('common.field.contact')}</td>
+              <td>{contact}</td>
+            </>
+          ) : (
+            <td colSpan={3}>{data.applicant.name}</td>
+          )}
         </tr>
         <tr>
           <td className="label">{t('common.field.matter')}</td>
