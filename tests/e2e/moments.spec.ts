@@ -40,7 +40,9 @@ test('a walk-in refused with only name, matter and reason; its QR text opens it 
   await expect(app.getByTestId('decide-accept')).toBeDisabled();
   await expect(app.getByTestId('decide-refuse')).toBeEnabled();
   await expect(app.getByTestId('decision-problems')).toContainText('受理前还有');
-  await expect(app.getByTestId('decision-short-ready')).toBeVisible();
+  await expect(app.getByTestId('decision-short-ready')).toHaveText(
+    '不予受理只需申请人名称和申请事项（已填写的证件号码、电话须正确），现在即可作出。',
+  );
   // 补正 names the missing items, which depend on the situation questions.
   await expect(app.getByTestId('decide-supplement')).toBeDisabled();
   await expect(app.getByTestId('supplement-questions')).toBeVisible();

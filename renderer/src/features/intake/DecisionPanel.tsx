@@ -94,7 +94,7 @@ export function DecisionPanel({
             </List>
             {!shortBlocked && (
               <Typography variant="body2" sx={{ mt: 1 }} data-testid="decision-short-ready">
-                {t('decision.shortReady')}
+                {t(questionsOpen ? 'decision.shortReadyRefuse' : 'decision.shortReady')}
               </Typography>
             )}
           </Alert>
