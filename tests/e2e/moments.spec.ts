@@ -95,6 +95,10 @@ test('a walk-in refused with only name, matter and reason; its QR text opens it 
   await shot(app, 'moments-issuance-scan-zh-CN');
 
   await toEnglish(app);
+  await app.keyboard.press('Alt+3');
+  await app.getByTestId('case-search').fill(`OW-CASE:${caseNo.slice(0, 9)}`);
+  await expect(app.getByText('This is the QR code of one of our receipts')).toBeVisible();
+  await shot(app, 'moments-desk-scan-damaged-en');
   await app.keyboard.press('Alt+5');
   await app.getByTestId('issuance-search').fill(`OW-CASE:${caseNo}`);
   await app.getByTestId('issuance-search').press('Enter');
@@ -170,6 +174,15 @@ test('messages of the moment: sign-out, after 受理, the manual lock, an approv
     `Wrong password: enter the password of ${STAFF.chief.name}.`,
   );
   await shot(app, 'moments-lock-wrong-en');
+  await app.getByTestId('lock-password').fill(STAFF.chief.password);
+  await app.getByTestId('lock-unlock').click();
+  await expect(app.getByTestId('lock-overlay')).toHaveCount(0);
+  await app.getByTestId('nav-approval').click();
+  await expect(app.getByTestId(`inbox-row-${caseNo}`)).toBeVisible();
+  await expect(app.getByTestId('approval-flash')).toHaveCount(0);
+  await shot(app, 'moments-inbox-next-user-en');
+  await app.getByTestId('user-menu').click();
+  await app.getByTestId('menu-lock').click();
   await app.getByTestId('lock-signout').click();
   await expect(app.getByTestId('signin-username')).toHaveValue('');
   await shot(app, 'moments-signin-after-signout-en');

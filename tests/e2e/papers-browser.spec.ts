@@ -105,4 +105,21 @@ test('a plain browser: papers on the case page, reopened and reprinted; the coun
     app.getByRole('dialog').frameLocator('iframe').first().locator('body'),
   ).toContainText(caseNo);
   await shot(app, 'papers-browser-reopen-en');
+  await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await app.getByTestId(`paper-${originalId}`).getByTestId('paper-reprint').click();
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toHaveText(
+    'Sent to the printer; 1 archived. This browser cannot make PDFs, so the paper is archived exactly as printed (as a web page); view and reprint it on the case page.',
+  );
+  await shot(app, 'papers-browser-print-done-en');
+  await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(rows).toHaveCount(4);
+
+  // The counselling notice, saved again from its session in English.
+  await app.evaluate((id) => (window.location.hash = `#/counselling/session/${id}`), counsellingId);
+  await app.getByTestId('save-pdf').click();
+  await expect(app.getByTestId('saved-session').getByRole('status')).toHaveText(
+    `This browser cannot make PDFs: the notification was saved exactly as printed, as the web page ${counsellingId}.html; open it in a browser to print it or save it as PDF.`,
+  );
+  await shot(app, 'papers-browser-counselling-saved-en');
 });

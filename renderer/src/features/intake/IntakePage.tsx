@@ -48,14 +48,14 @@ export function IntakePage() {
   const [done, setDone] = useState<Extract<Outcome, { ok: true }> | null>(null);
   const [printOpen, setPrintOpen] = useState(false);
   const doneRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
 
   // The decision is made and its papers are dealt with: the form below is empty again, so what
   // is true now — the success message with the case number — is brought into view and focused.
   useEffect(() => {
     if (!done || printOpen) return;
-    const el = doneRef.current;
-    el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
+    topRef.current?.scrollIntoView({ block: 'start' });
+    doneRef.current?.focus({ preventScroll: true });
   }, [done, printOpen]);
 
   // Arriving from counselling or from a case: build the draft once, then drop the route
@@ -97,7 +97,8 @@ export function IntakePage() {
   };
 
   return (
-    <Box sx={{ maxWidth: 1400 }}>
+    // The scroll margin keeps the page's title clear of the app bar when scrolled to.
+    <Box ref={topRef} sx={{ maxWidth: 1400, scrollMarginTop: 96 }}>
       <Stack direction="row" alignItems="baseline" spacing={2} sx={{ mb: 2 }}>
         <Typography variant="h2" component="h1">
           {t('title')}
@@ -150,7 +151,7 @@ export function IntakePage() {
           tabIndex={-1}
           severity="success"
           role="status"
-          sx={{ mb: 2, scrollMarginTop: 96 }}
+          sx={{ mb: 2 }}
           data-testid="intake-done"
           action={
             <Stack direction="row" spacing={1}>
