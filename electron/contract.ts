@@ -46,6 +46,13 @@ export type Paper = z.infer<typeof paperSchema>;
 export const MAX_HTML_CHARS = 40 * 1024 * 1024;
 const htmlSchema = z.string().min(1).max(MAX_HTML_CHARS);
 
+/**
+ * What an archived paper is kept as: the PDF where the host can make one (Electron's printToPDF),
+ * else the HTML exactly as it was rendered and printed (a plain browser has no PDF engine).
+ */
+export const archiveFormatSchema = z.enum(['pdf', 'html']);
+export type ArchiveFormat = z.infer<typeof archiveFormatSchema>;
+
 export const archiveMetaSchema = z.object({
   id: archiveIdSchema,
   caseId: z.string().nullable(),
@@ -55,6 +62,8 @@ export const archiveMetaSchema = z.object({
   sha256: sha256HexSchema,
   size: z.number().int().nonnegative(),
   reprintOf: archiveIdSchema.nullable(),
+  /** Absent in entries written before the browser host could archive: those are all PDFs. */
+  format: archiveFormatSchema.default('pdf'),
 });
 export type ArchiveMeta = z.infer<typeof archiveMetaSchema>;
 
@@ -216,12 +225,20 @@ export const contract = {
         caseId: z.string().min(1).max(200).optional(),
         docType: z.string().min(1).max(100),
         title: z.string().min(1).max(500),
-        pdf: bytes(MAX_FILE_BYTES),
+        /** The paper as rendered and printed; the host makes its PDF where it can. */
+        html: htmlSchema,
+        paper: paperSchema,
         /** The archive id of the original when this print is a reprint. */
         reprintOf: archiveIdSchema.optional(),
       })
       .strict(),
-    result: z.object({ id: archiveIdSchema, sha256: sha256HexSchema, path: z.string() }),
+    /** sha256 is of the archived file: the PDF, or the HTML where no PDF could be made. */
+    result: z.object({
+      id: archiveIdSchema,
+      sha256: sha256HexSchema,
+      path: z.string(),
+      format: archiveFormatSchema,
+    }),
   },
   'archive.list': {
     args: z.object({ caseId: z.string().min(1).max(200) }).strict(),
@@ -229,8 +246,11 @@ export const contract = {
   },
   'archive.get': {
     args: z.object({ id: archiveIdSchema }).strict(),
-    /** Fails with 'integrity' when the stored file no longer matches its hash. */
-    result: z.object({ meta: archiveMetaSchema, pdf: z.instanceof(Uint8Array) }),
+    /**
+     * `bytes` is the archived file, of `meta.format` (PDF or UTF-8 HTML). Fails with 'integrity'
+     * when the stored file no longer matches its hash.
+     */
+    result: z.object({ meta: archiveMetaSchema, bytes: z.instanceof(Uint8Array) }),
   },
   'backups.write': {
     args: z

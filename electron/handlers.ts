@@ -83,9 +83,14 @@ export function createHandlers(s: HostServices): Handlers {
       return { path };
     },
     'files.saveFile': (args) => saveWithDialog(args.suggestedName, args.bytes, args.folder),
-    'archive.put': (args) => s.archive.put(args),
+    // The desktop host always makes the PDF itself, from the very HTML that is printed.
+    'archive.put': async ({ html, paper, ...rest }) =>
+      s.archive.put({ ...rest, pdf: await s.platform.toPdf(html, paper) }),
     'archive.list': async (args) => ({ items: await s.archive.list(args.caseId) }),
-    'archive.get': (args) => s.archive.get(args.id),
+    'archive.get': async (args) => {
+      const { meta, pdf } = await s.archive.get(args.id);
+      return { meta, bytes: pdf };
+    },
     'backups.write': (args) => s.backups.write(args.bytes, args.kind),
     'backups.list': async () => ({ items: await s.backups.list() }),
     'backups.read': (args) => s.backups.read(args.name),

@@ -19,7 +19,7 @@ export interface ArchivePut {
 }
 
 export interface PrintArchive {
-  put(input: ArchivePut): Promise<{ id: string; sha256: string; path: string }>;
+  put(input: ArchivePut): Promise<{ id: string; sha256: string; path: string; format: 'pdf' }>;
   list(caseId: string): Promise<ArchiveMeta[]>;
   /** Reads and verifies: a file that no longer matches its hash fails with 'integrity'. */
   get(id: string): Promise<{ meta: ArchiveMeta; pdf: Bytes }>;
@@ -71,11 +71,12 @@ export function createPrintArchive(
         sha256,
         size: input.pdf.byteLength,
         reprintOf: input.reprintOf ?? null,
+        format: 'pdf',
       };
       await mkdir(resolveInside(root, caseKey), { recursive: true });
       await writeFileAtomic(files.pdf, input.pdf, fs);
       await writeFileAtomic(files.meta, JSON.stringify(meta, null, 2), fs);
-      return { id, sha256, path: files.pdf };
+      return { id, sha256, path: files.pdf, format: 'pdf' as const };
     },
     async list(caseId) {
       const dir = resolveInside(root, caseKeyOf(caseId));

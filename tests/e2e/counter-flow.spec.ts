@@ -42,6 +42,9 @@ test('counselling → intake from it → accept → receipt printed to PDF', asy
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
   await closePrintDialog(app);
+  // The pre-fill notice belonged to the draft that is now a case; the success is in view.
+  await expect(app.getByText('已按辅导记录预填')).toHaveCount(0);
+  await expect(app.getByTestId('intake-done')).toBeInViewport();
   const done = (await app.getByTestId('intake-done').textContent()) ?? '';
   const caseNo = /HJ01-\d{8}-0001/.exec(done)![0];
 

@@ -53,6 +53,11 @@ export function pickTarget(): Target {
 
 interface Fixtures {
   target: Target;
+  /**
+   * Lend the browser host Chromium's PDF engine (default). `test.use({ pdfEngine: false })` runs
+   * the browser mode as a plain browser serves it: no PDF can be made, papers are kept as HTML.
+   */
+  pdfEngine: boolean;
   app: Page;
   /** Opens the same profile again (a restart of the app with the same data). */
   reopen: () => Promise<Page>;
@@ -63,7 +68,8 @@ export const test = base.extend<Fixtures>({
   target: async ({}, use) => {
     await use(pickTarget());
   },
-  app: async ({ target, baseURL }, use, testInfo) => {
+  pdfEngine: [true, { option: true }],
+  app: async ({ target, baseURL, pdfEngine }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'ow-e2e-'));
     testInfo.attach('profile', { body: profile });
     if (target === 'electron') {
@@ -87,19 +93,20 @@ export const test = base.extend<Fixtures>({
       const page = context.pages()[0] ?? (await context.newPage());
       // The browser host has no PDF engine of its own; the harness lends it Chromium's real one
       // (what Electron's printToPDF does in the desktop app), so archived papers are real PDFs.
-      await page.exposeFunction(
-        'owRenderPdf',
-        async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
-          const pdfPage = await context.newPage();
-          try {
-            const pdf = await htmlToPdf(pdfPage, { html, paper });
-            pdfsOf(page).push(pdf);
-            return pdf.toString('base64');
-          } finally {
-            await pdfPage.close();
-          }
-        },
-      );
+      if (pdfEngine)
+        await page.exposeFunction(
+          'owRenderPdf',
+          async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
+            const pdfPage = await context.newPage();
+            try {
+              const pdf = await htmlToPdf(pdfPage, { html, paper });
+              pdfsOf(page).push(pdf);
+              return pdf.toString('base64');
+            } finally {
+              await pdfPage.close();
+            }
+          },
+        );
       await page.goto(baseURL!);
       await use(page);
       await context.close();

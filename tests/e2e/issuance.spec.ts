@@ -53,7 +53,9 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   await expect(row).toContainText('已批准待发证');
   await expect(row.locator('[data-light]')).toHaveAttribute('data-light', 'green');
   await shot(app, 'issuance-desk-zh-CN');
-  await row.focus();
+  // The applicant hands over the receipt: a scanner types its QR text into the desk's box.
+  await app.getByTestId('issuance-search').click();
+  await app.keyboard.type(`OW-CASE:${caseNo}`, { delay: 5 });
   await app.keyboard.press('Enter');
 
   // The form is pre-filled from the case.
@@ -69,6 +71,11 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   await shot(app, 'issuance-print-zh-CN');
   await printAndClose(app);
   await expect(app.getByTestId('cert-number')).toHaveText(first);
+  // Printed: the notice no longer asks for the print.
+  await expect(app.getByTestId('issuance-notice')).toHaveText(
+    `已发证并已打印证书，证书编号 ${first}。下一步：送达。`,
+  );
+  await shot(app, 'issuance-printed-zh-CN');
 
   // Printing again reuses the archived paper: the number stays the same.
   await app.getByTestId('cert-print-again').click();
@@ -140,7 +147,7 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   await shot(app, 'issuance-verify-forged-zh-CN');
 });
 
-test('voided without reissue shows as voided; the screens in English', async ({ app }) => {
+test('voided shows as voided; the screens in English, and a reissue printed', async ({ app }) => {
   test.setTimeout(240_000);
   await setUpWithStaff(app, ['clerk', 'reviewer', 'chief', 'director']);
   const caseNo = await acceptOneCase(app);
@@ -192,4 +199,17 @@ test('voided without reissue shows as voided; the screens in English', async ({ 
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('verify-result')).toContainText('Voided');
   await shot(app, 'issuance-verify-en');
+
+  // The clerk reissues and prints: the notice then says it was printed.
+  await switchUser(app, 'clerk');
+  await app.keyboard.press('Alt+5');
+  await app.getByTestId(`issuance-row-${caseNo}`).click();
+  await app.getByTestId('number-external').check();
+  await app.getByTestId('external-number').fill('JG-2026-0001235');
+  await app.getByTestId('issue-submit').click();
+  await printAndClose(app);
+  await expect(app.getByTestId('issuance-notice')).toHaveText(
+    'Certificate JG-2026-0001235 issued and printed. Next: delivery.',
+  );
+  await shot(app, 'issuance-printed-en');
 });

@@ -4,11 +4,15 @@ import { create } from 'zustand';
 import type { SessionUser } from '../data/auth';
 import type { EventActor } from '../data/eventTypes';
 
+/** Why the screen is locked: the lock screen says which ('idle' = the user was away). */
+export type LockReason = 'idle' | 'manual';
+
 interface SessionState {
   user: SessionUser | null;
   locked: boolean;
+  lockReason: LockReason;
   signedIn: (user: SessionUser) => void;
-  lock: () => void;
+  lock: (reason?: LockReason) => void;
   unlock: () => void;
   signOut: () => void;
 }
@@ -16,8 +20,9 @@ interface SessionState {
 export const useSessionStore = create<SessionState>((set) => ({
   user: null,
   locked: false,
+  lockReason: 'idle',
   signedIn: (user) => set({ user, locked: false }),
-  lock: () => set((s) => (s.user ? { locked: true } : s)),
+  lock: (reason = 'idle') => set((s) => (s.user ? { locked: true, lockReason: reason } : s)),
   unlock: () => set({ locked: false }),
   signOut: () => set({ user: null, locked: false }),
 }));

@@ -21,6 +21,9 @@ export interface PrintRecord {
   reprintOf: string | null;
   printedAt: string;
   by: EventActor;
+  /** What the host archived: the PDF, or the HTML as printed where no PDF could be made. Absent
+   * in records from before the browser host archived papers: those are PDFs. */
+  format?: 'pdf' | 'html';
 }
 
 export async function recordPrint(db: OneWindowDb, record: PrintRecord, now = new Date()) {

@@ -76,6 +76,22 @@ export const partyCodeOf = (state: CaseState) =>
     ? state.intake.applicant.creditCode.toUpperCase()
     : state.intake.applicant.idNumber.toUpperCase();
 
+/**
+ * The applicant's record: by code; a walk-in refused (or asked to supplement) without one is
+ * kept by name, so code-less applicants never share one record.
+ */
+const partyIdOf = (state: CaseState) => {
+  const code = partyCodeOf(state);
+  return code ? `party:${code}` : `party:name:${state.intake.applicant.name}`;
+};
+
+/** The project's record: by code, else by name; none when the walk-in named no project. */
+const projectIdOf = (state: CaseState): string | null => {
+  const code = (state.intake.projectCode ?? '').toUpperCase();
+  if (code) return `project:${code}`;
+  return state.intake.projectName ? `project:name:${state.intake.projectName}` : null;
+};
+
 export function projectCase(
   state: CaseState,
   today: string,
@@ -89,8 +105,8 @@ export function projectCase(
     version: state.version,
     status: state.status,
     matterCode: state.matter.code,
-    applicantId: `party:${partyCode}`,
-    projectId: projectCode ? `project:${projectCode}` : `project:name:${state.intake.projectName}`,
+    applicantId: partyIdOf(state),
+    projectId: projectIdOf(state),
     applicantName: state.intake.applicant.name,
     projectName: state.intake.projectName,
     partyCode,
@@ -109,20 +125,22 @@ export async function projectParties(db: OneWindowDb, state: CaseState) {
   const a = state.intake.applicant;
   const code = partyCodeOf(state);
   const party = db.parties.put({
-    id: `party:${code}`,
+    id: partyIdOf(state),
     kind: a.kind,
     code,
     name: a.name,
     data: { applicant: a, contact: state.intake.contact, agent: state.intake.agent ?? null },
   });
   const projectCode = (state.intake.projectCode ?? '').toUpperCase();
-  const id = projectCode ? `project:${projectCode}` : `project:name:${state.intake.projectName}`;
-  const project = db.projects.put({
-    id,
-    code: projectCode,
-    name: state.intake.projectName,
-    data: { location: state.intake.fields['location'] ?? '' },
-  });
+  const id = projectIdOf(state);
+  const project = id
+    ? db.projects.put({
+        id,
+        code: projectCode,
+        name: state.intake.projectName,
+        data: { location: state.intake.fields['location'] ?? '' },
+      })
+    : null;
   await Promise.all([party, project]);
 }
 

@@ -4,13 +4,18 @@ import Dexie from 'dexie';
 import { isValidIdNumber, normaliseCode } from '../domain/ids';
 import { addWorkingDays, defaultCalendar, type HolidayCalendar } from '../domain/calendar';
 import { loadCalendar } from './holidayCalendar';
+import { readScannedCode } from '../domain/scanCode';
 import { defaultLightThresholds } from '../domain/deadlines';
 import type { CaseRow, OneWindowDb } from './db';
 import { matchesAll, queryPlan } from './search';
 
-/** Exact lookup by case number: what a barcode scanner types before pressing Enter. */
+/**
+ * Exact lookup by case number: what a scanner types before pressing Enter — the receipt's
+ * barcode (the number) or its QR code (`OW-CASE:<number>`), read by domain/scanCode.
+ */
 export async function caseByNumber(db: OneWindowDb, caseNo: string): Promise<CaseRow | undefined> {
-  const wanted = caseNo.trim().toUpperCase();
+  const scanned = readScannedCode(caseNo);
+  const wanted = scanned?.kind === 'case' ? scanned.caseNo : caseNo.trim().toUpperCase();
   if (!wanted) return undefined;
   return db.cases.where('caseNo').equals(wanted).first();
 }
@@ -84,6 +89,7 @@ export type SearchKind = 'caseNo' | 'creditCode' | 'idNumber' | 'projectCode' | 
 
 /** What the one search box was given: decided by shape, so the clerk never picks a mode. */
 export function classifyQuery(raw: string): SearchKind {
+  if (readScannedCode(raw)) return 'caseNo';
   const s = raw.trim().toUpperCase();
   if (/^\d{4}-[0-9A-Z]{6}-\d{2}-\d{2}-\d{6}$/.test(s)) return 'projectCode';
   // An ID number is also credit-code shaped: the ID check decides.
@@ -99,6 +105,8 @@ export async function findCases(db: OneWindowDb, raw: string): Promise<CaseRow[]
   switch (kind) {
     case 'caseNo': {
       const hit = await caseByNumber(db, raw);
+      // A scanned code names one case: nothing else can match it.
+      if (readScannedCode(raw)) return hit ? [hit] : [];
       return hit ? [hit] : searchByName(db, raw);
     }
     case 'creditCode':

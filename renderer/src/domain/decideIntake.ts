@@ -42,29 +42,45 @@ function isPhone(s: string): boolean {
   return isValidMobile(s) || /^0\d{2,3}-?\d{7,8}$/.test(s);
 }
 
-/** Checks that do not depend on the decision: applicant codes, contact, matter, green channel. */
+/**
+ * Checks of the applicant, contact, matter and green channel. `full` for the acceptances: the
+ * whole application is on record. 不予受理 and 补正 are decided on what their papers print — the
+ * applicant's name, the matter, the reason or the missing items — so a walk-in can be refused
+ * quickly: a code, ID number or phone is checked only if it was given.
+ */
 function checkDetails(
   intake: IntakeDetails,
   matter: Matter | undefined,
   today: string,
+  full: boolean,
 ): Refusal | null {
   if (!matter) return { code: 'unknown_matter', params: { matterCode: intake.matterCode } };
   if (intake.greenChannel && !matter.greenChannel) return { code: 'green_channel_not_allowed' };
   const a = intake.applicant;
+  if (blank(a.name)) return { code: 'applicant_name_required' };
+  const given = (s: string | undefined) => full || !blank(s);
   if (a.kind === 'enterprise') {
-    if (!describeCreditCode(a.creditCode)) return { code: 'invalid_credit_code' };
-    if (!isValidCreditCode(a.creditCode)) {
-      const o = intake.creditCodeOverride;
-      if (!o) return { code: 'credit_code_check_failed' };
-      if (!SUPERVISOR_ROLES.includes(o.supervisorRole)) return { code: 'override_not_supervisor' };
-      if (blank(o.reason)) return { code: 'reason_required' };
+    if (given(a.creditCode)) {
+      if (!describeCreditCode(a.creditCode)) return { code: 'invalid_credit_code' };
+      if (!isValidCreditCode(a.creditCode)) {
+        const o = intake.creditCodeOverride;
+        if (!o) return { code: 'credit_code_check_failed' };
+        if (!SUPERVISOR_ROLES.includes(o.supervisorRole))
+          return { code: 'override_not_supervisor' };
+        if (blank(o.reason)) return { code: 'reason_required' };
+      }
     }
-  } else if (!isValidIdNumber(a.idNumber, today)) {
+  } else if (given(a.idNumber) && !isValidIdNumber(a.idNumber, today)) {
     return { code: 'invalid_id_number' };
   }
-  if (intake.agent && !isValidIdNumber(intake.agent.idNumber, today))
+  if (
+    intake.agent &&
+    given(intake.agent.idNumber) &&
+    !isValidIdNumber(intake.agent.idNumber, today)
+  )
     return { code: 'invalid_id_number' };
-  if (!isPhone(intake.contact.phone)) return { code: 'invalid_phone' };
+  if (given(intake.contact.phone) && !isPhone(intake.contact.phone))
+    return { code: 'invalid_phone' };
   if (!blank(intake.projectCode) && !isValidProjectCode(intake.projectCode ?? '')) {
     return { code: 'invalid_project_code' };
   }
@@ -91,7 +107,8 @@ export function decideIntake(
   calendar: HolidayCalendar,
 ): Outcome {
   const matter = findMatter(catalogue, cmd.intake.matterCode);
-  const bad = checkDetails(cmd.intake, matter, today);
+  const full = cmd.type === 'accept' || cmd.type === 'acceptWithDeficiencies';
+  const bad = checkDetails(cmd.intake, matter, today, full);
   if (bad) return { ok: false, refusal: bad };
   const m = matter as Matter;
   const receivedOn = cmd.intake.receivedOn ?? today;

@@ -16,4 +16,5 @@ export * from './deadlines';
 export * from './roles';
 export * from './workflow';
 export * from './numbering';
+export * from './scanCode';
 export * from './audit';

@@ -14,6 +14,7 @@ export const REFUSAL_CODES = [
   'invalid_id_number',
   'invalid_project_code',
   'invalid_phone',
+  'applicant_name_required',
   'question_unanswered',
   'materials_incomplete',
   'not_deferrable',

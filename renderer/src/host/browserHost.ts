@@ -5,7 +5,6 @@ import {
   defaultSettings,
   HostError,
   settingsSchema,
-  type ArchiveMeta,
   type BackupInfo,
   type HostApi,
   type Settings,
@@ -13,9 +12,12 @@ import {
 import { createHostClient } from '../../../electron/contract-client';
 import { registerHandlers, type Handlers } from '../../../electron/ipc';
 import { createMemoryTransportPair } from '../../../electron/ipc-memory';
+import { archiveHandlers, sha256Hex, type PdfEngine } from './browserArchive';
 import { blobStore, metaStore } from './blobStore';
 import { browserKeys } from './browserKeys';
-import { printInBrowser, renderPdfInBrowser } from './browserPrint';
+import { pdfInBrowser, printInBrowser } from './browserPrint';
+
+export { sha256Hex } from './browserArchive';
 
 const SETTINGS_KEY = 'onewindow.settings';
 
@@ -32,11 +34,6 @@ function readSettings(storage: Storage): Settings {
   }
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function download(name: string, bytes: Uint8Array) {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   const a = document.createElement('a');
@@ -50,16 +47,16 @@ function download(name: string, bytes: Uint8Array) {
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '');
-const randomTail = () =>
-  [...crypto.getRandomValues(new Uint8Array(6))].map((b) => (b % 36).toString(36)).join('');
-const caseKey = (caseId: string | undefined) =>
-  (caseId ?? 'none')
-    .toLowerCase()
-    .replace(/[^0-9a-z]/g, '')
-    .slice(0, 32)
-    .padEnd(4, '0');
+export interface BrowserHostOptions {
+  /** The PDF engine; default: the one the page was lent (window.owRenderPdf), if any. */
+  pdf?: PdfEngine;
+}
 
-export function browserHandlers(storage: Storage = window.localStorage): Handlers {
+export function browserHandlers(
+  storage: Storage = window.localStorage,
+  options: BrowserHostOptions = {},
+): Handlers {
+  const pdf = options.pdf ?? pdfInBrowser;
   return {
     'app.info': async () => ({
       name: '一窗通 OneWindow',
@@ -91,35 +88,7 @@ export function browserHandlers(storage: Storage = window.localStorage): Handler
       download(suggestedName, bytes);
       return { path: `downloads/${suggestedName}` };
     },
-    'archive.put': async ({ caseId, docType, title, pdf, reprintOf }) => {
-      const sha256 = await sha256Hex(pdf);
-      const id = `${caseKey(caseId)}_${stamp(new Date()).toLowerCase()}${randomTail()}`;
-      const meta: ArchiveMeta = {
-        id,
-        caseId: caseId ?? null,
-        docType,
-        title,
-        createdAt: new Date().toISOString(),
-        sha256,
-        size: pdf.byteLength,
-        reprintOf: reprintOf ?? null,
-      };
-      await blobStore.putWithMeta('archive', id, pdf, meta);
-      return { id, sha256, path: `indexeddb:archive/${id}` };
-    },
-    'archive.list': async ({ caseId }) => {
-      const items = (await metaStore.list<ArchiveMeta>('archive')).filter(
-        (m) => m.caseId === caseId,
-      );
-      return { items: items.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
-    },
-    'archive.get': async ({ id }) => {
-      const meta = await metaStore.get<ArchiveMeta>('archive', id);
-      const pdf = await blobStore.get('archive', id);
-      if (!meta || !pdf) throw new HostError('not_found', 'archive entry not found');
-      if ((await sha256Hex(pdf)) !== meta.sha256) throw new HostError('integrity', 'hash mismatch');
-      return { meta, pdf };
-    },
+    ...archiveHandlers(pdf),
     'backups.write': async ({ bytes, kind }) => {
       const now = new Date();
       const name = `onewindow-${kind}-${stamp(now).slice(0, 8)}T${stamp(now).slice(9, 18)}Z.owbak`;
@@ -152,7 +121,11 @@ export function browserHandlers(storage: Storage = window.localStorage): Handler
     'keys.sign': ({ payload }) => browserKeys.sign(payload),
     // The browser has no printer list: its own print dialog picks the printer.
     'print.printers': async () => ({ printers: [] }),
-    'print.toPdf': async ({ html, paper }) => ({ pdf: await renderPdfInBrowser(html, paper) }),
+    'print.toPdf': async ({ html, paper }) => {
+      const bytes = await pdf(html, paper);
+      if (!bytes) throw new HostError('unknown_channel', 'pdf_unavailable_in_browser');
+      return { pdf: bytes };
+    },
     'print.print': async ({ html, copies }) => {
       await printInBrowser(html);
       return { ok: true as const, copies };
@@ -160,9 +133,9 @@ export function browserHandlers(storage: Storage = window.localStorage): Handler
   };
 }
 
-export function createBrowserHost(storage?: Storage): HostApi {
+export function createBrowserHost(storage?: Storage, options?: BrowserHostOptions): HostApi {
   const { server, client } = createMemoryTransportPair();
   // One realm: the page is the only caller, so every sender is trusted; validation still applies.
-  registerHandlers(server, browserHandlers(storage), { isTrustedSender: () => true });
+  registerHandlers(server, browserHandlers(storage, options), { isTrustedSender: () => true });
   return createHostClient(client.invoke);
 }

@@ -1,7 +1,7 @@
 // Printing and PDF in the browser mode. Printing uses the browser's own print dialog on a
 // hidden frame holding our standalone HTML. A browser page cannot make a PDF by itself: the
 // end-to-end harness provides Chromium's real PDF engine as window.owRenderPdf (Playwright's
-// page.pdf on a second page); without it the call fails with a clear, typed error.
+// page.pdf on a second page); without it there is no PDF (null), and the archive keeps the HTML.
 import { HostError, type Paper } from '../../../electron/contract';
 
 declare global {
@@ -10,11 +10,12 @@ declare global {
   }
 }
 
-export async function renderPdfInBrowser(
+/** The PDF of the paper, or null where this browser has no PDF engine (a plain browser). */
+export async function pdfInBrowser(
   html: string,
   paper: Paper,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (!window.owRenderPdf) throw new HostError('unknown_channel', 'pdf_unavailable_in_browser');
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (typeof window === 'undefined' || !window.owRenderPdf) return null;
   const base64 = await window.owRenderPdf(html, paper);
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

@@ -38,6 +38,22 @@ describe('print archive', () => {
     expect(Buffer.from(got.pdf).equals(onDisk)).toBe(true);
   });
 
+  it('an entry written before the format was recorded reads as a PDF', async () => {
+    const dir = await tempDir();
+    const archive = createPrintArchive(dir);
+    const put = await archive.put(paper());
+    expect(put.format).toBe('pdf');
+    const metaFile = put.path.replace(/\.pdf$/, '.json');
+    const { format: _dropped, ...old } = JSON.parse(await readFile(metaFile, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(_dropped).toBe('pdf');
+    await writeFile(metaFile, JSON.stringify(old));
+    expect((await archive.get(put.id)).meta.format).toBe('pdf');
+    expect((await archive.list('HJ-2026-00013')).map((m) => m.format)).toEqual(['pdf']);
+  });
+
   it('detects a tampered file on read', async () => {
     const dir = await tempDir();
     const archive = createPrintArchive(dir);

@@ -97,15 +97,21 @@ describe('host contract over an in-memory transport', () => {
     const got = await host.attachmentsGet({ id: put.id });
     expect(got.bytes).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(got.bytes).toString()).toBe('申请表');
+    // The desktop host makes the PDF of the paper itself (the fake platform's printToPDF).
     const archived = await host.archivePut({
       caseId: 'C1',
       docType: 'receipt',
       title: '收件回执',
-      pdf: bytesOf('%PDF'),
+      html: '<p>收件回执</p>',
+      paper: { widthMm: 80, heightMm: null },
     });
+    expect(archived.format).toBe('pdf');
     expect((await host.archiveList({ caseId: 'C1' })).items.map((m) => m.id)).toEqual([
       archived.id,
     ]);
+    const kept = await host.archiveGet({ id: archived.id });
+    expect(Buffer.from(kept.bytes).toString()).toBe('%PDF-1.7 fake');
+    expect(kept.meta.format).toBe('pdf');
     const backup = await host.backupsWrite({ bytes: bytesOf('db'), kind: 'manual' });
     expect((await host.backupsList({})).items).toEqual([backup.backup]);
   });

@@ -176,7 +176,7 @@ describe('logs', () => {
       caseId: person.code,
       docType: 'receipt',
       title: `收件回执 ${person.name} ${person.phone}`,
-      pdf: 'not bytes',
+      html: 42,
     });
     await client.invokeWire(
       wireName('archive.list'),

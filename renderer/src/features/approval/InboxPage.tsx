@@ -26,7 +26,7 @@ import { inbox } from '../../data/queries';
 import { useToday } from '../cases/useToday';
 import { isEnglish } from '../cases/caseFormat';
 import { InboxTable } from './InboxTable';
-import { useApprovalFlash } from './flashStore';
+import { useApprovalFlash, useFlashMessage } from './flashStore';
 import {
   buildInbox,
   NO_FILTERS,
@@ -45,7 +45,7 @@ export function InboxPage({ role }: { role: ApproverRole }) {
   const db = appDb();
   const today = useToday();
   const [filters, setFilters] = useState<InboxFilters>(NO_FILTERS);
-  const flash = useApprovalFlash((s) => s.message);
+  const flash = useFlashMessage();
   const clearFlash = useApprovalFlash((s) => s.clear);
   const rows = useLiveQuery(() => inbox(db, role, INBOX_LIMIT), [db, role]);
   const step = STEP_OF_ROLE[role];

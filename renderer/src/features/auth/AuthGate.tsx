@@ -10,7 +10,7 @@ import type { OneWindowDb } from '../../data/db';
 import { getStation, type Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { host } from '../../host';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore, type LockReason } from '../../app/sessionStore';
 import { useSettingsStore } from '../../app/settingsStore';
 import { useIntegrityStore } from '../../app/integrityStore';
 import { LockOverlay } from './LockOverlay';
@@ -44,7 +44,13 @@ export function AuthGate({ children, db: given }: { children: ReactNode; db?: On
     if (station) useIntegrityStore.getState().start(db);
   }, [db, station]);
 
-  const lock = useCallback(() => lockNow(db), [db]);
+  // The set-up message and the administrator's name belong to the first sign-in only: once
+  // someone has signed in, a sign-out shows a plain, empty sign-in screen.
+  useEffect(() => {
+    if (user) setJustSetUp(null);
+  }, [user]);
+
+  const lock = useCallback(() => lockNow(db, 'idle'), [db]);
   useIdleLock(idleMinutes, !!user && !locked, lock);
 
   if (loadError) {
@@ -108,10 +114,10 @@ export function signOut(db: OneWindowDb = appDb()) {
   if (u) void logSessionEvent(db, u, 'auth.signed_out');
 }
 
-/** Locks the screen now (the user menu's "lock"), logged like an idle lock. */
-export function lockNow(db: OneWindowDb = appDb()) {
+/** Locks the screen now (the user menu's "lock", or the idle timer), logged either way. */
+export function lockNow(db: OneWindowDb = appDb(), reason: LockReason = 'manual') {
   const { user: u, locked } = useSessionStore.getState();
   if (!u || locked) return;
-  useSessionStore.getState().lock();
+  useSessionStore.getState().lock(reason);
   void logSessionEvent(db, u, 'auth.screen_locked');
 }

@@ -7,6 +7,7 @@ import LockIcon from '@mui/icons-material/Lock';
 import { useTranslation } from 'react-i18next';
 import { signIn, type SessionUser } from '../../data/auth';
 import type { OneWindowDb } from '../../data/db';
+import { useSessionStore } from '../../app/sessionStore';
 import { useSignInMessage } from './useSignInMessage';
 import { useAuthErrorText } from './useAuthErrorText';
 
@@ -22,7 +23,8 @@ export function LockOverlay({
   onSignOut: () => void;
 }) {
   const { t } = useTranslation('auth');
-  const message = useSignInMessage();
+  const message = useSignInMessage(user.name);
+  const reason = useSessionStore((s) => s.lockReason);
   const errorText = useAuthErrorText();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -89,8 +91,11 @@ export function LockOverlay({
                 {t('lock.title')}
               </Typography>
             </Stack>
-            <Typography>
-              {t('lock.body', { name: user.name, role: t(`role.${user.role}`) })}
+            <Typography data-testid="lock-body">
+              {t(reason === 'manual' ? 'lock.bodyManual' : 'lock.body', {
+                name: user.name,
+                role: t(`role.${user.role}`),
+              })}
             </Typography>
             <TextField
               label={t('lock.password')}

@@ -1,6 +1,7 @@
-// Every paper printed for the case, from the print records: reopen the archived PDF (its hash is
-// checked by the host; a mismatch is said plainly) or reprint the very same HTML, which is
-// archived again and recorded as a reprint pointing at the original.
+// Every paper printed for the case, from the print records: reopen the archived paper (its hash
+// is checked by the host; a mismatch is said plainly) — the PDF, or where the host could make
+// none the HTML as printed, shown in the sandboxed preview — or reprint the very same HTML,
+// which is archived again and recorded as a reprint pointing at the original.
 import { useEffect, useState } from 'react';
 import {
   Alert,
@@ -21,6 +22,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { PrintRecord } from '../../data/prints';
 import { host, HostError } from '../../host';
+import { PrintPreview } from '../../print';
+import { useSettingsStore } from '../../app/settingsStore';
 import { PrintDialog } from '../printing/PrintDialog';
 import { reprintJob, type PrintJob } from '../printing/printService';
 import { useHostErrorText } from '../frame/useHostErrorText';
@@ -30,11 +33,14 @@ import { formatTime } from './caseFormat';
 interface Opened {
   record: PrintRecord;
   url: string;
+  /** The archived HTML when no PDF was made (a plain browser); null for a PDF. */
+  html: string | null;
 }
 
 export function CasePapers({ prints }: { prints: PrintRecord[] }) {
   const { t, i18n } = useTranslation('cases');
   const hostErrorText = useHostErrorText();
+  const language = useSettingsStore((s) => s.settings.language);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [reprint, setReprint] = useState<{ job: PrintJob; of: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,9 +52,11 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
   const reopen = async (record: PrintRecord) => {
     setError(null);
     try {
-      const { pdf } = await host.archiveGet({ id: record.archiveId });
-      const url = URL.createObjectURL(new Blob([pdf as BlobPart], { type: 'application/pdf' }));
-      setOpened({ record, url });
+      const { meta, bytes } = await host.archiveGet({ id: record.archiveId });
+      const html = meta.format === 'html' ? new TextDecoder().decode(bytes) : null;
+      const type = html === null ? 'application/pdf' : 'text/html';
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+      setOpened({ record, url, html });
     } catch (e) {
       setError(
         e instanceof HostError && e.code === 'integrity'
@@ -97,6 +105,15 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
                     >
                       {t('papers.archiveId')} {p.archiveId}
                     </Typography>
+                    {p.format === 'html' && (
+                      <Typography
+                        color="text.secondary"
+                        sx={{ fontSize: '0.9rem' }}
+                        data-testid="paper-format"
+                      >
+                        {t('papers.keptAsHtml')}
+                      </Typography>
+                    )}
                     {p.reprintOf && (
                       <Typography
                         color="text.secondary"
@@ -145,22 +162,33 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
           <DialogTitle>{opened.record.title}</DialogTitle>
           <DialogContent dividers>
             <Typography sx={{ mb: 1 }}>
-              {t('papers.verified', { sha: opened.record.sha256.slice(0, 16) })}
+              {t(opened.html === null ? 'papers.verified' : 'papers.verifiedHtml', {
+                sha: opened.record.sha256.slice(0, 16),
+              })}
             </Typography>
-            <iframe
-              title={opened.record.title}
-              src={opened.url}
-              style={{ width: '100%', height: '70vh', border: '1px solid #b8c0cc' }}
-            />
+            {opened.html === null ? (
+              <iframe
+                title={opened.record.title}
+                src={opened.url}
+                style={{ width: '100%', height: '70vh', border: '1px solid #b8c0cc' }}
+              />
+            ) : (
+              // Never a blob: page of our origin: the archived HTML is shown sandboxed.
+              <PrintPreview
+                document={{ html: opened.html, paper: opened.record.paper }}
+                locale={language}
+                initialZoom="fit"
+              />
+            )}
           </DialogContent>
           <DialogActions>
             <Link
               href={opened.url}
-              download={`${opened.record.archiveId}.pdf`}
+              download={`${opened.record.archiveId}.${opened.html === null ? 'pdf' : 'html'}`}
               data-testid="paper-download"
               sx={{ mr: 'auto', ml: 2, fontSize: '1.05rem' }}
             >
-              {t('papers.download')}
+              {t(opened.html === null ? 'papers.download' : 'papers.downloadHtml')}
             </Link>
             <Button onClick={() => setOpened(null)} autoFocus>
               {t('common.close')}

@@ -2,12 +2,23 @@
 // it was read as, and the checks a mistyped code fails. A failed check still searches — early
 // pilot credit codes fail the check but are real — it only says why nothing may be found.
 import { classifyQuery, type SearchKind } from '../../data/queries';
-import { isValidCreditCode, isValidIdNumber, isValidProjectCode } from '../../domain';
+import {
+  isValidCreditCode,
+  isValidIdNumber,
+  isValidProjectCode,
+  readScannedCode,
+} from '../../domain';
 
 export const MAX_QUERY_CHARS = 100;
 
 export type QueryHint =
-  'empty' | 'tooLong' | 'idNumberCheck' | 'creditCodeCheck' | 'projectCodeShape' | null;
+  | 'empty'
+  | 'tooLong'
+  | 'idNumberCheck'
+  | 'creditCodeCheck'
+  | 'projectCodeShape'
+  | 'scanIncomplete'
+  | null;
 
 export interface QueryReading {
   kind: SearchKind;
@@ -21,6 +32,8 @@ export function readQuery(raw: string): QueryReading {
   if (!s) return { kind: 'name', hint: 'empty', blocking: true };
   if (s.length > MAX_QUERY_CHARS) return { kind: 'name', hint: 'tooLong', blocking: true };
   const kind = classifyQuery(s);
+  if (readScannedCode(s)?.kind === 'badCase')
+    return { kind, hint: 'scanIncomplete', blocking: false };
   if (/^\d{17}[\dX]$/.test(s) && !isValidIdNumber(s) && !isValidCreditCode(s))
     return { kind, hint: 'idNumberCheck', blocking: false };
   if (kind === 'creditCode' && !isValidCreditCode(s))

@@ -13,13 +13,14 @@ import { MatterChecklist } from './MatterChecklist';
 import { QuestionList } from './QuestionList';
 import { questionsOf } from './model';
 import { formOf, mattersOf, parseSession, type SavedSession } from './session';
+import type { SavedNotice } from './useOneTimePrint';
 
 const NONE: ReadonlySet<string> = new Set();
 
 interface Props {
   id: string;
   onPrint: (s: SavedSession) => void;
-  onSavePdf: (id: string) => Promise<boolean>;
+  onSavePdf: (id: string) => Promise<SavedNotice | null>;
   onIntake: (s: SavedSession) => void;
   onCopy: (s: SavedSession) => void;
   onNew: () => void;
@@ -49,8 +50,18 @@ export function SavedSessionView({ id, onPrint, onSavePdf, onIntake, onCopy, onN
   const savePdf = async () => {
     setPdfMessage(null);
     try {
-      const ok = await onSavePdf(session.counsellingId);
-      setPdfMessage({ ok, text: ok ? t('saved.pdfSaved') : t('saved.notPrinted') });
+      const saved = await onSavePdf(session.counsellingId);
+      setPdfMessage(
+        !saved
+          ? { ok: false, text: t('saved.notPrinted') }
+          : {
+              ok: true,
+              text:
+                saved.format === 'pdf'
+                  ? t('saved.pdfSaved')
+                  : t('saved.htmlSaved', { name: saved.name }),
+            },
+      );
     } catch (e) {
       setPdfMessage({ ok: false, text: t('saved.pdfFailed', { message: hostErrorText(e) }) });
     }

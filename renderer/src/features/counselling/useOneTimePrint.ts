@@ -1,8 +1,9 @@
 // Printing the 一次性告知单 of a saved session through the shared PrintDialog (preview, archive
-// as PDF, print). The first print renders the paper; later prints resend the archived paper
+// — as PDF where the host can make one —, print). The first print renders the paper; later prints resend the archived paper
 // exactly as it was (recorded as a reprint). The archive has no case for a counselling session,
 // so the print record is found by its paper type and the session number in its title.
 import { useCallback, useState } from 'react';
+import type { ArchiveFormat } from '../../../../electron/contract';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
@@ -42,6 +43,11 @@ export async function noticeJob(session: SavedSession, title: string): Promise<P
   return { doc, docType: DOC_TYPE, title, kind: 'a4' };
 }
 
+export interface SavedNotice {
+  format: ArchiveFormat;
+  name: string;
+}
+
 export interface PrintState {
   jobs: PrintJob[];
   reprintOf?: string;
@@ -65,13 +71,18 @@ export function useOneTimePrint() {
     [t],
   );
 
-  /** Saves the archived PDF where the clerk chooses (a download in the browser). */
-  const savePdf = useCallback(async (counsellingId: string): Promise<boolean> => {
+  /**
+   * Saves the archived notice where the clerk chooses (a download in the browser): its PDF, or
+   * where the host could make none the page as printed. Answers the file's format and name, or
+   * null when the notice was never printed.
+   */
+  const savePdf = useCallback(async (counsellingId: string): Promise<SavedNotice | null> => {
     const first = await findNoticePrint(counsellingId);
-    if (!first) return false;
-    const { pdf } = await host.archiveGet({ id: first.archiveId });
-    await host.filesSaveFile({ suggestedName: `${counsellingId}.pdf`, bytes: pdf });
-    return true;
+    if (!first) return null;
+    const { meta, bytes } = await host.archiveGet({ id: first.archiveId });
+    const name = `${counsellingId}.${meta.format}`;
+    await host.filesSaveFile({ suggestedName: name, bytes });
+    return { format: meta.format, name };
   }, []);
 
   return { printing, print, savePdf, close: () => setPrinting(null) };

@@ -1,12 +1,14 @@
-// The four decisions, always in view. A decision is possible only when the form has no
-// problems; each problem is named so the clerk knows what is left.
+// The four decisions, always in view. 受理 and 容缺受理 need the whole form; 不予受理 and 补正
+// only what their papers print (the applicant's name and the matter; a code or phone only if
+// typed must be right), so a walk-in is refused quickly. Each problem is named so the clerk
+// knows what is left — and an untouched form shows none.
 import { useState } from 'react';
 import { Alert, Button, List, ListItem, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { DeficienciesDialog, RefuseDialog, type DecisionInput } from './DecisionDialogs';
 import { SupplementDialog } from './SupplementDialog';
-import { useDraftStore } from './draft';
-import { matterOf, missingOf, type Problems } from './model';
+import { isDraftTouched, useDraftStore } from './draft';
+import { matterOf, missingOf, openQuestionsOf, problemsOf, type Problems } from './model';
 import { useDecision, type Outcome } from './useDecision';
 
 const LABEL_KEYS: Record<string, string> = {
@@ -36,9 +38,15 @@ export function DecisionPanel({
   const { decide, busy } = useDecision(today);
   const [dialog, setDialog] = useState<'deficiencies' | 'supplement' | 'refuse' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const keys = Object.keys(problems);
   const missing = missingOf(draft);
-  const blocked = keys.length > 0;
+  // `problems` are the whole form's (受理); the short ones block 不予受理 and 补正 as well.
+  const short = problemsOf(draft, today, 'short');
+  const shortBlocked = Object.keys(short).length > 0;
+  const blocked = Object.keys(problems).length > 0;
+  const touched = isDraftTouched(draft);
+  const shown = shortBlocked ? short : problems;
+  const keys = Object.keys(shown);
+  const questionsOpen = openQuestionsOf(draft).length > 0;
 
   const submit = async (input: DecisionInput) => {
     const r = await decide(input);
@@ -63,17 +71,30 @@ export function DecisionPanel({
       <Typography variant="h3" component="h2" gutterBottom>
         {t('decision.title')}
       </Typography>
-      {blocked && (
-        <Alert severity="warning" sx={{ mb: 2 }} data-testid="decision-problems">
-          {t('problems.summary', { count: keys.length })}
-          <List dense disablePadding>
-            {keys.map((k) => (
-              <ListItem key={k} disableGutters>
-                · {t('problems.item', { label: label(k), problem: t(`problem.${problems[k]}`) })}
-              </ListItem>
-            ))}
-          </List>
-        </Alert>
+      {!touched ? (
+        <Typography color="text.secondary" sx={{ mb: 2 }} data-testid="decision-start">
+          {t('decision.start')}
+        </Typography>
+      ) : (
+        blocked && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="decision-problems">
+            {shortBlocked
+              ? t('problems.summary', { count: keys.length })
+              : t('problems.summaryAccept', { count: keys.length })}
+            <List dense disablePadding>
+              {keys.map((k) => (
+                <ListItem key={k} disableGutters>
+                  · {t('problems.item', { label: label(k), problem: t(`problem.${shown[k]}`) })}
+                </ListItem>
+              ))}
+            </List>
+            {!shortBlocked && (
+              <Typography variant="body2" sx={{ mt: 1 }} data-testid="decision-short-ready">
+                {t(questionsOpen ? 'decision.shortReadyRefuse' : 'decision.shortReady')}
+              </Typography>
+            )}
+          </Alert>
+        )
       )}
       <Stack spacing={1.5}>
         <Button
@@ -100,16 +121,21 @@ export function DecisionPanel({
         </Button>
         <Button
           variant="outlined"
-          disabled={blocked || busy || missing.length === 0}
+          disabled={shortBlocked || questionsOpen || busy || missing.length === 0}
           onClick={() => setDialog('supplement')}
           data-testid="decide-supplement"
         >
           {t('decision.requestSupplement')}
         </Button>
+        {touched && !shortBlocked && questionsOpen && (
+          <Typography variant="body2" color="text.secondary" data-testid="supplement-questions">
+            {t('decision.supplementQuestions')}
+          </Typography>
+        )}
         <Button
           variant="outlined"
           color="error"
-          disabled={blocked || busy}
+          disabled={shortBlocked || busy}
           onClick={() => setDialog('refuse')}
           data-testid="decide-refuse"
         >

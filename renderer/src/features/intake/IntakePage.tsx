@@ -1,7 +1,7 @@
 // 受理: the applicant, the project, the matter, the checklist, the scans, and the decision —
 // each decision records the case and prints its papers at once. Everything typed lives in the
 // draft (localStorage) until a decision is recorded.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { toLocalDate, type CaseState } from '../../domain';
@@ -47,6 +47,16 @@ export function IntakePage() {
   const [pending, setPending] = useState<CaseState | null>(null);
   const [done, setDone] = useState<Extract<Outcome, { ok: true }> | null>(null);
   const [printOpen, setPrintOpen] = useState(false);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
+
+  // The decision is made and its papers are dealt with: the form below is empty again, so what
+  // is true now — the success message with the case number — is brought into view and focused.
+  useEffect(() => {
+    if (!done || printOpen) return;
+    topRef.current?.scrollIntoView({ block: 'start' });
+    doneRef.current?.focus({ preventScroll: true });
+  }, [done, printOpen]);
 
   // Arriving from counselling or from a case: build the draft once, then drop the route
   // parameters so a reload keeps the draft instead of rebuilding it.
@@ -80,12 +90,15 @@ export function IntakePage() {
   }, [params, go, replace, t]);
 
   const onDecided = (o: Extract<Outcome, { ok: true }>) => {
+    // "已按辅导记录预填" belonged to the draft that has just become a case.
+    setNotice(null);
     setDone(o);
     if (o.jobs.length > 0) setPrintOpen(true);
   };
 
   return (
-    <Box sx={{ maxWidth: 1400 }}>
+    // The scroll margin keeps the page's title clear of the app bar when scrolled to.
+    <Box ref={topRef} sx={{ maxWidth: 1400, scrollMarginTop: 96 }}>
       <Stack direction="row" alignItems="baseline" spacing={2} sx={{ mb: 2 }}>
         <Typography variant="h2" component="h1">
           {t('title')}
@@ -105,6 +118,7 @@ export function IntakePage() {
             if (!isDraftTouched(draft) || window.confirm(t('newConfirm'))) {
               useDraftStore.getState().clear();
               setDone(null);
+              setNotice(null);
             }
           }}
           data-testid="intake-new"
@@ -133,6 +147,8 @@ export function IntakePage() {
       )}
       {done && (
         <Alert
+          ref={doneRef}
+          tabIndex={-1}
           severity="success"
           role="status"
           sx={{ mb: 2 }}

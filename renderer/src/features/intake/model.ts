@@ -83,43 +83,59 @@ export function idNumberState(id: string, today: string) {
   return { problem: null, parts: describeIdNumber(c) };
 }
 
+/**
+ * What a decision needs from the form: 'full' for 受理 and 容缺受理 (the whole application);
+ * 'short' for 不予受理 and 补正, which print only the applicant, the matter and the reason or
+ * the missing items — a code, ID number or phone is checked only if it was typed. The same
+ * split as the domain's checkDetails.
+ */
+export type DecisionScope = 'full' | 'short';
+
 /** Every problem of the draft by field key. An empty object means the decision may be made. */
-export function problemsOf(d: IntakeDraft, today: string): Problems {
+export function problemsOf(d: IntakeDraft, today: string, scope: DecisionScope = 'full'): Problems {
+  const full = scope === 'full';
   const p: Problems = {};
   const req = (key: string, value: string) => {
     if (!value.trim()) p[key] = 'required';
   };
+  /** Required for an acceptance; for a refusal only checked when typed. */
+  const given = (value: string) => full || value.trim() !== '';
   req('applicantName', d.applicantName);
   if (d.applicantKind === 'enterprise') {
     const cc = creditCodeState(d.creditCode);
     // A failing check may pass with a recorded supervisor override; a wrong shape never does.
-    if (cc.problem && !(cc.problem === 'creditCodeCheck' && d.override)) p.creditCode = cc.problem;
+    if (given(d.creditCode) && cc.problem && !(cc.problem === 'creditCodeCheck' && d.override))
+      p.creditCode = cc.problem;
   } else {
     const id = idNumberState(d.idNumber, today);
-    if (id.problem) p.idNumber = id.problem;
+    if (given(d.idNumber) && id.problem) p.idNumber = id.problem;
   }
-  req('contactName', d.contactName);
-  if (!d.contactPhone.trim()) p.contactPhone = 'required';
-  else if (
-    !isValidMobile(d.contactPhone.trim()) &&
-    !/^0\d{2,3}-?\d{7,8}$/.test(d.contactPhone.trim())
-  )
-    p.contactPhone = 'phone';
+  if (full) req('contactName', d.contactName);
+  const phone = d.contactPhone.trim();
+  if (!phone) {
+    if (full) p.contactPhone = 'required';
+  } else if (!isValidMobile(phone) && !/^0\d{2,3}-?\d{7,8}$/.test(phone)) p.contactPhone = 'phone';
   if (d.hasAgent) {
-    req('agentName', d.agentName);
+    if (full) req('agentName', d.agentName);
     const a = idNumberState(d.agentIdNumber, today);
-    if (a.problem) p.agentIdNumber = a.problem;
+    if (given(d.agentIdNumber) && a.problem) p.agentIdNumber = a.problem;
   }
-  req('projectName', d.projectName);
+  if (full) req('projectName', d.projectName);
   if (d.projectCode.trim() && !isValidProjectCode(d.projectCode.trim().toUpperCase()))
     p.projectCode = 'projectCode';
   if (!d.matterCode) p.matterCode = 'required';
   const matter = matterOf(d);
-  if (matter) {
+  if (matter && full) {
     for (const q of unansweredQuestions(matter, answersOf(d, matter))) p[`q:${q.id}`] = 'question';
     for (const f of formFieldsOf(matter)) if (f.required) req(`f:${f.key}`, d.fields[f.key] ?? '');
   }
   return p;
+}
+
+/** Questions still open: the list of needed materials (and so a 补正 notice) depends on them. */
+export function openQuestionsOf(d: IntakeDraft): string[] {
+  const matter = matterOf(d);
+  return matter ? unansweredQuestions(matter, answersOf(d, matter)).map((q) => q.id) : [];
 }
 
 export function intakeDetailsOf(d: IntakeDraft, today: string): IntakeDetails {

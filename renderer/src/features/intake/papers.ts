@@ -3,6 +3,7 @@
 // supplement → 补正材料通知书 naming every missing item; refuse → 不予受理通知书.
 import {
   caseDeadlines,
+  caseQrPayload,
   defaultCatalogue,
   findMatter,
   materialsFor,
@@ -121,7 +122,7 @@ export async function intakePapers(
       ...promisedDueDate,
       promisedLimitDays: state.matter.promisedDays,
       officer,
-      qrPayload: `OW-CASE:${state.caseNo}`,
+      qrPayload: caseQrPayload(state.caseNo),
     };
     jobs.push({
       doc: thermal

@@ -1,5 +1,7 @@
 // The issuance desk: approved cases waiting for their certificate, issued ones waiting for
-// delivery, voided ones waiting for a reissue — live, the soonest Art. 44 limit first.
+// delivery, voided ones waiting for a reissue — live, the soonest Art. 44 limit first. Its box
+// takes a scanned receipt (or a number or name) and opens the case.
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Box,
@@ -21,16 +23,19 @@ import { appDb } from '../../data/stationDb';
 import { useRouteStore } from '../../app/routeStore';
 import { LightChip } from '../cases/LightChip';
 import { useToday } from '../cases/useToday';
+import { filterQueue, IssuanceScan } from './IssuanceScan';
 
 export function IssuanceDesk() {
   const { t } = useTranslation(['issuance', 'domain']);
   const go = useRouteStore((s) => s.go);
   const today = useToday();
-  const rows = useLiveQuery(() => issuanceQueue(appDb()), []);
+  const queue = useLiveQuery(() => issuanceQueue(appDb()), []);
+  const [text, setText] = useState('');
+  const rows = queue && filterQueue(queue, text);
   const counts = {
-    approved: rows?.filter((r) => r.status === 'approved').length ?? 0,
-    issued: rows?.filter((r) => r.status === 'issued').length ?? 0,
-    certificateVoided: rows?.filter((r) => r.status === 'certificateVoided').length ?? 0,
+    approved: queue?.filter((r) => r.status === 'approved').length ?? 0,
+    issued: queue?.filter((r) => r.status === 'issued').length ?? 0,
+    certificateVoided: queue?.filter((r) => r.status === 'certificateVoided').length ?? 0,
   };
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -53,10 +58,13 @@ export function IssuanceDesk() {
         ))}
       </Box>
       <Typography color="text.secondary">{t('desk.limitHint')}</Typography>
+      <IssuanceScan text={text} onText={setText} shown={rows ?? []} />
       <Paper variant="outlined">
         {rows && rows.length === 0 ? (
           <Typography sx={{ p: 3 }} data-testid="issuance-empty">
-            {t('desk.empty')}
+            {queue && queue.length > 0
+              ? t('desk.noMatch', { query: text.trim() })
+              : t('desk.empty')}
           </Typography>
         ) : (
           <Table size="small" aria-label={t('desk.title')}>

@@ -41,9 +41,15 @@ export function IssuePage({ caseId }: { caseId: string }) {
   const [jobs, setJobs] = useState<CertificateJobs | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  // The number just issued while its print dialog is open: the notice then says what happened.
+  const [printingIssued, setPrintingIssued] = useState<string | null>(null);
   const printKind = printKindOfCase((row?.state ?? null) as CaseState | null);
   const printMode = usePrintMode(printKind);
-  const certificatePrint = useCertificatePrint(station, printMode.mode, setJobs, setNotice);
+  const certificatePrint = useCertificatePrint(station, printMode.mode, setJobs, (n) => {
+    // Refused before any dialog opened (e.g. 套打 not ready): that message is what stands.
+    setPrintingIssued(null);
+    setNotice(n);
+  });
 
   if (row === undefined || station === undefined) return null;
   const back = (
@@ -100,10 +106,9 @@ export function IssuePage({ caseId }: { caseId: string }) {
       if (!r.ok) setNotice({ severity: 'error', text: refusalText(r.refusal) });
       return;
     }
-    setNotice({
-      severity: 'success',
-      text: t('page.issued', { number: r.state.certificate.number }),
-    });
+    const number = r.state.certificate.number;
+    setNotice({ severity: 'success', text: t('page.issued', { number }) });
+    setPrintingIssued(number);
     await certificatePrint.print(r.state, req.values);
   };
 
@@ -218,7 +223,18 @@ export function IssuePage({ caseId }: { caseId: string }) {
           open
           jobs={jobs.jobs}
           reprintOf={jobs.reprintOf}
-          onClose={() => setJobs(null)}
+          onClose={(printed) => {
+            setJobs(null);
+            if (printingIssued === null) return;
+            // "请打印证书" is no longer what is true once the dialog closes.
+            setNotice({
+              severity: printed ? 'success' : 'info',
+              text: t(printed ? 'page.issuedPrinted' : 'page.issuedNotPrinted', {
+                number: printingIssued,
+              }),
+            });
+            setPrintingIssued(null);
+          }}
         />
       )}
     </Box>

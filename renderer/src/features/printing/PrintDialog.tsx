@@ -1,5 +1,6 @@
 // The print dialog of every paper: a true-scale preview, then 打印 (archive + print). A failed
-// print shows the host's message and can be retried; the archived copy is kept once.
+// print shows the host's message and can be retried; the archived copy is kept once. The message
+// says what was kept: PDFs, or — where the host cannot make a PDF — the papers as printed (HTML).
 import { useState } from 'react';
 import {
   Alert,
@@ -15,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintPreview } from '../../print';
 import { useSettingsStore } from '../../app/settingsStore';
 import { useHostErrorText } from '../frame/useHostErrorText';
+import type { ArchiveFormat } from '../../../../electron/contract';
 import { archive, sendToPrinter, type PrintJob } from './printService';
 import { OfficeGapsAlert } from './OfficeGapsAlert';
 
@@ -29,8 +31,10 @@ export interface PrintDialogProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy' }
-  | { kind: 'done'; archived: number }
+  | { kind: 'done'; archived: number; asHtml: number }
   | { kind: 'error'; text: string };
+
+type Archived = Record<number, { id: string; format: ArchiveFormat }>;
 
 export function PrintDialog({ jobs, open, onClose, reprintOf }: PrintDialogProps) {
   const { t } = useTranslation('printing');
@@ -39,24 +43,21 @@ export function PrintDialog({ jobs, open, onClose, reprintOf }: PrintDialogProps
   const [index, setIndex] = useState(0);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // Archive once per job even if printing is retried.
-  const [archived, setArchived] = useState<Record<number, string>>({});
+  const [archived, setArchived] = useState<Archived>({});
   const job = jobs[index];
 
   const printAll = async () => {
     setStatus({ kind: 'busy' });
-    let count = 0;
     const done = { ...archived };
     for (const [i, j] of jobs.entries()) {
       if (!done[i]) {
         const a = await archive(j, reprintOf);
-        if ('id' in a) {
-          done[i] = a.id;
-          count += 1;
-        } else if (a.error.code !== 'unknown_channel') {
+        if ('error' in a) {
           setArchived(done);
           setStatus({ kind: 'error', text: t('archiveFailed', { message: errorText(a.error) }) });
           return;
         }
+        done[i] = { id: a.id, format: a.format };
       }
       try {
         await sendToPrinter(j);
@@ -67,7 +68,12 @@ export function PrintDialog({ jobs, open, onClose, reprintOf }: PrintDialogProps
       }
     }
     setArchived(done);
-    setStatus({ kind: 'done', archived: count });
+    const kept = Object.values(done);
+    setStatus({
+      kind: 'done',
+      archived: kept.length,
+      asHtml: kept.filter((a) => a.format === 'html').length,
+    });
   };
 
   if (!job) return null;
@@ -99,7 +105,9 @@ export function PrintDialog({ jobs, open, onClose, reprintOf }: PrintDialogProps
       )}
       {status.kind === 'done' && (
         <Alert severity="success" role="status" sx={{ mx: 3, mt: 2 }}>
-          {t('done', { count: jobs.length, archived: status.archived })}
+          {status.asHtml > 0
+            ? t('doneHtml', { count: jobs.length, archived: status.archived })
+            : t('done', { count: jobs.length, archived: status.archived })}
         </Alert>
       )}
       <DialogActions>

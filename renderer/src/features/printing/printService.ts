@@ -1,8 +1,9 @@
 // Printing a paper of the counter: render the template to standalone HTML (bundled font
-// inlined), archive it as PDF through the host with its SHA-256 (linked to the case), then send
-// it to the printer chosen for its kind of paper. Archive and print are separate steps so a
+// inlined), archive it through the host with its SHA-256 (linked to the case; the host keeps its
+// PDF, or where it cannot make one the HTML as printed), then send it to the printer chosen for
+// its kind of paper. Archive and print are separate steps so a
 // failed print can be retried without archiving twice, and a reprint is recorded as such.
-import type { Paper as HostPaper } from '../../../../electron/contract';
+import type { ArchiveFormat, Paper as HostPaper } from '../../../../electron/contract';
 import { host, HostError } from '../../host';
 import { useSettingsStore } from '../../app/settingsStore';
 import { renderDocumentInline } from '../../print/bundledFont';
@@ -43,20 +44,21 @@ const hostPaper = (doc: RenderedDocument): HostPaper => ({
 });
 
 /**
- * Renders the PDF, stores it in the archive, and records the print (with the HTML, so a reprint
- * is the same paper) in the event log. Returns the archive id, or the error.
+ * Stores the paper in the host's archive (as PDF where the host can make one) and records the
+ * print (with the HTML, so a reprint is the same paper) in the event log. Returns the archive
+ * id and what the archive kept, or the error.
  */
 export async function archive(
   job: PrintJob,
   reprintOf?: string,
-): Promise<{ id: string; sha256: string } | { error: HostError }> {
+): Promise<{ id: string; sha256: string; format: ArchiveFormat } | { error: HostError }> {
   try {
-    const { pdf } = await host.printToPdf({ html: job.doc.html, paper: hostPaper(job.doc) });
     const put = await host.archivePut({
       caseId: job.caseId,
       docType: job.docType,
       title: job.title,
-      pdf,
+      html: job.doc.html,
+      paper: hostPaper(job.doc),
       reprintOf,
     });
     await recordPrint(appDb(), {
@@ -73,8 +75,9 @@ export async function archive(
       reprintOf: reprintOf ?? null,
       printedAt: new Date().toISOString(),
       by: currentActor(),
+      format: put.format,
     });
-    return { id: put.id, sha256: put.sha256 };
+    return { id: put.id, sha256: put.sha256, format: put.format };
   } catch (e) {
     return { error: e instanceof HostError ? e : new HostError('internal', String(e)) };
   }

@@ -167,6 +167,19 @@ describe('desk search and project lookups on dispatched cases', () => {
     expect(hits.map((c) => c.id)).toEqual(['scan']);
   });
 
+  it("the receipt's QR code (OW-CASE:<number>) finds exactly that case, and a near miss finds none", async () => {
+    await seedDay();
+    const no = await takeIn('qr', TODAY);
+    expect((await findCases(db, `OW-CASE:${no}`)).map((c) => c.id)).toEqual(['qr']);
+    // A scanner behind a Chinese input method: full-width, with the Enter's CR still on it.
+    const fullWidth = `ＯＷ－ＣＡＳＥ：${no}\r`.replace(/[0-9A-Z-]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) + 0xfee0),
+    );
+    expect((await findCases(db, fullWidth)).map((c) => c.id)).toEqual(['qr']);
+    // Another number under the QR prefix is not a name search: nothing.
+    expect(await findCases(db, `OW-CASE:${no.slice(0, -1)}9`)).toEqual([]);
+  });
+
   it("a project's cases come oldest first, with other projects' cases left out", async () => {
     await takeIn('late', TODAY);
     await takeIn('early', '2026-02-24');
