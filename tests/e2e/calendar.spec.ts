@@ -58,6 +58,9 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await openStep(app, caseId);
   await app.getByTestId('action-resume').click();
   await app.getByTestId('action-confirm').click();
+  // Resuming prints the 恢复审查告知书.
+  await app.getByTestId('print-confirm').click();
+  await closePrintDialog(app);
   await expect(app.getByTestId('step-notice')).toContainText('已恢复计时');
   await pass(app, '材料齐全，拟同意。', '审查通过');
   await switchUser(app, 'chief');
@@ -85,6 +88,9 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');
   await closePrintDialog(app);
   await expect(app.getByTestId('intake-done')).toContainText('HJ01-20261228-');
+  // The desk counts the applicant's supply-by date: ten working days by the estimate.
+  await app.getByTestId('nav-cases').click();
+  await expect(app.locator('[data-supply-by="2027-01-11"]')).toBeVisible();
 
   // The administrator is warned at sign-in and goes to the calendar from the warning.
   await signInAsAdmin(app);

@@ -27,11 +27,32 @@ const tileColour: Record<DeskListKey, string> = {
   greenChannel: '#1b6e2a',
 };
 
+/**
+ * Once the supplement notice is out, the clock that matters is the applicant's: the supply-by
+ * date the notice gave (notices printed before it was asked have none: the Art. 32 counter then).
+ */
+function SupplyByChip({ dueOn, today }: { dueOn: string; today: string }) {
+  const { t } = useTranslation('cases');
+  const late = today > dueOn;
+  return (
+    <Chip
+      size="small"
+      color={late ? 'error' : 'default'}
+      variant={late ? 'filled' : 'outlined'}
+      data-supply-by={dueOn}
+      label={t(late ? 'supplyBy.late' : 'supplyBy.due', { dueOn })}
+    />
+  );
+}
+
 /** Art. 32: working days since the materials arrived, out of five; warn at three. */
 export function Art32Counter({ row, today }: { row: CaseRow; today: string }) {
   const { t } = useTranslation('cases');
-  const received = stateOf(row).receivedOn ?? row.receivedDate;
   const calendar = useCalendar();
+  const supplement = stateOf(row).supplement;
+  if (stateOf(row).status === 'supplementRequested' && supplement?.dueOn)
+    return <SupplyByChip dueOn={supplement.dueOn} today={today} />;
+  const received = stateOf(row).receivedOn ?? row.receivedDate;
   const s = supplementNoticeStatus(received, today, calendar);
   const colour = s.level === 'ok' ? 'default' : s.level === 'warn' ? 'warning' : 'error';
   const chip = (
