@@ -43,7 +43,11 @@ export function CalendarBanner() {
               {t('banner.open')}
             </Button>
           )}
-          <Button color="inherit" onClick={() => useDismissed.setState({ userId: user.id })}>
+          <Button
+            color="inherit"
+            sx={{ whiteSpace: 'nowrap' }}
+            onClick={() => useDismissed.setState({ userId: user.id })}
+          >
             {t('banner.close')}
           </Button>
         </>

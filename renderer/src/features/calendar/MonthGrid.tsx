@@ -63,7 +63,7 @@ function Month({
         {monthName}
       </Typography>
       <Box
-        role="grid"
+        role="table"
         aria-label={monthName}
         sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '2px' }}
       >
@@ -85,14 +85,14 @@ function Month({
         {Array.from({ length: Math.ceil(cells.length / 7) }, (_, row) => (
           <Box role="row" key={row} sx={{ display: 'contents' }}>
             {cells.slice(row * 7, row * 7 + 7).map((date, i) => {
-              if (!date) return <Box role="gridcell" key={`blank-${i}`} />;
+              if (!date) return <Box role="cell" key={`blank-${i}`} />;
               const kind = kindOf(date, calendar);
               const name = holidayOf(date, calendar)?.name ?? '';
               const c = COLOURS[kind];
               const mark = kind === 'holiday' || kind === 'makeUp' ? t(`mark.${kind}`) : '';
               return (
                 <Box
-                  role="gridcell"
+                  role="cell"
                   key={date}
                   data-date={date}
                   data-kind={kind}

@@ -40,6 +40,7 @@ function SupplyByChip({ dueOn, today }: { dueOn: string; today: string }) {
       color={late ? 'error' : 'default'}
       variant={late ? 'filled' : 'outlined'}
       data-supply-by={dueOn}
+      sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
       label={t(late ? 'supplyBy.late' : 'supplyBy.due', { dueOn })}
     />
   );
