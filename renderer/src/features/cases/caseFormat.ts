@@ -67,11 +67,15 @@ export const lightColour: Record<TrafficLight, 'success' | 'warning' | 'error'> 
   red: 'error',
 };
 
-/** Local date and time of an ISO instant, as the counter reads it (24-hour clock). */
+/**
+ * Date and time of an ISO instant on the hall's clock (Beijing time, the zone every local date of
+ * the domain is taken in — not the PC's zone, which may be set to anything), 24-hour.
+ */
 export function formatTime(iso: string, language: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(isEnglish(language) ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

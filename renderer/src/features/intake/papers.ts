@@ -2,6 +2,7 @@
 // accept → 受理通知书 + 收件回执; 容缺 → the same with the promised items and due date;
 // supplement → 补正材料通知书 naming every missing item; refuse → 不予受理通知书.
 import {
+  CHINA_TZ_OFFSET_MINUTES,
   caseDeadlines,
   caseQrPayload,
   defaultCatalogue,
@@ -116,7 +117,8 @@ export async function intakePapers(
       office: base.office,
       applicant: base.applicant,
       matterName: state.matter.name,
-      receivedAt: `${state.receivedOn}T${new Date().toTimeString().slice(0, 5)}`,
+      // The hall's wall clock (Beijing time), whatever zone the PC is set to.
+      receivedAt: `${state.receivedOn}T${new Date(Date.now() + CHINA_TZ_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16)}`,
       channel: state.intake.channel,
       materials: receivedMaterials(state),
       ...promisedDueDate,
