@@ -33,7 +33,6 @@ export function UserMenu() {
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
-        aria-label={t('menu.label', { name: user.name })}
         data-testid="user-menu"
         sx={{ textTransform: 'none' }}
       >

@@ -4,9 +4,9 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Box,
-  Checkbox,
   Chip,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -15,6 +15,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, mattersByStage, STAGE_IDS, type Matter } from '../../domain';
 import { useSettingsStore } from '../../app/settingsStore';
@@ -116,9 +118,11 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
         sx={{ maxHeight: 'calc(100vh - 300px)', overflowY: 'auto', mt: 1 }}
       >
         {groups.length === 0 && (
-          <Typography sx={{ p: 2 }} role="status">
-            {t('matters.none', { query })}
-          </Typography>
+          <ListItem>
+            <Typography sx={{ p: 1 }} role="status">
+              {t('matters.none', { query })}
+            </Typography>
+          </ListItem>
         )}
         {groups.map((g) => (
           <li key={g.stage}>
@@ -128,48 +132,45 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
               </ListSubheader>
               {g.matters.map((m) => {
                 const checked = selected.includes(m.code);
+                // The row is the checkbox (role="checkbox"); the box drawn in it is a picture
+                // only, so no control sits inside another.
                 return (
-                  <ListItemButton
-                    key={m.code}
-                    data-matter={m.code}
-                    data-testid={`matter-${m.code}`}
-                    role="checkbox"
-                    aria-checked={checked}
-                    selected={checked}
-                    onClick={() => onToggle(m.code)}
-                    onFocus={() => setActive(m.code)}
-                    tabIndex={m.code === tabStop ? 0 : -1}
-                  >
-                    <ListItemIcon sx={{ minWidth: 36 }}>
-                      <Checkbox
-                        edge="start"
-                        checked={checked}
-                        tabIndex={-1}
-                        disableRipple
-                        slotProps={{ input: { 'aria-hidden': true } }}
+                  <ListItem key={m.code} disablePadding>
+                    <ListItemButton
+                      data-matter={m.code}
+                      data-testid={`matter-${m.code}`}
+                      role="checkbox"
+                      aria-checked={checked}
+                      selected={checked}
+                      onClick={() => onToggle(m.code)}
+                      onFocus={() => setActive(m.code)}
+                      tabIndex={m.code === tabStop ? 0 : -1}
+                    >
+                      <ListItemIcon sx={{ minWidth: 36 }} aria-hidden>
+                        {checked ? <CheckBoxIcon color="primary" /> : <CheckBoxOutlineBlankIcon />}
+                      </ListItemIcon>
+                      <ListItemText
+                        primary={label(m)}
+                        secondary={
+                          <Box
+                            component="span"
+                            sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+                          >
+                            <span style={{ whiteSpace: 'nowrap' }}>{m.code}</span>
+                            {m.greenChannel && (
+                              <Chip
+                                component="span"
+                                size="small"
+                                color="success"
+                                label={t('limits.green')}
+                              />
+                            )}
+                          </Box>
+                        }
+                        slotProps={{ primary: { sx: { fontSize: '1.02rem' } } }}
                       />
-                    </ListItemIcon>
-                    <ListItemText
-                      primary={label(m)}
-                      secondary={
-                        <Box
-                          component="span"
-                          sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
-                        >
-                          <span style={{ whiteSpace: 'nowrap' }}>{m.code}</span>
-                          {m.greenChannel && (
-                            <Chip
-                              component="span"
-                              size="small"
-                              color="success"
-                              label={t('limits.green')}
-                            />
-                          )}
-                        </Box>
-                      }
-                      slotProps={{ primary: { sx: { fontSize: '1.02rem' } } }}
-                    />
-                  </ListItemButton>
+                    </ListItemButton>
+                  </ListItem>
                 );
               })}
             </ul>

@@ -11,6 +11,7 @@ import {
   DialogContent,
   DialogTitle,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -114,33 +115,34 @@ export function Shell({ children }: { children: ReactNode }) {
           {areas.map((area) => {
             const selected = route.area === area;
             return (
-              <ListItemButton
-                key={area}
-                selected={selected}
-                onClick={() => go(area)}
-                aria-current={selected ? 'page' : undefined}
-                aria-keyshortcuts={shortcutOf(area)}
-                data-testid={`nav-${area}`}
-                sx={{
-                  py: 1.4,
-                  '&.Mui-selected': { bgcolor: 'primary.main', color: 'primary.contrastText' },
-                  '&.Mui-selected:hover': { bgcolor: 'primary.dark' },
-                  '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
-                }}
-              >
-                <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
-                <ListItemText
-                  primary={t(`nav.${area}`)}
-                  slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
-                />
-                <Chip
-                  label={shortcutOf(area)}
-                  size="small"
-                  variant="outlined"
-                  sx={{ color: 'inherit', borderColor: 'currentColor', fontSize: '0.8rem' }}
-                  title={t('nav.shortcut', { keys: shortcutOf(area) })}
-                />
-              </ListItemButton>
+              <ListItem key={area} disablePadding>
+                <ListItemButton
+                  selected={selected}
+                  onClick={() => go(area)}
+                  aria-current={selected ? 'page' : undefined}
+                  aria-keyshortcuts={shortcutOf(area)}
+                  data-testid={`nav-${area}`}
+                  sx={{
+                    py: 1.4,
+                    '&.Mui-selected': { bgcolor: 'primary.main', color: 'primary.contrastText' },
+                    '&.Mui-selected:hover': { bgcolor: 'primary.dark' },
+                    '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
+                  }}
+                >
+                  <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
+                  <ListItemText
+                    primary={t(`nav.${area}`)}
+                    slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
+                  />
+                  <Chip
+                    label={shortcutOf(area)}
+                    size="small"
+                    variant="outlined"
+                    sx={{ color: 'inherit', borderColor: 'currentColor', fontSize: '0.8rem' }}
+                    title={t('nav.shortcut', { keys: shortcutOf(area) })}
+                  />
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>
