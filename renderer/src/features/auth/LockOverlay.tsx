@@ -90,7 +90,7 @@ export function LockOverlay({
               </Typography>
             </Stack>
             <Typography>
-              {t('lock.body', { name: user.name, role: t(`role.${user.role}`) })}
+              {t('lock.body', { name: user.name, role: t(`domain:role.${user.role}`) })}
             </Typography>
             <TextField
               label={t('lock.password')}

@@ -38,7 +38,7 @@ export function UserMenu() {
       >
         {user.name}
         <Typography component="span" sx={{ ml: 1, opacity: 0.85, fontSize: '0.9rem' }}>
-          {t(`role.${user.role}`)}
+          {t(`domain:role.${user.role}`)}
         </Typography>
       </Button>
       <Menu anchorEl={anchor} open={!!anchor} onClose={close}>
