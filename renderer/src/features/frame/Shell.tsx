@@ -151,7 +151,16 @@ export function Shell({ children }: { children: ReactNode }) {
         component="main"
         id="main"
         tabIndex={-1}
-        sx={{ flexGrow: 1, ml: `${NAV_WIDTH}px`, pt: 11, px: 4, pb: 4, outline: 'none' }}
+        sx={{
+          flexGrow: 1,
+          // A flex item would otherwise grow to its widest content (a table that does not wrap).
+          minWidth: 0,
+          ml: `${NAV_WIDTH}px`,
+          pt: 11,
+          px: 4,
+          pb: 4,
+          outline: 'none',
+        }}
       >
         <IntegrityBanner />
         {children}
