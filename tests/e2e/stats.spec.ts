@@ -32,9 +32,10 @@ test('the ranking keeps one line per cell at 1366 px; empty lists say 无 on scr
         range.setStart(node, k);
         range.setEnd(node, k + 1);
         const y = Math.round(range.getBoundingClientRect().top);
-        if (top === null || Math.abs(y - top) > 4) out.push('');
+        const ch = node.textContent![k] ?? '';
+        if (top === null || Math.abs(y - top) > 4) out.push(ch);
+        else out[out.length - 1] = `${out[out.length - 1] ?? ''}${ch}`;
         top = y;
-        out[out.length - 1] += node.textContent![k];
       }
       return out.length ? out : [text];
     }),

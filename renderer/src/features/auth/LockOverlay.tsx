@@ -9,6 +9,7 @@ import { signIn, type SessionUser } from '../../data/auth';
 import type { OneWindowDb } from '../../data/db';
 import { useSignInMessage } from './useSignInMessage';
 import { useAuthErrorText } from './useAuthErrorText';
+import { isKey } from '../../app/shortcuts';
 
 export function LockOverlay({
   db,
@@ -34,9 +35,9 @@ export function LockOverlay({
   useEffect(() => {
     const guard = (e: KeyboardEvent) => {
       const inside = paperRef.current?.contains(e.target as Node) ?? false;
-      if (!inside || e.altKey || e.key === 'F1') {
+      if (!inside || isKey('frame', e)) {
         e.stopImmediatePropagation();
-        if (!inside || e.key !== 'Tab') e.preventDefault();
+        if (!inside || !isKey('tab', e)) e.preventDefault();
       }
     };
     window.addEventListener('keydown', guard, true);

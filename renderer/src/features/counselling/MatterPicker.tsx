@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, mattersByStage, STAGE_IDS, type Matter } from '../../domain';
 import { useSettingsStore } from '../../app/settingsStore';
 import { matchesQuery } from './model';
+import { isKey } from '../../app/shortcuts';
 
 interface Props {
   selected: string[];
@@ -53,10 +54,10 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
     Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-matter]') ?? []);
 
   const onSearchKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && visible.length === 1 && visible[0]) {
+    if (isKey('enter', e) && visible.length === 1 && visible[0]) {
       e.preventDefault();
       onToggle(visible[0].code);
-    } else if (e.key === 'ArrowDown') {
+    } else if (isKey('down', e)) {
       e.preventDefault();
       items()[0]?.focus();
     }
@@ -65,14 +66,14 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
   const onListKey = (e: KeyboardEvent) => {
     const all = items();
     const i = all.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' && i >= 0) {
+    if (isKey('down', e) && i >= 0) {
       e.preventDefault();
       all[Math.min(i + 1, all.length - 1)]?.focus();
-    } else if (e.key === 'ArrowUp' && i >= 0) {
+    } else if (isKey('up', e) && i >= 0) {
       e.preventDefault();
       if (i === 0) searchRef.current?.focus();
       else all[i - 1]?.focus();
-    } else if (e.key === 'Escape') {
+    } else if (isKey('escape', e)) {
       e.preventDefault();
       searchRef.current?.focus();
     }

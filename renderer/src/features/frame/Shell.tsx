@@ -6,19 +6,11 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   List,
   ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   Toolbar,
   Typography,
 } from '@mui/material';
@@ -36,6 +28,8 @@ import { areas, type Area } from '../../app/areas';
 import { useRouteStore } from '../../app/routeStore';
 import { UserMenu } from '../auth/UserMenu';
 import { IntegrityBanner } from './IntegrityBanner';
+import { ShortcutHelp } from './ShortcutHelp';
+import { areaOfKey, areaShortcut, isKey } from '../../app/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -48,7 +42,7 @@ const icons: Record<Area, ReactNode> = {
   settings: <SettingsIcon />,
 };
 
-export const shortcutOf = (area: Area) => `Alt+${areas.indexOf(area) + 1}`;
+const shortcutOf = areaShortcut;
 
 const NAV_WIDTH = 236;
 
@@ -60,15 +54,13 @@ export function Shell({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-8]$/.test(e.code)) {
-        const area = areas[Number(e.code.slice(5)) - 1];
-        if (area) {
-          e.preventDefault();
-          go(area);
-          // Move focus into the new area so the next Tab lands in its content.
-          requestAnimationFrame(() => document.getElementById('main')?.focus());
-        }
-      } else if (e.key === 'F1') {
+      const area = areaOfKey(e);
+      if (area) {
+        e.preventDefault();
+        go(area);
+        // Move focus into the new area so the next Tab lands in its content.
+        requestAnimationFrame(() => document.getElementById('main')?.focus());
+      } else if (isKey('help', e)) {
         e.preventDefault();
         setHelpOpen(true);
       }
@@ -165,29 +157,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <IntegrityBanner />
         {children}
       </Box>
-      <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title">
-        <DialogTitle id="shortcuts-title">{t('shortcuts.title')}</DialogTitle>
-        <DialogContent>
-          <Typography gutterBottom>{t('shortcuts.hint')}</Typography>
-          <Table size="small">
-            <TableBody>
-              {areas.map((area) => (
-                <TableRow key={area}>
-                  <TableCell>
-                    <kbd>{shortcutOf(area)}</kbd>
-                  </TableCell>
-                  <TableCell>{t(`nav.${area}`)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setHelpOpen(false)} autoFocus>
-            {t('shortcuts.close')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </Box>
   );
 }

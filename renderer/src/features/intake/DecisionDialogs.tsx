@@ -173,7 +173,7 @@ export function SupplementDialog({
           <ListItem key={m.id}>
             <ListItemText
               primary={i18n.language === 'en' ? m.nameEn : m.name}
-              secondary={m.standard}
+              secondary={i18n.language === 'en' ? (m.standardEn ?? m.standard) : m.standard}
             />
           </ListItem>
         ))}

@@ -22,6 +22,7 @@ import {
 import { problemsOf } from './model';
 import { draftFromCase, draftFromCounselling } from './prefill';
 import { SupplementIn } from './SupplementIn';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import type { Outcome } from './useDecision';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -47,6 +48,11 @@ export function IntakePage() {
   const [pending, setPending] = useState<CaseState | null>(null);
   const [done, setDone] = useState<Extract<Outcome, { ok: true }> | null>(null);
   const [printOpen, setPrintOpen] = useState(false);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const startNew = () => {
+    useDraftStore.getState().clear();
+    setDone(null);
+  };
 
   // Arriving from counselling or from a case: build the draft once, then drop the route
   // parameters so a reload keeps the draft instead of rebuilding it.
@@ -101,17 +107,25 @@ export function IntakePage() {
         </Typography>
         <Button
           variant="outlined"
-          onClick={() => {
-            if (!isDraftTouched(draft) || window.confirm(t('newConfirm'))) {
-              useDraftStore.getState().clear();
-              setDone(null);
-            }
-          }}
+          onClick={() => (isDraftTouched(draft) ? setConfirmNew(true) : startNew())}
           data-testid="intake-new"
         >
           {t('new')}
         </Button>
       </Stack>
+      <ConfirmDialog
+        open={confirmNew}
+        title={t('newConfirmTitle')}
+        body={t('newConfirm')}
+        confirmLabel={t('newConfirmOk')}
+        cancelLabel={t('newConfirmCancel')}
+        onConfirm={() => {
+          setConfirmNew(false);
+          startNew();
+        }}
+        onCancel={() => setConfirmNew(false)}
+        testId="intake-new-dialog"
+      />
       {notice && (
         <Alert severity="info" onClose={() => setNotice(null)} sx={{ mb: 2 }}>
           {notice}

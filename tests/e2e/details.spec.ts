@@ -1,0 +1,107 @@
+// The counter's small things (issue 14 item 11): F1 lists every shortcut, a new intake over a
+// draft asks in an app dialog (no browser confirm()), the favicon loads, the 授权委托书 reads as
+// required once an agent acts, and no requirement chip is cut short — in Chinese and English.
+import type { Page } from '@playwright/test';
+import { test, expect, shot } from './fixtures';
+import { setUpWithStaff, signIn, STAFF } from './session';
+
+async function counsellingWithAgent(page: Page) {
+  await page.getByTestId('matter-search').fill('GCGH-JZ');
+  await page.getByTestId('matter-GCGH-JZ').click();
+  await page.getByTestId('answer-agent-yes').click();
+}
+
+/** Chip labels in the checklist that do not show their whole text. */
+const cutChips = (page: Page) =>
+  page
+    .locator('[data-testid^="material-"] .MuiChip-label')
+    .evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+    );
+
+test('F1 lists every shortcut; the favicon loads; a new intake asks in an app dialog', async ({
+  app,
+  baseURL,
+}) => {
+  const failed: string[] = [];
+  app.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await setUpWithStaff(app, ['clerk']);
+  // A fresh load (the sign-in screen after it) asks for nothing that is not there.
+  await app.reload();
+  await expect(app.getByTestId('signin-submit')).toBeVisible({ timeout: 20_000 });
+  await signIn(app, STAFF.clerk.username, STAFF.clerk.password);
+  expect(await app.locator('link[rel="icon"]').getAttribute('href')).toBe('./favicon.png');
+  const icon = await app.request.get(new URL('favicon.png', baseURL).toString());
+  expect([icon.status(), icon.headers()['content-type']]).toEqual([200, 'image/png']);
+  expect(failed).toEqual([]);
+
+  await app.keyboard.press('F1');
+  const help = app.getByRole('dialog', { name: '键盘快捷键' });
+  const row = (id: string) => help.locator(`[data-shortcut="${id}"]`);
+  await expect(row('search')).toContainText('F3 / Ctrl+F');
+  await expect(row('save')).toContainText('Ctrl+S保存并打印一次性告知单');
+  await expect(row('submit')).toContainText('Ctrl+Enter在审批意见框中：通过并送下一环节');
+  await expect(row('area-cases')).toContainText('Alt+3办件查询');
+  await expect(help.locator('[data-shortcut]')).toHaveCount(17 + 8);
+  await shot(app, 'shortcuts-all-zh-CN');
+  await app.keyboard.press('Escape');
+
+  // A draft with something typed: 新建受理 asks first, in the app's own dialog.
+  let nativeDialog = false;
+  app.on('dialog', (d) => {
+    nativeDialog = true;
+    void d.dismiss();
+  });
+  await app.keyboard.press('Alt+2');
+  await app.getByTestId('intake-applicantName').fill('郑州宏达置业有限公司');
+  await app.getByTestId('intake-new').click();
+  const ask = app.getByTestId('intake-new-dialog');
+  await expect(ask.getByRole('dialog', { name: '新建受理' })).toContainText(
+    '清空当前草稿并新建？已填写的内容将丢失。',
+  );
+  await shot(app, 'intake-new-confirm-zh-CN');
+  await ask.getByTestId('intake-new-dialog-cancel').click();
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue('郑州宏达置业有限公司');
+  await app.getByTestId('intake-new').click();
+  await app.getByTestId('intake-new-dialog-confirm').click();
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
+  expect(nativeDialog).toBe(false);
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await app.keyboard.press('F1');
+  const helpEn = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(helpEn.locator('[data-shortcut="save"]')).toContainText(
+    'Ctrl+SSave and print the one-time notification',
+  );
+  await shot(app, 'shortcuts-all-en');
+});
+
+test('the power of attorney is required once an agent acts; no chip is cut short', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await counsellingWithAgent(app);
+  const checklist = app.getByTestId('checklist-GCGH-JZ');
+  await expect(checklist.getByTestId('requirement-powerOfAttorney')).toHaveText('必交');
+  await expect(checklist.getByTestId('requirement-agentId')).toHaveText('必交');
+  expect(await cutChips(app)).toEqual([]);
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await app.getByTestId('nav-counselling').click();
+  await expect(checklist.getByTestId('requirement-powerOfAttorney')).toHaveText('Required');
+  expect(await cutChips(app)).toEqual([]);
+  await shot(app, 'counselling-agent-required-en');
+
+  // The intake's checklist: the agent box makes it required there too, and no chip is cut.
+  await app.keyboard.press('Alt+2');
+  await app.getByRole('combobox', { name: 'Matter' }).click();
+  await app.getByTestId('matter-GCGH-JZ').click();
+  await app.getByRole('checkbox', { name: 'An agent applies (power of attorney needed)' }).check();
+  await expect(app.getByTestId('requirement-powerOfAttorney')).toHaveText('Required');
+  expect(await cutChips(app)).toEqual([]);
+  await shot(app, 'intake-agent-required-en');
+});
