@@ -3,7 +3,7 @@
 // required once an agent acts, and no requirement chip is cut short — in Chinese and English.
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
-import { setUpWithStaff, signIn, STAFF } from './session';
+import { setUpWithStaff, signIn, STAFF, STATION_ADMIN } from './session';
 
 async function counsellingWithAgent(page: Page) {
   await page.getByTestId('matter-search').fill('GCGH-JZ');
@@ -104,4 +104,55 @@ test('the power of attorney is required once an agent acts; no chip is cut short
   await expect(app.getByTestId('requirement-powerOfAttorney')).toHaveText('Required');
   expect(await cutChips(app)).toEqual([]);
   await shot(app, 'intake-agent-required-en');
+});
+
+test('the idle-lock minutes are the administrator’s setting, and the lock follows them', async ({
+  app,
+}) => {
+  await app.clock.install();
+  await setUpWithStaff(app, ['clerk']);
+  // setUpWithStaff leaves the clerk signed in: the clerk reads the setting, cannot change it.
+  await app.getByTestId('nav-settings').click();
+  await expect(app.getByTestId('idle-lock-readonly')).toHaveText(
+    '无操作 5 分钟后屏幕自动锁定（由系统管理员设置）。',
+  );
+  await expect(app.getByTestId('idle-lock-minutes')).toHaveCount(0);
+  await shot(app, 'settings-idle-lock-clerk-zh-CN');
+
+  await app.getByTestId('user-menu').click();
+  await app.getByTestId('menu-signout').click();
+  await signIn(app, STATION_ADMIN.username, STATION_ADMIN.password);
+  await app.getByTestId('nav-settings').click();
+  const minutes = app.getByTestId('idle-lock-minutes');
+  await expect(minutes).toHaveValue('5');
+  await minutes.fill('0');
+  await app.getByTestId('idle-lock-save').click();
+  await expect(app.getByTestId('idle-lock-status')).toHaveText(
+    '请填写 1–120 之间的整数分钟数，未做任何更改。',
+  );
+  await minutes.fill('2');
+  await app.getByTestId('idle-lock-save').click();
+  await expect(app.getByTestId('idle-lock-status')).toHaveText('已保存：无操作 2 分钟后锁屏。');
+  await shot(app, 'settings-idle-lock-zh-CN');
+  await app
+    .getByRole('region', { name: '屏幕锁定' })
+    .screenshot({ path: 'test-results/screens/settings-idle-lock-section-zh-CN.png' });
+
+  // Two minutes, not the five of before.
+  await app.clock.fastForward('01:50');
+  await expect(app.getByTestId('lock-overlay')).toHaveCount(0);
+  await app.clock.fastForward('00:20');
+  await expect(app.getByTestId('lock-overlay')).toBeVisible();
+  await app.getByTestId('lock-password').fill(STATION_ADMIN.password);
+  await app.getByTestId('lock-unlock').click();
+  await expect(app.getByTestId('lock-overlay')).toHaveCount(0);
+
+  await app.getByTestId('language-en').click();
+  await expect(app.getByRole('region', { name: 'Screen lock' })).toContainText(
+    'A whole number from 1 to 120',
+  );
+  await shot(app, 'settings-idle-lock-en');
+  await app
+    .getByRole('region', { name: 'Screen lock' })
+    .screenshot({ path: 'test-results/screens/settings-idle-lock-section-en.png' });
 });

@@ -24,6 +24,7 @@ import { useHostErrorText } from '../frame/useHostErrorText';
 import { PrintSettings } from './PrintSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
+import { IdleLockSettings } from './IdleLockSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function SettingsPage() {
         )}
       </Paper>
       <OfficeSettings />
+      <IdleLockSettings />
       <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>
