@@ -156,3 +156,26 @@ test('the idle-lock minutes are the administrator’s setting, and the lock foll
     .getByRole('region', { name: 'Screen lock' })
     .screenshot({ path: 'test-results/screens/settings-idle-lock-section-en.png' });
 });
+
+test('a complaint names who handles it; that person, not the clerk, is on the supervision item', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await app.getByTestId('nav-ledgers').click();
+  await app.getByTestId('tab-complaints').click();
+  await app.getByRole('button', { name: '登记投诉或来信' }).click();
+  const form = app.getByTestId('complaint-form');
+  await form.locator('[data-field="complainant"]').fill('李先生');
+  await form.locator('[data-field="content"]').fill('窗口排队时间长');
+  await app.getByTestId('complaint-form-save').click();
+  await expect(form.getByRole('alert')).toHaveText('以下内容需要补充或更正：责任人。');
+  await shot(app, 'ledgers-complaint-responsible-zh-CN');
+  await form.locator('[data-field="responsible"]').fill('周科长');
+  await form.locator('[data-field="department"]').fill('政务服务科');
+  await app.getByTestId('complaint-form-save').click();
+  await expect(form).toBeHidden();
+  await app.getByTestId('tab-supervision').click();
+  const item = app.getByTestId('supervision');
+  await expect(item).toContainText('周科长');
+  await expect(item).not.toContainText('李窗口');
+});
