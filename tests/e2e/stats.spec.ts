@@ -1,5 +1,6 @@
 // The statistics screen as it prints and exports: at 1366 px no cell of the ranking wraps, an
 // empty list says 无 on screen and on the printed 红黑榜, in Chinese and English.
+import { writeFileSync } from 'node:fs';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff, switchUser } from './session';
 import { acceptOneCase } from './flows';
@@ -52,7 +53,9 @@ test('the ranking keeps one line per cell at 1366 px; empty lists say 无 on scr
   await app.getByTestId('stats-print').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toBeVisible({ timeout: 30_000 });
-  const paper = pdfText(pdfsOf(app).at(-1)!);
+  const pdf = pdfsOf(app).at(-1)!;
+  writeFileSync('test-results/screens/stats-red-black-empty.pdf', pdf);
+  const paper = pdfText(pdf);
   // 红榜 and 黑榜 each print their table with one row that says 无.
   expect(paper.replace(/[ \t]+/g, ' ')).toMatch(
     /红榜[\s\S]*名次[\s\S]*\n\s*无\s*\n[\s\S]*黑榜[\s\S]*名次[\s\S]*\n\s*无\s*\n/,
