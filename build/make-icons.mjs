@@ -1,6 +1,7 @@
 // Draws the app icon (a service-hall window: a blue tile with a white counter window and a
 // red seal dot) as PNG without any dependency: raw RGBA rows, zlib, CRC-32.
-// Run: node build/make-icons.mjs → build/icons/512x512.png, 256x256.png (committed).
+// Run: node build/make-icons.mjs → build/icons/512x512.png, 256x256.png and
+// renderer/public/favicon.png (committed).
 import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -89,3 +90,9 @@ for (const size of [512, 256]) {
   writeFileSync(file, png(size));
   console.log(`wrote ${file}`);
 }
+
+// The same picture as the window's favicon (renderer/public is copied as is into the build).
+const favicon = join(here, '..', 'renderer', 'public', 'favicon.png');
+mkdirSync(dirname(favicon), { recursive: true });
+writeFileSync(favicon, png(256));
+console.log(`wrote ${favicon}`);

@@ -45,7 +45,7 @@ test('one case through 审查 → 审核 → 审批 with a return and resubmissi
   await app.getByTestId('opinion-text').fill('同意');
   await app.getByTestId('action-pass').click();
   await expect(app.getByTestId('step-error')).toContainText(
-    '您的角色（窗口人员）无权执行此操作（审查通过）',
+    '您的角色（窗口受理员）无权执行此操作（审查通过）',
   );
   await expect(app.getByTestId('step-status')).toHaveText('审查');
 

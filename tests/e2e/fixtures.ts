@@ -3,6 +3,7 @@
 // fresh profile / data folder, so tests never see each other's data.
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { htmlToPdf } from '../print/chromium';
+import { watch, watcherOf, type A11yWatcher } from './a11y';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -79,8 +80,11 @@ export const test = base.extend<Fixtures>({
         env: { ...process.env, OW_DATA_DIR: profile },
       });
       const page = await electronApp.firstWindow();
+      const watcher = watch(page);
       await use(page);
+      const faults = await watcher.finish();
       await electronApp.close();
+      failOnFaults(faults, profile);
     } else {
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: chromiumPath,
@@ -108,8 +112,11 @@ export const test = base.extend<Fixtures>({
           },
         );
       await page.goto(baseURL!);
+      const watcher = watch(page);
       await use(page);
+      const faults = await watcher.finish();
       await context.close();
+      failOnFaults(faults, profile);
     }
     rmSync(profile, { recursive: true, force: true });
   },
@@ -122,6 +129,18 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/** Ends the test with the accessibility faults its screens had (serious and critical). */
+function failOnFaults(faults: string, profile: string) {
+  if (!faults) return;
+  rmSync(profile, { recursive: true, force: true });
+  throw new Error(`axe-core: serious or critical accessibility violations\n${faults}`);
+}
+
+/** Checks the screen in front of the page with axe now (also done by shot()). */
+export async function checkA11y(page: Page, label: string) {
+  await (watcherOf(page) as A11yWatcher | undefined)?.check(label);
+}
 
 const rendered = new WeakMap<Page, Buffer[]>();
 /** Every PDF the app rendered (and archived) in this page, oldest first. */
@@ -145,6 +164,7 @@ export function pdfText(pdf: Buffer): string {
 
 /** Saves a screenshot under test-results/screens/<name>.png for people to look at. */
 export async function shot(page: Page, name: string) {
+  await checkA11y(page, name);
   await page.screenshot({
     path: join(root, 'test-results/screens', `${name}.png`),
     fullPage: true,

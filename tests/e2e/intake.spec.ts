@@ -200,7 +200,7 @@ test('a credit code failing its check passes only with a section chief’s recor
   await app.getByTestId('override-password').fill(STAFF.clerk.password);
   await app.getByTestId('override-reason').fill('早期试点代码，已核对营业执照原件');
   await app.getByTestId('override-confirm').click();
-  await expect(app.getByRole('dialog').getByRole('alert')).toContainText('不是科长或局长');
+  await expect(app.getByRole('dialog').getByRole('alert')).toContainText('不是科室负责人或局领导');
   await app.getByTestId('override-username').fill(STAFF.chief.username);
   await app.getByTestId('override-password').fill(STAFF.chief.password);
   await app.getByTestId('override-confirm').click();

@@ -112,14 +112,29 @@ test('statistics: tables, chart, .xlsx export equal to the screen; English', asy
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const first = wb.worksheets[0]!;
+  expect(first.getCell(1, 1).value).toBe('郑州市惠济区自然资源和规划局 效能统计 · 全局');
+  expect(first.getCell(2, 1).value).toMatch(/^统计月份：\d{4}年\d{1,2}月$/);
   const screenRow = await tables.first().locator('tbody tr').first().locator('td').allInnerTexts();
-  const fileRow = ((first.getRow(2).values as unknown[]) ?? []).slice(1).map(String);
+  // Row 5 (after title, month, a blank row and the header); rates are numbers shown as percent.
+  const dataRow = first.getRow(5);
+  const fileRow = ((dataRow.values as unknown[]) ?? [])
+    .slice(1)
+    .map((v, i) =>
+      dataRow.getCell(i + 1).numFmt === '0.0%' ? `${((v as number) * 100).toFixed(1)}%` : String(v),
+    );
   expect(fileRow).toEqual(screenRow);
+  expect(typeof dataRow.getCell(2).value).toBe('number');
+  // Nobody on either list this month: the lists say so.
+  await expect(app.getByTestId('stats-list-red')).toHaveText('红榜：无');
+  await expect(app.getByTestId('stats-list-black')).toHaveText('黑榜：无');
 
   await app.getByTestId('stats-print').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toBeVisible({ timeout: 30_000 });
-  expect(pdfText(pdfsOf(app).at(-1)!)).toContain('红');
+  const paper = pdfText(pdfsOf(app).at(-1)!);
+  expect(paper).toContain('红');
+  // Each empty list prints 无 in its table, not an empty table.
+  expect(paper.match(/^\s*无\s*$/gm)?.length).toBe(2);
   await app.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
   await app.getByTestId('nav-settings').click();

@@ -449,21 +449,29 @@ export async function addProgress(
 
 export type ComplaintInput = Omit<Complaint, 'number' | 'status' | 'returnCalls'>;
 
+/** Who handles a complaint: chosen when it is recorded, never whoever typed it in. */
+export interface ComplaintRouting {
+  department: string;
+  responsible: string;
+}
+
 /** Records a complaint or letter and opens its supervision item (source 'complaint'). */
 export async function recordComplaint(
   db: OneWindowDb,
   input: ComplaintInput,
-  department: string,
+  routing: ComplaintRouting,
   actor: EventActor,
   now = new Date(),
 ): Promise<LedgerResult> {
+  const { department } = routing;
+  const responsible = routing.responsible.trim();
   const d: Omit<Complaint, 'number'> = {
     ...input,
     creditCode: trimmedCode(input.creditCode),
     status: 'open',
     returnCalls: [],
   };
-  const bad = complaintProblems(d);
+  const bad = [...complaintProblems(d), ...(responsible === '' ? ['responsible'] : [])];
   if (bad.length > 0) return invalid(bad);
   const id = newId('complaint');
   let complaintNumber = '';
@@ -497,7 +505,7 @@ export async function recordComplaint(
           enterpriseName: '',
           caseNumber: d.caseNumber,
           department: department.trim() === '' ? '-' : department,
-          person: d.staff.trim() === '' ? actor.name : d.staff,
+          person: responsible,
           dueDate: d.dueDate,
           status: 'open',
           progress: [],

@@ -59,6 +59,8 @@ export interface Material {
   deferrable: boolean;
   /** Standard the item must meet, printed on the supplement notice. */
   standard?: string;
+  /** The same in English, for the screens in English (papers print in Chinese). */
+  standardEn?: string;
 }
 
 export type FieldKind = 'text' | 'multiline' | 'number' | 'area' | 'date' | 'select';
@@ -187,6 +189,15 @@ export function materialsFor(matter: Matter, answers: Answers): ChecklistItem[] 
     }
   }
   return out;
+}
+
+/**
+ * How a checklist line reads: a conditional item the answers call for (授权委托书 when an agent
+ * acts) is simply required; one whose question is open is undecided.
+ */
+export function shownRequirement(item: ChecklistItem): 'required' | 'optional' | 'undecided' {
+  if (item.undecided) return 'undecided';
+  return item.needed ? 'required' : 'optional';
 }
 
 /** Questions of a matter that still decide something and have no answer. */

@@ -166,6 +166,7 @@ const m = {
     {
       copies: 2,
       standard: '加盖出图章',
+      standardEn: "With the designer's drawing seal",
     },
   ),
   topoMap: required(
@@ -458,6 +459,7 @@ export const defaultCatalogue: Catalogue = {
         required('writtenApplication', '书面申请', 'Written application', 'original'),
         required('householdId', '身份证、户口簿', 'ID card and household register', 'copy', {
           standard: '核对原件',
+          standardEn: 'Checked against the original',
         }),
         required('villageOpinion', '村委会意见', "Village committee's opinion", 'original'),
         conditional('homesteadProof', '宅基地证明', 'Homestead certificate', 'copy', Q.homestead, [

@@ -54,6 +54,7 @@ interface MatOpts {
   copies?: number;
   deferrable?: boolean;
   standard?: string;
+  standardEn?: string;
 }
 
 export function required(
@@ -72,6 +73,7 @@ export function required(
     requirement: 'required',
     deferrable: o.deferrable ?? false,
     ...(o.standard ? { standard: o.standard } : {}),
+    ...(o.standardEn ? { standardEn: o.standardEn } : {}),
   };
 }
 
@@ -100,17 +102,20 @@ export function optional(id: string, name: string, nameEn: string, form: Materia
 export const identityMaterials: Material[] = [
   required('businessLicence', '营业执照（或统一社会信用代码证书）', 'Business licence', 'copy', {
     standard: '加盖单位公章',
+    standardEn: "With the organisation's official seal",
   }),
   required('legalRepId', '法定代表人身份证明', 'Proof of the legal representative', 'original'),
   conditional('powerOfAttorney', '授权委托书', 'Power of attorney', 'original', Q.agent, ['yes']),
   conditional('agentId', '受托人身份证', "Agent's ID card", 'copy', Q.agent, ['yes'], {
     standard: '核对原件',
+    standardEn: 'Checked against the original',
   }),
 ];
 
 export function application(name = '申请表'): Material {
   return required('application', name, 'Application form', 'original', {
     standard: '填写完整并加盖单位公章',
+    standardEn: "Filled in completely, with the organisation's official seal",
   });
 }
 

@@ -23,6 +23,8 @@ export async function pdfInBrowser(
 export async function printInBrowser(html: string): Promise<void> {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
+  // A frame needs a name even hidden: the paper's own <title>, else the app's.
+  frame.title = /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || document.title;
   frame.style.cssText = 'position:fixed;width:0;height:0;border:0;left:-10000px';
   frame.srcdoc = html;
   document.body.appendChild(frame);

@@ -13,10 +13,12 @@ export function AdminDialog({ screen, onClose }: { screen: AdminScreen; onClose:
   const { t } = useTranslation('auth');
   const title = t(`menu.${screen}`);
   return (
-    <Dialog open fullScreen onClose={onClose} aria-label={title}>
+    <Dialog open fullScreen onClose={onClose} aria-labelledby="admin-dialog-title">
       <AppBar position="static" elevation={0}>
         <Toolbar>
-          <Typography sx={{ flexGrow: 1, fontSize: '1.2rem' }}>{t('app:app.title')}</Typography>
+          <Typography id="admin-dialog-title" sx={{ flexGrow: 1, fontSize: '1.2rem' }}>
+            {t('menu.dialogTitle', { app: t('app:app.title'), screen: title })}
+          </Typography>
           <Button
             color="inherit"
             startIcon={<CloseIcon />}

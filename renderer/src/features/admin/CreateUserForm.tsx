@@ -79,7 +79,7 @@ export function CreateUserForm({
         >
           {ROLES.map((r) => (
             <MenuItem key={r} value={r}>
-              {t(`auth:role.${r}`)}
+              {t(`domain:role.${r}`)}
             </MenuItem>
           ))}
         </TextField>

@@ -85,7 +85,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
           <TableRow>
             <TableCell>{t('users.username')}</TableCell>
             <TableCell>{t('users.name')}</TableCell>
-            <TableCell>{t('users.role')}</TableCell>
+            <TableCell id="users-role-col">{t('users.role')}</TableCell>
             <TableCell>{t('users.status')}</TableCell>
             <TableCell>{t('users.actions')}</TableCell>
           </TableRow>
@@ -94,7 +94,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
           {(users ?? []).map((u) => (
             <TableRow key={u.id} data-testid={`user-row-${u.username}`}>
               <TableCell>{u.username}</TableCell>
-              <TableCell>
+              <TableCell id={`user-name-${u.id}`}>
                 {u.name}
                 {u.id === me?.id ? t('users.you') : ''}
               </TableCell>
@@ -103,14 +103,15 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
                   select
                   size="small"
                   value={u.role}
-                  aria-label={t('users.role')}
+                  // Named by the column and the person: "角色 李窗口 窗口受理员".
+                  slotProps={{ select: { labelId: `users-role-col user-name-${u.id}` } }}
                   onChange={(e) =>
                     run(async () => {
                       const role = e.target.value as Role;
                       const next = await changeRole(db, currentActor(), u.id, role);
                       return t('users.roleChanged', {
                         name: next.name,
-                        role: t(`auth:role.${role}`),
+                        role: t(`domain:role.${role}`),
                       });
                     })
                   }
@@ -118,7 +119,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
                 >
                   {ROLES.map((r) => (
                     <MenuItem key={r} value={r}>
-                      {t(`auth:role.${r}`)}
+                      {t(`domain:role.${r}`)}
                     </MenuItem>
                   ))}
                 </TextField>

@@ -16,6 +16,7 @@ import { useRouteStore } from '../../app/routeStore';
 import { LightChip } from '../cases/LightChip';
 import { isEnglish } from '../cases/caseFormat';
 import type { InboxItem } from './inboxModel';
+import { isKey } from '../../app/shortcuts';
 
 function moveFocus(e: KeyboardEvent<HTMLTableRowElement>, delta: number) {
   const rows = Array.from(
@@ -89,9 +90,9 @@ export function InboxTable({
                   data-testid={`inbox-row-${row.caseNo}`}
                   onClick={() => open(row.id)}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter') open(row.id);
-                    else if (e.key === 'ArrowDown') moveFocus(e, 1);
-                    else if (e.key === 'ArrowUp') moveFocus(e, -1);
+                    if (isKey('enter', e)) open(row.id);
+                    else if (isKey('down', e)) moveFocus(e, 1);
+                    else if (isKey('up', e)) moveFocus(e, -1);
                   }}
                   sx={{
                     cursor: 'pointer',

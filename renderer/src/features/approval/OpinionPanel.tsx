@@ -9,6 +9,7 @@ import { DenyDialog, ReasonDialog, SuspendDialog } from './ActionDialogs';
 import { passCommand } from './inboxModel';
 import { availableActions, PHRASES, withPhrase, type StepActionKind } from './stepRules';
 import type { StepAction } from './useStepAction';
+import { isKey } from '../../app/shortcuts';
 
 type Open = Exclude<StepActionKind, 'pass'> | null;
 
@@ -75,7 +76,7 @@ export function OpinionPanel({
             value={opinion}
             onChange={(e) => setOpinion(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && e.ctrlKey) {
+              if (isKey('submit', e)) {
                 e.preventDefault();
                 void pass();
               }

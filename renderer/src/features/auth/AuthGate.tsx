@@ -8,6 +8,8 @@ import { logSessionEvent } from '../../data/auth';
 import { startAutoBackup } from '../../data/backupAuto';
 import type { OneWindowDb } from '../../data/db';
 import { getStation, type Station } from '../../data/station';
+import { loadIdleLockMinutes } from '../../data/idleLock';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../data/stationDb';
 import { host } from '../../host';
 import { useSessionStore, type LockReason } from '../../app/sessionStore';
@@ -26,7 +28,12 @@ export function AuthGate({ children, db: given }: { children: ReactNode; db?: On
   const [loadError, setLoadError] = useState<string | null>(null);
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
-  const idleMinutes = useSettingsStore((s) => s.settings.idleLockMinutes);
+  // The station's idle-lock minutes (an administrator's setting); this machine's older setting
+  // until one is made.
+  const machineIdleMinutes = useSettingsStore((s) => s.settings.idleLockMinutes);
+  const idleMinutes =
+    useLiveQuery(() => loadIdleLockMinutes(db, machineIdleMinutes), [db, machineIdleMinutes]) ??
+    machineIdleMinutes;
 
   useEffect(() => {
     getStation(db).then(setStation, (e: unknown) =>

@@ -10,6 +10,7 @@ import type { OneWindowDb } from '../../data/db';
 import { useSessionStore } from '../../app/sessionStore';
 import { useSignInMessage } from './useSignInMessage';
 import { useAuthErrorText } from './useAuthErrorText';
+import { isKey } from '../../app/shortcuts';
 
 export function LockOverlay({
   db,
@@ -36,9 +37,9 @@ export function LockOverlay({
   useEffect(() => {
     const guard = (e: KeyboardEvent) => {
       const inside = paperRef.current?.contains(e.target as Node) ?? false;
-      if (!inside || e.altKey || e.key === 'F1') {
+      if (!inside || isKey('frame', e)) {
         e.stopImmediatePropagation();
-        if (!inside || e.key !== 'Tab') e.preventDefault();
+        if (!inside || !isKey('tab', e)) e.preventDefault();
       }
     };
     window.addEventListener('keydown', guard, true);
@@ -94,7 +95,7 @@ export function LockOverlay({
             <Typography data-testid="lock-body">
               {t(reason === 'manual' ? 'lock.bodyManual' : 'lock.body', {
                 name: user.name,
-                role: t(`role.${user.role}`),
+                role: t(`domain:role.${user.role}`),
               })}
             </Typography>
             <TextField

@@ -33,13 +33,12 @@ export function UserMenu() {
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
-        aria-label={t('menu.label', { name: user.name })}
         data-testid="user-menu"
         sx={{ textTransform: 'none' }}
       >
         {user.name}
         <Typography component="span" sx={{ ml: 1, opacity: 0.85, fontSize: '0.9rem' }}>
-          {t(`role.${user.role}`)}
+          {t(`domain:role.${user.role}`)}
         </Typography>
       </Button>
       <Menu anchorEl={anchor} open={!!anchor} onClose={close}>

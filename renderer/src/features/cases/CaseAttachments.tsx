@@ -96,7 +96,8 @@ export function CaseAttachments({ rows }: { rows: FileMetaRow[] }) {
       {opened && (
         <Dialog open onClose={() => setOpened(null)} maxWidth="lg" fullWidth>
           <DialogTitle>{opened.name}</DialogTitle>
-          <DialogContent dividers>
+          {/* Scrolls when the paper is tall: reachable by keyboard to scroll it. */}
+          <DialogContent dividers tabIndex={0}>
             {opened.mime.startsWith('image/') ? (
               <img src={opened.url} alt={opened.name} style={{ maxWidth: '100%' }} />
             ) : (

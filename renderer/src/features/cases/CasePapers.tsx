@@ -160,7 +160,8 @@ export function CasePapers({ prints }: { prints: PrintRecord[] }) {
       {opened && (
         <Dialog open onClose={() => setOpened(null)} maxWidth="lg" fullWidth>
           <DialogTitle>{opened.record.title}</DialogTitle>
-          <DialogContent dividers>
+          {/* Scrolls when the paper is tall: reachable by keyboard to scroll it. */}
+          <DialogContent dividers tabIndex={0}>
             <Typography sx={{ mb: 1 }}>
               {t(opened.html === null ? 'papers.verified' : 'papers.verifiedHtml', {
                 sha: opened.record.sha256.slice(0, 16),

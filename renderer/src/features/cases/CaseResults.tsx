@@ -9,6 +9,7 @@ import type { CaseRow } from '../../data/db';
 import { NO_DUE_DATE } from '../../data/projection';
 import { LightChip } from './LightChip';
 import { maskedPartyCode, matterName } from './caseFormat';
+import { isKey } from '../../app/shortcuts';
 
 const ROW_HEIGHT = 68;
 const VISIBLE_ROWS = 8;
@@ -35,16 +36,15 @@ export function moveInList(
   onActive: (i: number) => void,
 ): boolean {
   if (count === 0) return false;
-  const to =
-    e.key === 'ArrowDown'
-      ? Math.min(count - 1, active + 1)
-      : e.key === 'ArrowUp'
-        ? Math.max(0, active - 1)
-        : e.key === 'PageDown'
-          ? Math.min(count - 1, active + VISIBLE_ROWS)
-          : e.key === 'PageUp'
-            ? Math.max(0, active - VISIBLE_ROWS)
-            : null;
+  const to = isKey('down', e)
+    ? Math.min(count - 1, active + 1)
+    : isKey('up', e)
+      ? Math.max(0, active - 1)
+      : isKey('pageDown', e)
+        ? Math.min(count - 1, active + VISIBLE_ROWS)
+        : isKey('pageUp', e)
+          ? Math.max(0, active - VISIBLE_ROWS)
+          : null;
   if (to === null) return false;
   e.preventDefault();
   onActive(to);
@@ -109,7 +109,7 @@ export function CaseResults({
         onKeyDown={(e) => {
           if (moveInList(e, rows.length, active, onActive)) return;
           const row = rows[active];
-          if (e.key === 'Enter' && row) onOpen(row);
+          if (isKey('enter', e) && row) onOpen(row);
         }}
         sx={{
           height: Math.min(rows.length, VISIBLE_ROWS) * ROW_HEIGHT + 2,

@@ -15,6 +15,7 @@ import { Dashboard } from './Dashboard';
 import { useDeskStore, type DeskSource } from './deskStore';
 import { readQuery } from './searchHints';
 import { useToday } from './useToday';
+import { isKey } from '../../app/shortcuts';
 
 const LIST_ID = 'desk-results';
 const TYPING_DELAY_MS = 250;
@@ -81,7 +82,7 @@ export function DeskPage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === SEARCH_SHORTCUT || (e.ctrlKey && e.key.toLowerCase() === 'f')) {
+      if (isKey('search', e)) {
         e.preventDefault();
         inputRef.current?.focus();
         inputRef.current?.select();
@@ -139,10 +140,10 @@ export function DeskPage() {
           }}
           onKeyDown={(e) => {
             if (moveInList(e, rows?.length ?? 0, active, setActive)) return;
-            if (e.key === 'Enter') {
+            if (isKey('enter', e)) {
               e.preventDefault();
               void submit();
-            } else if (e.key === 'Escape') {
+            } else if (isKey('escape', e)) {
               setText('');
               show(null);
             }

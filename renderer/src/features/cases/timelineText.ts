@@ -110,7 +110,10 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
       return d ? t(`delivery.${str(d.method)}`) : '';
     }
     case 'ratingRecorded':
-      return t('eventDetail.rating', { level: str(p['overall']) });
+      // In words (非常满意 …), as the applicant chose it; a level unknown here shows as recorded.
+      return t('eventDetail.rating', {
+        level: t(`issuance:rating.level.${str(p['overall'])}`, { defaultValue: str(p['overall']) }),
+      });
     case 'paperPrinted':
       return t('eventDetail.paper', { title: str(p['title']), id: str(p['archiveId']) });
     case 'paperReprinted':

@@ -29,6 +29,7 @@ import { QuestionList } from './QuestionList';
 import { useCounsellingDraft } from './draft';
 import { formProblems, newCounsellingId, questionsOf, selectedMatters, toCommand } from './model';
 import { parseSession, type SavedSession } from './session';
+import { isKey } from '../../app/shortcuts';
 
 interface Props {
   userId: string;
@@ -99,7 +100,7 @@ export function CounsellingEditor({ userId, onSaved }: Props) {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      if (isKey('save', e)) {
         e.preventDefault();
         void saveRef.current(true);
       }

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Matter } from '../../domain';
+import { shownRequirement, type Matter } from '../../domain';
 import { useSettingsStore } from '../../app/settingsStore';
 import { checklistOf } from './model';
 
@@ -74,23 +74,23 @@ export function MatterChecklist({
                 </Typography>
                 {item.standard && (
                   <Typography variant="body2" color="text.secondary">
-                    {t('checklist.standardLine', { standard: item.standard })}
+                    {t('checklist.standardLine', {
+                      standard: en ? (item.standardEn ?? item.standard) : item.standard,
+                    })}
                   </Typography>
                 )}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`form.${item.form}`)}</TableCell>
               <TableCell align="right">{item.copies}</TableCell>
-              <TableCell>
+              {/* As wide as its widest chip: a chip is never cut to "May follow l…". */}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
                   <Chip
                     size="small"
-                    variant={item.requirement === 'required' ? 'filled' : 'outlined'}
+                    variant={shownRequirement(item) === 'required' ? 'filled' : 'outlined'}
                     color={item.undecided ? 'warning' : 'default'}
-                    label={
-                      item.undecided
-                        ? t('requirement.undecided')
-                        : t(`requirement.${item.requirement}`)
-                    }
+                    label={t(`requirement.${shownRequirement(item)}`)}
+                    data-testid={`requirement-${item.id}`}
                   />
                   {item.deferrable && item.needed && (
                     <Chip size="small" variant="outlined" color="info" label={t('deferrable')} />

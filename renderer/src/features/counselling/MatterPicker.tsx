@@ -4,9 +4,9 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Box,
-  Checkbox,
   Chip,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -15,10 +15,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, mattersByStage, STAGE_IDS, type Matter } from '../../domain';
 import { useSettingsStore } from '../../app/settingsStore';
 import { matchesQuery } from './model';
+import { isKey } from '../../app/shortcuts';
 
 interface Props {
   selected: string[];
@@ -51,10 +54,10 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
     Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-matter]') ?? []);
 
   const onSearchKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && visible.length === 1 && visible[0]) {
+    if (isKey('enter', e) && visible.length === 1 && visible[0]) {
       e.preventDefault();
       onToggle(visible[0].code);
-    } else if (e.key === 'ArrowDown') {
+    } else if (isKey('down', e)) {
       e.preventDefault();
       items()[0]?.focus();
     }
@@ -63,14 +66,14 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
   const onListKey = (e: KeyboardEvent) => {
     const all = items();
     const i = all.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' && i >= 0) {
+    if (isKey('down', e) && i >= 0) {
       e.preventDefault();
       all[Math.min(i + 1, all.length - 1)]?.focus();
-    } else if (e.key === 'ArrowUp' && i >= 0) {
+    } else if (isKey('up', e) && i >= 0) {
       e.preventDefault();
       if (i === 0) searchRef.current?.focus();
       else all[i - 1]?.focus();
-    } else if (e.key === 'Escape') {
+    } else if (isKey('escape', e)) {
       e.preventDefault();
       searchRef.current?.focus();
     }
@@ -116,9 +119,11 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
         sx={{ maxHeight: 'calc(100vh - 300px)', overflowY: 'auto', mt: 1 }}
       >
         {groups.length === 0 && (
-          <Typography sx={{ p: 2 }} role="status">
-            {t('matters.none', { query })}
-          </Typography>
+          <ListItem>
+            <Typography sx={{ p: 1 }} role="status">
+              {t('matters.none', { query })}
+            </Typography>
+          </ListItem>
         )}
         {groups.map((g) => (
           <li key={g.stage}>
@@ -128,48 +133,45 @@ export function MatterPicker({ selected, onToggle, error }: Props) {
               </ListSubheader>
               {g.matters.map((m) => {
                 const checked = selected.includes(m.code);
+                // The row is the checkbox (role="checkbox"); the box drawn in it is a picture
+                // only, so no control sits inside another.
                 return (
-                  <ListItemButton
-                    key={m.code}
-                    data-matter={m.code}
-                    data-testid={`matter-${m.code}`}
-                    role="checkbox"
-                    aria-checked={checked}
-                    selected={checked}
-                    onClick={() => onToggle(m.code)}
-                    onFocus={() => setActive(m.code)}
-                    tabIndex={m.code === tabStop ? 0 : -1}
-                  >
-                    <ListItemIcon sx={{ minWidth: 36 }}>
-                      <Checkbox
-                        edge="start"
-                        checked={checked}
-                        tabIndex={-1}
-                        disableRipple
-                        slotProps={{ input: { 'aria-hidden': true } }}
+                  <ListItem key={m.code} disablePadding>
+                    <ListItemButton
+                      data-matter={m.code}
+                      data-testid={`matter-${m.code}`}
+                      role="checkbox"
+                      aria-checked={checked}
+                      selected={checked}
+                      onClick={() => onToggle(m.code)}
+                      onFocus={() => setActive(m.code)}
+                      tabIndex={m.code === tabStop ? 0 : -1}
+                    >
+                      <ListItemIcon sx={{ minWidth: 36 }} aria-hidden>
+                        {checked ? <CheckBoxIcon color="primary" /> : <CheckBoxOutlineBlankIcon />}
+                      </ListItemIcon>
+                      <ListItemText
+                        primary={label(m)}
+                        secondary={
+                          <Box
+                            component="span"
+                            sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+                          >
+                            <span style={{ whiteSpace: 'nowrap' }}>{m.code}</span>
+                            {m.greenChannel && (
+                              <Chip
+                                component="span"
+                                size="small"
+                                color="success"
+                                label={t('limits.green')}
+                              />
+                            )}
+                          </Box>
+                        }
+                        slotProps={{ primary: { sx: { fontSize: '1.02rem' } } }}
                       />
-                    </ListItemIcon>
-                    <ListItemText
-                      primary={label(m)}
-                      secondary={
-                        <Box
-                          component="span"
-                          sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
-                        >
-                          <span style={{ whiteSpace: 'nowrap' }}>{m.code}</span>
-                          {m.greenChannel && (
-                            <Chip
-                              component="span"
-                              size="small"
-                              color="success"
-                              label={t('limits.green')}
-                            />
-                          )}
-                        </Box>
-                      }
-                      slotProps={{ primary: { sx: { fontSize: '1.02rem' } } }}
-                    />
-                  </ListItemButton>
+                    </ListItemButton>
+                  </ListItem>
                 );
               })}
             </ul>

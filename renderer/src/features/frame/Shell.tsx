@@ -6,18 +6,11 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   Toolbar,
   Typography,
 } from '@mui/material';
@@ -37,6 +30,8 @@ import { UserMenu } from '../auth/UserMenu';
 import { IntegrityBanner } from './IntegrityBanner';
 import { CalendarBanner } from '../calendar/CalendarBanner';
 import { useCalendarFeed } from '../shared/useCalendar';
+import { ShortcutHelp } from './ShortcutHelp';
+import { areaOfKey, areaShortcut, isKey } from '../../app/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -49,7 +44,7 @@ const icons: Record<Area, ReactNode> = {
   settings: <SettingsIcon />,
 };
 
-export const shortcutOf = (area: Area) => `Alt+${areas.indexOf(area) + 1}`;
+const shortcutOf = areaShortcut;
 
 const NAV_WIDTH = 236;
 
@@ -62,15 +57,13 @@ export function Shell({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-8]$/.test(e.code)) {
-        const area = areas[Number(e.code.slice(5)) - 1];
-        if (area) {
-          e.preventDefault();
-          go(area);
-          // Move focus into the new area so the next Tab lands in its content.
-          requestAnimationFrame(() => document.getElementById('main')?.focus());
-        }
-      } else if (e.key === 'F1') {
+      const area = areaOfKey(e);
+      if (area) {
+        e.preventDefault();
+        go(area);
+        // Move focus into the new area so the next Tab lands in its content.
+        requestAnimationFrame(() => document.getElementById('main')?.focus());
+      } else if (isKey('help', e)) {
         e.preventDefault();
         setHelpOpen(true);
       }
@@ -117,33 +110,34 @@ export function Shell({ children }: { children: ReactNode }) {
           {areas.map((area) => {
             const selected = route.area === area;
             return (
-              <ListItemButton
-                key={area}
-                selected={selected}
-                onClick={() => go(area)}
-                aria-current={selected ? 'page' : undefined}
-                aria-keyshortcuts={shortcutOf(area)}
-                data-testid={`nav-${area}`}
-                sx={{
-                  py: 1.4,
-                  '&.Mui-selected': { bgcolor: 'primary.main', color: 'primary.contrastText' },
-                  '&.Mui-selected:hover': { bgcolor: 'primary.dark' },
-                  '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
-                }}
-              >
-                <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
-                <ListItemText
-                  primary={t(`nav.${area}`)}
-                  slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
-                />
-                <Chip
-                  label={shortcutOf(area)}
-                  size="small"
-                  variant="outlined"
-                  sx={{ color: 'inherit', borderColor: 'currentColor', fontSize: '0.8rem' }}
-                  title={t('nav.shortcut', { keys: shortcutOf(area) })}
-                />
-              </ListItemButton>
+              <ListItem key={area} disablePadding>
+                <ListItemButton
+                  selected={selected}
+                  onClick={() => go(area)}
+                  aria-current={selected ? 'page' : undefined}
+                  aria-keyshortcuts={shortcutOf(area)}
+                  data-testid={`nav-${area}`}
+                  sx={{
+                    py: 1.4,
+                    '&.Mui-selected': { bgcolor: 'primary.main', color: 'primary.contrastText' },
+                    '&.Mui-selected:hover': { bgcolor: 'primary.dark' },
+                    '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
+                  }}
+                >
+                  <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
+                  <ListItemText
+                    primary={t(`nav.${area}`)}
+                    slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
+                  />
+                  <Chip
+                    label={shortcutOf(area)}
+                    size="small"
+                    variant="outlined"
+                    sx={{ color: 'inherit', borderColor: 'currentColor', fontSize: '0.8rem' }}
+                    title={t('nav.shortcut', { keys: shortcutOf(area) })}
+                  />
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>
@@ -152,35 +146,22 @@ export function Shell({ children }: { children: ReactNode }) {
         component="main"
         id="main"
         tabIndex={-1}
-        sx={{ flexGrow: 1, ml: `${NAV_WIDTH}px`, pt: 11, px: 4, pb: 4, outline: 'none' }}
+        sx={{
+          flexGrow: 1,
+          // A flex item would otherwise grow to its widest content (a table that does not wrap).
+          minWidth: 0,
+          ml: `${NAV_WIDTH}px`,
+          pt: 11,
+          px: 4,
+          pb: 4,
+          outline: 'none',
+        }}
       >
         <IntegrityBanner />
         <CalendarBanner />
         {children}
       </Box>
-      <Dialog open={helpOpen} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title">
-        <DialogTitle id="shortcuts-title">{t('shortcuts.title')}</DialogTitle>
-        <DialogContent>
-          <Typography gutterBottom>{t('shortcuts.hint')}</Typography>
-          <Table size="small">
-            <TableBody>
-              {areas.map((area) => (
-                <TableRow key={area}>
-                  <TableCell>
-                    <kbd>{shortcutOf(area)}</kbd>
-                  </TableCell>
-                  <TableCell>{t(`nav.${area}`)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setHelpOpen(false)} autoFocus>
-            {t('shortcuts.close')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </Box>
   );
 }

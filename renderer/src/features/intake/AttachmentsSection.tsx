@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
 import { useHostErrorText } from '../frame/useHostErrorText';
 import { useDraftStore } from './draft';
+import { isKey } from '../../app/shortcuts';
 
 export function AttachmentsSection() {
   const { t } = useTranslation('intake');
@@ -54,7 +55,7 @@ export function AttachmentsSection() {
         role="button"
         tabIndex={0}
         onClick={() => input.current?.click()}
-        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && input.current?.click()}
+        onKeyDown={(e) => (isKey('enter', e) || isKey('space', e)) && input.current?.click()}
         onDragOver={(e) => {
           e.preventDefault();
           setOver(true);

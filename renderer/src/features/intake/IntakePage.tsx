@@ -22,6 +22,7 @@ import {
 import { problemsOf } from './model';
 import { draftFromCase, draftFromCounselling } from './prefill';
 import { SupplementIn } from './SupplementIn';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import type { Outcome } from './useDecision';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -57,6 +58,12 @@ export function IntakePage() {
     topRef.current?.scrollIntoView({ block: 'start' });
     doneRef.current?.focus({ preventScroll: true });
   }, [done, printOpen]);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const startNew = () => {
+    useDraftStore.getState().clear();
+    setDone(null);
+    setNotice(null);
+  };
 
   // Arriving from counselling or from a case: build the draft once, then drop the route
   // parameters so a reload keeps the draft instead of rebuilding it.
@@ -114,18 +121,25 @@ export function IntakePage() {
         </Typography>
         <Button
           variant="outlined"
-          onClick={() => {
-            if (!isDraftTouched(draft) || window.confirm(t('newConfirm'))) {
-              useDraftStore.getState().clear();
-              setDone(null);
-              setNotice(null);
-            }
-          }}
+          onClick={() => (isDraftTouched(draft) ? setConfirmNew(true) : startNew())}
           data-testid="intake-new"
         >
           {t('new')}
         </Button>
       </Stack>
+      <ConfirmDialog
+        open={confirmNew}
+        title={t('newConfirmTitle')}
+        body={t('newConfirm')}
+        confirmLabel={t('newConfirmOk')}
+        cancelLabel={t('newConfirmCancel')}
+        onConfirm={() => {
+          setConfirmNew(false);
+          startNew();
+        }}
+        onCancel={() => setConfirmNew(false)}
+        testId="intake-new-dialog"
+      />
       {notice && (
         <Alert severity="info" onClose={() => setNotice(null)} sx={{ mb: 2 }}>
           {notice}

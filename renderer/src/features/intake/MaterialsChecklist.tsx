@@ -18,6 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { shownRequirement } from '../../domain';
 import { defaultTick, useDraftStore } from './draft';
 import { checklistOf, missingOf } from './model';
 
@@ -58,17 +59,24 @@ export function MaterialsChecklist() {
             {items.map((item) => {
               const tick = d.materials[item.id] ?? defaultTick(item.form, item.copies);
               const name = en ? item.nameEn : item.name;
-              const requirement = item.needed
-                ? item.requirement === 'conditional'
-                  ? 'conditional'
-                  : 'required'
-                : 'optional';
+              // 授权委托书 is required once the applicant says an agent acts.
+              const requirement = shownRequirement(item);
               return (
                 <TableRow key={item.id} data-testid={`material-${item.id}`}>
                   <TableCell sx={{ minWidth: 140 }}>
                     <Typography sx={{ fontWeight: item.needed ? 600 : 400 }}>{name}</Typography>
-                    <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
-                      <Chip size="small" label={t(`materials.${requirement}`)} />
+                    {/* The chips wrap onto a second line rather than shrink to "May follow l…". */}
+                    <Stack
+                      direction="row"
+                      spacing={0.5}
+                      useFlexGap
+                      sx={{ mt: 0.5, flexWrap: 'wrap', '& .MuiChip-root': { flexShrink: 0 } }}
+                    >
+                      <Chip
+                        size="small"
+                        label={t(`materials.${requirement}`)}
+                        data-testid={`requirement-${item.id}`}
+                      />
                       {item.deferrable && (
                         <Chip size="small" variant="outlined" label={t('materials.deferrable')} />
                       )}

@@ -24,6 +24,7 @@ import { useRouteStore } from '../../app/routeStore';
 import { LightChip } from '../cases/LightChip';
 import { useToday } from '../cases/useToday';
 import { filterQueue, IssuanceScan } from './IssuanceScan';
+import { isKey } from '../../app/shortcuts';
 
 export function IssuanceDesk() {
   const { t } = useTranslation(['issuance', 'domain']);
@@ -88,7 +89,7 @@ export function IssuanceDesk() {
                   sx={{ cursor: 'pointer' }}
                   onClick={() => go('issuance', 'case', r.id)}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter') go('issuance', 'case', r.id);
+                    if (isKey('enter', e)) go('issuance', 'case', r.id);
                   }}
                 >
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.caseNo}</TableCell>

@@ -10,6 +10,7 @@ import { findCases } from '../../data/queries';
 import { appDb } from '../../data/stationDb';
 import { useRouteStore } from '../../app/routeStore';
 import { readScannedCode } from '../../domain';
+import { isKey } from '../../app/shortcuts';
 
 /** Statuses the issuance page serves: issue, reissue, deliver, rate. */
 const AT_ISSUANCE = ['approved', 'issued', 'certificateVoided', 'delivered'];
@@ -65,10 +66,10 @@ export function IssuanceScan({
           onText(e.target.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
+          if (isKey('enter', e)) {
             e.preventDefault();
             void submit();
-          } else if (e.key === 'Escape') onText('');
+          } else if (isKey('escape', e)) onText('');
         }}
         slotProps={{
           htmlInput: { 'data-testid': 'issuance-search', autoComplete: 'off', spellCheck: false },

@@ -9,6 +9,7 @@ import { host } from '../../host';
 import { appDb } from '../../data/stationDb';
 import { useRouteStore } from '../../app/routeStore';
 import { verifyCertificate, type Verdict } from './verify';
+import { isKey } from '../../app/shortcuts';
 
 const SEVERITY: Record<Verdict['kind'], 'success' | 'warning' | 'error' | 'info'> = {
   genuine: 'success',
@@ -54,7 +55,7 @@ export function VerifyPage() {
         }}
         onKeyDown={(e) => {
           // Scanners end with Enter; Shift+Enter still makes a new line.
-          if (e.key === 'Enter' && !e.shiftKey) {
+          if (isKey('enter', e)) {
             e.preventDefault();
             void check();
           }

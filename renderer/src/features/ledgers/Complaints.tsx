@@ -33,6 +33,8 @@ const FIELDS: FieldSpec[] = [
   { key: 'caseNumber' },
   { key: 'staff' },
   { key: 'department' },
+  // Who handles it (the supervision item's 责任人): chosen here, not whoever types it in.
+  { key: 'responsible', required: true },
   { key: 'dueDate', type: 'date', required: true },
 ];
 const CALL_FIELDS: FieldSpec[] = [
@@ -83,7 +85,7 @@ export function Complaints() {
                   staff: v.staff ?? '',
                   dueDate: v.dueDate ?? '',
                 },
-                v.department ?? '',
+                { department: v.department ?? '', responsible: v.responsible ?? '' },
                 actor,
               ),
             )

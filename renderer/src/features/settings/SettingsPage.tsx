@@ -25,6 +25,7 @@ import { PrintSettings } from './PrintSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
+import { IdleLockSettings } from './IdleLockSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ export function SettingsPage() {
       </Paper>
       <CalendarCard />
       <OfficeSettings />
+      <IdleLockSettings />
       <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>

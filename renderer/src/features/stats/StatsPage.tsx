@@ -26,7 +26,14 @@ import { host } from '../../host';
 import { useToday } from '../cases/useToday';
 import { PrintDialog } from '../printing/PrintDialog';
 import type { PrintJob } from '../printing/printService';
-import { statsSheets, percent, type Sheet, type TableLabels } from './statsTable';
+import {
+  cellText,
+  statsSheets,
+  percent,
+  type Cell,
+  type Sheet,
+  type TableLabels,
+} from './statsTable';
 import { statsWorkbook } from './statsXlsx';
 import { BarChart } from './BarChart';
 import {
@@ -39,6 +46,14 @@ import { currentActor, useSessionStore } from '../../app/sessionStore';
 import { RulesDialog } from './RulesDialog';
 import { redBlackJob } from './redBlackPrint';
 import { departmentOfSetup, loadDepartments } from '../../data/departments';
+import { getStation } from '../../data/station';
+
+/** "2026年12月" / "December 2026". */
+const monthText = (month: string, lang: string) =>
+  new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1).toLocaleDateString(lang, {
+    year: 'numeric',
+    month: 'long',
+  });
 
 export function StatsPage() {
   const { t, i18n } = useTranslation('stats');
@@ -49,6 +64,7 @@ export function StatsPage() {
   // The station's own departments (or the stage defaults until it saves them), live: a change in
   // 设置 regroups the tables at once.
   const departments = useLiveQuery(() => loadDepartments(appDb()), []);
+  const station = useLiveQuery(() => getStation(appDb()), []);
   const role = useSessionStore((s) => s.user?.role ?? '');
   // Rules an earlier version kept in this browser move into the station's settings once.
   useEffect(() => {
@@ -98,7 +114,15 @@ export function StatsPage() {
 
   const exportXlsx = async () => {
     if (!result) return;
-    const bytes = await statsWorkbook(t('title'), result.sheets);
+    const bytes = await statsWorkbook(
+      {
+        title: t('title'),
+        office: station?.officeName || t('officeMissing'),
+        month: t('xlsxMonth', { month: monthText(month, i18n.language) }),
+        definitions: t('definitionsFigures'),
+      },
+      result.sheets,
+    );
     const r = await host.filesSaveFile({ suggestedName: t('file', { month }), bytes });
     setMessage(r.path ? t('exported', { path: r.path }) : null);
   };
@@ -158,6 +182,18 @@ export function StatsPage() {
           {result.sheets.map((s) => (
             <SheetTable key={s.name} sheet={s} />
           ))}
+          <Box data-testid="stats-lists">
+            {(['red', 'black'] as const).map((list) => (
+              <Typography key={list} data-testid={`stats-list-${list}`}>
+                {t('list.members', {
+                  list: t(`list.${list}`),
+                  names:
+                    result.ranking[list].map((r) => r.row.name || t('unknownClerk')).join('、') ||
+                    t('list.none'),
+                })}
+              </Typography>
+            ))}
+          </Box>
           <BarChart
             title={t('chart')}
             bars={result.ranking.ranked.map((r) => ({
@@ -188,29 +224,49 @@ function SheetTable({ sheet }: { sheet: Sheet }) {
       <Typography variant="h2" sx={{ fontSize: '1.2rem', mb: 1 }}>
         {sheet.name}
       </Typography>
-      <Table size="small" data-testid="stats-table">
-        <TableHead>
-          <TableRow>
-            {sheet.columns.map((c) => (
-              <TableCell key={c}>{c}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {sheet.rows.map((r, i) => (
-            <TableRow key={i}>
-              {r.map((cell, k) => (
-                <TableCell key={k}>{cell}</TableCell>
+      {/* No cell breaks a word (a name or "名次" one character a line); a table still wider than
+          the screen scrolls sideways, and the scroller is reachable by keyboard. */}
+      <Box sx={{ overflowX: 'auto' }} tabIndex={0}>
+        <Table
+          size="small"
+          data-testid="stats-table"
+          // A cell breaks only between words (English), never inside a Chinese word or a name
+          // ("名/次", "李窗/口").
+          sx={{ '& th, & td': { wordBreak: 'keep-all' } }}
+        >
+          <TableHead>
+            <TableRow>
+              {sheet.columns.map((c, k) => (
+                <TableCell key={c} align={numeric(sheet, k) ? 'right' : 'left'}>
+                  {c}
+                </TableCell>
               ))}
             </TableRow>
-          ))}
-          {sheet.rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={sheet.columns.length}>{t('empty')}</TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {sheet.rows.map((r, i) => (
+              <TableRow key={i}>
+                {r.map((cell, k) => (
+                  <TableCell key={k} align={numeric(sheet, k) ? 'right' : 'left'}>
+                    {cellText(cell)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+            {sheet.rows.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={sheet.columns.length}>{t('empty')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </Box>
     </Box>
   );
 }
+
+/** A column of figures (every cell a number, a rate or the dash): right-aligned. */
+const numeric = (sheet: Sheet, k: number) =>
+  sheet.rows.length > 0 &&
+  sheet.rows.every((r) => typeof r[k] !== 'string' || r[k] === '—') &&
+  sheet.rows.some((r) => typeof (r[k] as Cell) !== 'string');

@@ -3,7 +3,13 @@
 import type { Figures, GroupFigures, MonthlyFigures } from '../../domain/stats';
 import type { Ranking } from '../../domain/statsRanking';
 
-export type Cell = string | number;
+/** A share (0…1): a number in the .xlsx with a percent format, "87.5%" on screen. */
+export interface Percent {
+  percent: number;
+}
+export type Cell = string | number | Percent;
+
+export const isPercent = (c: Cell): c is Percent => typeof c === 'object' && c !== null;
 
 export interface Sheet {
   /** Sheet / section name. */
@@ -41,17 +47,23 @@ export const percent = (x: number | null, none: string): string =>
   x === null ? none : `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 export const days = (x: number | null, none: string): Cell =>
   x === null ? none : Math.round(x * 10) / 10;
+/** A rate as a cell: kept as the number, shown as text only where it is drawn. */
+export const share = (x: number | null, none: string): Cell => (x === null ? none : { percent: x });
+
+/** What a cell shows on screen (and what the file's percent format shows). */
+export const cellText = (c: Cell): string =>
+  isPercent(c) ? percent(c.percent, '') : typeof c === 'number' ? String(c) : c;
 
 function figureCells(f: Figures, none: string): Cell[] {
   return [
     f.takenIn,
     f.concluded,
-    percent(f.onTimeRate, none),
+    share(f.onTimeRate, none),
     days(f.averageWorkingDays, none),
     f.overdue,
     f.suspended,
     f.greenChannel,
-    percent(f.badRatingRate, none),
+    share(f.badRatingRate, none),
   ];
 }
 

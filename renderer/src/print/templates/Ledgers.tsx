@@ -99,6 +99,13 @@ function RankingTable({ rows, kind }: { rows: RankingRow[]; kind: 'red' | 'black
             <td className="num">{r.overdue}</td>
           </tr>
         ))}
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={cols.length} className="none">
+              {t('ranking.none')}
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -126,6 +133,7 @@ export function RedBlackList({ data }: { data: RedBlackListData }) {
 
 export const rankingCss = `
 table.rank{table-layout:fixed}
+table.rank td.none{text-align:center}
 table.rank th:nth-child(1){width:14mm}
 table.rank th:nth-child(2){width:22mm}
 table.rank th:nth-child(4){width:18mm}

@@ -5,6 +5,7 @@ import {
   findMatter,
   materialsFor,
   mattersByStage,
+  shownRequirement,
   unansweredQuestions,
   validateCatalogue,
   type Catalogue,
@@ -39,6 +40,21 @@ describe('default catalogue', () => {
     for (const code of ['YDYS-HF', 'YDGH-HF', 'GCGH-JZ', 'GCGH-SZ', 'GCGH-JT']) {
       expect(matter(code).promisedDays * 2).toBeLessThanOrEqual(matter(code).legalDays);
     }
+  });
+});
+
+describe('shownRequirement', () => {
+  const line = (agent: string | undefined, id: string) =>
+    materialsFor(matter('GCGH-JZ'), { agent, deptOpinion: 'no', demolition: 'no' }).find(
+      (i) => i.id === id,
+    );
+  it('授权委托书 reads as required once an agent acts, undecided before, absent without one', () => {
+    expect(shownRequirement(line('yes', 'powerOfAttorney')!)).toBe('required');
+    expect(shownRequirement(line('yes', 'agentId')!)).toBe('required');
+    expect(shownRequirement(line(undefined, 'powerOfAttorney')!)).toBe('undecided');
+    expect(line('no', 'powerOfAttorney')).toBeUndefined();
+    expect(shownRequirement(line('no', 'businessLicence')!)).toBe('required');
+    expect(shownRequirement(line('no', 'sunlight')!)).toBe('optional');
   });
 });
 
@@ -128,5 +144,38 @@ describe('roles', () => {
     expect(ROLES.filter((r) => can(r, 'verify'))).toEqual(['chief']);
     expect(ROLES.filter((r) => can(r, 'approve'))).toEqual(['director']);
     expect(can('clerk', 'approve')).toBe(false);
+  });
+});
+
+describe('the catalogue in English', () => {
+  it('every Chinese text of the catalogue has its English beside it, and the English is English', () => {
+    const missing: string[] = [];
+    const notEnglish: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        for (const [k, x] of Object.entries(o)) {
+          if (typeof x !== 'string') walk(x, `${path}.${k}`);
+          else if (k.endsWith('En')) {
+            if (/[\u4e00-\u9fff]/.test(x)) notEnglish.push(`${path}.${k}`);
+          } else if (
+            /[\u4e00-\u9fff]/.test(x) &&
+            k !== 'numberPrefix' &&
+            o[`${k}En`] === undefined
+          ) {
+            // The number prefix (建字第…) is part of the certificate number, not a text.
+            missing.push(`${path}.${k}`);
+          }
+        }
+      }
+    };
+    walk(defaultCatalogue, '');
+    expect(missing).toEqual([]);
+    expect(notEnglish).toEqual([]);
+    const jz = materialsFor(matter('GCGH-JZ'), { agent: 'yes' });
+    expect(jz.find((i) => i.id === 'application')?.standardEn).toBe(
+      "Filled in completely, with the organisation's official seal",
+    );
   });
 });

@@ -165,36 +165,54 @@ describe('supervision, complaints, commendations', () => {
     expect(weekOf('2026-03-08')).toBe('2026-03-02');
   });
 
-  it('a complaint opens a supervision item; a return call closes it', async () => {
+  const letter = {
+    channel: 'mailbox' as const,
+    receivedOn: '2026-03-02',
+    complainant: '李先生',
+    phone: '13812345678',
+    creditCode: '',
+    caseNumber: '',
+    staff: '',
+    content: '窗口排队时间长',
+    dueDate: '2026-03-09',
+  };
+
+  it('a complaint opens a supervision item for the person chosen; a return call closes it', async () => {
     const r = await recordComplaint(
       db,
-      {
-        channel: 'mailbox',
-        receivedOn: '2026-03-02',
-        complainant: '李先生',
-        phone: '13812345678',
-        creditCode: '',
-        caseNumber: '',
-        staff: '',
-        content: '窗口排队时间长',
-        dueDate: '2026-03-09',
-      },
-      '政务服务科',
+      letter,
+      { department: '政务服务科', responsible: '周科长' },
       actors.clerk,
       now,
     );
     if (!r.ok) throw new Error(JSON.stringify(r));
     const sup = await supervisionLedger(db);
+    // The person chosen, not the clerk who typed the letter in.
     expect(sup[0]?.data).toMatchObject({
       source: 'complaint',
       sourceId: r.id,
-      person: actors.clerk.name,
+      department: '政务服务科',
+      person: '周科长',
     });
     const call = { date: '2026-03-03', result: '已电话回访，满意', satisfied: true };
     expect((await addReturnCall(db, r.id, call, true, 1, actors.clerk, now)).ok).toBe(true);
     const [c] = await ledgerItems(db, 'complaint');
     expect(c?.data.status).toBe('closed');
     expect(c?.data.returnCalls).toEqual([{ ...call, by: actors.clerk.name }]);
+  });
+
+  it('a complaint without a responsible person is refused, and nothing is written', async () => {
+    const before = await db.events.count();
+    const r = await recordComplaint(
+      db,
+      letter,
+      { department: '政务服务科', responsible: '  ' },
+      actors.clerk,
+      now,
+    );
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'invalid', fields: ['responsible'] } });
+    expect(await db.events.count()).toBe(before);
+    expect(await ledgerItems(db, 'complaint')).toEqual([]);
   });
 
   it('a commendation needs a case or a staff member', async () => {
