@@ -47,6 +47,11 @@ export function makeTheme(language: Language) {
         MuiTextField: { defaultProps: { fullWidth: true } },
         // Unselected toggle buttons use rgba(0,0,0,.54): 4.47:1 on the page's grey.
         MuiToggleButton: { styleOverrides: { root: { color: '#3a3a3a' } } },
+        // A disabled field's help still has to be read (a clerk sees the office's settings
+        // read-only): MUI's disabled grey is 2.67:1, this is 7:1.
+        MuiFormHelperText: {
+          styleOverrides: { root: { '&.Mui-disabled': { color: '#5f5f5f' } } },
+        },
         MuiCssBaseline: {
           styleOverrides: {
             ':focus-visible': { outline: '3px solid #f0a400', outlineOffset: 2 },

@@ -111,8 +111,12 @@ export function PrintPreview({
       </Stack>
       {/* The scrollbar's room is always reserved: if it came and went with the zoom, fitting
           the width would change the width, and the zoom would flip back and forth. */}
+      {/* Focusable, so that a keyboard can scroll a page larger than the box. */}
       <Box
         ref={frameBox}
+        tabIndex={0}
+        role="region"
+        aria-label={t('preview.frameTitle')}
         sx={{
           flex: 1,
           overflowX: 'auto',
