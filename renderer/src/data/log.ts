@@ -121,12 +121,41 @@ function chainBatches(
   return { stored, head: { chainId, stationSeq, hash } };
 }
 
+function issue(
+  db: OneWindowDb,
+  station: StationIdentity,
+  events: readonly AppendBatch[],
+  actor: EventActor,
+  now: Date,
+  from: ChainHead,
+  meta: readonly MetaRow[],
+): Promise<StoredEvent[]> {
+  const { stored, head } = chainBatches(station, events, actor, now, from);
+  return Promise.all([
+    stored.length > 0 ? db.events.bulkAdd(stored) : undefined,
+    db.meta.bulkPut([{ key: HEAD_KEY, value: head }, ...meta]),
+  ]).then(() => stored);
+}
+
+async function readThenIssue(
+  db: OneWindowDb,
+  station: StationIdentity,
+  events: readonly AppendBatch[],
+  actor: EventActor,
+  now: Date,
+  meta: readonly MetaRow[],
+): Promise<StoredEvent[]> {
+  const from = await readHead(db);
+  return issue(db, station, events, actor, now, from, meta);
+}
+
 /**
  * Appends events of several streams, in order, to the station's open chain. Must be called
  * inside a 'rw' transaction over db.events and db.meta. With `options.head` the writes are issued
- * before the function first yields (one round trip with the caller's other writes).
+ * before this returns (one round trip with the caller's other writes: dispatch's path). A refused
+ * event gives a rejected promise and nothing is issued.
  */
-export async function appendBatches(
+export function appendBatches(
   db: OneWindowDb,
   station: StationIdentity,
   batches: readonly AppendBatch[],
@@ -134,14 +163,16 @@ export async function appendBatches(
   now: Date,
   options: AppendOptions = {},
 ): Promise<StoredEvent[]> {
-  const events = checked(batches);
-  const from = options.head ?? (await readHead(db));
-  const { stored, head } = chainBatches(station, events, actor, now, from);
-  await Promise.all([
-    stored.length > 0 ? db.events.bulkAdd(stored) : undefined,
-    db.meta.bulkPut([{ key: HEAD_KEY, value: head }, ...(options.meta ?? [])]),
-  ]);
-  return stored;
+  let events: AppendBatch[];
+  try {
+    events = checked(batches);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const meta = options.meta ?? [];
+  return options.head
+    ? issue(db, station, events, actor, now, options.head, meta)
+    : readThenIssue(db, station, events, actor, now, meta);
 }
 
 /** Appends events of one stream: the door every writer uses. */
