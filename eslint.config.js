@@ -39,6 +39,26 @@ export default tseslint.config(
     },
   },
   {
+    // The append door (STYLE.md, docs/architecture.md): only data/log.ts writes the event log;
+    // everything else appends through its `append`, which checks the event registry.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/data/log.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.property.name='events'][callee.property.name=/^(add|bulkAdd|put|bulkPut|update|delete|bulkDelete|clear)$/]",
+          message: 'Only the append door (data/log.ts) writes the event log: call append().',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='chainSync']",
+          message: 'Events are chained by the append door (data/log.ts) only.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -2,7 +2,7 @@
 // `files` plus an event, written together.
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
+import { append } from './log';
 import { getStation } from './station';
 
 export interface AttachmentMeta {
@@ -23,7 +23,7 @@ export async function linkAttachments(
   await db.transaction('rw', [db.events, db.meta, db.files], async () => {
     const station = await getStation(db);
     if (!station) throw new Error('no_station');
-    await appendEvents(
+    await append(
       db,
       station,
       `case-files:${caseId}`,

@@ -5,7 +5,7 @@ import type { Role } from '../domain/roles';
 import type { OneWindowDb, UserRow } from './db';
 import { hashPassword, verifyPassword } from './authPassword';
 import type { EventActor } from './eventTypes';
-import { appendEvents, type NewEvent } from './log';
+import { append, type NewEvent } from './log';
 import { getStation, normaliseUsername } from './station';
 
 export interface LockoutPolicy {
@@ -81,7 +81,7 @@ export async function signIn(
   return db.transaction('rw', [db.events, db.meta, db.users], async () => {
     const user = found ? await db.users.get(found.id) : undefined;
     if (!user) {
-      await appendEvents(
+      await append(
         db,
         station,
         'auth',
@@ -92,8 +92,7 @@ export async function signIn(
       return { ok: false, reason: 'bad_credentials', attemptsLeft: null };
     }
     const actor: EventActor = { id: user.id, name: user.name, role: user.role };
-    const log = (events: NewEvent[]) =>
-      appendEvents(db, station, `user:${user.id}`, events, actor, now);
+    const log = (events: NewEvent[]) => append(db, station, `user:${user.id}`, events, actor, now);
 
     if (user.disabled === 1) {
       await log([{ type: 'auth.sign_in_failed', payload: { username, reason: 'disabled' } }]);
@@ -143,7 +142,7 @@ export async function logSessionEvent(
   const station = await getStation(db);
   if (!station) return;
   await db.transaction('rw', [db.events, db.meta], () =>
-    appendEvents(
+    append(
       db,
       station,
       `user:${user.id}`,

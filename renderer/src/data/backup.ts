@@ -2,11 +2,21 @@
 // platform has CompressionStream (Node 20 and Chromium both do). Restore checks everything
 // first — format, version, checksum, station, the event chain — and only then replaces every
 // table in one transaction, so a refused or failed restore leaves the database as it was.
-import { canonicalJson, sha256Hex, verifyChain, type ChainedEvent } from '../domain/audit';
-import type { OneWindowDb } from './db';
+import { canonicalJson, GENESIS_HASH, sha256Hex } from '../domain/audit';
+import type { MetaRow, OneWindowDb } from './db';
 import { AuthError } from './authErrors';
+import { ChainWalker, headsOf } from './chains';
 import type { EventActor, StoredEvent } from './eventTypes';
-import { appendEvents, readHead } from './log';
+import {
+  append,
+  chainIdOf,
+  chainNumber,
+  CLOSED_HEAD_PREFIX,
+  closedHeadKey,
+  headChainId,
+  readHead,
+  type ChainHead,
+} from './log';
 import { upgradeTables } from './rowUpgrades';
 import { getStation, STATION_KEY, type Station } from './station';
 
@@ -154,34 +164,35 @@ export async function readBackup(bytes: Uint8Array, options: ReadOptions): Promi
 }
 
 /**
- * The events of each station must form an unbroken chain, and the stored chain head must be
- * its last link (otherwise events were cut off the end). A valid checksum does not prove this:
- * whoever edits a file can recompute the checksum, but not the chain without it showing.
+ * The events of each chain must form an unbroken chain, and the stored heads must be their last
+ * links (otherwise events were cut off the end); the open chain must have one. A valid checksum
+ * does not prove this: whoever edits a file can recompute the checksum, but not the chain without
+ * it showing.
  */
 async function checkChain(file: BackupFile) {
   const events = (file.tables.events ?? []) as unknown as StoredEvent[];
-  const byStation = new Map<string, StoredEvent[]>();
   for (const e of events) {
     if (typeof e?.stationId !== 'string' || typeof e.stationSeq !== 'number') {
       refuse({ reason: 'broken_chain', eventId: String(e?.id) });
     }
-    const list = byStation.get(e.stationId) ?? [];
-    list.push(e);
-    byStation.set(e.stationId, list);
   }
-  for (const list of byStation.values()) {
-    list.sort((a, b) => a.stationSeq - b.stationSeq);
-    // `pos` is the local insertion order: not part of the hashed event.
-    const chained = list.map(({ pos: _pos, ...e }) => e) as unknown as ChainedEvent[];
-    const verdict = await verifyChain(chained);
-    if (!verdict.ok) refuse({ reason: 'broken_chain', eventId: verdict.eventId });
+  // Each chain in its own sequence order, chain after chain.
+  const ordered = events
+    .map((e) => ({ e, chainId: chainIdOf(e) }))
+    .sort((a, b) =>
+      a.chainId === b.chainId ? a.e.stationSeq - b.e.stationSeq : a.chainId < b.chainId ? -1 : 1,
+    );
+  const walker = new ChainWalker();
+  for (const { e } of ordered) {
+    const fault = await walker.add(e);
+    if (fault) refuse({ reason: 'broken_chain', eventId: fault.event?.id ?? fault.chainId });
   }
-  const head = file.tables.meta?.find((r) => r.key === 'chainHead')?.value as
-    { stationSeq: number; hash: string } | undefined;
-  const own = file.stationId ? (byStation.get(file.stationId) ?? []) : [];
-  const last = own[own.length - 1];
-  if (last && (!head || head.hash !== last.hash || head.stationSeq !== last.stationSeq)) {
-    refuse({ reason: 'broken_chain', eventId: last.id });
+  const { heads, open } = headsOf((file.tables.meta ?? []) as unknown as MetaRow[], file.stationId);
+  const fault = walker.finish(heads, open ? [open] : []);
+  if (fault) {
+    const last = walker.ends().get(fault.chainId);
+    const lastId = last && last.stationSeq > 0 ? `${fault.chainId}-${last.stationSeq}` : null;
+    refuse({ reason: 'broken_chain', eventId: fault.event?.id ?? lastId ?? fault.chainId });
   }
 }
 
@@ -216,6 +227,9 @@ export async function restoreBackup(
   });
   const now = options.now ?? new Date();
   await db.transaction('rw', db.tables, async () => {
+    // The chain this database appends to now, before it is replaced: the new chain's number
+    // must be above it too, or a second restore of the same backup would issue its ids again.
+    const replacedHead = current ? await readHead(db) : null;
     const tables = upgradeTables(file.tables, file.schemaVersion, db.verno);
     for (const table of db.tables) {
       await table.clear();
@@ -223,27 +237,53 @@ export async function restoreBackup(
       if (rows.length > 0) await table.bulkAdd(rows);
     }
     const station = (await db.meta.get(STATION_KEY))?.value as Station | undefined;
-    if (station) {
-      const head = await readHead(db);
-      await appendEvents(
-        db,
-        station,
-        'station',
-        [
-          {
-            type: 'backup.restored',
-            payload: {
-              backupCreatedAt: file.createdAt,
-              backupStationId: file.stationId,
+    if (!station) return;
+    const restored = await readHead(db);
+    const previous = { ...restored, chainId: headChainId(restored, station) };
+    const replaced =
+      current && replacedHead
+        ? { ...replacedHead, chainId: headChainId(replacedHead, current) }
+        : null;
+    const known = [
+      previous.chainId,
+      ...(replaced ? [replaced.chainId] : []),
+      ...(tables.meta ?? [])
+        .map((r) => String(r.key))
+        .filter((k) => k.startsWith(CLOSED_HEAD_PREFIX))
+        .map((k) => k.slice(CLOSED_HEAD_PREFIX.length)),
+      ...((tables.events ?? []) as unknown as StoredEvent[]).map(chainIdOf),
+    ];
+    const used = known.map((id) => chainNumber(id, station.stationId) ?? 1);
+    const opened: ChainHead = {
+      chainId: `${station.stationId}.${Math.max(1, ...used) + 1}`,
+      stationSeq: 0,
+      hash: GENESIS_HASH,
+    };
+    // The restored chain is closed where the backup left it; the new one names it first.
+    await db.meta.put({ key: closedHeadKey(previous.chainId), value: previous });
+    await append(
+      db,
+      station,
+      'station',
+      [
+        {
+          type: 'chain.opened',
+          payload: {
+            reason: 'restore',
+            previous,
+            replaced,
+            backup: {
+              createdAt: file.createdAt,
               checksum: file.checksum,
-              restoredHeadSeq: head.stationSeq,
+              stationId: file.stationId,
             },
           },
-        ],
-        options.actor,
-        now,
-      );
-    }
+        },
+      ],
+      options.actor,
+      now,
+      { head: opened },
+    );
   });
   return { station: await getStation(db), events: await db.events.count() };
 }

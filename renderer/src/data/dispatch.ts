@@ -26,7 +26,8 @@ import type { Table } from 'dexie';
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
-import { chainEvents, HEAD_KEY, headOf } from './log';
+import type { EventType } from './eventRegistry';
+import { append, HEAD_KEY, headOf } from './log';
 import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
 import { projectCase, projectCounselling, projectParties } from './projection';
 import { STATION_KEY, type Station } from './station';
@@ -180,25 +181,25 @@ export async function dispatch(
     const decision = decide(state, allocated.command, options.actor, now, ctx);
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
-    const chained = chainEvents(
+    // The door checks each event against the registry and issues its writes at once (the head
+    // is already read): a refused event throws, and the whole transaction aborts.
+    const appended = append(
+      db,
       station,
       streamOf(allocated.command, caseId),
-      decision.events.map((e) => ({ type: e.type, payload: { ...e } })),
+      decision.events.map((e) => ({ type: e.type as EventType, payload: { ...e } })),
       options.actor,
       now,
-      headOf(headRow?.value),
+      {
+        head: headOf(headRow?.value),
+        meta: allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
+      },
     );
     let next = state;
     for (const e of decision.events as DomainEvent[]) next = evolve(next, e);
     // Every write is issued at once, in as few requests as the stores allow: one round trip, and
     // the transaction still commits all or nothing.
-    const writes: Promise<unknown>[] = [
-      db.events.bulkAdd(chained.stored),
-      db.meta.bulkPut([
-        { key: HEAD_KEY, value: chained.head },
-        ...allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
-      ]),
-    ];
+    const writes: Promise<unknown>[] = [appended];
     if (next) {
       writes.push(db.cases.put(projectCase(next, today, calendar)));
       // The applicant and project only change with an intake decision.
@@ -227,6 +228,6 @@ export async function dispatch(
       if (e.type === 'counsellingSaved') writes.push(projectCounselling(db, e, options.actor));
     }
     await Promise.all(writes);
-    return { ok: true, events: chained.stored, state: next, caseNo: next?.caseNo };
+    return { ok: true, events: await appended, state: next, caseNo: next?.caseNo };
   });
 }

@@ -4,7 +4,7 @@
 import { documentSequenceKey, nextDocumentNumber, type DocumentType } from '../domain/numbering';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
+import { append } from './log';
 import { getStation } from './station';
 
 export async function allocateDocumentNumber(
@@ -23,7 +23,7 @@ export async function allocateDocumentNumber(
     const n = nextDocumentNumber(station.officeShortName, type, year, last);
     if (!n.ok) throw new Error(n.code);
     await db.meta.put({ key, value: n.seq });
-    await appendEvents(
+    await append(
       db,
       station,
       'documents',

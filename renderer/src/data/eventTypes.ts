@@ -10,9 +10,14 @@ export interface EventActor {
 export interface StoredEvent {
   /** Local insertion order (auto-increment); not hashed, not synced. */
   pos?: number;
-  /** `${stationId}-${stationSeq}`: unique across stations. */
+  /** `${chainId}-${stationSeq}`: unique across stations and chains. */
   id: string;
+  /** Envelope version (eventRegistry.ts); absent = 1, written before the registry. */
+  schema?: number;
+  /** The chain the event belongs to (log.ts); absent in v1 events, whose chain is stationId. */
+  chainId?: string;
   stationId: string;
+  /** Sequence number within the chain, from 1. */
   stationSeq: number;
   /** The aggregate the event belongs to: `case:<id>`, `user:<id>`, `station`, … */
   streamId: string;

@@ -7,7 +7,7 @@ import type { Command } from '../domain';
 import { loadCalendar } from './holidayCalendar';
 import type { LedgerRow, OneWindowDb } from './db';
 import { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
-import { appendEvents } from './log';
+import { append } from './log';
 import { getStation } from './station';
 
 export { RECTIFY_WORKING_DAYS };
@@ -77,7 +77,7 @@ export async function recordRating(
       returnCall: 'pending',
       rectification: 'pending',
     };
-    await appendEvents(
+    await append(
       db,
       station,
       `ledger:${id}`,

@@ -23,8 +23,8 @@ import {
 } from '../domain';
 import type { LedgerRow, OneWindowDb } from './db';
 import { FOLLOW_UP_KIND, type RatingFollowUp } from './followUps';
-import type { EventActor, StoredEvent } from './eventTypes';
-import { chainEvents, HEAD_KEY, readHead, type NewEvent } from './log';
+import type { EventActor } from './eventTypes';
+import { appendBatches } from './log';
 import { DEADLINE_STATUSES, dueDateOf } from './projection';
 
 import { saveStationSetting } from './stationSettings';
@@ -194,22 +194,22 @@ async function reproject(
     const dueDate = dueDateOf(state, today, after);
     if (dueDate !== row.dueDate) puts.push({ ...row, dueDate });
   }
-  let head = await readHead(db);
-  const stored: StoredEvent[] = [];
-  for (const c of changes) {
-    const event: NewEvent = {
-      type: 'deadline.calendarChanged',
-      payload: notePayload(c, note.year, note.action),
-    };
-    const chained = chainEvents(station, deadlineStream(c.caseId), [event], actor, now, head);
-    stored.push(...chained.stored);
-    head = chained.head;
-  }
+  // One request for every note: the door chains them onto the head in order, stream by stream.
   await Promise.all([
     db.cases.bulkPut(puts),
     reprojectFollowUps(db, after),
-    db.events.bulkAdd(stored),
-    db.meta.put({ key: HEAD_KEY, value: head }),
+    appendBatches(
+      db,
+      station,
+      changes.map((c) => ({
+        streamId: deadlineStream(c.caseId),
+        events: [
+          { type: 'deadline.calendarChanged', payload: notePayload(c, note.year, note.action) },
+        ],
+      })),
+      actor,
+      now,
+    ),
   ]);
   return changes.length;
 }

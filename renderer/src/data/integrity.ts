@@ -1,19 +1,54 @@
-// Verification of the event log's hash chain: in the background at start-up (with progress) and
-// on demand. A break names the first event that does not fit; its case becomes read-only.
-import { GENESIS_HASH, verifyChain, type ChainedEvent } from '../domain/audit';
+// Verification of the event log's hash chains: in the background at start-up (with progress) and
+// on demand. Each chain (this station's open one, those it closed at a restore, later other
+// stations') is verified on its own, in its own sequence order (chains.ts). A break names the first
+// event that does not fit and its chain; its case becomes read-only.
+import { ChainWalker, headsOf, type ChainFault } from './chains';
 import type { OneWindowDb } from './db';
+import { CLOSED_HEAD_PREFIX, HEAD_KEY } from './log';
+import { STATION_KEY, type Station } from './station';
 
 export interface IntegrityReport {
   ok: boolean;
   checked: number;
   total: number;
-  /** The first event that does not fit, when the chain is broken. */
-  broken?: { eventId: string; pos: number; streamId: string; reason: string };
+  /** The first event that does not fit, when a chain is broken. */
+  broken?: { eventId: string; pos: number; streamId: string; reason: string; chainId?: string };
   checkedAt: string;
 }
 
 export const REPORT_KEY = 'integrity';
 const CHUNK = 2000;
+
+function brokenReport(
+  fault: ChainFault,
+  checked: number,
+  total: number,
+  lastPos: number,
+  now: Date,
+): IntegrityReport {
+  const e = fault.event;
+  return {
+    ok: false,
+    checked,
+    total,
+    broken: e
+      ? {
+          eventId: e.id,
+          pos: e.pos!,
+          streamId: e.streamId,
+          reason: fault.reason,
+          chainId: fault.chainId,
+        }
+      : {
+          eventId: '(tail)',
+          pos: lastPos,
+          streamId: '',
+          reason: fault.reason,
+          chainId: fault.chainId,
+        },
+    checkedAt: now.toISOString(),
+  };
+}
 
 export async function verifyLog(
   db: OneWindowDb,
@@ -21,46 +56,40 @@ export async function verifyLog(
   onProgress: (checked: number, total: number) => void = () => undefined,
 ): Promise<IntegrityReport> {
   const total = await db.events.count();
-  let prev = GENESIS_HASH;
-  let checked = 0;
+  const walker = new ChainWalker();
+  let seen = 0;
   let lastPos = 0;
-  let report: IntegrityReport = { ok: true, checked: 0, total, checkedAt: now.toISOString() };
-  for (;;) {
+  let report: IntegrityReport | null = null;
+  walk: for (;;) {
     // Read in chunks by position: memory stays flat however long the log is.
     const chunk = await db.events.where('pos').above(lastPos).limit(CHUNK).toArray();
     if (chunk.length === 0) break;
-    // `pos` is the local insertion order, added by IndexedDB and not part of the hashed event.
-    const hashed = chunk.map(({ pos: _pos, ...event }) => event as unknown as ChainedEvent);
-    const verdict = await verifyChain(hashed, prev);
-    if (!verdict.ok) {
-      const bad = chunk[verdict.index]!;
-      report = {
-        ok: false,
-        checked: checked + verdict.index,
-        total,
-        broken: { eventId: bad.id, pos: bad.pos!, streamId: bad.streamId, reason: verdict.reason },
-        checkedAt: now.toISOString(),
-      };
-      break;
+    for (const e of chunk) {
+      const fault = await walker.add(e);
+      if (fault) {
+        report = brokenReport(fault, walker.checked, total, lastPos, now);
+        break walk;
+      }
     }
-    checked += chunk.length;
-    prev = chunk[chunk.length - 1]!.hash;
+    seen += chunk.length;
     lastPos = chunk[chunk.length - 1]!.pos!;
-    onProgress(checked, total);
-    report = { ok: true, checked, total, checkedAt: now.toISOString() };
+    onProgress(seen, total);
   }
-  if (report.ok) {
-    // The log ends where the head says it does: a dropped tail is a break too.
-    const head = (await db.meta.get('chainHead'))?.value as { hash: string } | undefined;
-    if (head && head.hash !== prev) {
-      report = {
-        ok: false,
-        checked,
-        total,
-        broken: { eventId: '(tail)', pos: lastPos, streamId: '', reason: 'head_mismatch' },
-        checkedAt: now.toISOString(),
-      };
-    }
+  if (!report) {
+    // Every chain ends where its head says it does: a dropped tail is a break too.
+    const [station, meta] = await Promise.all([
+      db.meta.get(STATION_KEY),
+      db.meta.where('key').startsWith(HEAD_KEY).toArray(),
+    ]);
+    const stationId = (station?.value as Station | undefined)?.stationId ?? null;
+    const { heads } = headsOf(
+      meta.filter((r) => r.key === HEAD_KEY || r.key.startsWith(CLOSED_HEAD_PREFIX)),
+      stationId,
+    );
+    const fault = walker.finish(heads);
+    report = fault
+      ? brokenReport(fault, walker.checked, total, lastPos, now)
+      : { ok: true, checked: walker.checked, total, checkedAt: now.toISOString() };
   }
   await db.meta.put({ key: REPORT_KEY, value: report });
   return report;

@@ -6,7 +6,8 @@ import { isLocalDate, isValidCreditCode, normaliseCode, isRole, toLocalDate } fr
 import type { Role } from '../domain';
 import type { LedgerRow, OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents, type NewEvent } from './log';
+import type { EventType } from './eventRegistry';
+import { append, type NewEvent } from './log';
 import { getStation } from './station';
 import {
   NUMBER_PREFIX,
@@ -151,7 +152,7 @@ interface Change {
   kind: LedgerKind;
   /** null for a new row. */
   expectedVersion: number | null;
-  event: string;
+  event: EventType;
   build: (prev: LedgerDataOf[LedgerKind] | null, number: string) => LedgerDataOf[LedgerKind];
 }
 
@@ -202,7 +203,7 @@ async function write(
           type: c.event,
           payload: { id: c.id, kind: c.kind, fields: fields as unknown as Record<string, unknown> },
         };
-        await appendEvents(db, station, `ledger:${c.id}`, [event], actor, now);
+        await append(db, station, `ledger:${c.id}`, [event], actor, now);
         await db.ledger.put({
           id: c.id,
           kind: c.kind,

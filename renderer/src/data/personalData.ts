@@ -6,10 +6,10 @@ import type { CaseState } from '../domain/caseState';
 import { mayRevealPersonalData } from '../domain/maskReveal';
 import type { OneWindowDb } from './db';
 import type { EventActor, StoredEvent } from './eventTypes';
-import { appendEvents } from './log';
+import { append } from './log';
 import { getStation } from './station';
 
-export const PERSONAL_DATA_REVEALED = 'personalDataRevealed';
+export const PERSONAL_DATA_REVEALED = 'personalDataRevealed' as const;
 
 export const personalStream = (caseId: string) => `case-personal:${caseId}`;
 
@@ -51,7 +51,7 @@ export async function revealPersonalData(
     if (!row) return { ok: false, refusal: 'case_not_found' };
     const station = await getStation(db);
     if (!station) return { ok: false, refusal: 'no_station' };
-    const [event] = await appendEvents(
+    const [event] = await append(
       db,
       station,
       personalStream(caseId),

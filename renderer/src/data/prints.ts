@@ -3,7 +3,7 @@
 // event in the log — a reprint is recorded as such, pointing at the original.
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
+import { append } from './log';
 import { getStation } from './station';
 
 export interface PrintRecord {
@@ -30,7 +30,7 @@ export async function recordPrint(db: OneWindowDb, record: PrintRecord, now = ne
   await db.transaction('rw', [db.events, db.meta, db.files], async () => {
     const station = await getStation(db);
     if (!station) throw new Error('no_station');
-    await appendEvents(
+    await append(
       db,
       station,
       record.caseId ? `case-papers:${record.caseId}` : 'papers',

@@ -4,7 +4,7 @@
 import type { OneWindowDb, UserRow } from './db';
 import { AuthError } from './authErrors';
 import { hashPassword, isAcceptablePassword } from './authPassword';
-import { appendEvents } from './log';
+import { append } from './log';
 import type { EventActor } from './eventTypes';
 
 export interface Station {
@@ -173,7 +173,7 @@ export async function setupStation(
   await db.transaction('rw', [db.events, db.meta, db.users], async () => {
     if (await getStation(db)) throw new AuthError('already_set_up');
     const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, ...pub } = user;
-    await appendEvents(
+    await append(
       db,
       station,
       'station',
@@ -192,7 +192,7 @@ export async function setupStation(
       actor,
       now,
     );
-    await appendEvents(
+    await append(
       db,
       station,
       `user:${user.id}`,
@@ -228,7 +228,7 @@ export async function updateStationContact(
     const station = await getStation(db);
     if (!station) return { ok: false, problem: 'no_station' };
     const next: Station = { ...station, ...clean };
-    await appendEvents(
+    await append(
       db,
       station,
       'station',

@@ -5,7 +5,7 @@
 import type { Table } from 'dexie';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
-import { appendEvents, type NewEvent } from './log';
+import { append, type NewEvent } from './log';
 import { getStation, type Station } from './station';
 
 export type StationSettingRefusal = { ok: false; code: 'forbidden_role' | 'no_station' };
@@ -52,7 +52,7 @@ export async function saveStationSetting<Invalid>(
     if (!station) return { ok: false, code: 'no_station' } as const;
     const by = { id: user.id, name: user.name, role: user.role };
     await db.settings.put({ key: write.key, value: decided.value });
-    await appendEvents(db, station, 'station', [decided.event], by, now);
+    await append(db, station, 'station', [decided.event], by, now);
     if (write.after) await write.after(station, by);
     return { ok: true } as const;
   });

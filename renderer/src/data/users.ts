@@ -8,7 +8,8 @@ import type { OneWindowDb, UserRow } from './db';
 import { AuthError } from './authErrors';
 import { hashPassword, isAcceptablePassword } from './authPassword';
 import type { EventActor } from './eventTypes';
-import { appendEvents } from './log';
+import type { EventType } from './eventRegistry';
+import { append } from './log';
 import {
   getStation,
   newUserId,
@@ -104,7 +105,7 @@ export async function createUser(
     if (await db.users.where('username').equals(user.username).count()) {
       throw new AuthError('duplicate_username', 'username');
     }
-    await appendEvents(
+    await append(
       db,
       station,
       `user:${user.id}`,
@@ -131,7 +132,7 @@ async function changeUser(
   now: Date,
   change: (
     user: UserRow,
-  ) => Promise<{ next: UserRow; type: string; payload: Record<string, unknown> }>,
+  ) => Promise<{ next: UserRow; type: EventType; payload: Record<string, unknown> }>,
 ): Promise<UserSummary> {
   return db.transaction('rw', [db.events, db.meta, db.users], async () => {
     const station = await requireStation(db);
@@ -139,7 +140,7 @@ async function changeUser(
     const user = await db.users.get(userId);
     if (!user) throw new AuthError('not_found');
     const { next, type, payload } = await change(user);
-    await appendEvents(db, station, `user:${user.id}`, [{ type, payload }], actorOf(admin), now);
+    await append(db, station, `user:${user.id}`, [{ type, payload }], actorOf(admin), now);
     await db.users.put(next);
     return toSummary(next);
   });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { initI18n } from '../../../renderer/src/app/i18n';
 import type { OneWindowDb } from '../../../renderer/src/data/db';
 import { isStreamReadOnly, verifyLog } from '../../../renderer/src/data/integrity';
-import { appendEvents } from '../../../renderer/src/data/log';
+import { append } from '../../../renderer/src/data/log';
 import {
   IntegrityAdmin,
   IntegrityPanel,
@@ -32,7 +32,14 @@ async function seeded(count = 12) {
   db = freshDb();
   for (let i = 0; i < count; i++) {
     await db.transaction('rw', db.events, db.meta, () =>
-      appendEvents(db, station, `case:c${i % 3}`, [{ type: 'noted', payload: { i } }], clerk, now),
+      append(
+        db,
+        station,
+        `case:c${i % 3}`,
+        [{ type: 'auth.signed_out', payload: { username: `u${i}` } }],
+        clerk,
+        now,
+      ),
     );
   }
   return db;
@@ -54,7 +61,7 @@ describe('a corrupted record', () => {
     await seeded();
     const victim = (await db.events.orderBy('pos').toArray())[7]!;
     // Someone edits IndexedDB by hand (dev tools, a disk tool): the hash no longer fits.
-    await db.events.update(victim.pos!, { payload: { i: 999 } });
+    await db.events.update(victim.pos!, { payload: { username: 'u999' } });
     const report = await verifyLog(db, now);
     expect(report.ok).toBe(false);
     expect(report.broken).toMatchObject({ eventId: victim.id, streamId: victim.streamId });

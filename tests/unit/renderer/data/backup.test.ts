@@ -15,12 +15,8 @@ import { OneWindowDb, SCHEMA_V1, SCHEMA_V2_CASES } from '../../../../renderer/sr
 import type { StoredEvent } from '../../../../renderer/src/data/eventTypes';
 import { setupStation, type SetupInput } from '../../../../renderer/src/data/station';
 import { createUser } from '../../../../renderer/src/data/users';
-import {
-  canonicalJson,
-  sha256Hex,
-  verifyChain,
-  type ChainedEvent,
-} from '../../../../renderer/src/domain/audit';
+import { verifyLog } from '../../../../renderer/src/data/integrity';
+import { canonicalJson, GENESIS_HASH, sha256Hex } from '../../../../renderer/src/domain/audit';
 
 const FAST = { iterations: 1_000 };
 
@@ -95,7 +91,7 @@ async function refusalOf(p: Promise<unknown>) {
 }
 
 describe('backup and restore', () => {
-  it('restores into a fresh database an equal copy, plus one event saying who restored', async () => {
+  it('restores into a fresh database an equal copy, plus a new chain saying who restored', async () => {
     const { db, admin } = await busyStation();
     const before = await snapshot(db);
     const bytes = await exportBackup(db);
@@ -111,13 +107,25 @@ describe('backup and restore', () => {
     }
     const events = after.events as StoredEvent[];
     expect(events.slice(0, -1)).toEqual(before.events);
-    expect(events.at(-1)).toMatchObject({ type: 'backup.restored', actor: { id: admin.id } });
+    // The restore opens a new chain, whose first event names the restored chain's head.
+    const last = (before.events as StoredEvent[]).at(-1)!;
+    expect(events.at(-1)).toMatchObject({
+      id: 'HJ01.2-1',
+      chainId: 'HJ01.2',
+      stationSeq: 1,
+      prevHash: GENESIS_HASH,
+      type: 'chain.opened',
+      actor: { id: admin.id },
+      payload: {
+        previous: { chainId: 'HJ01', stationSeq: last.stationSeq, hash: last.hash },
+        replaced: null,
+      },
+    });
     const notHead = (rows: unknown[] = []) =>
-      rows.filter((m) => (m as { key: string }).key !== 'chainHead');
+      rows.filter((m) => !(m as { key: string }).key.startsWith('chainHead'));
     expect(notHead(after.meta)).toEqual(notHead(before.meta));
-    // The restored log and the restore event form one unbroken chain.
-    const chained = events.map(({ pos: _p, ...e }) => e) as unknown as ChainedEvent[];
-    expect(await verifyChain(chained)).toEqual({ ok: true });
+    // Both chains verify: the restored one ends where its closed head says.
+    expect(await verifyLog(target, new Date())).toMatchObject({ ok: true, checked: events.length });
     // Users can sign in on the restored copy.
     expect(await signIn(target, 'li', 'clerk pass')).toMatchObject({ ok: true });
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../../renderer/src/data/log';
+import { append } from '../../../../renderer/src/data/log';
 import { isStreamReadOnly, verifyLog } from '../../../../renderer/src/data/integrity';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import { clerk, freshDb, station } from './helpers';
@@ -11,11 +11,11 @@ async function seedLog(count: number) {
   db = freshDb();
   for (let i = 0; i < count; i++) {
     await db.transaction('rw', db.events, db.meta, () =>
-      appendEvents(
+      append(
         db,
         station,
         `case:c${i % 3}`,
-        [{ type: 'noted', payload: { i } }],
+        [{ type: 'auth.signed_out', payload: { username: `u${i}` } }],
         clerk,
         new Date(Date.UTC(2026, 10, 29, 1, i)),
       ),
@@ -39,7 +39,7 @@ describe('event log integrity', () => {
     await seedLog(6);
     const victim = (await db.events.filter((e) => e.id === 'HJ01-4').first())!;
     // Someone edits the payload directly in IndexedDB, bypassing dispatch.
-    await db.events.update(victim.pos!, { payload: { i: 999 } });
+    await db.events.update(victim.pos!, { payload: { username: 'u999' } });
     const report = await verifyLog(db, new Date());
     expect(report.ok).toBe(false);
     expect(report.broken).toMatchObject({
