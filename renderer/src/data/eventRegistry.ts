@@ -47,11 +47,19 @@ const DATA_EVENT_SCHEMAS = {
     divisionCode: z.string(),
     officeName: z.string(),
     officeShortName: z.string(),
+    // The office's facts the papers print, when set-up was given them.
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    website: z.string().optional(),
+    reviewBody: z.string().optional(),
+    court: z.string().optional(),
   }),
   'station.contact_changed': strict({
     address: z.string(),
     phone: z.string(),
     website: z.string(),
+    reviewBody: z.string().optional(),
+    court: z.string().optional(),
   }),
   // User and sign-in events are strict: no password, hash or lockout secret can slip in.
   'user.created': strict({
@@ -150,6 +158,7 @@ const DATA_EVENT_SCHEMAS = {
     data: calendarYear,
     previous: calendarYear,
   }),
+  'settings.idle_lock_changed': strict({ minutes: z.number().int() }),
   'deadline.calendarChanged': z.object({
     year: z.number().int(),
     action: z.enum(['saved', 'deleted']),

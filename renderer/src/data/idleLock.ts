@@ -48,7 +48,7 @@ export async function saveIdleLockMinutes(
       roles: IDLE_LOCK_SETTERS,
       decide: async () => ({
         value: minutes,
-        event: { type: 'settings.idleLockChanged', payload: { minutes } },
+        event: { type: 'settings.idle_lock_changed', payload: { minutes } },
       }),
     },
     now,

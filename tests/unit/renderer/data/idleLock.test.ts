@@ -27,7 +27,7 @@ describe('idle-lock minutes', () => {
     expect(await loadIdleLockMinutes(db)).toBe(15);
     expect(await loadIdleLockMinutes(db, 9)).toBe(15);
     expect(await db.events.orderBy('pos').last()).toMatchObject({
-      type: 'settings.idleLockChanged',
+      type: 'settings.idle_lock_changed',
       actor: { id: staff.admin.id, role: 'admin' },
       payload: { minutes: 15 },
     });
