@@ -218,7 +218,10 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
 export function evolve(state: CaseState | null, event: DomainEvent): CaseState | null {
   if (!('caseId' in event)) return state;
   if (state && state.caseId !== event.caseId) return state;
-  const next = apply(state, event);
+  const next: CaseState | null | undefined = apply(state, event);
+  // An event of a type this version does not know (written by a newer one, say) is kept in the
+  // log and skipped here: it never wipes the case.
+  if (next === undefined) return state;
   return next ? { ...next, version: (state?.version ?? 0) + 1 } : next;
 }
 
