@@ -25,6 +25,8 @@ async function openCase(page: Page, caseId: string) {
 
 async function pass(page: Page, opinion: string, flash: string) {
   await page.getByTestId('opinion-text').fill(opinion);
+  await expect(page.getByTestId('opinion-text')).toHaveValue(opinion);
+  await expect(page.getByTestId('action-pass')).toBeEnabled();
   await page.getByTestId('action-pass').click();
   await expect(page.getByTestId('approval-flash')).toContainText(flash);
 }
@@ -62,6 +64,8 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await app.getByTestId('print-confirm').click();
   await closePrintDialog(app);
   await expect(app.getByTestId('step-notice')).toContainText('已恢复计时');
+  // The live row has caught up with the resumption before the reviewer passes the case on.
+  await expect(app.getByTestId('step-status')).toHaveText('审查');
   await pass(app, '材料齐全，拟同意。', '审查通过');
   await switchUser(app, 'chief');
   await openStep(app, caseId);
