@@ -87,6 +87,9 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   });
   await app.locator('[data-testid^="received-"]').first().uncheck();
   await app.getByTestId('decide-supplement').click();
+  // The proposed supply-by date runs into 2027: the dialog says it is an estimate.
+  await expect(app.getByRole('dialog')).toContainText('按周一至周五估算：2027年节假日尚未录入');
+  await shot(app, 'calendar-supplement-estimate-zh-CN');
   await app.getByTestId('decision-confirm').click();
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档');

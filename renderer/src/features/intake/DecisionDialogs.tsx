@@ -18,6 +18,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useCalendar } from '../shared/useCalendar';
+import { estimateNote } from '../calendar/estimateNote';
 import { addWorkingDays, type ChecklistItem, type RefusalGround } from '../../domain';
 
 export type DecisionInput =
@@ -127,6 +128,7 @@ export function DeficienciesDialog({
           label={t('deficiencies.due')}
           value={dueOn}
           onChange={(e) => setDueOn(e.target.value)}
+          helperText={estimateNote(today, dueOn, calendar, t) || ' '}
           slotProps={{
             inputLabel: { shrink: true },
             htmlInput: { 'data-testid': 'deficiency-due' },

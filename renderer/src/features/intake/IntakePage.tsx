@@ -37,7 +37,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function IntakePage() {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const params = useRouteStore((s) => s.route.params);
   const go = useRouteStore((s) => s.go);
   const draft = useDraftStore((s) => s.draft);
@@ -117,7 +117,12 @@ export function IntakePage() {
         )}
         <Typography color="text.secondary" sx={{ flexGrow: 1 }} data-testid="draft-saved">
           {isDraftTouched(draft) &&
-            t('draftSaved', { time: new Date(draft.updatedAt).toLocaleTimeString() })}
+            t('draftSaved', {
+              time: new Date(draft.updatedAt).toLocaleTimeString(i18n.language, {
+                timeZone: 'Asia/Shanghai',
+                hour12: false,
+              }),
+            })}
         </Typography>
         <Button
           variant="outlined"

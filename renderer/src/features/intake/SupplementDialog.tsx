@@ -7,6 +7,7 @@ import { Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { addWorkingDays, type ChecklistItem, type MissingItem } from '../../domain';
 import { useCalendar } from '../shared/useCalendar';
+import { estimateNote } from '../calendar/estimateNote';
 import { makeTranslate } from '../../print/texts';
 import { Frame, type DecisionInput } from './DecisionDialogs';
 
@@ -95,7 +96,11 @@ export function SupplementDialog({
           value={dueOn}
           onChange={(e) => setDueOn(e.target.value)}
           error={tried && dueWrong}
-          helperText={tried && dueWrong ? t('supplement.dueInvalid') : t('supplement.dueHelp')}
+          helperText={
+            tried && dueWrong
+              ? t('supplement.dueInvalid')
+              : `${t('supplement.dueHelp')}${estimateNote(today, dueOn, calendar, t)}`
+          }
           slotProps={{
             inputLabel: { shrink: true },
             htmlInput: { 'data-testid': 'supplement-due', min: today },
