@@ -111,7 +111,10 @@ export function NoticeDialog({ open, calendar, busy, error, onCancel, onConfirm 
                   const s = problem(p);
                   return (
                     <ListItem key={i} disableGutters>
-                      <ListItemText primary={`${s.where}：${s.text}`} secondary={s.line || null} />
+                      <ListItemText
+                        primary={t('notice.item', { where: s.where, text: s.text })}
+                        secondary={s.line || null}
+                      />
                     </ListItem>
                   );
                 })}
@@ -139,7 +142,7 @@ export function NoticeDialog({ open, calendar, busy, error, onCancel, onConfirm 
                   {t('notice.notes')}
                   {result.notes.map((n, i) => {
                     const s = note(n);
-                    return <Box key={i}>{`${s.where}：${s.text}`}</Box>;
+                    return <Box key={i}>{t('notice.item', { where: s.where, text: s.text })}</Box>;
                   })}
                 </Alert>
               )}
