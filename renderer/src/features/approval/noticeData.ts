@@ -4,6 +4,7 @@
 // Pure, so the dates on paper can be tested against the deadline rules.
 import {
   caseDeadlines,
+  clockOf,
   isEstimated,
   suspendedWorkingDays,
   type CaseState,
@@ -121,14 +122,8 @@ export function resumptionData(
 
 /** The statutory due date before and after the extension, as of the day it was granted. */
 export function extensionData(state: CaseState, ctx: NoticeContext): ExtensionNoticeData {
-  if (!state.extension || !state.acceptedOn) throw new Error('The case is not extended');
-  const clock = {
-    acceptedOn: state.acceptedOn,
-    legalDays: state.matter.legalDays,
-    promisedDays: state.matter.promisedDays,
-    greenChannel: state.greenChannel,
-    suspensions: state.suspensions,
-  };
+  const clock = clockOf(state);
+  if (!state.extension || !state.acceptedOn || !clock) throw new Error('The case is not extended');
   const on = state.extension.on;
   const before = caseDeadlines({ ...clock, extended: false }, on, ctx.calendar);
   const after = caseDeadlines({ ...clock, extended: true }, on, ctx.calendar);

@@ -4,6 +4,7 @@
 import {
   CHINA_TZ_OFFSET_MINUTES,
   caseDeadlines,
+  clockOf,
   caseQrPayload,
   defaultCatalogue,
   findMatter,
@@ -75,18 +76,10 @@ export async function intakePapers(
 
   if (state.status === 'review' && state.acceptedOn) {
     const calendar = (await loadCalendar(db)).calendar;
-    const d = caseDeadlines(
-      {
-        acceptedOn: state.acceptedOn,
-        legalDays: state.matter.legalDays,
-        promisedDays: state.matter.promisedDays,
-        greenChannel: state.greenChannel,
-        suspensions: [],
-        extended: false,
-      },
-      state.acceptedOn,
-      calendar,
-    );
+    // The clock as the case state has it (at acceptance: no suspension, no extension yet).
+    const clock = clockOf(state);
+    if (!clock) throw new Error('An accepted case has a clock');
+    const d = caseDeadlines(clock, state.acceptedOn, calendar);
     // A date counted across a year without holiday data is only an estimate: not printed.
     const promisedDueDate = d.estimated.promised ? {} : { promisedDueDate: d.promisedDueOn };
     const docNumber = await allocateDocumentNumber(db, 'acceptance', caseId, actor);
