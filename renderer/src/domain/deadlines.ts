@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   defaultCalendar,
   isEstimated,
+  missingYears,
   workingDaysBetween,
   type HolidayCalendar,
 } from './calendar';
@@ -181,9 +182,10 @@ export function supplementNoticeStatus(
   receivedOn: string,
   today: string,
   calendar: HolidayCalendar = defaultCalendar,
-): { dueOn: string; elapsed: number; level: NoticeLevel; estimated: boolean } {
+): { dueOn: string; elapsed: number; level: NoticeLevel; estimatedYears: number[] } {
   const dueOn = addWorkingDays(receivedOn, SUPPLEMENT_NOTICE_DAYS, calendar);
-  const estimated = isEstimated(
+  // The years without holiday data the counts crossed (empty when they are exact).
+  const estimatedYears = missingYears(
     receivedOn,
     compareDates(today, dueOn) > 0 ? today : dueOn,
     calendar,
@@ -195,7 +197,7 @@ export function supplementNoticeStatus(
       : elapsed >= SUPPLEMENT_NOTICE_WARN_DAYS
         ? 'warn'
         : 'ok';
-  return { dueOn, elapsed, level, estimated };
+  return { dueOn, elapsed, level, estimatedYears };
 }
 
 /** Art. 44: the date by which the certificate must be issued and served. */

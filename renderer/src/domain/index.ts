@@ -3,6 +3,7 @@ export * from './calendar';
 export {
   addCalendarDays,
   compareDates,
+  dayNumber,
   dayOfWeek,
   daysInMonth,
   isLocalDate,

@@ -51,7 +51,8 @@ function Month({
   );
   const cells: (string | null)[] = [...Array<null>(lead).fill(null), ...days];
   const weekdays = t('weekdays').split(',');
-  const monthName = i18n.language.startsWith('en')
+  const en = i18n.language.startsWith('en');
+  const monthName = en
     ? new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', {
         month: 'long',
         timeZone: 'UTC',
@@ -87,7 +88,8 @@ function Month({
             {cells.slice(row * 7, row * 7 + 7).map((date, i) => {
               if (!date) return <Box role="cell" key={`blank-${i}`} />;
               const kind = kindOf(date, calendar);
-              const name = holidayOf(date, calendar)?.name ?? '';
+              const holiday = holidayOf(date, calendar);
+              const name = (en ? holiday?.nameEn : holiday?.name) || holiday?.name || '';
               const c = COLOURS[kind];
               const mark = kind === 'holiday' || kind === 'makeUp' ? t(`mark.${kind}`) : '';
               return (

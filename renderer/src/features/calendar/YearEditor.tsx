@@ -16,12 +16,20 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import { useTranslation } from 'react-i18next';
-import type { CalendarProblem, CalendarYear, HolidayPeriod } from '../../domain';
+import {
+  dayNumber,
+  isLocalDate,
+  type CalendarProblem,
+  type CalendarYear,
+  type HolidayPeriod,
+} from '../../domain';
 import { useCalendarProblemText } from './useCalendarText';
 
+/** Days in a period as typed so far; null while a date is missing, invalid or backwards. */
 const daysOf = (h: HolidayPeriod) => {
-  const ms = Date.parse(`${h.to}T00:00:00Z`) - Date.parse(`${h.from}T00:00:00Z`);
-  return Number.isFinite(ms) && ms >= 0 ? ms / 86_400_000 + 1 : null;
+  if (!isLocalDate(h.from) || !isLocalDate(h.to)) return null;
+  const days = dayNumber(h.to) - dayNumber(h.from) + 1;
+  return days >= 1 ? days : null;
 };
 
 interface Props {

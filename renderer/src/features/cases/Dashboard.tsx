@@ -5,7 +5,7 @@ import { Box, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../data/db';
 import type { DeskDashboard, DeskListKey } from '../../data/queries';
-import { missingYears, SUPPLEMENT_NOTICE_DAYS, supplementNoticeStatus } from '../../domain';
+import { SUPPLEMENT_NOTICE_DAYS, supplementNoticeStatus } from '../../domain';
 import { EstimateMark } from '../calendar/EstimateMark';
 import { useCalendar } from '../shared/useCalendar';
 import { LightChip } from './LightChip';
@@ -69,11 +69,11 @@ export function Art32Counter({ row, today }: { row: CaseRow; today: string }) {
       })}
     />
   );
-  if (!s.estimated) return chip;
+  if (s.estimatedYears.length === 0) return chip;
   return (
     <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center' }}>
       {chip}
-      <EstimateMark years={missingYears(received, s.dueOn > today ? s.dueOn : today, calendar)} />
+      <EstimateMark years={s.estimatedYears} />
     </Box>
   );
 }

@@ -17,9 +17,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useCalendar } from '../shared/useCalendar';
-import { estimateNote } from '../calendar/estimateNote';
-import { addWorkingDays, type ChecklistItem, type RefusalGround } from '../../domain';
+import { useProposedDate } from '../calendar/useProposedDate';
+import type { ChecklistItem, RefusalGround } from '../../domain';
 
 export type DecisionInput =
   | { type: 'accept' }
@@ -74,6 +73,19 @@ export function Frame({
   );
 }
 
+/** What the dialogs of the decisions about missing materials (容缺, 补正) are given. */
+export interface MissingItemsDialogProps {
+  missing: ChecklistItem[];
+  today: string;
+  busy: boolean;
+  error?: string | null;
+  onCancel: () => void;
+  onConfirm: (d: DecisionInput) => void;
+}
+
+/** Working days an applicant is offered by default to supply a deferred item. */
+const DEFAULT_PROMISE_DAYS = 10;
+
 export function DeficienciesDialog({
   missing,
   today,
@@ -81,20 +93,11 @@ export function DeficienciesDialog({
   error,
   onCancel,
   onConfirm,
-}: {
-  missing: ChecklistItem[];
-  today: string;
-  busy: boolean;
-  error?: string | null;
-  onCancel: () => void;
-  onConfirm: (d: DecisionInput) => void;
-}) {
+}: MissingItemsDialogProps) {
   const { t, i18n } = useTranslation('intake');
   const deferrable = missing.filter((m) => m.deferrable);
   const [ids, setIds] = useState(deferrable.map((m) => m.id));
-  const calendar = useCalendar();
-  // A proposal the clerk can change: ten working days by the station's calendar.
-  const [dueOn, setDueOn] = useState(() => addWorkingDays(today, 10, calendar));
+  const { date: dueOn, setDate: setDueOn, estimate } = useProposedDate(today, DEFAULT_PROMISE_DAYS);
   const [commitment, setCommitment] = useState(t('deficiencies.commitmentDefault'));
   return (
     <Frame
@@ -128,7 +131,7 @@ export function DeficienciesDialog({
           label={t('deficiencies.due')}
           value={dueOn}
           onChange={(e) => setDueOn(e.target.value)}
-          helperText={estimateNote(today, dueOn, calendar, t) || ' '}
+          helperText={estimate || ' '}
           slotProps={{
             inputLabel: { shrink: true },
             htmlInput: { 'data-testid': 'deficiency-due' },

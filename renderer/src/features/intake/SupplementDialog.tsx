@@ -5,11 +5,10 @@
 import { useState } from 'react';
 import { Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { addWorkingDays, type ChecklistItem, type MissingItem } from '../../domain';
-import { useCalendar } from '../shared/useCalendar';
-import { estimateNote } from '../calendar/estimateNote';
+import type { ChecklistItem, MissingItem } from '../../domain';
+import { useProposedDate } from '../calendar/useProposedDate';
 import { makeTranslate } from '../../print/texts';
-import { Frame, type DecisionInput } from './DecisionDialogs';
+import { Frame, type MissingItemsDialogProps } from './DecisionDialogs';
 
 /** Working days an applicant is given by default to supply what is missing. */
 const DEFAULT_SUPPLY_DAYS = 10;
@@ -43,21 +42,12 @@ export function SupplementDialog({
   error,
   onCancel,
   onConfirm,
-}: {
-  missing: ChecklistItem[];
-  today: string;
-  busy: boolean;
-  error?: string | null;
-  onCancel: () => void;
-  onConfirm: (d: DecisionInput) => void;
-}) {
+}: MissingItemsDialogProps) {
   const { t, i18n } = useTranslation('intake');
   const [requirements, setRequirements] = useState<Record<string, string>>(() =>
     Object.fromEntries(missing.map((m) => [m.id, defaultRequirement(m)])),
   );
-  const calendar = useCalendar();
-  // A proposal the clerk can change, by the station's calendar (an estimate in a year not entered).
-  const [dueOn, setDueOn] = useState(() => addWorkingDays(today, DEFAULT_SUPPLY_DAYS, calendar));
+  const { date: dueOn, setDate: setDueOn, estimate } = useProposedDate(today, DEFAULT_SUPPLY_DAYS);
   const [tried, setTried] = useState(false);
   const dueWrong = !/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn <= today;
   return (
@@ -97,9 +87,7 @@ export function SupplementDialog({
           onChange={(e) => setDueOn(e.target.value)}
           error={tried && dueWrong}
           helperText={
-            tried && dueWrong
-              ? t('supplement.dueInvalid')
-              : `${t('supplement.dueHelp')}${estimateNote(today, dueOn, calendar, t)}`
+            tried && dueWrong ? t('supplement.dueInvalid') : `${t('supplement.dueHelp')}${estimate}`
           }
           slotProps={{
             inputLabel: { shrink: true },
