@@ -36,7 +36,9 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
 }) => {
   test.setTimeout(240_000);
   // Tuesday 2026-12-15, 09:00 in the hall.
-  await app.clock.install({ time: new Date('2026-12-15T09:00:00+08:00') });
+  // Only the date is faked (setFixedTime): the app's timers, animations and scheduling keep
+  // running on the real clock, so nothing but "today" differs from a normal day at the counter.
+  await app.clock.setFixedTime(new Date('2026-12-15T09:00:00+08:00'));
   await setUpWithStaff(app, ['clerk', 'reviewer', 'chief', 'director']);
   const { caseNo, caseId } = await takeInCase(app);
 
@@ -71,7 +73,7 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await openStep(app, caseId);
   await pass(app, '同意。', '审核通过');
   // 12-18: the director approves; Art. 44's ten working days end in 2027.
-  await app.clock.setSystemTime(new Date('2026-12-18T10:00:00+08:00'));
+  await app.clock.setFixedTime(new Date('2026-12-18T10:00:00+08:00'));
   await switchUser(app, 'director');
   await openStep(app, caseId);
   await pass(app, '同意核发。', `${caseNo} 已批准`);
@@ -79,7 +81,7 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await expect(app.getByTestId('facts-deadlines')).toContainText('2027-01-01');
 
   // 12-28: a walk-in with a missing item gets its 补正 notice (the Art. 32 limit is in 2027).
-  await app.clock.setSystemTime(new Date('2026-12-28T10:00:00+08:00'));
+  await app.clock.setFixedTime(new Date('2026-12-28T10:00:00+08:00'));
   await switchUser(app, 'clerk');
   await fillIntake(app, {
     applicant: '郑州补正测试有限公司',
@@ -137,7 +139,7 @@ test('the banner on 2026-11-15; a clerk reads the calendar; a garbled notice is 
   app,
 }) => {
   test.setTimeout(180_000);
-  await app.clock.install({ time: new Date('2026-11-15T09:00:00+08:00') });
+  await app.clock.setFixedTime(new Date('2026-11-15T09:00:00+08:00'));
   await setUpWithStaff(app, ['clerk']);
   // A clerk is not warned (nothing to do about it) and reads the calendar without controls.
   await expect(app.getByTestId('calendar-banner')).toHaveCount(0);
