@@ -13,12 +13,23 @@ async function openSettings(page: Page) {
   await expect(page.getByTestId('print-settings')).toBeVisible();
 }
 
-/** Waits until the overlay preview has painted its text (its fonts block text until loaded). */
+/**
+ * Waits until the overlay preview has painted its text (its fonts block text until loaded). The
+ * preview's frame may be rendered afresh while the page settles (a resize, a banner appearing),
+ * which destroys the document being asked: then it asks the new one.
+ */
 async function previewReady(page: Page) {
   const body = page.getByTestId('overlay-preview').locator('iframe').contentFrame().locator('body');
-  await body.evaluate(async (b) => {
-    await b.ownerDocument.fonts.ready;
-  });
+  await expect
+    .poll(() =>
+      body
+        .evaluate(async (b) => {
+          await b.ownerDocument.fonts.ready;
+          return 'ready';
+        })
+        .catch((e: unknown) => String(e)),
+    )
+    .toBe('ready');
 }
 
 /**
