@@ -151,4 +151,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ ...noElectron, allowTypeImports: true }] }],
     },
   },
+  {
+    // The hall protocol is shared by the server, the Electron main process and the renderer:
+    // plain zod schemas and pure functions, nothing that needs Node, a DOM or a database.
+    files: ['server/protocol/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'react', 'dexie', 'pg', 'fastify', '@electric-sql/pglite'],
+          patterns: [
+            ...nodeBuiltins,
+            { group: ['../*', '!./*'], message: 'server/protocol/ imports only zod and itself.' },
+          ],
+        },
+      ],
+    },
+  },
 );
