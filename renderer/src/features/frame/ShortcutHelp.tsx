@@ -15,8 +15,8 @@ import {
 } from '@mui/material';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { areas } from '../../app/areas';
-import { areaShortcut, SHORTCUTS, type ShortcutScope } from '../../app/shortcuts';
+import { areas } from '../../app/stores/areas';
+import { areaShortcut, SHORTCUTS, type ShortcutScope } from '../shared/shortcuts';
 
 const scopes: ShortcutScope[] = [
   'everywhere',

@@ -4,7 +4,7 @@
 // with the same function, so what is previewed is what prints.
 import type { Settings } from '../../../../electron/contract';
 import { host } from '../../host';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { prepareInlineFontSource } from '../../print/bundledFont';
 import type { PrintLocale } from '../../print/chineseDate';
 import { renderCalibrationPage } from '../../print/calibration';

@@ -20,9 +20,9 @@ import {
   type DepartmentSetup,
 } from '../../data/departments';
 import { appDb } from '../../data/stationDb';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { defaultCatalogue, findMatter } from '../../domain/catalogue';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { Section } from './PrintSettingsParts';
 import { DepartmentsList } from './DepartmentsList';
 import { DepartmentsMatters } from './DepartmentsMatters';

@@ -7,7 +7,7 @@ import {
   certificatePaperSchema,
   type Settings,
 } from '../../../../electron/contract';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import {
   NumberField,
   Section,
