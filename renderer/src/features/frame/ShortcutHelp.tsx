@@ -1,5 +1,5 @@
 // F1: every keyboard shortcut of the app, from the one registry the handlers use
-// (app/shortcuts.ts), grouped by where it works.
+// (features/shared/shortcuts.ts), grouped by where it works.
 import {
   Button,
   Dialog,

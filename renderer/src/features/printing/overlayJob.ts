@@ -87,7 +87,7 @@ export async function calibrationPageFor(
 
 /**
  * Sends an overlay (or a calibration page) to its printer: exact millimetres, no scaling, no
- * background (PRINTING.md). Throws HostError when the printer fails, so the caller can retry.
+ * background (docs/printing.md). Throws HostError when the printer fails, so the caller can retry.
  */
 export async function printOverlay(
   doc: RenderedDocument,
