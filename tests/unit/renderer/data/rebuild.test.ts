@@ -92,7 +92,7 @@ describe('rebuild from the log', () => {
     const secrets = keptFields('users');
     expect(secrets).toEqual(['passwordHash', 'failedAttempts', 'lockedUntil']);
     const rebuilt = await db.users.toArray();
-    const pub = (u: Record<string, unknown>) =>
+    const pub = (u: object) =>
       Object.fromEntries(Object.entries(u).filter(([k]) => !secrets.includes(k)));
     expect(rebuilt.map(pub)).toEqual(users.map(pub));
     const chief = rebuilt.find((u) => u.id === s.chief.id)!;
