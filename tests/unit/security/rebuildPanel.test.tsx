@@ -55,7 +55,7 @@ describe('rebuild messages', () => {
     expect(rebuildMessage(report({ differences: 4, tables: differing }), t)).toEqual({
       severity: 'warning',
       lines: [
-        '比对发现 4 处不一致：办件缺少 2 行、多出 0 行、内容不同 1 行；附件与打印记录缺少 0 行、多出 1 行、内容不同 0 行。可点击“按日志重建”按记录改正。',
+        '比对发现 4 处不一致：办件缺少 2 行、1 行内容不同；附件与打印记录多出 1 行。可点击“按日志重建”按记录改正。',
       ],
     });
     const outcomes = [
@@ -103,7 +103,7 @@ describe('rebuild messages', () => {
         t,
       ).lines,
     ).toEqual([
-      'Compared: 1 difference — ledgers: 0 rows missing, 0 extra, 1 different. Click “Rebuild from the log” to put it right.',
+      'Compared: 1 difference — ledgers: 1 row different. Click “Rebuild from the log” to put it right.',
     ]);
     expect(rebuildMessage({ ok: false, code: 'no_station' }, t).lines).toEqual([
       'This station is not set up yet: there is nothing to compare.',

@@ -40,9 +40,11 @@ export function rebuildMessage(
           .map((d) =>
             t('rebuild.tableDiff', {
               table: tableName(d.table),
-              missing: d.missing.length,
-              extra: d.extra.length,
-              changed: d.changed.length,
+              // Only what there is: "1 extra row", not "0 missing, 1 extra, 0 different".
+              parts: (['missing', 'extra', 'changed'] as const)
+                .filter((part) => d[part].length > 0)
+                .map((part) => t(`rebuild.part.${part}`, { count: d[part].length }))
+                .join(t('rebuild.partSeparator')),
             }),
           )
           .join(t('rebuild.separator')),
