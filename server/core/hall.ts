@@ -77,7 +77,11 @@ export async function push(
     const plan = planPush(state, held, req, opts.hashOf ?? defaultChainHash);
     if (plan.kind === 'refuse') {
       if (plan.quarantine) await tx.quarantine(plan.quarantine.seq);
-      return { ok: false, refusal: plan.refusal, quarantined: Boolean(plan.quarantine) };
+      return {
+        ok: false,
+        refusal: plan.refusal,
+        ...(plan.quarantine ? { quarantined: true } : {}),
+      };
     }
     const fresh =
       plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
