@@ -187,8 +187,19 @@ export const sessionResponseSchema = z.object({
 });
 
 /**
+ * The hall certificate's fingerprint as `npm run server -- station enrol` and `serve --tls` print
+ * it: SHA-256 of the certificate's DER, upper-case hex pairs joined by colons (what Node's
+ * `X509Certificate#fingerprint256` and `TLSSocket#getPeerCertificate().fingerprint256` give).
+ */
+export const certFingerprintSchema = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+/**
  * POST /v1/push (Authorization: Bearer <token>) — a contiguous range of one chain of the
- * station's own: events[i].stationSeq = fromSeq + i. `signature` is the station key's signature
+ * station's own: events[i].stationSeq = fromSeq + i. Each event's chainId (or, for schema-1
+ * events, its stationId) must be the request's chainId, and stationId the session's station. A
+ * chain the hall does not know yet (the first push, or `HJ01.2` opened by a restore) starts at
+ * seq 1 with prevHash = GENESIS_HASH (64 zeros); a restored chain names the old head in its
+ * first event's payload, not in prevHash. `signature` is the station key's signature
  * of `pushSigningText(...)`. `pushId` is the station's idempotency key for the request.
  */
 export const pushRequestSchema = z
@@ -212,10 +223,12 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** GET /v1/pull?after=<gseq>&limit=<n>&waitMs=<ms> — long-poll when nothing is past `after`. */
+/** The longest long-poll a pull may ask for (waitMs). */
+export const MAX_PULL_WAIT_MS = 30_000;
 export const pullQuerySchema = z.object({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
-  waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
+  waitMs: z.coerce.number().int().min(0).max(MAX_PULL_WAIT_MS).default(0),
 });
 export const pullResponseSchema = z.object({
   events: z.array(hallEventSchema),
