@@ -83,17 +83,18 @@ export async function push(
         ...(plan.quarantine ? { quarantined: true } : {}),
       };
     }
-    const fresh =
-      plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
     await tx.recordPush({
       pushId: req.pushId,
       stationCode,
       chainId: req.chainId,
       fromSeq: req.fromSeq,
       toSeq,
-      accepted: fresh.length,
+      accepted: plan.fresh.length,
       duplicates: plan.duplicateGseqs.length,
     });
+    // Last: on SQL the append takes the hall row, held until commit.
+    const fresh =
+      plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
     return {
       ok: true,
       accepted: fresh.length,

@@ -1,7 +1,8 @@
 // Simulated stations for the hall's tests and bench: P-256 keys, chained events exactly as the
 // station's log makes them (data/log.ts), and signed push requests.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { GENESIS_HASH, chainSync } from '../../renderer/src/domain/audit';
+import { GENESIS_HASH } from '../../renderer/src/domain/audit';
+import { nodeChainHash } from '../crypto';
 import { pushSigningText, sessionSigningText, type WireEvent } from '../protocol';
 
 export interface TestStation {
@@ -57,7 +58,7 @@ export function makeEvents(station: string, n: number, o: ChainOptions = {}): Wi
       at: o.at ?? '2026-12-01T08:00:00.000Z',
       prevHash: prev,
     };
-    const hash = chainSync(prev, body);
+    const hash = nodeChainHash(prev, body);
     out.push({ ...body, hash } as WireEvent);
     prev = hash;
   }

@@ -162,3 +162,13 @@ describe('push over the in-memory store', () => {
 it("the server's newest event schema is the app's", () => {
   expect(SERVER_MAX_EVENT_SCHEMA).toBe(EVENT_SCHEMA);
 });
+
+it("the server's Node hash is the station's chain hash", async () => {
+  const { chainSync } = await import('../../renderer/src/domain/audit');
+  const { nodeChainHash } = await import('../../server/crypto');
+  const e = makeEvents('HJ01', 1, {
+    payload: () => ({ note: '含\u0000零', n: 1.5, list: [1, 'a'] }),
+  })[0]!;
+  expect(nodeChainHash(e.prevHash, e)).toBe(chainSync(e.prevHash, e));
+  expect(nodeChainHash(e.prevHash, e)).toBe(e.hash);
+});
