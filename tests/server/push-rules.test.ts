@@ -172,3 +172,45 @@ it("the server's Node hash is the station's chain hash", async () => {
   expect(nodeChainHash(e.prevHash, e)).toBe(chainSync(e.prevHash, e));
   expect(nodeChainHash(e.prevHash, e)).toBe(e.hash);
 });
+
+it('MemoryHall answers as the HTTP routes do', async () => {
+  const { MemoryHall } = await import('../../server/core/memory-hall');
+  const hall = new MemoryHall({ now: () => new Date('2026-12-01T09:00:00.000Z') });
+  const ev = makeEvents('HJ01', 3);
+  const ok = await hall.push('HJ01', {
+    pushId: 'p-0000001',
+    chainId: 'HJ01',
+    fromSeq: 1,
+    events: ev,
+  });
+  expect(ok).toEqual({
+    status: 200,
+    body: {
+      accepted: 3,
+      duplicates: 0,
+      head: { chainId: 'HJ01', seq: 3, hash: ev[2]!.hash, status: 'open' },
+      gseqs: [1, 2, 3],
+      serverTime: '2026-12-01T09:00:00.000Z',
+    },
+  });
+  const gap = await hall.push('HJ01', {
+    pushId: 'p-0000002',
+    chainId: 'HJ01',
+    fromSeq: 5,
+    events: makeEvents('HJ01', 5).slice(4),
+  });
+  expect(gap).toEqual({
+    status: 409,
+    body: { error: { code: 'gap', message: 'chain HJ01 expects seq 4', expectedSeq: 4 } },
+  });
+  const page = await hall.pull({ after: 1, limit: 1 });
+  expect(page).toEqual({
+    status: 200,
+    body: {
+      events: [{ gseq: 2, event: ev[1] }],
+      cursor: 2,
+      lastGseq: 3,
+      serverTime: '2026-12-01T09:00:00.000Z',
+    },
+  });
+});
