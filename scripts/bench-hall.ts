@@ -5,14 +5,13 @@
 // 200,000) the catch-up.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHall, issueEnrolment } from '../server/admin';
 import { migrate } from '../server/db/migrate';
 import { postgresDb } from '../server/db/sql';
-import { SqlStore } from '../server/db/store';
-import { buildApp } from '../server/http/app';
 import { PROTOCOL_VERSION, sessionSigningText, type WireEvent } from '../server/protocol';
-import { testDatabase } from '../server/testing/cluster';
+import { freePort, testDatabase } from '../server/testing/cluster';
 import { makeEvents, signedPush, testStation } from '../server/testing/stations';
 
 interface Figure {
@@ -33,24 +32,42 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const pgdb = await testDatabase();
 const db = postgresDb(pgdb.url, 24);
 const blobDir = await mkdtemp(join(tmpdir(), 'ow-bench-blobs-'));
-const store = new SqlStore(db, { listenUrl: pgdb.url });
-const unbounded = { perSecond: 1e6, burst: 1e6 };
-const { app } = buildApp({
-  db,
-  store,
-  blobDir,
-  log: () => undefined,
-  stationRate: unbounded,
-  anonymousRate: unbounded,
-});
+const root = resolve(import.meta.dirname, '..');
+let server: ChildProcess | undefined;
+
+/** The hall server in a process of its own, as on a hall PC (the stations are this process). */
+async function startServer(): Promise<string> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', 'serve', '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: pgdb.url,
+        OW_HALL_DATA: blobDir,
+        OW_HALL_RATE: '100000',
+        OW_HALL_ANON_RATE: '100000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  server = child;
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  for (let i = 0; i < 600 && !out.includes('Hall server listening'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!out.includes('Hall server listening'))
+    throw new Error(`the hall server did not start: ${out}`);
+  return `http://127.0.0.1:${port}/v1`;
+}
 
 try {
   await migrate(db);
-  await store.start();
   await createHall(db, '基准测试大厅');
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/v1`;
+  const base = await startServer();
 
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const res = await fetch(`${base}${path}`, {
@@ -312,8 +329,7 @@ try {
     });
   }
 } finally {
-  await app.close().catch(() => undefined);
-  await store.stop();
+  server?.kill('SIGTERM');
   await db.close();
   await pgdb.stop();
   await rm(blobDir, { recursive: true, force: true });
