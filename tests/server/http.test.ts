@@ -256,6 +256,12 @@ describe('push and pull', () => {
     await limited.close();
   });
 
+  it('refuses to serve a cursor past the hall order (a server restored from an older dump)', async () => {
+    const s = await enrolled(app, db, 'HJ16');
+    const res = await pull(app, s, 1_000_000);
+    expect([res.statusCode, code(res)]).toEqual([503, 'restoring']);
+  });
+
   it('reports the store and the protocol on /v1/health', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/health' });
     expect(res.json()).toMatchObject({

@@ -169,4 +169,20 @@ describe('concurrent pushes on PostgreSQL', () => {
     expect(check.unseen).toBeGreaterThan(0);
     expect(check.seen).toBeLessThan(total);
   }, 60_000);
+
+  it('two servers starting at once apply each migration once (advisory lock)', async () => {
+    const admin = postgresDb(pgdb.url, 1);
+    await admin.query('CREATE DATABASE ow_migrate_race');
+    await admin.close();
+    const url = new URL(pgdb.url);
+    url.pathname = '/ow_migrate_race';
+    const a = postgresDb(url.toString(), 2);
+    const b = postgresDb(url.toString(), 2);
+    dbs.push(a, b);
+    const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+    expect([...ra, ...rb]).toEqual(['001_hall.sql']);
+    expect(await a.query('SELECT version, name FROM schema_migrations')).toEqual([
+      { version: 1, name: '001_hall.sql' },
+    ]);
+  });
 });
