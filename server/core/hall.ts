@@ -2,7 +2,7 @@
 // chain locked and the pure rules of push.ts applied. The HTTP layer checks the session and the
 // signature before calling this; the simulation calls it directly.
 import type { WireEvent } from '../protocol';
-import type { EventStore } from './store';
+import { EventIdTaken, type EventStore } from './store';
 import {
   chainBelongsTo,
   checkRequest,
@@ -62,6 +62,22 @@ export async function push(
     }
   }
   const toSeq = req.fromSeq + req.events.length - 1;
+  return withChainPush(store, stationCode, req, toSeq, opts).catch((e: unknown) => {
+    if (!(e instanceof EventIdTaken)) throw e;
+    return {
+      ok: false as const,
+      refusal: { code: 'bad_request' as const, message: 'an event id is held by another event' },
+    };
+  });
+}
+
+function withChainPush(
+  store: EventStore,
+  stationCode: string,
+  req: PushRequestData,
+  toSeq: number,
+  opts: PushOptions,
+): Promise<PushResult> {
   return store.withChain(req.chainId, stationCode, async (tx): Promise<PushResult> => {
     if (tx.owner !== stationCode) {
       return {

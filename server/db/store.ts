@@ -6,7 +6,13 @@ import pg from 'pg';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import type { WireEvent } from '../protocol';
 import { Notifier } from '../core/notifier';
-import type { ChainHeadRow, ChainTx, EventStore, StoredRow } from '../core/store';
+import {
+  EventIdTaken,
+  type ChainHeadRow,
+  type ChainTx,
+  type EventStore,
+  type StoredRow,
+} from '../core/store';
 import type { Db, Sql } from './sql';
 
 export const NOTIFY_CHANNEL = 'hall_events';
@@ -100,7 +106,13 @@ export class SqlStore implements EventStore {
             head.seq,
             head.hash,
           ]);
-          const gseqs = await this.insert(sql, id, events, pushId);
+          const gseqs = await this.insert(sql, id, events, pushId).catch((e: unknown) => {
+            const err = e as { code?: string; constraint?: string; message?: string };
+            if (err.code === '23505' && /event_id/.test(err.constraint ?? err.message ?? '')) {
+              throw new EventIdTaken();
+            }
+            throw e;
+          });
           published = Math.max(published, ...gseqs);
           return gseqs;
         },

@@ -10,6 +10,7 @@ import { migrate } from '../../server/db/migrate';
 import { openEmbedded, type Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
+import { nodeChainHash } from '../../server/crypto';
 import { makeEvents, signedPush, testStation } from './helpers';
 import {
   auth,
@@ -254,6 +255,18 @@ describe('push and pull', () => {
       0,
     );
     await limited.close();
+  });
+
+  it("refuses an event id another chain holds (SQL's unique index), storing nothing", async () => {
+    const a = await enrolled(app, db, 'HJ17');
+    const clash = makeEvents('HJ17', 1).map((e) => ({ ...e, id: 'HJ01-1' }));
+    clash[0]!.hash = nodeChainHash(clash[0]!.prevHash, clash[0]!);
+    const res = await pushEvents(app, a, clash);
+    expect([res.statusCode, res.json()]).toEqual([
+      400,
+      { error: { code: 'bad_request', message: 'an event id is held by another event' } },
+    ]);
+    expect(await db.query("SELECT chain_id FROM chains WHERE chain_id = 'HJ17'")).toEqual([]);
   });
 
   it('refuses to serve a cursor past the hall order (a server restored from an older dump)', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { EVENT_SCHEMA } from '../../renderer/src/data/eventRegistry';
-import { planPush } from '../../server/core/push';
+import { defaultChainHash, planPush } from '../../server/core/push';
 import { push } from '../../server/core/hall';
 import { MemoryStore } from '../../server/core/memory';
 import { SERVER_MAX_EVENT_SCHEMA } from '../../server/http/app';
@@ -213,4 +213,18 @@ it('MemoryHall answers as the HTTP routes do', async () => {
       serverTime: '2026-12-01T09:00:00.000Z',
     },
   });
+});
+
+it('refuses an event id another chain holds, storing nothing (memory and SQL alike)', async () => {
+  const store = new MemoryStore();
+  await push(store, 'HJ01', req('HJ01', makeEvents('HJ01', 1)), opts);
+  const clash = makeEvents('HJ02', 1).map((e) => ({ ...e, id: 'HJ01-1' }));
+  clash[0]!.hash = defaultChainHash(clash[0]!.prevHash, clash[0]!);
+  expect(await push(store, 'HJ02', req('HJ02', clash), opts)).toEqual({
+    ok: false,
+    refusal: { code: 'bad_request', message: 'an event id is held by another event' },
+  });
+  expect(await store.lastGseq()).toBe(1);
+  // Rolled back whole: not even the new chain's row stays.
+  expect(await store.heads('HJ02')).toEqual([]);
 });
