@@ -156,6 +156,9 @@ export function authRoutes(app: FastifyInstance, ctx: HallContext) {
       ctx.log(`session refused: bad signature from ${body.stationCode}`);
       throw new HallError('bad_signature', 'the signature does not verify with the enrolled key');
     }
+    // Spent and stale rows go as new sessions open (no timer to run).
+    await ctx.db.query('DELETE FROM challenges WHERE expires_at < $1', [iso(now)]);
+    await ctx.db.query('DELETE FROM sessions WHERE expires_at < $1', [iso(now)]);
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await ctx.db.query(
