@@ -207,13 +207,13 @@ try {
     });
   }
 
-  // 3. 20 stations pushing at once: 0 lost, 0 duplicated, p95 push.
-  log(`hall: 20 stations pushing for ${seconds} s…`);
-  {
+  // 3. 20 stations pushing: paced (a pause of 50–250 ms between pushes, still far more than a
+  // hall makes) and then flat out (each pushes again as soon as answered): 0 lost, 0 duplicated.
+  const runStations = async (prefix: string, runSeconds: number, paced: boolean) => {
     const stations = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => station(`BS${String(i + 1).padStart(2, '0')}`)),
+      Array.from({ length: 20 }, (_, i) => station(`${prefix}${String(i + 1).padStart(2, '0')}`)),
     );
-    const end = Date.now() + seconds * 1000;
+    const end = Date.now() + runSeconds * 1000;
     const lat: number[] = [];
     let rePushed = 0;
     const sent = await Promise.all(
@@ -236,29 +236,49 @@ try {
           }
           seq += n;
           prev = events.at(-1);
+          if (paced) await new Promise((ok) => setTimeout(ok, 50 + (r % 200)));
         }
         return seq;
       }),
     );
-    const total = sent.reduce((a, b) => a + b, 0);
+    return { total: sent.reduce((x, y) => x + y, 0), rePushed, p95: p95(lat) };
+  };
+  let pacedTotal = 0;
+  {
+    const pacedSeconds = Math.max(5, Math.round(seconds / 3));
+    log(`hall: 20 stations pushing, paced, for ${pacedSeconds} s…`);
+    const paced = await runStations('BP', pacedSeconds, true);
+    pacedTotal = paced.total;
+    figures.push({
+      name: `hall: 20 stations × ${pacedSeconds} s paced (50–250 ms apart), push p95 (${paced.total} events)`,
+      value: paced.p95,
+      unit: 'ms',
+      target: paced.p95 <= 100 ? 'ok (≤ 100 ms)' : 'MISSED (≤ 100 ms)',
+    });
+  }
+  log(`hall: 20 stations pushing flat out for ${seconds} s…`);
+  {
+    const flat = await runStations('BS', seconds, false);
+    const total = flat.total + pacedTotal;
+    const rePushed = flat.rePushed;
     const [t] = await db.query<{ n: number; ids: number; max: number }>(
       `SELECT count(*)::int8 AS n, count(DISTINCT event_id)::int8 AS ids, max(gseq) AS max
-       FROM events WHERE chain_id LIKE 'BS%'`,
+       FROM events WHERE chain_id LIKE 'BS%' OR chain_id LIKE 'BP%'`,
     );
     const [all] = await db.query<{ n: number; max: number }>(
       'SELECT count(*)::int8 AS n, max(gseq) AS max FROM events',
     );
     const lost = total - (t?.ids ?? 0);
     const duplicated = (t?.n ?? 0) - (t?.ids ?? 0);
-    const value = p95(lat);
+    const value = flat.p95;
     figures.push({
-      name: `hall: 20 stations × ${seconds} s, push p95 (${total} events, ${rePushed} re-pushed)`,
+      name: `hall: 20 stations × ${seconds} s flat out, push p95 (${flat.total} events, ${rePushed} re-pushed)`,
       value,
       unit: 'ms',
       target: value <= 100 ? 'ok (≤ 100 ms)' : 'MISSED (≤ 100 ms)',
     });
     figures.push({
-      name: 'hall: 20 stations, events lost + duplicated',
+      name: 'hall: 20 stations (both runs), events lost + duplicated',
       value: lost + duplicated,
       unit: 'ev',
       target:
@@ -267,8 +287,8 @@ try {
           : `MISSED (${lost} lost, ${duplicated} duplicated, count ${all?.n} max ${all?.max})`,
     });
     figures.push({
-      name: 'hall: 20 stations, events accepted per second',
-      value: total / seconds,
+      name: 'hall: 20 stations flat out, events accepted per second',
+      value: flat.total / seconds,
       unit: 'ev/s',
     });
   }
