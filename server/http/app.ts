@@ -69,7 +69,9 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return sendError(reply, 'bad_request', e.code ?? 'bad request');
     }
-    ctx.log(`internal error: ${e.code ?? ''} ${(e.message ?? '').slice(0, 200)}`);
+    // The message without anything quoted: a database error may quote values it was given.
+    const bare = (e.message ?? '').replace(/"[^"]*"|'[^']*'/g, '…').slice(0, 160);
+    ctx.log(`internal error: ${e.code ?? ''} ${bare}`);
     return sendError(reply, 'internal', 'the hall server failed; try again');
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, 'bad_request', 'no such route'));
