@@ -1,6 +1,7 @@
 // 受理 end to end, in the Chinese UI on real IndexedDB: every decision records the case and
 // prints its papers (real PDFs, read back with pdftotext); bad input is named and blocks.
 import type { Page } from '@playwright/test';
+import { hallDateTime } from '../../renderer/src/domain/dates';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff, STAFF } from './session';
@@ -22,8 +23,10 @@ test('accept: the case is recorded and the acceptance notice and receipt print a
   await expect(app.getByText('企业 · 行政区划 410108')).toBeVisible();
   await expect(app.getByTestId('materials-status')).toContainText('必需材料已齐全');
   await shot(app, 'intake-filled-zh-CN');
+  const before = hallDateTime(new Date());
   await app.getByTestId('decide-accept').click();
   await expect(app.getByRole('dialog')).toContainText('打印预览');
+  const after = hallDateTime(new Date());
   await shot(app, 'intake-print-preview-zh-CN');
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
@@ -41,6 +44,10 @@ test('accept: the case is recorded and the acceptance notice and receipt print a
   expect(receipt).toContain('收件回执');
   expect(receipt).toContain(caseNo);
   expect(receipt).toContain('建设工程规划许可申请表');
+  // The time of receipt is the recorded acceptance's, on the hall's clock (Beijing time) — the
+  // browser here runs in the machine's zone, not Beijing's.
+  const at = /(\d{2}:\d{2})/.exec(receipt!.slice(receipt!.indexOf('收件时间')))?.[1];
+  expect([before.slice(11), after.slice(11)]).toContain(at);
   // The draft is gone once the decision is recorded.
   await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
 });

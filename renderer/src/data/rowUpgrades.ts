@@ -29,9 +29,9 @@ export const ROW_UPGRADES: Readonly<Record<number, readonly RowUpgrade[]>> = {
 };
 
 /**
- * A read table a version adds, derived from events already in the log: filled by the version's
- * upgrade (db.ts) and on the restore of a backup made before it. One stream is read, through the
- * events' streamId index, never the whole log.
+ * A read table a version adds, derived from events already in the log: filled after the upgrade
+ * in the background (data/backfill.ts), and on the restore of a backup made before it
+ * (upgradeTables). One stream is read, through the events' streamId index, never the whole log.
  */
 export interface Backfill {
   table: string;
@@ -43,6 +43,17 @@ export const BACKFILLS: Readonly<Record<number, readonly Backfill[]>> = {
   // v5: one row per document number issued, from the documentNumberAllocated events.
   5: [{ table: 'documents', streamId: DOCUMENTS_STREAM, rowOf: documentRowOf }],
 };
+
+/** The meta row that marks a backfill done (data/backfill.ts). */
+export const backfillKey = (version: number, table: string) => `backfill:v${version}:${table}`;
+
+/** The markers of every backfill up to `version`: a database created there needs none of them. */
+export const doneBackfills = (version: number) =>
+  Object.entries(BACKFILLS)
+    .filter(([v]) => Number(v) <= version)
+    .flatMap(([v, list]) =>
+      list.map((b) => ({ key: backfillKey(Number(v), b.table), value: 'done' })),
+    );
 
 /** The rows a backfill derives from the events of its stream, in log order. */
 export function backfillRows(b: Backfill, events: readonly Row[]): Row[] {
@@ -67,6 +78,12 @@ export function upgradeTables(
       // Keyed rows, the last event winning, as the upgrade's bulkPut does.
       const rows = new Map(backfillRows(b, out['events'] ?? []).map((r) => [r['id'], r]));
       out[b.table] = [...rows.values()];
+      // Done here: nothing left for the background (data/backfill.ts).
+      const marker = backfillKey(v, b.table);
+      out['meta'] = [
+        ...(out['meta'] ?? []).filter((r) => r['key'] !== marker),
+        { key: marker, value: 'done' },
+      ];
     }
   }
   return out;

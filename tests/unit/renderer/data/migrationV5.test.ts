@@ -8,6 +8,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup, type BackupFile } from '../../../../renderer/src/data/backup';
 import { declareVersions, OneWindowDb, SCHEMA_VERSION } from '../../../../renderer/src/data/db';
+import { backfillKey, completeBackfills } from '../../../../renderer/src/data/backfill';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
 import { append } from '../../../../renderer/src/data/log';
@@ -74,6 +75,8 @@ async function v4Station() {
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of db.tables) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
   delete tables['documents'];
+  // Nor did version 4 know of backfills (a database created at v5 is marked as needing none).
+  tables['meta'] = (tables['meta'] ?? []).filter((r) => !String(r['key']).startsWith('backfill:'));
   return tables;
 }
 
@@ -117,7 +120,7 @@ const expectedDocuments = [
 ];
 
 describe('schema v5: the documents table', () => {
-  it('v4 → v5: every row as it was, the documents table filled from the log, every chain verifying', async () => {
+  it('v4 → v5: every row as it was, the documents table filled from the log after the start, every chain verifying', async () => {
     const tables = await v4Station();
     // The restore threw the supplement number away with the log it replaced.
     expect(
@@ -142,17 +145,33 @@ describe('schema v5: the documents table', () => {
     expect(SCHEMA_VERSION).toBe(5);
     for (const [t, rows] of Object.entries(tables))
       expect(await v5.table(t).toArray(), t).toEqual(rows);
+    // The upgrade only made the table: its rows come from the log in the background, in chunks.
+    expect(await v5.documents.count()).toBe(0);
+    const [filled, joined] = await Promise.all([
+      completeBackfills(v5, 3),
+      completeBackfills(v5, 3),
+    ]);
+    expect([filled, joined]).toEqual([4, 4]);
     expect(await v5.documents.toArray()).toEqual(expectedDocuments);
+    expect((await v5.meta.get(backfillKey(5, 'documents')))?.value).toBe('done');
+    // Done once: a later start puts nothing again.
+    expect(await completeBackfills(v5)).toBe(0);
     expect((await v5.documents.where('caseId').equals('c2').toArray()).map((d) => d.id)).toEqual([
       'refusal:2026:7',
     ]);
-    const report = await verifyLog(v5, now);
-    expect(report.ok).toBe(true);
+    expect((await verifyLog(v5, now)).ok).toBe(true);
 
     // The station goes on: the next acceptance number follows the v4 counter.
     const r = await dispatch(v5, accept('c3'), { actor: actors.clerk, now });
     expect(r.ok && r.documents.map((d) => d.number)).toEqual(['惠济规划受〔2026〕2号']);
     expect((await verifyLog(v5, now)).ok).toBe(true);
+  });
+
+  it('a database created at version 5 has no backfill to run', async () => {
+    const db = await stationDb(now);
+    opened.push(db);
+    expect((await db.meta.get(backfillKey(5, 'documents')))?.value).toBe('done');
+    expect(await completeBackfills(db)).toBe(0);
   });
 
   for (const schemaVersion of [2, 3, 4]) {
@@ -169,6 +188,9 @@ describe('schema v5: the documents table', () => {
       opened.push(target);
       await restoreBackup(target, encode(old), { actor: actors.admin });
       expect(await target.documents.toArray()).toEqual(expectedDocuments);
+      // Derived by the restore itself: nothing is left for the background.
+      expect((await target.meta.get(backfillKey(5, 'documents')))?.value).toBe('done');
+      expect(await completeBackfills(target)).toBe(0);
       const events = await target.events.orderBy('pos').toArray();
       expect(events.slice(0, -1)).toEqual(tables['events']);
       // The restore opened the next chain, naming the backup it came from.
