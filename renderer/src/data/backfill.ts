@@ -2,8 +2,8 @@
 // (rowUpgrades.ts BACKFILLS), filled in the background after the upgrade instead of inside it:
 // at 100,000 cases the version-5 documents table took 8–9 s to fill in Dexie's upgrade
 // transaction, which holds the first start after the update (`npm run bench`). Here it runs in
-// chunks, each its own short transaction, so the station is usable at once and a dispatch waits
-// for one chunk at most.
+// chunks of 500 events, each its own short transaction, so the station is usable at once and a
+// dispatch waits for one chunk at most.
 //
 // Until a backfill is done its table lacks rows of events written before the version: nothing
 // depends on them yet — a paper reads the number its own dispatch recorded. Filling is idempotent
@@ -44,7 +44,7 @@ async function fill(db: OneWindowDb, chunk: number): Promise<number> {
  * Fills every derived table a past upgrade left to the background; resolves with the number of
  * rows put. One run per database at a time: a second call joins the first.
  */
-export function completeBackfills(db: OneWindowDb, chunk = 2000): Promise<number> {
+export function completeBackfills(db: OneWindowDb, chunk = 500): Promise<number> {
   const current = running.get(db);
   if (current) return current;
   const run = fill(db, chunk).finally(() => running.delete(db));

@@ -3,6 +3,7 @@
 // the machine's own clock really differs before checking the hall's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallDateTime, toLocalDate } from '../../../../renderer/src/domain/dates';
+import { newCounsellingId } from '../../../../renderer/src/features/counselling/model';
 
 const saved = process.env.TZ;
 beforeAll(() => {
@@ -33,6 +34,13 @@ describe('hallDateTime', () => {
       expect(hallDateTime(iso), iso).toBe(wall);
       expect(toLocalDate(iso)).toBe(wall.slice(0, 10));
     }
+  });
+
+  it('stamps the printed counselling number with the hall’s date and time', () => {
+    // 23:30 on 28 November in New York is 12:30 on the 29th in Beijing.
+    const at = new Date('2026-11-29T04:30:09Z');
+    expect(at.getDate()).toBe(28);
+    expect(newCounsellingId('HJ01', at, () => 0)).toBe('FDHJ0120261129123009000');
   });
 
   it('refuses what is not an instant', () => {
