@@ -222,3 +222,40 @@ test('a credit code failing its check passes only with a section chief’s recor
   await app.getByRole('button', { name: '打开办件' }).click();
   await expect(app.getByText(wrong).first()).toBeVisible();
 });
+
+test('papers that could not be prepared: the case stands, and they are prepared again with the same number', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  // The paper's font cannot be loaded: rendering fails after the decision was recorded.
+  await app.route('**/*.woff2', (route) => route.abort());
+  await app.getByTestId('decide-accept').click();
+  const failed = app.getByTestId('intake-papers-failed');
+  await expect(failed).toContainText('决定已记录，但文书未能准备');
+  await expect(app.getByTestId('intake-done')).toContainText(/已受理，办件编号 HJ01-\d{8}-0001/);
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
+  await shot(app, 'intake-papers-failed-zh-CN');
+  await app.unroute('**/*.woff2');
+  await failed.getByRole('button', { name: '重新准备文书' }).click();
+  await expect(app.getByRole('dialog')).toContainText('打印预览');
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
+  await closePrintDialog(app);
+  await expect(failed).toHaveCount(0);
+  // The number the decision recorded — the first of the year, not a second one.
+  expect(pdfText(pdfsOf(app)[0]!)).toMatch(/惠济资规受〔\d{4}〕1号/);
+});
+
+test('papers that could not be prepared, in English', async ({ app }) => {
+  await setUpWithStaff(app, ['clerk']);
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await fillBasics(app, { tickAll: true, matterLabel: 'Matter' });
+  await app.route('**/*.woff2', (route) => route.abort());
+  await app.getByTestId('decide-accept').click();
+  const failed = app.getByTestId('intake-papers-failed');
+  await expect(failed).toContainText('The decision is recorded, but its papers could not be');
+  await expect(failed.getByRole('button', { name: 'Prepare papers again' })).toBeVisible();
+  await shot(app, 'intake-papers-failed-en');
+});
