@@ -1,5 +1,5 @@
 // 设置: the settings page, or one of its own pages (#/settings/calendar).
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { SettingsPage } from './SettingsPage';
 

@@ -8,7 +8,7 @@ import {
   type DispatchResult,
 } from '../../data/dispatch';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { isRole, type Command } from '../../domain';
 
 const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed', 'wrong_door']);

@@ -20,7 +20,7 @@ vi.mock('../../../../renderer/src/features/printing/printService', async () => {
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { setupStation } from '../../../../renderer/src/data/station';
 import { appDb } from '../../../../renderer/src/data/stationDb';
-import { useSessionStore } from '../../../../renderer/src/app/sessionStore';
+import { useSessionStore } from '../../../../renderer/src/app/stores/sessionStore';
 import type { CaseState } from '../../../../renderer/src/domain';
 import {
   intakePapers,
