@@ -1,6 +1,7 @@
 // 受理 end to end, in the Chinese UI on real IndexedDB: every decision records the case and
 // prints its papers (real PDFs, read back with pdftotext); bad input is named and blocks.
 import type { Page } from '@playwright/test';
+import { hallDateTime } from '../../renderer/src/domain/dates';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, shot, pdfsOf, pdfText } from './fixtures';
 import { setUpWithStaff, STAFF } from './session';
@@ -22,8 +23,10 @@ test('accept: the case is recorded and the acceptance notice and receipt print a
   await expect(app.getByText('企业 · 行政区划 410108')).toBeVisible();
   await expect(app.getByTestId('materials-status')).toContainText('必需材料已齐全');
   await shot(app, 'intake-filled-zh-CN');
+  const before = hallDateTime(new Date());
   await app.getByTestId('decide-accept').click();
   await expect(app.getByRole('dialog')).toContainText('打印预览');
+  const after = hallDateTime(new Date());
   await shot(app, 'intake-print-preview-zh-CN');
   await app.getByTestId('print-confirm').click();
   await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
@@ -41,6 +44,10 @@ test('accept: the case is recorded and the acceptance notice and receipt print a
   expect(receipt).toContain('收件回执');
   expect(receipt).toContain(caseNo);
   expect(receipt).toContain('建设工程规划许可申请表');
+  // The time of receipt is the recorded acceptance's, on the hall's clock (Beijing time) — the
+  // browser here runs in the machine's zone, not Beijing's.
+  const at = /(\d{2}:\d{2})/.exec(receipt!.slice(receipt!.indexOf('收件时间')))?.[1];
+  expect([before.slice(11), after.slice(11)]).toContain(at);
   // The draft is gone once the decision is recorded.
   await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
 });
@@ -214,4 +221,41 @@ test('a credit code failing its check passes only with a section chief’s recor
   // The override is on the record: the case page shows the code as recorded.
   await app.getByRole('button', { name: '打开办件' }).click();
   await expect(app.getByText(wrong).first()).toBeVisible();
+});
+
+test('papers that could not be prepared: the case stands, and they are prepared again with the same number', async ({
+  app,
+}) => {
+  await setUpWithStaff(app, ['clerk']);
+  await fillBasics(app, { tickAll: true });
+  // The paper's font cannot be loaded: rendering fails after the decision was recorded.
+  await app.route('**/*.woff2', (route) => route.abort());
+  await app.getByTestId('decide-accept').click();
+  const failed = app.getByTestId('intake-papers-failed');
+  await expect(failed).toContainText('决定已记录，但文书未能准备');
+  await expect(app.getByTestId('intake-done')).toContainText(/已受理，办件编号 HJ01-\d{8}-0001/);
+  await expect(app.getByTestId('intake-applicantName')).toHaveValue('');
+  await shot(app, 'intake-papers-failed-zh-CN');
+  await app.unroute('**/*.woff2');
+  await failed.getByRole('button', { name: '重新准备文书' }).click();
+  await expect(app.getByRole('dialog')).toContainText('打印预览');
+  await app.getByTestId('print-confirm').click();
+  await expect(app.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份 PDF');
+  await closePrintDialog(app);
+  await expect(failed).toHaveCount(0);
+  // The number the decision recorded — the first of the year, not a second one.
+  expect(pdfText(pdfsOf(app)[0]!)).toMatch(/惠济资规受〔\d{4}〕1号/);
+});
+
+test('papers that could not be prepared, in English', async ({ app }) => {
+  await setUpWithStaff(app, ['clerk']);
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await fillBasics(app, { tickAll: true, matterLabel: 'Matter' });
+  await app.route('**/*.woff2', (route) => route.abort());
+  await app.getByTestId('decide-accept').click();
+  const failed = app.getByTestId('intake-papers-failed');
+  await expect(failed).toContainText('The decision is recorded, but its papers could not be');
+  await expect(failed.getByRole('button', { name: 'Prepare papers again' })).toBeVisible();
+  await shot(app, 'intake-papers-failed-en');
 });

@@ -96,6 +96,8 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   // The 送达回证 names who collected and the ID number shown, masked as on every paper.
   const service = pdfText(pdfsOf(app).at(-1)!).replace(/\s+/g, '');
   expect(service).toContain('送达回证');
+  // Its number was recorded with the delivery, the first of the year's 送 series.
+  expect(service).toMatch(/惠济资规送〔\d{4}〕1号/);
   expect(service).toContain('领取人刘代领');
   expect(service).toContain('1101**********002X');
   expect(service).not.toContain(COLLECTOR_ID);

@@ -1,40 +1,13 @@
 // Scans stored through the host (content-addressed) and linked to a case: the link is a row in
-// `files` plus an event, written together.
+// `files` plus an `attachmentsLinked` event, written by the intake decision's own dispatch
+// (data/decisionRecords.ts), so a decision and its scans are recorded all or nothing.
 import type { OneWindowDb } from './db';
-import type { EventActor } from './eventTypes';
-import { append } from './log';
-import { getStation } from './station';
 
 export interface AttachmentMeta {
   id: string;
   name: string;
   size: number;
   mime: string;
-}
-
-export async function linkAttachments(
-  db: OneWindowDb,
-  caseId: string,
-  attachments: readonly AttachmentMeta[],
-  actor: EventActor,
-  now = new Date(),
-) {
-  if (attachments.length === 0) return;
-  await db.transaction('rw', [db.events, db.meta, db.files], async () => {
-    const station = await getStation(db);
-    if (!station) throw new Error('no_station');
-    await append(
-      db,
-      station,
-      `case-files:${caseId}`,
-      [{ type: 'attachmentsLinked', payload: { caseId, attachments: [...attachments] } }],
-      actor,
-      now,
-    );
-    for (const a of attachments) {
-      await db.files.put({ id: `${caseId}:${a.id}`, caseId, kind: 'attachment', data: a });
-    }
-  });
 }
 
 export async function attachmentsOfCase(db: OneWindowDb, caseId: string) {

@@ -1,6 +1,7 @@
 // dispatch(): the only way a case or counselling session changes. In one Dexie transaction it
-// loads the state, asks the domain to decide, allocates numbers, appends the events to the
-// hash-chained log and updates the read tables — all or nothing. IndexedDB serialises
+// loads the state, asks the domain to decide, allocates numbers (the case's, a certificate's, the
+// document number of the notice the decision prints), appends the events to the hash-chained log
+// (with the scans linked at intake) and updates the read tables — all or nothing. IndexedDB serialises
 // read-write transactions over the same tables, so two dispatches on one case never interleave;
 // a screen that loaded an older version of the case is refused ('stale'), never applied blindly.
 import {
@@ -28,7 +29,10 @@ import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
 import { EVENT_SCHEMA, type EventType } from './eventRegistry';
-import { append, HEAD_KEY, headOf } from './log';
+import type { AttachmentMeta } from './attachments';
+import { extrasTables, planExtras, recordExtras } from './decisionRecords';
+import type { DocumentRow } from './documentRows';
+import { appendBatches, HEAD_KEY, headOf } from './log';
 import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
 import { certificateRowsOf, projectCase, projectCounselling, projectParties } from './projection';
 import { STATION_KEY, type Station } from './station';
@@ -40,7 +44,14 @@ export type DispatchRefusal =
   Refusal | { code: DataRefusalCode; params?: Record<string, string | number> };
 
 export type DispatchResult =
-  | { ok: true; events: StoredEvent[]; state: CaseState | null; caseNo?: string }
+  | {
+      ok: true;
+      events: StoredEvent[];
+      state: CaseState | null;
+      caseNo?: string;
+      /** The document numbers recorded with the decision, for its papers. */
+      documents: DocumentRow[];
+    }
   | { ok: false; refusal: DispatchRefusal };
 
 export interface DispatchOptions {
@@ -49,6 +60,8 @@ export interface DispatchOptions {
   expectedVersion?: number;
   now?: Date;
   ctx?: DecideContext;
+  /** Scans to link with an intake decision, recorded in the same transaction. */
+  attachments?: readonly AttachmentMeta[];
 }
 
 const INTAKE = new Set(['accept', 'acceptWithDeficiencies', 'requestSupplement', 'refuse']);
@@ -141,14 +154,22 @@ export async function dispatch(
   const now = options.now ?? new Date();
   const today = toLocalDate(now);
   const caseId = 'caseId' in command ? command.caseId : null;
+  // The decision's document number and scans are recorded with it (data/decisionRecords.ts).
+  const extras = planExtras(
+    command,
+    today,
+    INTAKE.has(command.type) ? (options.attachments ?? []) : [],
+  );
   // Only the stores this command can touch: a smaller scope is a cheaper transaction.
   const tables: Table[] = [db.events, db.meta, db.cases, db.settings];
   if (INTAKE.has(command.type)) tables.push(db.parties, db.projects);
   if (command.type === 'counsellingSaved') tables.push(db.counselling);
   if (CERTIFICATE.has(command.type) || command.type === 'certificateVoided')
     tables.push(db.certificates);
+  tables.push(...extrasTables(db, extras));
   const guessedStation = lastStation.get(db);
-  const metaKeys = [STATION_KEY, REPORT_KEY, HEAD_KEY];
+  const metaKeys = [STATION_KEY, REPORT_KEY, HEAD_KEY, ...extras.metaKeys];
+  const fixedKeys = metaKeys.length;
   if (guessedStation && INTAKE.has(command.type))
     metaKeys.push(`seq:${caseSequenceKey(guessedStation, today)}`);
   return db.transaction('rw', tables, async (): Promise<DispatchResult> => {
@@ -163,11 +184,13 @@ export async function dispatch(
     const calendar = options.ctx?.calendar ?? calendarFromStored(calendarRow?.value).calendar;
     const ctx: DecideContext = { ...options.ctx, calendar };
     const [stationRow, integrityRow, headRow] = metaRows;
+    // The document counter, when the decision puts a notice on paper, follows the fixed three.
+    const docCounter = extras.docType ? ((metaRows[3]?.value as number | undefined) ?? 0) : 0;
     const station = (stationRow?.value as Station | undefined) ?? null;
     if (!station) return { ok: false, refusal: { code: 'no_station' } };
     // Keyed by the whole counter key: a guess for another station is never the key asked for.
     const prefetched: Prefetched = new Map(
-      metaKeys.slice(3).map((k, i) => [k, metaRows[3 + i]?.value]),
+      metaKeys.slice(fixedKeys).map((k, i) => [k, metaRows[fixedKeys + i]?.value]),
     );
     lastStation.set(db, station.stationCode);
     const readOnly =
@@ -197,23 +220,39 @@ export async function dispatch(
       next = step.state;
       return stamped;
     });
+    const recorded = recordExtras(
+      extras,
+      caseId ?? '',
+      station.officeShortName,
+      today,
+      docCounter,
+      now,
+    );
     // The door checks each event against the registry and issues its writes at once (the head
     // is already read): a refused event throws, and the whole transaction aborts.
-    const appended = append(
+    const appended = appendBatches(
       db,
       station,
-      streamOf(allocated.command, caseId),
-      events.map((e) => ({ type: e.type as EventType, payload: e })),
+      [
+        {
+          streamId: streamOf(allocated.command, caseId),
+          events: events.map((e) => ({ type: e.type as EventType, payload: e })),
+        },
+        ...recorded.batches,
+      ],
       options.actor,
       now,
       {
         head: headOf(headRow?.value),
-        meta: allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
+        meta: [
+          ...allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
+          ...recorded.meta,
+        ],
       },
     );
     // Every write is issued at once, in as few requests as the stores allow: one round trip, and
     // the transaction still commits all or nothing.
-    const writes: Promise<unknown>[] = [appended];
+    const writes: Promise<unknown>[] = [appended, ...recorded.write(db)];
     if (next) {
       writes.push(db.cases.put(projectCase(next, calendar)));
       // The applicant and project only change with an intake decision.
@@ -225,6 +264,12 @@ export async function dispatch(
       if (e.type === 'counsellingSaved') writes.push(projectCounselling(db, e, options.actor));
     }
     await Promise.all(writes);
-    return { ok: true, events: await appended, state: next, caseNo: next?.caseNo };
+    return {
+      ok: true,
+      events: await appended,
+      state: next,
+      caseNo: next?.caseNo,
+      documents: recorded.documents,
+    };
   });
 }

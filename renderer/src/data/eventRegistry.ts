@@ -151,6 +151,10 @@ const DATA_EVENT_SCHEMAS = {
     docType: z.string(),
     number: z.string().min(1),
     caseId: z.string().min(1),
+    // The series' year and sequence; absent in events written before version 5, whose
+    // number carries them (data/documentRows.ts).
+    year: z.number().int().optional(),
+    seq: z.number().int().positive().optional(),
   }),
   followUpOpened: z.looseObject({
     id: z.string().min(1),

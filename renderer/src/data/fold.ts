@@ -27,6 +27,7 @@ export const READ_TABLES = [
   'settings',
   'users',
   'files',
+  'documents',
 ] as const;
 export type ReadTable = (typeof READ_TABLES)[number];
 

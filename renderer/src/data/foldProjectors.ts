@@ -15,6 +15,7 @@ import { DEPARTMENTS_KEY } from './departments';
 import { EVENT_SCHEMA } from './eventRegistry';
 import type { StoredEvent } from './eventTypes';
 import type { Kept, ReadTable } from './fold';
+import { documentRowOf } from './documentRows';
 import { followUpRowOf, FOLLOW_UP_KIND, type RatingFollowUp } from './followUps';
 import { CALENDAR_KEY, withoutYear, withYear } from './holidayCalendar';
 import { IDLE_LOCK_KEY } from './idleLock';
@@ -298,6 +299,16 @@ const prints: Projector = {
   },
 };
 
+/** The register of document numbers: the same pure row the allocating dispatch writes. */
+const documents: Projector = {
+  table: 'documents',
+  types: ['documentNumberAllocated'],
+  apply: (run, e) => {
+    const row = documentRowOf(e);
+    if (row) run.tables.documents.set(row.id, row);
+  },
+};
+
 /** Every projector, in the order each event meets them (cases first: the others read its state). */
 export const PROJECTORS: readonly Projector[] = [
   cases,
@@ -311,4 +322,5 @@ export const PROJECTORS: readonly Projector[] = [
   users,
   attachments,
   prints,
+  documents,
 ];

@@ -78,3 +78,29 @@ export function toLocalDate(
   if (!Number.isFinite(ms)) throw new InvalidDateError(String(isoOrDate));
   return new Date(ms + tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
+
+/** The hall's time zone: papers and screens show its wall clock, whatever zone the PC is set to. */
+export const HALL_TIME_ZONE = 'Asia/Shanghai';
+
+const hallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: HALL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The hall's wall-clock date and time of an instant, 'YYYY-MM-DDTHH:mm' (the form the paper
+ * templates print), taken in Asia/Shanghai — never in the machine's zone.
+ */
+export function hallDateTime(isoOrDate: string | Date): string {
+  const ms = typeof isoOrDate === 'string' ? Date.parse(isoOrDate) : isoOrDate.getTime();
+  if (!Number.isFinite(ms)) throw new InvalidDateError(String(isoOrDate));
+  const part = Object.fromEntries(
+    hallClock.formatToParts(new Date(ms)).map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}

@@ -6,6 +6,8 @@ export {
   dayNumber,
   dayOfWeek,
   daysInMonth,
+  hallDateTime,
+  HALL_TIME_ZONE,
   isLocalDate,
   yearOf,
 } from './dates';

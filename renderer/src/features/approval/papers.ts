@@ -1,8 +1,9 @@
-// Print jobs of the approval notices: a document number allocated against the case (so every
-// number on paper is traced), the template rendered, and the job handed to PrintDialog.
+// Print jobs of the approval notices: the document number the decision's own dispatch recorded
+// against the case (so every number on paper is traced, and rendering allocates nothing), the
+// template rendered, and the job handed to PrintDialog.
 import { toLocalDate, type CaseState } from '../../domain';
 import { templates } from '../../print';
-import { allocateDocumentNumber } from '../../data/documents';
+import { recordedDocument, type DocumentRow } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
 import { getStation, type Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
@@ -26,18 +27,20 @@ export type ApprovalPaper =
 async function contextFor(
   state: CaseState,
   type: 'suspension' | 'resumption' | 'extension' | 'denial',
+  recorded: readonly DocumentRow[],
 ): Promise<NoticeContext & { station: Station }> {
   const db = appDb();
   const station = await getStation(db);
   if (!station) throw new Error('no_station');
   const actor = currentActor();
-  const docNumber = await allocateDocumentNumber(db, type, state.caseId, actor);
+  const doc = await recordedDocument(db, state.caseId, type, recorded);
   return {
-    docNumber,
+    docNumber: doc.number,
     calendar: (await loadCalendar(db)).calendar,
     office: officeOf(station),
     officer: officerOf(actor.name, station),
-    issuedOn: toLocalDate(new Date()),
+    // The day the decision (and its number) was recorded, in the hall.
+    issuedOn: toLocalDate(doc.at),
     station,
   };
 }
@@ -45,8 +48,9 @@ async function contextFor(
 async function render(
   state: CaseState,
   paper: ApprovalPaper,
+  recorded: readonly DocumentRow[],
 ): Promise<Pick<PrintJob, 'doc' | 'docType' | 'gaps'>> {
-  const ctx = await contextFor(state, paper.kind);
+  const ctx = await contextFor(state, paper.kind, recorded);
   const job = async <D>(
     docType: string,
     template: Parameters<typeof renderForPrint<D>>[0],
@@ -79,10 +83,12 @@ async function render(
   }
 }
 
+/** The notice of a recorded decision: `recorded` are the numbers its dispatch returned. */
 export async function approvalPaper(
   state: CaseState,
   paper: ApprovalPaper,
   title: string,
+  recorded: readonly DocumentRow[],
 ): Promise<PrintJob> {
-  return { ...(await render(state, paper)), title, caseId: state.caseId, kind: 'a4' };
+  return { ...(await render(state, paper, recorded)), title, caseId: state.caseId, kind: 'a4' };
 }

@@ -77,7 +77,7 @@ export function useStepAction(
       const leave = LEAVES.has(command.type);
       if (paper && r.state) {
         try {
-          const job = await approvalPaper(r.state, paper, t(PAPER_TITLE[paper.kind]));
+          const job = await approvalPaper(r.state, paper, t(PAPER_TITLE[paper.kind]), r.documents);
           setAfter({ message, leave });
           setJobs([job]);
         } catch (e) {

@@ -6,6 +6,7 @@ import { Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { logSessionEvent } from '../../data/auth';
 import { startAutoBackup } from '../../data/backupAuto';
+import { completeBackfills } from '../../data/backfill';
 import type { OneWindowDb } from '../../data/db';
 import { getStation, type Station } from '../../data/station';
 import { loadIdleLockMinutes } from '../../data/idleLock';
@@ -46,9 +47,13 @@ export function AuthGate({ children, db: given }: { children: ReactNode; db?: On
     return startAutoBackup(db, host);
   }, [db, station]);
 
-  // Verify the event log once per start, in the background (chunked, with progress).
+  // Verify the event log once per start, in the background (chunked, with progress); and fill
+  // the read tables a schema upgrade left to the background (data/backfill.ts; a failure is
+  // retried at the next start, and nothing on screen waits for it).
   useEffect(() => {
-    if (station) useIntegrityStore.getState().start(db);
+    if (!station) return;
+    useIntegrityStore.getState().start(db);
+    completeBackfills(db).catch(() => undefined);
   }, [db, station]);
 
   // The set-up message and the administrator's name belong to the first sign-in only: once

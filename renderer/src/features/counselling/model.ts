@@ -4,6 +4,7 @@
 import {
   defaultCatalogue,
   findMatter,
+  hallDateTime,
   materialsFor,
   unansweredQuestions,
   type Catalogue,
@@ -139,13 +140,13 @@ export function matchesQuery(matter: Matter, query: string): boolean {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
- * The session id, also its printed number: FD + station + local date-time + a random tail.
+ * The session id, also its printed number: FD + station + the hall's date-time + a random tail.
  * The station code keeps ids of two stations apart; the time makes them sort newest last.
  */
 export function newCounsellingId(stationCode: string, now: Date, random = Math.random): string {
-  const stamp =
-    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}` +
-    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  // The hall's date and time (Beijing), whatever zone the PC is set to; seconds are the same in
+  // every zone.
+  const stamp = hallDateTime(now).replace(/\D/g, '') + pad(now.getUTCSeconds());
   const tail = Math.floor(random() * 36 ** 3)
     .toString(36)
     .toUpperCase()

@@ -24,6 +24,7 @@ import { draftFromCase, draftFromCounselling } from './prefill';
 import { SupplementIn } from './SupplementIn';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import type { Outcome } from './useDecision';
+import { papersOfRecordedCase } from './papers';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -186,6 +187,34 @@ export function IntakePage() {
           }
         >
           {t(`decision.done.${done.kind}`, { caseNo: done.caseNo })}
+        </Alert>
+      )}
+      {done?.paperError && (
+        <Alert
+          severity="error"
+          sx={{ mb: 2 }}
+          data-testid="intake-papers-failed"
+          action={
+            <Button
+              color="inherit"
+              onClick={async () => {
+                // The papers come from the recorded case and numbers: preparing them again
+                // writes nothing and allocates nothing.
+                try {
+                  const jobs = await papersOfRecordedCase(done.caseId, (k) => t(k));
+                  setDone({ ...done, jobs, paperError: undefined });
+                  if (jobs.length > 0) setPrintOpen(true);
+                } catch (e) {
+                  const message = e instanceof Error ? e.message : String(e);
+                  setDone({ ...done, paperError: t('decision.papersFailed', { message }) });
+                }
+              }}
+            >
+              {t('decision.papersRetry')}
+            </Button>
+          }
+        >
+          {done.paperError}
         </Alert>
       )}
       <Box

@@ -2,19 +2,19 @@
 // accept → 受理通知书 + 收件回执; 容缺 → the same with the promised items and due date;
 // supplement → 补正材料通知书 naming every missing item; refuse → 不予受理通知书.
 import {
-  CHINA_TZ_OFFSET_MINUTES,
   caseQrPayload,
   deadlinesOf,
   defaultCatalogue,
   findMatter,
+  hallDateTime,
   materialsFor,
   type CaseState,
 } from '../../domain';
 import { templates, type Party, type ReceivedMaterial } from '../../print';
 import { officeGaps, officeOf, officerOf, progressQueryOf, remediesOf } from '../printing/office';
-import { allocateDocumentNumber } from '../../data/documents';
+import { recordedDocument, type DocumentRow } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
-import type { Station } from '../../data/station';
+import { getStation, type Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
 import { useSettingsStore } from '../../app/stores/settingsStore';
@@ -53,9 +53,15 @@ const REFUSAL_KIND = {
   other: 'other',
 } as const;
 
+/**
+ * The papers of the decision as recorded: the case state, and the document number its dispatch
+ * recorded (`recorded`, what dispatch returned; else the case's stored numbers). Writes nothing,
+ * so it can be run again.
+ */
 export async function intakePapers(
   state: CaseState,
   station: Station,
+  recorded: readonly DocumentRow[],
   title: (key: string) => string,
 ): Promise<PrintJob[]> {
   const actor = currentActor();
@@ -72,6 +78,7 @@ export async function intakePapers(
   };
   const caseId = state.caseId;
   const jobs: PrintJob[] = [];
+  const numbered = (docType: string) => recordedDocument(db, caseId, docType, recorded);
 
   if (state.status === 'review' && state.acceptedOn) {
     const calendar = (await loadCalendar(db)).calendar;
@@ -80,7 +87,8 @@ export async function intakePapers(
     if (!d) throw new Error('An accepted case has a clock');
     // A date counted across a year without holiday data is only an estimate: not printed.
     const promisedDueDate = d.estimated.promised ? {} : { promisedDueDate: d.promisedDueOn };
-    const docNumber = await allocateDocumentNumber(db, 'acceptance', caseId, actor);
+    const doc = await numbered('acceptance');
+    const docNumber = doc.number;
     const deficiency = state.deficiencies
       ? { items: state.deficiencies.items.map((i) => i.name), dueDate: state.deficiencies.dueOn }
       : undefined;
@@ -108,8 +116,9 @@ export async function intakePapers(
       office: base.office,
       applicant: base.applicant,
       matterName: state.matter.name,
-      // The hall's wall clock (Beijing time), whatever zone the PC is set to.
-      receivedAt: `${state.receivedOn}T${new Date(Date.now() + CHINA_TZ_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16)}`,
+      // When the acceptance was recorded, on the hall's wall clock (Beijing time), whatever zone
+      // the PC is set to; the date is the one the case was received on.
+      receivedAt: `${state.receivedOn}T${hallDateTime(doc.at).slice(11)}`,
       channel: state.intake.channel,
       materials: receivedMaterials(state),
       ...promisedDueDate,
@@ -127,7 +136,7 @@ export async function intakePapers(
       kind: thermal ? 'receipt' : 'a4',
     });
   } else if (state.status === 'supplementRequested' && state.supplement) {
-    const docNumber = await allocateDocumentNumber(db, 'supplement', caseId, actor);
+    const docNumber = (await numbered('supplement')).number;
     jobs.push({
       doc: await renderForPrint(templates.supplementNotice, {
         ...base,
@@ -144,7 +153,7 @@ export async function intakePapers(
       kind: 'a4',
     });
   } else if (state.status === 'refused' && state.refusal) {
-    const docNumber = await allocateDocumentNumber(db, 'refusal', caseId, actor);
+    const docNumber = (await numbered('refusal')).number;
     const r = state.refusal;
     const kind = REFUSAL_KIND[r.ground];
     jobs.push({
@@ -168,4 +177,15 @@ export async function intakePapers(
     jobs.map((j) => j.docType),
   );
   return gaps.length > 0 ? jobs.map((j) => ({ ...j, gaps })) : jobs;
+}
+
+/** The papers of a recorded decision again, from the stored case (after a failed rendering). */
+export async function papersOfRecordedCase(
+  caseId: string,
+  title: (key: string) => string,
+): Promise<PrintJob[]> {
+  const db = appDb();
+  const [row, station] = await Promise.all([db.cases.get(caseId), getStation(db)]);
+  if (!row || !station) return [];
+  return intakePapers(row.state as CaseState, station, [], title);
 }

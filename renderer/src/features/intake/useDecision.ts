@@ -2,10 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../domain';
-import { linkAttachments } from '../../data/attachments';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/stores/sessionStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import type { PrintJob } from '../printing/printService';
 import type { DecisionInput } from './DecisionDialogs';
@@ -21,6 +19,8 @@ export type Outcome =
       caseNo: string;
       kind: 'accept' | 'supplement' | 'refuse';
       jobs: PrintJob[];
+      /** The decision is recorded but its papers could not be prepared: why. */
+      paperError?: string;
     }
   | { ok: false; message: string };
 
@@ -67,29 +67,38 @@ export function useDecision(today: string) {
         };
         break;
     }
+    const kind: 'accept' | 'supplement' | 'refuse' =
+      input.type === 'requestSupplement'
+        ? 'supplement'
+        : input.type === 'refuse'
+          ? 'refuse'
+          : 'accept';
+    const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
     setBusy(true);
     try {
-      const r = await run(command, d.renewing?.version);
+      // One dispatch records the decision, its document number and the scans, all or nothing: a
+      // failure leaves nothing behind, and pressing again is the retry.
+      const r = await run(command, d.renewing?.version, { attachments: d.attachments });
       if (!r.ok) return { ok: false, message: refusalText(r.refusal) };
       const state = r.state!;
-      const db = appDb();
-      await linkAttachments(db, state.caseId, d.attachments, currentActor());
-      const station = await getStation(db);
-      const jobs = station ? await intakePapers(state, station, (k) => t(k)) : [];
       // The decision is recorded: only now may the draft go.
       useDraftStore.getState().clear();
-      const kind =
-        input.type === 'requestSupplement'
-          ? 'supplement'
-          : input.type === 'refuse'
-            ? 'refuse'
-            : 'accept';
-      return { ok: true, caseId: state.caseId, caseNo: state.caseNo, kind, jobs };
+      const recorded = { ok: true as const, caseId: state.caseId, caseNo: state.caseNo, kind };
+      try {
+        const db = appDb();
+        const station = await getStation(db);
+        const jobs = station ? await intakePapers(state, station, r.documents, (k) => t(k)) : [];
+        return { ...recorded, jobs };
+      } catch (e) {
+        // Rendering writes nothing: the case stands, and its papers say what went wrong.
+        return {
+          ...recorded,
+          jobs: [],
+          paperError: t('decision.papersFailed', { message: why(e) }),
+        };
+      }
     } catch (e) {
-      return {
-        ok: false,
-        message: t('decision.failed', { message: e instanceof Error ? e.message : String(e) }),
-      };
+      return { ok: false, message: t('decision.failed', { message: why(e) }) };
     } finally {
       setBusy(false);
     }

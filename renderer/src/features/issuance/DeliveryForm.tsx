@@ -11,10 +11,10 @@ import {
   ToggleButtonGroup,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { CaseState } from '../../domain';
+import { hallDateTime, type CaseState } from '../../domain';
 import type { Delivery } from '../../domain/commands';
 import { templates } from '../../print';
-import { allocateDocumentNumber } from '../../data/documents';
+import { recordedDocument, type DocumentRow } from '../../data/documents';
 import type { Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
@@ -23,11 +23,8 @@ import { renderForPrint, type PrintJob } from '../printing/printService';
 import type { Notice } from './notice';
 import { officeGaps, officeOf } from '../printing/office';
 
-const nowLocal = () => {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-};
+/** Now on the hall's wall clock (Beijing time), as the datetime field takes it. */
+const nowLocal = () => hallDateTime(new Date());
 
 export function DeliveryForm({
   state,
@@ -59,15 +56,21 @@ export function DeliveryForm({
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
 
-  /** The 送达回证 from the delivery as recorded: who collected, with the ID number they showed. */
-  const serviceJob = async (recorded: CaseState): Promise<PrintJob> => {
+  /**
+   * The 送达回证 from the delivery as recorded: who collected, with the ID number they showed, and
+   * the number its dispatch recorded (`numbers`).
+   */
+  const serviceJob = async (
+    recorded: CaseState,
+    numbers: readonly DocumentRow[],
+  ): Promise<PrintJob> => {
     const d = recorded.delivery?.method === 'pickup' ? recorded.delivery : null;
     const recipient = d ? d.recipientName : name.trim();
     const collector = d ? { name: d.recipientName, idNumber: d.recipientIdNumber } : null;
     const byProxy = d ? d.proxy : proxy;
     const proxyReason = d ? (d.proxyReason ?? '') : authorisation;
     const actor = currentActor();
-    const docNumber = await allocateDocumentNumber(appDb(), 'service', state.caseId, actor);
+    const docNumber = (await recordedDocument(appDb(), state.caseId, 'service', numbers)).number;
     const cert = state.certificate;
     const doc = await renderForPrint(templates.serviceRecord, {
       docNumber,
@@ -121,7 +124,7 @@ export function DeliveryForm({
       return;
     }
     onNotice({ severity: 'success', text: t('delivery.done') });
-    if (method === 'pickup' && r.state) onPrint(await serviceJob(r.state));
+    if (method === 'pickup' && r.state) onPrint(await serviceJob(r.state, r.documents));
   };
 
   const field = (id: string, label: string, value: string, set: (v: string) => void) => (

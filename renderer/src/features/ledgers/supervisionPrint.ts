@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import {
   addCalendarDays,
-  CHINA_TZ_OFFSET_MINUTES,
+  hallDateTime,
   isEstimated,
   toLocalDate,
   trafficLight,
@@ -36,9 +36,7 @@ export function supervisionLedgerData(
     weekStart,
     weekEnd,
     // Local wall-clock time in the hall, as the template prints it.
-    generatedAt: new Date(now.getTime() + CHINA_TZ_OFFSET_MINUTES * 60_000)
-      .toISOString()
-      .slice(0, 16),
+    generatedAt: hallDateTime(now),
     rows: shown.map((r) => {
       const d = r.data;
       // Across a year without holiday data the days are counted Monday to Friday and printed

@@ -1,7 +1,12 @@
 // How screens change data: one call, the signed-in user as actor, the refusal as a sentence.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dispatch, type DispatchRefusal, type DispatchResult } from '../../data/dispatch';
+import {
+  dispatch,
+  type DispatchOptions,
+  type DispatchRefusal,
+  type DispatchResult,
+} from '../../data/dispatch';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
 import { isRole, type Command } from '../../domain';
@@ -10,12 +15,18 @@ const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_faile
 
 export function useCommand() {
   return useCallback(
-    async (command: Command, expectedVersion?: number): Promise<DispatchResult> => {
+    async (
+      command: Command,
+      expectedVersion?: number,
+      // What the decision records with it (the scans linked at intake).
+      extra: Pick<DispatchOptions, 'attachments'> = {},
+    ): Promise<DispatchResult> => {
       const actor = currentActor();
       if (!isRole(actor.role)) return { ok: false, refusal: { code: 'forbidden_role' } };
       return dispatch(appDb(), command, {
         actor: { id: actor.id, name: actor.name, role: actor.role },
         expectedVersion,
+        ...extra,
       });
     },
     [],

@@ -121,9 +121,9 @@ describe('matchesQuery', () => {
 });
 
 describe('newCounsellingId', () => {
-  it('carries station and local time, so ids of one station sort by time', () => {
-    const a = newCounsellingId('HJ01', new Date(2026, 10, 29, 9, 5, 7), () => 0);
-    const b = newCounsellingId('HJ01', new Date(2026, 10, 29, 10, 0, 0), () => 0.999);
+  it('carries station and the hall’s time (Beijing), so ids of one station sort by time', () => {
+    const a = newCounsellingId('HJ01', new Date('2026-11-29T01:05:07Z'), () => 0);
+    const b = newCounsellingId('HJ01', new Date('2026-11-29T02:00:00Z'), () => 0.999);
     expect(a).toBe('FDHJ0120261129090507000');
     expect(a < b).toBe(true);
     // Safe in the URL hash and in an archive title.

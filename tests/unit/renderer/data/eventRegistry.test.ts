@@ -102,6 +102,8 @@ describe('the append door', () => {
       ['HJ01-1', EVENT_SCHEMA, 'HJ01', 'station.set_up'],
       ['HJ01-2', EVENT_SCHEMA, 'HJ01', 'user.created'],
       ['HJ01-3', EVENT_SCHEMA, 'HJ01', 'caseAccepted'],
+      // The acceptance notice's number, recorded in the same dispatch.
+      ['HJ01-4', EVENT_SCHEMA, 'HJ01', 'documentNumberAllocated'],
     ]);
   });
 });

@@ -121,7 +121,8 @@ describe('refoldStreams', () => {
     });
     // A stored event of an unknown type and one of a newer envelope, put in the log as a restore
     // or a sync would: the fold reports both and the case row stays as it was.
-    const last = (await db.events.orderBy('pos').last())!;
+    // (The case's own last event: the acceptance also writes a document number on its stream.)
+    const last = (await db.events.where('streamId').equals('case:c1').last())!;
     await db.transaction('rw', db.events, async () => {
       await db!.events.bulkAdd([
         { ...last, pos: undefined, id: 'HJ09-1', type: 'caseTeleported' },
