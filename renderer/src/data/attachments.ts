@@ -12,6 +12,10 @@ export interface AttachmentMeta {
   mime: string;
 }
 
+/** A scan the host stored is named by its SHA-256: the event says so, for the hall's blobs. */
+const withContentHash = (a: AttachmentMeta) =>
+  /^[0-9a-f]{64}$/.test(a.id) ? { ...a, sha256: a.id } : { ...a };
+
 export async function linkAttachments(
   db: OneWindowDb,
   caseId: string,
@@ -27,7 +31,12 @@ export async function linkAttachments(
       db,
       station,
       `case-files:${caseId}`,
-      [{ type: 'attachmentsLinked', payload: { caseId, attachments: [...attachments] } }],
+      [
+        {
+          type: 'attachmentsLinked',
+          payload: { caseId, attachments: attachments.map(withContentHash) },
+        },
+      ],
       actor,
       now,
     );

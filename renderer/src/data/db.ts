@@ -171,7 +171,18 @@ export const SCHEMA_V4 = {
   parties: 'id',
 } as const;
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Version 6 (issue 16, the hall): events get an index on `gseq`, the hall order the server gives
+ * each accepted event (absent on events not yet acknowledged: IndexedDB leaves them out of the
+ * index). The pull walks it to know how far the hall order is held without a gap, and finds a
+ * delivered event by it. Version 5 belongs to issue 15 (intake); Dexie accepts the gap. No row is
+ * rewritten. The hall cursor lives in `meta` (data/sync/hallMeta.ts).
+ */
+export const SCHEMA_V6 = {
+  events: '++pos, streamId, gseq',
+} as const;
+
+export const SCHEMA_VERSION = 6;
 
 /** A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. */
 const upgradeRows = (version: number) => (tx: Transaction) =>
@@ -190,4 +201,5 @@ export function declareVersions(db: Dexie) {
   db.version(2).stores({ cases: SCHEMA_V2_CASES });
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeRows(3));
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
+  db.version(6).stores(SCHEMA_V6);
 }
