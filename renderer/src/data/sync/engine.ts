@@ -21,8 +21,8 @@ export interface SyncEngineOptions {
   transport: HallTransport;
   now?: () => Date;
   random?: () => number;
-  /** Runs `fn` after `ms`; returns a cancel. Defaults to setTimeout. */
-  schedule?: (fn: () => void, ms: number) => () => void;
+  /** Runs `fn` after `ms`; returns a cancel. Defaults to setTimeout. `loop` names the caller. */
+  schedule?: (fn: () => void, ms: number, loop: 'push' | 'pull') => () => void;
   backoff?: BackoffPolicy;
   /** Long-poll wait once caught up. */
   pullWaitMs?: number;
@@ -49,7 +49,7 @@ export class SyncEngine {
   private readonly transport: HallTransport;
   private readonly now: () => Date;
   private readonly random: () => number;
-  private readonly schedule: (fn: () => void, ms: number) => () => void;
+  private readonly schedule: NonNullable<SyncEngineOptions['schedule']>;
   private readonly policy: BackoffPolicy;
   private readonly pullWaitMs: number;
   private readonly pullLimit: number;
@@ -262,7 +262,7 @@ export class SyncEngine {
         if (!this.running) return;
         if (r.kind === 'retry') {
           const ms = backoffDelay(this.pushFailures, this.random, this.policy);
-          this.cancelPushRetry = this.schedule(() => this.kickPush(), ms);
+          this.cancelPushRetry = this.schedule(() => this.kickPush(), ms, 'push');
         }
       })
       .finally(() => {
@@ -275,16 +275,20 @@ export class SyncEngine {
   }
 
   private pullLoop(delayMs: number): void {
-    this.cancelPull = this.schedule(() => {
-      if (!this.running) return;
-      void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0).then((r) => {
+    this.cancelPull = this.schedule(
+      () => {
         if (!this.running) return;
-        const failed = r.kind !== 'ok';
-        const ms = failed
-          ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
-          : 0;
-        this.pullLoop(ms);
-      });
-    }, delayMs);
+        void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0).then((r) => {
+          if (!this.running) return;
+          const failed = r.kind !== 'ok';
+          const ms = failed
+            ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
+            : 0;
+          this.pullLoop(ms);
+        });
+      },
+      delayMs,
+      'pull',
+    );
   }
 }
