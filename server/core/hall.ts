@@ -1,0 +1,101 @@
+// One push, end to end over any EventStore: ownership, the request's own checks, blobs, then the
+// chain locked and the pure rules of push.ts applied. The HTTP layer checks the session and the
+// signature before calling this; the simulation calls it directly.
+import type { WireEvent } from '../protocol';
+import type { EventStore } from './store';
+import {
+  chainBelongsTo,
+  checkRequest,
+  defaultChainHash,
+  planPush,
+  type ChainHash,
+  type PushRefusal,
+} from './push';
+import { blobRefsOf } from '../protocol';
+
+export interface PushRequestData {
+  pushId: string;
+  chainId: string;
+  fromSeq: number;
+  events: readonly WireEvent[];
+}
+
+export type Refusal = PushRefusal | { code: 'foreign_chain'; message: string };
+
+export type PushResult =
+  | {
+      ok: true;
+      accepted: number;
+      duplicates: number;
+      gseqs: number[];
+      head: { chainId: string; seq: number; hash: string; status: 'open' };
+    }
+  | { ok: false; refusal: Refusal; quarantined?: boolean };
+
+export interface PushOptions {
+  maxEventSchema: number;
+  hashOf?: ChainHash;
+}
+
+export async function push(
+  store: EventStore,
+  stationCode: string,
+  req: PushRequestData,
+  opts: PushOptions,
+): Promise<PushResult> {
+  if (!chainBelongsTo(req.chainId, stationCode)) {
+    return {
+      ok: false,
+      refusal: { code: 'foreign_chain', message: `chain ${req.chainId} is not ${stationCode}'s` },
+    };
+  }
+  const early = checkRequest(stationCode, req, opts.maxEventSchema);
+  if (early) return { ok: false, refusal: early };
+  const refs = [...new Set(req.events.flatMap((e) => blobRefsOf(e)))];
+  if (refs.length > 0) {
+    const missing = await store.missingBlobs(refs);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        refusal: { code: 'blob_missing', message: `${missing.length} blobs to upload`, missing },
+      };
+    }
+  }
+  const toSeq = req.fromSeq + req.events.length - 1;
+  return store.withChain(req.chainId, stationCode, async (tx): Promise<PushResult> => {
+    if (tx.owner !== stationCode) {
+      return {
+        ok: false,
+        refusal: { code: 'foreign_chain', message: `chain ${req.chainId} is another station's` },
+      };
+    }
+    const { state } = tx;
+    const held =
+      state.status === 'open' && req.fromSeq <= state.headSeq
+        ? await tx.held(req.fromSeq, Math.min(toSeq, state.headSeq))
+        : [];
+    const plan = planPush(state, held, req, opts.hashOf ?? defaultChainHash);
+    if (plan.kind === 'refuse') {
+      if (plan.quarantine) await tx.quarantine(plan.quarantine.seq);
+      return { ok: false, refusal: plan.refusal, quarantined: Boolean(plan.quarantine) };
+    }
+    const fresh =
+      plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
+    await tx.recordPush({
+      pushId: req.pushId,
+      stationCode,
+      chainId: req.chainId,
+      fromSeq: req.fromSeq,
+      toSeq,
+      accepted: fresh.length,
+      duplicates: plan.duplicateGseqs.length,
+    });
+    return {
+      ok: true,
+      accepted: fresh.length,
+      duplicates: plan.duplicateGseqs.length,
+      gseqs: [...plan.duplicateGseqs, ...fresh],
+      head: { chainId: req.chainId, seq: plan.head.seq, hash: plan.head.hash, status: 'open' },
+    };
+  });
+}

@@ -1,0 +1,119 @@
+// The EventStore in memory, for a fast deterministic simulation of many stations and the hall:
+// the same rules (core/hall.ts + core/push.ts), one lock for the whole store, no I/O.
+import { GENESIS_HASH } from '../../renderer/src/domain/audit';
+import type { WireEvent } from '../protocol';
+import { Notifier } from './notifier';
+import type { ChainState, HeldEvent } from './push';
+import type { ChainHeadRow, ChainTx, EventStore, StoredRow } from './store';
+
+interface MemChain extends ChainState {
+  chainId: string;
+  owner: string;
+  bySeq: Map<number, HeldEvent>;
+  forkSeq?: number;
+}
+
+export class MemoryStore implements EventStore {
+  readonly kind = 'memory' as const;
+  readonly rows: StoredRow[] = [];
+  readonly chains = new Map<string, MemChain>();
+  readonly blobs = new Set<string>();
+  readonly pushes: { pushId: string; accepted: number; duplicates: number }[] = [];
+  private readonly eventIds = new Set<string>();
+  private readonly notifier = new Notifier();
+  private lock: Promise<unknown> = Promise.resolve();
+
+  async withChain<T>(chainId: string, owner: string, fn: (tx: ChainTx) => Promise<T>) {
+    const run = this.lock.then(() => this.locked(chainId, owner, fn));
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private async locked<T>(chainId: string, owner: string, fn: (tx: ChainTx) => Promise<T>) {
+    const existing = this.chains.get(chainId);
+    const c: MemChain = existing ?? {
+      chainId,
+      owner,
+      headSeq: 0,
+      headHash: GENESIS_HASH,
+      status: 'open',
+      bySeq: new Map(),
+    };
+    // Changes are staged and applied only when fn returns (a throw rolls back).
+    const staged: { rows: StoredRow[]; head?: { seq: number; hash: string }; fork?: number } = {
+      rows: [],
+    };
+    const pushes: MemoryStore['pushes'] = [];
+    const tx: ChainTx = {
+      state: { headSeq: c.headSeq, headHash: c.headHash, status: c.status },
+      owner: c.owner,
+      held: async (from, to) => {
+        const out: HeldEvent[] = [];
+        for (let s = from; s <= to; s++) {
+          const h = c.bySeq.get(s);
+          if (h) out.push(h);
+        }
+        return out;
+      },
+      append: async (_id, events: readonly WireEvent[], head) => {
+        const base = this.rows.length + staged.rows.length;
+        for (const e of events) {
+          if (this.eventIds.has(e.id)) throw new Error(`duplicate event id ${e.id}`);
+        }
+        const gseqs = events.map((e, i) => {
+          staged.rows.push({ gseq: base + i + 1, json: JSON.stringify(e) });
+          return base + i + 1;
+        });
+        staged.head = head;
+        return gseqs;
+      },
+      quarantine: async (seq) => {
+        staged.fork = seq;
+      },
+      recordPush: async (p) => {
+        pushes.push({ pushId: p.pushId, accepted: p.accepted, duplicates: p.duplicates });
+      },
+    };
+    const out = await fn(tx);
+    if (!existing) this.chains.set(chainId, c);
+    for (const r of staged.rows) {
+      const e = JSON.parse(r.json) as WireEvent;
+      this.rows.push(r);
+      this.eventIds.add(e.id);
+      c.bySeq.set(e.stationSeq, { seq: e.stationSeq, hash: e.hash, gseq: r.gseq });
+    }
+    if (staged.head) {
+      c.headSeq = staged.head.seq;
+      c.headHash = staged.head.hash;
+    }
+    if (staged.fork !== undefined) {
+      c.status = 'quarantined';
+      c.forkSeq = staged.fork;
+    }
+    this.pushes.push(...pushes);
+    if (staged.rows.length > 0) this.notifier.publish(this.rows.length);
+    return out;
+  }
+
+  async pull(after: number, limit: number) {
+    return { rows: this.rows.slice(after, after + limit), lastGseq: this.rows.length };
+  }
+
+  async lastGseq() {
+    return this.rows.length;
+  }
+
+  async heads(stationCode: string): Promise<ChainHeadRow[]> {
+    return [...this.chains.values()]
+      .filter((c) => c.owner === stationCode)
+      .map((c) => ({ chainId: c.chainId, seq: c.headSeq, hash: c.headHash, status: c.status }));
+  }
+
+  async missingBlobs(hashes: readonly string[]) {
+    return hashes.filter((h) => !this.blobs.has(h));
+  }
+
+  waitPast(after: number, waitMs: number) {
+    return this.notifier.wait(after, waitMs, () => this.lastGseq());
+  }
+}

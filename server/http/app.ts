@@ -1,0 +1,164 @@
+// The hall's HTTP API (Fastify): health, enrolment and sessions (auth.ts), push and pull (here),
+// blobs (blobs.ts). Every request is validated with the protocol's zod schemas; every refusal is
+// the protocol's error body; the log carries ids, types and counts, never a payload.
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  API_PREFIX,
+  MAX_PUSH_BYTES,
+  PROTOCOL_VERSION,
+  pullQuerySchema,
+  pushRequestSchema,
+  pushSigningText,
+} from '../protocol';
+import { hallInfo, station } from '../admin';
+import { push } from '../core/hall';
+import type { EventStore } from '../core/store';
+import { nodeChainHash, verifySignature } from '../crypto';
+import type { Db } from '../db/sql';
+import { authRoutes, requireStation } from './auth';
+import { blobRoutes } from './blobs';
+import {
+  DEFAULT_ANONYMOUS_RATE,
+  DEFAULT_STATION_RATE,
+  RateLimiter,
+  type HallContext,
+  type RateBound,
+} from './context';
+import { HallError, sendError } from './errors';
+
+/** The newest event envelope schema this server accepts (renderer/src/data/eventRegistry.ts). */
+export const SERVER_MAX_EVENT_SCHEMA = 2;
+
+export interface AppOptions {
+  db: Db;
+  store: EventStore;
+  blobDir: string;
+  maxEventSchema?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+  stationRate?: RateBound;
+  anonymousRate?: RateBound;
+  https?: { key: string; cert: string };
+}
+
+export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContext } {
+  const stationLimiter = new RateLimiter(o.stationRate ?? DEFAULT_STATION_RATE);
+  const anonymousLimiter = new RateLimiter(o.anonymousRate ?? DEFAULT_ANONYMOUS_RATE);
+  const ctx: HallContext = {
+    db: o.db,
+    store: o.store,
+    blobDir: o.blobDir,
+    maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
+    now: o.now ?? (() => new Date()),
+    log: o.log ?? ((line) => console.log(`[hall] ${line}`)),
+    limit: (code) => stationLimiter.take(code),
+    limitAnonymous: (ip) => anonymousLimiter.take(ip),
+  };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_PUSH_BYTES,
+    ...(o.https ? { https: o.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  app.setErrorHandler((err: unknown, _req, reply) => {
+    if (err instanceof HallError) return sendError(reply, err.code, err.message, err.detail);
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+      return sendError(reply, 'too_large', 'the request is larger than the hall accepts');
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return sendError(reply, 'bad_request', e.code ?? 'bad request');
+    }
+    ctx.log(`internal error: ${e.code ?? ''} ${(e.message ?? '').slice(0, 200)}`);
+    return sendError(reply, 'internal', 'the hall server failed; try again');
+  });
+  app.setNotFoundHandler((_req, reply) => sendError(reply, 'bad_request', 'no such route'));
+
+  app.get(`${API_PREFIX}/health`, async () => {
+    const h = await hallInfo(o.db);
+    return {
+      ok: true,
+      hallId: h.hallId,
+      hallName: h.name,
+      protocol: PROTOCOL_VERSION,
+      maxEventSchema: ctx.maxEventSchema,
+      serverTime: ctx.now().toISOString(),
+      store: o.db.kind,
+    };
+  });
+
+  authRoutes(app, ctx);
+  blobRoutes(app, ctx);
+
+  app.post(`${API_PREFIX}/push`, async (req) => {
+    const stationCode = await requireStation(ctx, req);
+    const parsed = pushRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw new HallError('bad_request', 'the push does not match the protocol');
+    const body = parsed.data;
+    const last = body.events.at(-1);
+    const s = await station(o.db, stationCode);
+    const text = pushSigningText({
+      pushId: body.pushId,
+      chainId: body.chainId,
+      fromSeq: body.fromSeq,
+      toSeq: body.fromSeq + body.events.length - 1,
+      lastHash: last?.hash ?? '',
+    });
+    if (!s?.publicKey || !verifySignature(s.publicKey, text, body.signature)) {
+      ctx.log(`push refused: bad signature from ${stationCode} on ${body.chainId}`);
+      throw new HallError('bad_signature', 'the push signature does not verify');
+    }
+    const r = await push(o.store, stationCode, body, {
+      maxEventSchema: ctx.maxEventSchema,
+      hashOf: nodeChainHash,
+    });
+    if (!r.ok) {
+      const { code, message, ...detail } = r.refusal;
+      ctx.log(
+        `push refused ${code}: ${body.chainId} ${body.fromSeq}..+${body.events.length}` +
+          (r.quarantined ? ' — chain QUARANTINED (fork): tell the administrator' : ''),
+      );
+      throw new HallError(code, message, detail);
+    }
+    const types = new Map<string, number>();
+    for (const e of body.events) types.set(e.type, (types.get(e.type) ?? 0) + 1);
+    ctx.log(
+      `push ${body.chainId} ${body.fromSeq}..${r.head.seq}: ${r.accepted} accepted, ` +
+        `${r.duplicates} duplicates (${[...types].map(([t, n]) => `${t}×${n}`).join(', ')})`,
+    );
+    return {
+      accepted: r.accepted,
+      duplicates: r.duplicates,
+      head: r.head,
+      gseqs: r.gseqs,
+      serverTime: ctx.now().toISOString(),
+    };
+  });
+
+  app.get(`${API_PREFIX}/pull`, async (req, reply) => {
+    await requireStation(ctx, req);
+    const q = pullQuerySchema.safeParse(req.query);
+    if (!q.success) throw new HallError('bad_request', 'after, limit and waitMs are numbers');
+    const { after, limit, waitMs } = q.data;
+    let page = await o.store.pull(after, limit);
+    if (page.rows.length === 0 && waitMs > 0) {
+      await o.store.waitPast(after, waitMs);
+      page = await o.store.pull(after, limit);
+    }
+    if (page.lastGseq < after) {
+      // The hall was restored from an older dump: its order is behind what stations hold.
+      throw new HallError('restoring', `the hall's order ends at ${page.lastGseq}`);
+    }
+    const cursor = page.rows.at(-1)?.gseq ?? after;
+    // The events go out as stored (json text), spliced in without a parse and re-serialise.
+    const events = page.rows.map((r) => `{"gseq":${r.gseq},"event":${r.json}}`).join(',');
+    return reply
+      .type('application/json')
+      .send(
+        `{"events":[${events}],"cursor":${cursor},"lastGseq":${page.lastGseq},` +
+          `"serverTime":${JSON.stringify(ctx.now().toISOString())}}`,
+      );
+  });
+
+  return { app, ctx };
+}

@@ -1,0 +1,221 @@
+// npm run server [-- <subcommand>]: the hall server and its administrator's commands.
+// Messages: Chinese first, then English.
+import { execFile } from 'node:child_process';
+import { cp, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { stationCodeSchema, stationKindSchema } from './protocol';
+import {
+  AdminError,
+  createHall,
+  hallInfo,
+  issueEnrolment,
+  listStations,
+  setStationStatus,
+  verifyHall,
+} from './admin';
+import { buildApp } from './http/app';
+import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
+import { ensureCertificate, lanAddresses } from './tls';
+
+const run = promisify(execFile);
+const DEFAULT_PORT = 4470;
+
+function flags(args: string[]): { pos: string[]; opt: Map<string, string | true> } {
+  const pos: string[] = [];
+  const opt = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+      const next = args[i + 1];
+      if (v !== undefined) opt.set(k, v);
+      else if (next !== undefined && !next.startsWith('--') && k !== 'tls') {
+        opt.set(k, next);
+        i++;
+      } else opt.set(k, true);
+    } else pos.push(a);
+  }
+  return { pos, opt };
+}
+
+const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+const say = (zh: string, en: string) => console.log(`${zh}\n  ${en}`);
+
+class UsageError extends Error {}
+
+const USAGE = `用法 / usage: npm run server -- <command>
+  serve [--host 127.0.0.1] [--port ${DEFAULT_PORT}] [--tls]   启动大厅服务器 / run the hall server (default)
+  hall create --name <名称>                                  创建大厅 / create the hall
+  station enrol --code HJ02 --label 窗口2 --kind counter     登记站点，打印一次性登记码 / enrol a station
+  station block|unblock|retire <code>                       停用、恢复、退役站点 / block, unblock, retire
+  station list                                              列出站点 / list stations
+  verify                                                    逐条核验每条链 / verify every chain
+  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)`;
+
+async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
+  const h = await openHall({ pool: 2 });
+  try {
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+function port(opt: Map<string, string | true>) {
+  const p = Number(str(opt.get('port')) ?? process.env.OW_HALL_PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(p) || p < 1 || p > 65535) throw new UsageError('--port 1–65535');
+  return p;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function serve(opt: Map<string, string | true>) {
+  const host = str(opt.get('host')) ?? process.env.OW_HALL_HOST ?? '127.0.0.1';
+  const tls = opt.get('tls') === true || process.env.OW_HALL_TLS === '1';
+  if (!tls && !LOOPBACK.has(host)) {
+    throw new AdminError(
+      `拒绝在 ${host} 上以明文 HTTP 提供服务：大厅网络上请加 --tls（仅本机回环地址可用 HTTP）`,
+      `Refusing plain HTTP on ${host}: add --tls on a hall network (plain HTTP only on loopback)`,
+    );
+  }
+  const h = await openHall();
+  if (!hasDatabaseUrl()) {
+    say(
+      `未设置 DATABASE_URL：使用内置试用数据库（PGlite，${h.embeddedDir}）——仅供单机试用，正式大厅请用 PostgreSQL`,
+      `DATABASE_URL is not set: using the embedded trial store (PGlite in ${h.embeddedDir}) — for a one-PC trial only; a real hall runs on PostgreSQL`,
+    );
+  } else say('数据库：PostgreSQL（DATABASE_URL）', 'Store: PostgreSQL (DATABASE_URL)');
+  const cert = tls ? await ensureCertificate(h.dataDir) : undefined;
+  const { app } = buildApp({ db: h.db, store: h.store, blobDir: h.blobDir, https: cert });
+  const p = port(opt);
+  await app.listen({ host, port: p });
+  const hall = await hallInfo(h.db);
+  const scheme = tls ? 'https' : 'http';
+  say(
+    `大厅服务器已启动：${scheme}://${host}:${p}${hall.name ? `（${hall.name}）` : ''}`,
+    `Hall server listening on ${scheme}://${host}:${p}${hall.name ? ` (${hall.name})` : ''}`,
+  );
+  if (cert)
+    say(`证书指纹 SHA-256：${cert.fingerprint}`, `Certificate fingerprint: ${cert.fingerprint}`);
+  if (!hall.hallId)
+    say('尚未创建大厅：运行 hall create --name …', 'No hall yet: run hall create --name …');
+  const stop = async () => {
+    await app.close();
+    await h.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+async function enrol(opt: Map<string, string | true>) {
+  const code = stationCodeSchema.safeParse(str(opt.get('code')));
+  const kind = stationKindSchema.safeParse(str(opt.get('kind')) ?? 'counter');
+  const label = (str(opt.get('label')) ?? '').trim();
+  if (!code.success)
+    throw new UsageError('--code: 大写字母开头，2–10 位字母数字，如 HJ02 / e.g. HJ02');
+  if (!kind.success) throw new UsageError(`--kind: ${stationKindSchema.options.join(' | ')}`);
+  if (!label || label.length > 60) throw new UsageError('--label: 1–60 个字符 / 1–60 characters');
+  const issued = await withHall((h) =>
+    issueEnrolment(h.db, { code: code.data, label, kind: kind.data }),
+  );
+  const tls = certificateExists(dataDir()) || opt.get('tls') === true;
+  const cert = tls ? await ensureCertificate(dataDir()) : undefined;
+  const p = port(opt);
+  const address =
+    str(opt.get('url')) ??
+    process.env.OW_HALL_URL ??
+    (cert ? `https://${lanAddresses()[0] ?? '127.0.0.1'}:${p}` : `http://127.0.0.1:${p}`);
+  if (issued.reenrol) {
+    say(
+      `站点 ${code.data} 已登记：用此码在新电脑上重新登记，旧密钥随即失效`,
+      `Station ${code.data} is enrolled already: this code re-enrols it (the old key stops working)`,
+    );
+  }
+  say(
+    `已为站点 ${code.data}（${label}）生成登记码`,
+    `Enrolment code for station ${code.data} (${label})`,
+  );
+  console.log(
+    `  登记码 / code:        ${issued.code}   （一次性，24 小时内有效 / single use, valid 24 h, until ${issued.expiresAt.toISOString()}）`,
+  );
+  console.log(`  服务器 / server:      ${address}`);
+  console.log(
+    `  证书指纹 / fingerprint: ${cert?.fingerprint ?? '（无 TLS：仅限本机 / no TLS: this PC only）'}`,
+  );
+}
+
+async function backup(dir: string | undefined) {
+  if (!dir) throw new UsageError('backup <dir>');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = join(dir, `hall-${stamp}`);
+  await mkdir(target, { recursive: true });
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    await run('pg_dump', ['-Fc', '-f', join(target, 'hall.dump'), url]);
+  } else {
+    // Opening takes the trial database's lock, so no server writes while it is copied.
+    const h = await openHall({ pool: 1 });
+    try {
+      await h.db.close();
+      await cp(h.embeddedDir as string, join(target, 'pglite'), { recursive: true });
+    } finally {
+      await h.close();
+    }
+  }
+  await cp(join(dataDir(), 'blobs'), join(target, 'blobs'), { recursive: true });
+  say(`已备份到 ${target}`, `Backed up to ${target}`);
+}
+
+async function main(argv: string[]) {
+  const { pos, opt } = flags(argv);
+  const [cmd = 'serve', sub, arg] = pos;
+  if (cmd === 'serve') return serve(opt);
+  if (cmd === 'hall' && sub === 'create') {
+    const name = str(opt.get('name'));
+    if (!name) throw new UsageError('hall create --name <名称>');
+    const h = await withHall((x) => createHall(x.db, name));
+    return say(`已创建大厅：${h.name}（${h.hallId}）`, `Hall created: ${h.name} (${h.hallId})`);
+  }
+  if (cmd === 'station' && sub === 'enrol') return enrol(opt);
+  if (cmd === 'station' && sub === 'list') {
+    const rows = await withHall((h) => listStations(h.db));
+    for (const r of rows) console.log(`${r.code}\t${r.kind}\t${r.status}\t${r.label}`);
+    return say(`共 ${rows.length} 个站点`, `${rows.length} stations`);
+  }
+  if (cmd === 'station' && (sub === 'block' || sub === 'unblock' || sub === 'retire')) {
+    if (!arg) throw new UsageError(`station ${sub} <code>`);
+    const s = await withHall((h) => setStationStatus(h.db, arg, sub));
+    const zh = { block: '已停用', unblock: '已恢复', retire: '已退役' }[sub];
+    const en = { block: 'blocked', unblock: 'unblocked', retire: 'retired' }[sub];
+    return say(`站点 ${s.code} ${zh}`, `Station ${s.code} ${en}`);
+  }
+  if (cmd === 'verify') {
+    const r = await withHall((h) => verifyHall(h.db));
+    for (const c of r.chains) {
+      console.log(
+        `${c.ok ? '✓' : '✗'} ${c.chainId}\t${c.events} 条 / events\t${c.status}${c.problem ? `\t${c.problem}` : ''}`,
+      );
+    }
+    const order = `count=${r.events} max(gseq)=${r.maxGseq} last_gseq=${r.lastGseq}`;
+    if (r.ok)
+      return say(
+        `核验通过：${r.chains.length} 条链，${order}`,
+        `Verified: ${r.chains.length} chains, ${order}`,
+      );
+    say(`核验未通过：${order}`, `Verification FAILED: ${order}`);
+    process.exitCode = 1;
+    return;
+  }
+  if (cmd === 'backup') return backup(sub);
+  throw new UsageError(USAGE);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof AdminError) say(e.zh, e.en);
+  else if (e instanceof UsageError)
+    console.error(e.message === USAGE ? USAGE : `${e.message}\n\n${USAGE}`);
+  else console.error(`出错 / failed: ${(e as Error).message}`);
+  process.exit(1);
+});
