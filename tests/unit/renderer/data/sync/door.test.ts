@@ -125,7 +125,10 @@ describe('the hall door', () => {
     expect(ea.store.get()).toMatchObject({ phase: 'synced', pending: 0 });
     // An own event the hall holds with another hash: a fork, never written.
     const copy = hall.events[2]!;
-    hall.events.push({ gseq: hall.lastGseq + 1, event: { ...copy.event, hash: 'f'.repeat(64) } });
+    hall.store.rows.push({
+      gseq: hall.lastGseq + 1,
+      json: JSON.stringify({ ...copy.event, hash: 'f'.repeat(64) }),
+    });
     const f = await ea.pullOnce();
     expect(f.kind).toBe('fault');
     expect(ea.store.get().alert).toEqual({ code: 'hall_fork', detail: 'HJ01 HJ01-3 (gseq 4)' });

@@ -1,20 +1,16 @@
-// A minimal in-test model of the hall server's push/pull rules (SYNC.md, server/protocol): the
-// `server` helper's pure rules module and in-memory store were not on h/server when this was
-// written, so the station's tests and the simulation run against this model. It keeps exactly
-// what the protocol promises: contiguous ranges per chain, a repeated range acknowledged as
-// duplicates, a gap refused with the expected seq, a different history for a held seq refused as
-// a fork and the chain quarantined, hashes recomputed, blobs before the events naming them, a
-// gapless gseq.
-import {
-  blobRefsOf,
-  type ChainHeadInfo,
-  type HallEvent,
-  type PullResponse,
-  type PushResponse,
-  type WireEvent,
+// The hall for the station's tests and the simulation: the server helper's own rules
+// (server/core/hall.ts `push` over server/core/push.ts's pure planPush) on its in-memory store
+// (server/core/memory.ts), with the pull and the session heads read from that store the way the
+// HTTP routes serve them. What is modelled here is only the network between (ModelTransport).
+import type {
+  ChainHeadInfo,
+  HallEvent,
+  PullResponse,
+  PushResponse,
+  WireEvent,
 } from '../../../../../server/protocol';
-import { chain, GENESIS_HASH } from '../../../../../renderer/src/domain/audit';
-import { chainIdOf, chainNumber } from '../../../../../renderer/src/data/log';
+import { push } from '../../../../../server/core/hall';
+import { MemoryStore } from '../../../../../server/core/memory';
 import type {
   HallError,
   HallResult,
@@ -24,93 +20,52 @@ import type {
   SessionResult,
 } from '../../../../../renderer/src/data/sync/transport';
 
-interface ChainRow {
-  seq: number;
-  hash: string;
-  status: 'open' | 'closed' | 'quarantined';
-  gseqs: number[];
-  hashes: string[];
-}
-
 export class HallModel {
-  readonly events: HallEvent[] = [];
-  readonly chains = new Map<string, ChainRow>();
-  readonly blobs = new Set<string>();
-  /** Every blob hash asked to be uploaded, in order (tests check "before the events"). */
+  readonly store = new MemoryStore();
+  /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
+  private pushes = 0;
 
-  headsOf(stationCode: string): ChainHeadInfo[] {
-    return [...this.chains]
-      .filter(([id]) => chainNumber(id, stationCode) !== null)
-      .map(([chainId, c]) => ({ chainId, seq: c.seq, hash: c.hash, status: c.status }));
+  get events(): HallEvent[] {
+    return this.store.rows.map((r) => ({ gseq: r.gseq, event: JSON.parse(r.json) as WireEvent }));
+  }
+
+  get blobs(): Set<string> {
+    return this.store.blobs;
   }
 
   get lastGseq() {
-    return this.events.length;
+    return this.store.rows.length;
   }
 
-  private refuse(error: HallError): { ok: false; error: HallError } {
-    return { ok: false, error };
+  headsOf(stationCode: string): ChainHeadInfo[] {
+    return [...this.store.chains.values()]
+      .filter((c) => c.owner === stationCode)
+      .map((c) => ({ chainId: c.chainId, seq: c.headSeq, hash: c.headHash, status: c.status }));
   }
 
   async push(stationCode: string, req: PushArgs): Promise<HallResult<{ response: PushResponse }>> {
-    if (chainNumber(req.chainId, stationCode) === null)
-      return this.refuse({ code: 'foreign_chain', message: req.chainId });
-    const row = this.chains.get(req.chainId) ?? {
-      seq: 0,
-      hash: GENESIS_HASH,
-      status: 'open' as const,
-      gseqs: [],
-      hashes: [],
-    };
-    if (row.status === 'quarantined') return this.refuse({ code: 'quarantined', message: '' });
-    if (req.events.some((e, i) => e.stationSeq !== req.fromSeq + i || chainIdOf(e) !== req.chainId))
-      return this.refuse({ code: 'bad_request', message: 'not a contiguous range' });
-    if (req.fromSeq > row.seq + 1)
-      return this.refuse({ code: 'gap', message: '', expectedSeq: row.seq + 1 });
-    const gseqs: number[] = [];
-    let duplicates = 0;
-    const fresh: WireEvent[] = [];
-    for (const e of req.events) {
-      if (e.stationSeq <= row.seq) {
-        if (row.hashes[e.stationSeq - 1] !== e.hash) {
-          row.status = 'quarantined';
-          this.chains.set(req.chainId, row);
-          return this.refuse({ code: 'fork', message: '', seq: e.stationSeq });
-        }
-        duplicates += 1;
-        gseqs.push(row.gseqs[e.stationSeq - 1]!);
-      } else fresh.push(e);
-    }
-    let prev = row.hash;
-    for (const e of fresh) {
-      const { hash: _h, ...body } = e;
-      if (e.prevHash !== prev || (await chain(prev, body)) !== e.hash)
-        return this.refuse({ code: 'bad_hash', message: '', seq: e.stationSeq });
-      prev = e.hash;
-    }
-    const missing = [...new Set(fresh.flatMap((e) => blobRefsOf(e)))].filter(
-      (h) => !this.blobs.has(h),
+    const r = await push(
+      this.store,
+      stationCode,
+      { pushId: `push-${String(++this.pushes).padStart(6, '0')}`, ...req },
+      { maxEventSchema: 2 },
     );
-    if (missing.length > 0) return this.refuse({ code: 'blob_missing', message: '', missing });
-    for (const e of fresh) {
-      const gseq = this.events.length + 1;
-      this.events.push({ gseq, event: JSON.parse(JSON.stringify(e)) as WireEvent });
-      row.seq = e.stationSeq;
-      row.hash = e.hash;
-      row.gseqs.push(gseq);
-      row.hashes.push(e.hash);
-      gseqs.push(gseq);
+    if (!r.ok) {
+      const { code, message, ...rest } = r.refusal as HallError & Record<string, unknown>;
+      const error: HallError = { code, message };
+      for (const k of ['expectedSeq', 'seq', 'missing'] as const)
+        if (rest[k] !== undefined) (error as unknown as Record<string, unknown>)[k] = rest[k];
+      return { ok: false, error };
     }
-    this.chains.set(req.chainId, row);
     return {
       ok: true,
       response: {
-        accepted: fresh.length,
-        duplicates,
-        head: { chainId: req.chainId, seq: row.seq, hash: row.hash, status: row.status },
-        gseqs,
+        accepted: r.accepted,
+        duplicates: r.duplicates,
+        head: r.head,
+        gseqs: r.gseqs,
         serverTime: this.serverTime,
       },
     };
@@ -119,7 +74,7 @@ export class HallModel {
   pull(args: PullArgs): PullResponse {
     const events = this.events.slice(args.after, args.after + args.limit);
     return {
-      events: JSON.parse(JSON.stringify(events)) as HallEvent[],
+      events,
       cursor: events.length ? events[events.length - 1]!.gseq : args.after,
       lastGseq: this.lastGseq,
       serverTime: this.serverTime,
