@@ -215,17 +215,23 @@ export class SyncEngine {
 
   // ---- the loops --------------------------------------------------------------------------
 
-  /** The hook the app calls after each dispatch that appended events. */
-  afterDispatch(): void {
-    void pendingCount(this.db).then((pending) => {
-      if (!this.store.get().alert && pending > 0)
-        this.store.set({
-          pending,
-          phase: this.store.get().phase === 'offline' ? 'offline' : 'syncing',
-        });
-      else this.store.set({ pending });
-    });
+  /**
+   * The hook the app calls after each dispatch that appended events: the pending count is
+   * refreshed and, when the engine runs, the outbox pushed at once. Never rejects.
+   */
+  afterDispatch(): Promise<void> {
     if (this.running) this.kickPush();
+    return pendingCount(this.db).then(
+      (pending) => {
+        const { alert, phase } = this.store.get();
+        this.store.set(
+          alert || pending === 0 || phase === 'offline'
+            ? { pending }
+            : { pending, phase: 'syncing' },
+        );
+      },
+      () => undefined,
+    );
   }
 
   start(): void {
