@@ -46,5 +46,7 @@ describe('the hall simulation', () => {
     expect(r.dispatched).toBeGreaterThan(0);
     expect(r.failures).toContain(`HJ02 holds ${r.hallEvents - 1} events, the hall ${r.hallEvents}`);
     expect(r.failures).toContain("HJ02's read tables differ from HJ01's");
+    // The missing tail is found by HJ02's own verification too (every chain ends at its head).
+    expect(r.failures.some((f) => f.startsWith('HJ02 chain broken:'))).toBe(true);
   });
 });
