@@ -105,7 +105,7 @@ export async function benchWrites(
   if (!decided.ok) throw new Error(`accept refused: ${decided.refusal.code}`);
   let state: CaseState | null = null;
   for (const e of decided.events) state = evolve(state, e);
-  const row = projectCase(state!, '2026-06-15');
+  const row = projectCase(state!);
   const scratch = db.table('meta');
   // In this order in every round, as before: case-row put, 20-byte put, dispatch.
   const rounds = {

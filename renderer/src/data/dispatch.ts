@@ -5,8 +5,8 @@
 // a screen that loaded an older version of the case is refused ('stale'), never applied blindly.
 import {
   decide,
-  evolve,
   defaultCatalogue,
+  stepStream,
   type Actor,
   type CaseState,
   type Command,
@@ -26,10 +26,10 @@ import type { Table } from 'dexie';
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
-import type { EventType } from './eventRegistry';
+import { EVENT_SCHEMA, type EventType } from './eventRegistry';
 import { append, HEAD_KEY, headOf } from './log';
 import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
-import { projectCase, projectCounselling, projectParties } from './projection';
+import { certificateRowsOf, projectCase, projectCounselling, projectParties } from './projection';
 import { STATION_KEY, type Station } from './station';
 
 /** Refusals the data layer adds to the domain's. */
@@ -181,13 +181,32 @@ export async function dispatch(
     const decision = decide(state, allocated.command, options.actor, now, ctx);
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
+    // Each case event records the version it was decided on (`basedOn`: the version seen, plus
+    // the events of the same decision before it), and is folded as the log's fold folds it
+    // (domain/foldStream.ts) — decide only makes events admits() accepts, so all apply.
+    const onCase = 'caseId' in allocated.command;
+    const events = decision.events.map((e, i) =>
+      onCase ? { ...e, basedOn: (state?.version ?? 0) + i } : { ...e },
+    );
+    let next = state;
+    for (const e of events) {
+      if (!('caseId' in e)) continue;
+      const step = stepStream(
+        next,
+        { id: '', type: e.type, payload: e },
+        { maxSchema: EVENT_SCHEMA },
+      );
+      if (step.outcome.outcome !== 'applied')
+        throw new Error(`decide made ${e.type}, not admitted`);
+      next = step.state;
+    }
     // The door checks each event against the registry and issues its writes at once (the head
     // is already read): a refused event throws, and the whole transaction aborts.
     const appended = append(
       db,
       station,
       streamOf(allocated.command, caseId),
-      decision.events.map((e) => ({ type: e.type as EventType, payload: { ...e } })),
+      events.map((e) => ({ type: e.type as EventType, payload: e })),
       options.actor,
       now,
       {
@@ -195,34 +214,15 @@ export async function dispatch(
         meta: allocated.counters.map(([key, seq]) => ({ key: `seq:${key}`, value: seq })),
       },
     );
-    let next = state;
-    for (const e of decision.events as DomainEvent[]) next = evolve(next, e);
     // Every write is issued at once, in as few requests as the stores allow: one round trip, and
     // the transaction still commits all or nothing.
     const writes: Promise<unknown>[] = [appended];
     if (next) {
-      writes.push(db.cases.put(projectCase(next, today, calendar)));
+      writes.push(db.cases.put(projectCase(next, calendar)));
       // The applicant and project only change with an intake decision.
       if (INTAKE.has(allocated.command.type)) writes.push(projectParties(db, next));
-      if (next.certificate && CERTIFICATE.has(allocated.command.type)) {
-        writes.push(
-          db.certificates.put({
-            id: `${next.caseId}:${next.certificate.number}`,
-            number: next.certificate.number,
-            caseId: next.caseId,
-            certType: next.certificate.type,
-            status: 'current',
-            data: next.certificate,
-          }),
-        );
-      }
-      if (allocated.command.type === 'certificateVoided' && state?.certificate) {
-        writes.push(
-          db.certificates.update(`${state.caseId}:${state.certificate.number}`, {
-            status: 'voided',
-          }),
-        );
-      }
+      if (CERTIFICATE.has(allocated.command.type) || allocated.command.type === 'certificateVoided')
+        writes.push(db.certificates.bulkPut(certificateRowsOf(next)));
     }
     for (const e of decision.events as DomainEvent[]) {
       if (e.type === 'counsellingSaved') writes.push(projectCounselling(db, e, options.actor));

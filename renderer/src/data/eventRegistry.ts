@@ -15,7 +15,7 @@
 //   2          — adds `schema: 2` and `chainId` (the chain the event belongs to; see log.ts).
 // Old events are read as they are and verify byte for byte; they are never rewritten.
 import { z } from 'zod';
-import { CASE_EVENT_SCHEMAS, localDate } from './eventSchemasCase';
+import { basedOn, CASE_EVENT_SCHEMAS, localDate } from './eventSchemasCase';
 
 /** The envelope version every new event is written with. */
 export const EVENT_SCHEMA = 2;
@@ -31,6 +31,8 @@ const ledgerPayload = z.object({
   id: z.string().min(1),
   kind: z.string().min(1),
   fields: z.record(z.string(), z.unknown()),
+  /** The ledger row's version the change was decided on (absent in older events). */
+  basedOn,
 });
 const deadlineMove = z.object({
   from: z.string().nullable(),
@@ -39,6 +41,15 @@ const deadlineMove = z.object({
   estimatedAfter: z.boolean(),
 });
 const calendarYear = z.looseObject({ year: z.number().int() }).nullable();
+/** What a print record holds besides its HTML; absent in events written before it was recorded. */
+const printDetails = {
+  kind: z.enum(['a4', 'receipt']).optional(),
+  overlay: z.boolean().optional(),
+  deviceName: z.string().nullable().optional(),
+  paper: z.object({ widthMm: z.number(), heightMm: z.number().nullable() }).optional(),
+  printedAt: z.string().optional(),
+  format: z.enum(['pdf', 'html']).optional(),
+};
 
 /** Events the data layer writes itself (stations, users, sign-in, papers, ledgers, settings). */
 const DATA_EVENT_SCHEMAS = {
@@ -102,6 +113,11 @@ const DATA_EVENT_SCHEMAS = {
       stationId: z.string().nullable(),
     }),
   }),
+  /** An administrator rebuilt read tables from the log (data/rebuild.ts): which, and how many rows differed. */
+  'station.tables_rebuilt': strict({
+    tables: z.array(z.string()),
+    differences: z.number().int().min(0),
+  }),
   attachmentsLinked: z.object({
     caseId: z.string().min(1),
     attachments: z.array(
@@ -122,6 +138,7 @@ const DATA_EVENT_SCHEMAS = {
     fields: z.array(z.enum(['idNumber', 'phone', 'agentIdNumber', 'agentPhone'])),
   }),
   paperPrinted: z.object({
+    ...printDetails,
     caseId: z.string().nullable(),
     archiveId: z.string().min(1),
     sha256: z.string(),
@@ -130,6 +147,7 @@ const DATA_EVENT_SCHEMAS = {
     reprintOf: z.null(),
   }),
   paperReprinted: z.object({
+    ...printDetails,
     caseId: z.string().nullable(),
     archiveId: z.string().min(1),
     sha256: z.string(),
@@ -149,6 +167,7 @@ const DATA_EVENT_SCHEMAS = {
     ratingId: z.string().min(1),
     ratedOn: localDate,
     rectifyDueOn: localDate,
+    basedOn,
   }),
   legacyIssueRecorded: ledgerPayload,
   legacyIssueMeetingHeld: ledgerPayload,
@@ -165,6 +184,8 @@ const DATA_EVENT_SCHEMAS = {
     year: z.number().int(),
     data: calendarYear,
     previous: calendarYear,
+    /** The whole calendar after the change (absent in events written before it was recorded). */
+    calendar: z.object({ years: z.array(z.looseObject({ year: z.number().int() })) }).optional(),
   }),
   'settings.idle_lock_changed': strict({ minutes: z.number().int() }),
   'deadline.calendarChanged': z.object({

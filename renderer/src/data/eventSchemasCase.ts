@@ -75,7 +75,9 @@ const matter = z.object({
   certificateType: z.string().nullable(),
 });
 
-const caseBase = { caseId: z.string().min(1), on: localDate };
+/** The case version the event was decided on (absent in events written before it was recorded). */
+export const basedOn = z.number().int().min(0).optional();
+const caseBase = { caseId: z.string().min(1), on: localDate, basedOn };
 const intakeBase = {
   ...caseBase,
   caseNo: z.string().min(1),

@@ -34,6 +34,21 @@ export interface RatingFollowUp {
 
 type RatingCommand = Extract<Command, { type: 'ratingRecorded' }>;
 
+/** The ledger row of a follow-up (the writer below and the fold of the log both use it). */
+export const followUpRowOf = (
+  id: string,
+  fields: RatingFollowUp,
+  createdAt: string,
+  createdBy: string,
+): LedgerRow => ({
+  id,
+  kind: FOLLOW_UP_KIND,
+  status: 'open',
+  dueDate: fields.rectifyDueOn,
+  // Flat data: the supervision ledger reads these fields (data/ledgersQueries.ts).
+  data: { ...fields, createdAt, createdBy },
+});
+
 /** Records a rating; a bad one (1–2) also opens its follow-up item in the ledger. */
 export async function recordRating(
   db: OneWindowDb,
@@ -81,19 +96,11 @@ export async function recordRating(
       db,
       station,
       `ledger:${id}`,
-      [{ type: 'followUpOpened', payload: { id, kind: FOLLOW_UP_KIND, ...fields } }],
+      [{ type: 'followUpOpened', payload: { id, kind: FOLLOW_UP_KIND, ...fields, basedOn: 0 } }],
       options.actor,
       now,
     );
-    // Flat data: the supervision ledger reads these fields (data/ledgersQueries.ts).
-    const row: LedgerRow = {
-      id,
-      kind: FOLLOW_UP_KIND,
-      status: 'open',
-      dueDate: due.dueOn,
-      data: { ...fields, createdAt: now.toISOString(), createdBy: options.actor.name },
-    };
-    await db.ledger.put(row);
+    await db.ledger.put(followUpRowOf(id, fields, now.toISOString(), options.actor.name));
     return { ...result, followUpId: id };
   });
 }

@@ -6,8 +6,8 @@
 // sorting are re-projected in the same transaction, and every open case whose deadlines moved
 // gets an entry on its timeline saying so.
 import {
-  caseDeadlines,
-  clockOf,
+  deadlinesOf,
+  dueDateOf,
   rectificationDue,
   coveredYears,
   defaultCalendar,
@@ -25,8 +25,7 @@ import type { LedgerRow, OneWindowDb } from './db';
 import { FOLLOW_UP_KIND, type RatingFollowUp } from './followUps';
 import type { EventActor } from './eventTypes';
 import { appendBatches } from './log';
-import { DEADLINE_STATUSES, dueDateOf } from './projection';
-
+import { DEADLINE_STATUSES } from './projection';
 import { saveStationSetting } from './stationSettings';
 
 export const CALENDAR_KEY = 'station.calendar';
@@ -183,15 +182,12 @@ async function reproject(
   const puts = [];
   for (const row of rows) {
     const state = row.state as CaseState;
-    const clock = clockOf(state);
-    if (!clock) continue;
-    const c = {
-      caseId: row.id,
-      before: caseDeadlines(clock, today, before),
-      after: caseDeadlines(clock, today, after),
-    };
+    const was = deadlinesOf(state, today, before);
+    const will = deadlinesOf(state, today, after);
+    if (!was || !will) continue;
+    const c = { caseId: row.id, before: was, after: will };
     if (changed(c.before, c.after)) changes.push(c);
-    const dueDate = dueDateOf(state, today, after);
+    const dueDate = dueDateOf(state, after);
     if (dueDate !== row.dueDate) puts.push({ ...row, dueDate });
   }
   // One request for every note: the door chains them onto the head in order, stream by stream.
@@ -259,7 +255,12 @@ async function change(
         const previous = current.years.find((y) => y.year === year) ?? null;
         return {
           value: n,
-          event: { type: 'settings.calendarChanged', payload: { action, year, data, previous } },
+          // The whole calendar after the change too, so the stored setting is a fold of the log
+          // whatever years the app that folds it ships (data/fold.ts).
+          event: {
+            type: 'settings.calendarChanged',
+            payload: { action, year, data, previous, calendar: n },
+          },
         };
       },
       after: async (station, by) => {
@@ -301,11 +302,11 @@ async function casesInYear(
     db.cases.where('status').anyOf(DEADLINE_STATUSES).toArray(),
   ]);
   const reaches = open.filter((row) => {
-    const clock = clockOf(row.state as CaseState);
-    if (!clock) return false;
-    const d = caseDeadlines(clock, today, calendar);
+    const state = row.state as CaseState;
+    const d = deadlinesOf(state, today, calendar);
+    if (!d || !state.acceptedOn) return false;
     const last = [d.promisedDueOn, d.legalDueOn, d.issuanceDueOn ?? ''].sort().at(-1) ?? '';
-    return yearOf(clock.acceptedOn) <= year && yearOf(last) >= year;
+    return yearOf(state.acceptedOn) <= year && yearOf(last) >= year;
   });
   return received + reaches.length;
 }

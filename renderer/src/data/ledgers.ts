@@ -61,7 +61,7 @@ class Refused extends Error {
   }
 }
 
-interface Stored<K extends LedgerKind> {
+export interface Stored<K extends LedgerKind> {
   version: number;
   createdAt: string;
   createdBy: string;
@@ -84,6 +84,19 @@ const statusOf = (kind: LedgerKind, d: LedgerDataOf[LedgerKind]): string =>
   kind === 'commendation' ? 'recorded' : (d as { status: string }).status;
 const dueOf = (d: LedgerDataOf[LedgerKind]): string =>
   (d as { dueDate?: string }).dueDate ?? (d as { receivedOn: string }).receivedOn;
+
+/** The read row of a ledger entry (the writer below and the fold of the log both use it). */
+export const ledgerRowOf = (
+  id: string,
+  kind: LedgerKind,
+  stored: Stored<LedgerKind>,
+): LedgerRow => ({
+  id,
+  kind,
+  status: statusOf(kind, stored.fields),
+  dueDate: dueOf(stored.fields),
+  data: stored,
+});
 
 // ---- validation ----
 
@@ -201,16 +214,16 @@ async function write(
         };
         const event: NewEvent = {
           type: c.event,
-          payload: { id: c.id, kind: c.kind, fields: fields as unknown as Record<string, unknown> },
+          payload: {
+            id: c.id,
+            kind: c.kind,
+            fields: fields as unknown as Record<string, unknown>,
+            // The version the change was decided on (the fold tells a stale change by it).
+            basedOn: prev?.version ?? 0,
+          },
         };
         await append(db, station, `ledger:${c.id}`, [event], actor, now);
-        await db.ledger.put({
-          id: c.id,
-          kind: c.kind,
-          status: statusOf(c.kind, fields),
-          dueDate: dueOf(fields),
-          data: stored,
-        });
+        await db.ledger.put(ledgerRowOf(c.id, c.kind, stored));
       }
     });
     return { ok: true, id: changes[0]?.id ?? '' };

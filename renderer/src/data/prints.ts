@@ -26,6 +26,12 @@ export interface PrintRecord {
   format?: 'pdf' | 'html';
 }
 
+/** What of a print record the event carries: everything but the HTML (data/notDerivable.ts). */
+export function printEventPayload(record: PrintRecord): Record<string, unknown> {
+  const { html: _html, by: _by, ...rest } = record;
+  return { ...rest };
+}
+
 export async function recordPrint(db: OneWindowDb, record: PrintRecord, now = new Date()) {
   await db.transaction('rw', [db.events, db.meta, db.files], async () => {
     const station = await getStation(db);
@@ -37,14 +43,7 @@ export async function recordPrint(db: OneWindowDb, record: PrintRecord, now = ne
       [
         {
           type: record.reprintOf ? 'paperReprinted' : 'paperPrinted',
-          payload: {
-            caseId: record.caseId,
-            archiveId: record.archiveId,
-            sha256: record.sha256,
-            docType: record.docType,
-            title: record.title,
-            reprintOf: record.reprintOf,
-          },
+          payload: printEventPayload(record),
         },
       ],
       record.by,

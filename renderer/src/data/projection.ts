@@ -1,75 +1,32 @@
-// Read tables from the domain's case state: the fields screens filter and sort on, plus the
-// state itself. Pure functions of the state (and today), so a fresh fold of the event log gives
-// the same rows — the security fuzzing checks exactly that.
+// Read rows from the domain's case state: the fields screens filter and sort on, plus the state
+// itself. Pure functions of the state and the station's calendar — never of the day they run
+// on — so a fold of the event log gives byte-identical rows on any day and any machine
+// (data/fold.ts rebuilds every read table with them; the tests compare the bytes).
 import {
-  caseDeadlines,
-  clockOf,
+  DUE_STATUSES,
   defaultCalendar,
+  dueDateOf,
+  inboxRoleOf,
   type CaseState,
   type CaseStatus,
   type DomainEvent,
   type HolidayCalendar,
 } from '../domain';
-import type { CaseRow, OneWindowDb } from './db';
+import type {
+  CaseRow,
+  CertificateRow,
+  CounsellingRow,
+  OneWindowDb,
+  PartyRow,
+  ProjectRow,
+} from './db';
 import { termsOf } from './search';
 import type { EventActor } from './eventTypes';
 
-/** Whose inbox a case sits in. Suspended cases stay with the step that suspended them. */
-export function inboxRoleOf(state: CaseState): string {
-  const byStatus: Record<CaseStatus, string> = {
-    supplementRequested: 'clerk',
-    intakePending: 'clerk',
-    refused: '',
-    review: 'reviewer',
-    verify: 'chief',
-    approval: 'director',
-    suspended: '',
-    approved: 'clerk',
-    denied: '',
-    withdrawn: '',
-    issued: 'clerk',
-    delivered: '',
-    certificateVoided: 'clerk',
-  };
-  if (state.status === 'suspended') {
-    return { review: 'reviewer', verify: 'chief', approval: 'director' }[
-      state.suspendedFrom ?? 'review'
-    ];
-  }
-  return byStatus[state.status];
-}
-
-export const NO_DUE_DATE = '9999-12-31';
-const OPEN: readonly CaseStatus[] = [
-  'review',
-  'verify',
-  'approval',
-  'approved',
-  'issued',
-  'certificateVoided',
-];
+export { inboxRoleOf, NO_DUE_DATE } from '../domain';
 
 /** Statuses whose stored due date follows the calendar (a calendar change re-projects them). */
-export const DEADLINE_STATUSES: readonly CaseStatus[] = [...OPEN, 'suspended'];
-
-/**
- * The promised due date of an open case (the one the traffic light and the inbox order use). In
- * a year the calendar does not cover it is the weekday estimate, so the case still sorts and
- * counts by it; a calendar change re-projects it (data/holidayCalendar.ts).
- */
-export function dueDateOf(
-  state: CaseState,
-  today: string,
-  calendar: HolidayCalendar = defaultCalendar,
-): string {
-  if (!OPEN.includes(state.status)) return NO_DUE_DATE;
-  const clock = clockOf(state);
-  if (!clock) return NO_DUE_DATE;
-  const d = caseDeadlines(clock, today, calendar);
-  // After the decision the clock that matters is Art. 44's issuance limit.
-  if (state.decision && d.issuanceDueOn) return d.issuanceDueOn;
-  return d.promisedDueOn;
-}
+export const DEADLINE_STATUSES: readonly CaseStatus[] = [...DUE_STATUSES, 'suspended'];
 
 export const partyCodeOf = (state: CaseState) =>
   state.intake.applicant.kind === 'enterprise'
@@ -94,7 +51,6 @@ const projectIdOf = (state: CaseState): string | null => {
 
 export function projectCase(
   state: CaseState,
-  today: string,
   calendar: HolidayCalendar = defaultCalendar,
 ): CaseRow {
   const partyCode = partyCodeOf(state);
@@ -112,7 +68,7 @@ export function projectCase(
     partyCode,
     projectCode,
     inboxRole: inboxRoleOf(state),
-    dueDate: dueDateOf(state, today, calendar),
+    dueDate: dueDateOf(state, calendar),
     receivedDate: state.receivedOn,
     greenChannel: state.greenChannel ? 1 : 0,
     terms: termsOf(state.intake.applicant.name, state.intake.projectName),
@@ -120,28 +76,57 @@ export function projectCase(
   };
 }
 
-/** Registers (or refreshes) the applicant and the project of a case. */
-export async function projectParties(db: OneWindowDb, state: CaseState) {
+/** The applicant's row as a case's intake names it. */
+export function partyRowOf(state: CaseState): PartyRow {
   const a = state.intake.applicant;
-  const code = partyCodeOf(state);
-  const party = db.parties.put({
+  return {
     id: partyIdOf(state),
     kind: a.kind,
-    code,
+    code: partyCodeOf(state),
     name: a.name,
     data: { applicant: a, contact: state.intake.contact, agent: state.intake.agent ?? null },
-  });
-  const projectCode = (state.intake.projectCode ?? '').toUpperCase();
+  };
+}
+
+/** The project's row as a case's intake names it (none when it names no project). */
+export function projectRowOf(state: CaseState): ProjectRow | null {
   const id = projectIdOf(state);
-  const project = id
-    ? db.projects.put({
-        id,
-        code: projectCode,
-        name: state.intake.projectName,
-        data: { location: state.intake.fields['location'] ?? '' },
-      })
-    : null;
-  await Promise.all([party, project]);
+  if (!id) return null;
+  return {
+    id,
+    code: (state.intake.projectCode ?? '').toUpperCase(),
+    name: state.intake.projectName,
+    data: { location: state.intake.fields['location'] ?? '' },
+  };
+}
+
+/** Registers (or refreshes) the applicant and the project of a case. */
+export async function projectParties(db: OneWindowDb, state: CaseState) {
+  const project = projectRowOf(state);
+  await Promise.all([db.parties.put(partyRowOf(state)), project && db.projects.put(project)]);
+}
+
+/** A case's certificates: the current one, and every one voided (as issued, marked voided). */
+export function certificateRowsOf(state: CaseState): CertificateRow[] {
+  const row = (c: NonNullable<CaseState['certificate']>, status: string): CertificateRow => ({
+    id: `${state.caseId}:${c.number}`,
+    number: c.number,
+    caseId: state.caseId,
+    certType: c.type,
+    status,
+    data: c,
+  });
+  const voided = state.voidedCertificates.map(({ voidedOn: _o, reason: _r, ...c }) =>
+    row(c, 'voided'),
+  );
+  return state.certificate ? [...voided, row(state.certificate, 'current')] : voided;
+}
+
+export function counsellingRowOf(
+  e: Extract<DomainEvent, { type: 'counsellingSaved' }>,
+  actor: EventActor,
+): CounsellingRow {
+  return { id: e.counsellingId, createdAt: e.on, data: { ...e, clerk: actor } };
 }
 
 export async function projectCounselling(
@@ -149,9 +134,5 @@ export async function projectCounselling(
   e: Extract<DomainEvent, { type: 'counsellingSaved' }>,
   actor: EventActor,
 ) {
-  await db.counselling.put({
-    id: e.counsellingId,
-    createdAt: e.on,
-    data: { ...e, clerk: actor },
-  });
+  await db.counselling.put(counsellingRowOf(e, actor));
 }

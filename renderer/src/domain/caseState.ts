@@ -10,7 +10,7 @@ import type {
   SuspensionKind,
 } from './commands';
 import type { ApprovalStep, Deficiencies } from './events';
-import type { Actor } from './roles';
+import type { Actor, Role } from './roles';
 
 export type CaseStatus =
   | 'supplementRequested' // 补正中: waiting for the applicant
@@ -71,6 +71,57 @@ export const APPROVAL_STEPS: readonly ApprovalStep[] = ['review', 'verify', 'app
 
 export function isApprovalStep(s: CaseStatus): s is ApprovalStep {
   return (APPROVAL_STEPS as readonly string[]).includes(s);
+}
+
+/**
+ * The one step-to-role table (审查 → 审核 → 审批): who owns each approval step — whose inbox a case
+ * at that step sits in, who may pass it on or send it back. Everything else derives from it.
+ */
+export const STEP_ROLE: Readonly<Record<ApprovalStep, Role>> = {
+  review: 'reviewer',
+  verify: 'chief',
+  approval: 'director',
+};
+
+/** The step a role owns, if it owns one (the inverse of STEP_ROLE). */
+export function stepOfRole(role: string): ApprovalStep | null {
+  return APPROVAL_STEPS.find((s) => STEP_ROLE[s] === role) ?? null;
+}
+
+/** The step a case goes back to from each step (none from the first). */
+export const PREVIOUS_STEP: Readonly<Record<ApprovalStep, ApprovalStep | null>> = {
+  review: null,
+  verify: 'review',
+  approval: 'verify',
+};
+
+/** Statuses in which the approval clock runs or is stopped by a special procedure. */
+export const PROCESSING: readonly CaseStatus[] = ['review', 'verify', 'approval', 'suspended'];
+/** Statuses an applicant may withdraw from. */
+export const WITHDRAWABLE: readonly CaseStatus[] = [
+  'supplementRequested',
+  'intakePending',
+  ...PROCESSING,
+];
+
+/** The role whose inbox holds a case now ('' when no one's). Suspended cases stay with their step. */
+export function inboxRoleOf(state: CaseState): Role | '' {
+  switch (state.status) {
+    case 'supplementRequested':
+    case 'intakePending':
+    case 'approved':
+    case 'issued':
+    case 'certificateVoided':
+      return 'clerk';
+    case 'review':
+    case 'verify':
+    case 'approval':
+      return STEP_ROLE[state.status];
+    case 'suspended':
+      return STEP_ROLE[state.suspendedFrom ?? 'review'];
+    default:
+      return '';
+  }
 }
 
 export interface Opinion {
@@ -141,6 +192,22 @@ export interface CaseState {
     on: string;
   }[];
   withdrawal: { reason: string; on: string } | null;
+  /**
+   * Events of this case's stream the fold kept but did not apply (foldStream.ts): decided on an
+   * older version, and no longer admitted by the state. Absent while there are none, so states
+   * folded before the field existed read the same. The conflict queue lists them.
+   */
+  parked?: ParkedEvent[];
+}
+
+/** An event the fold kept without applying it, and why. */
+export interface ParkedEvent {
+  eventId: string;
+  type: string;
+  /** The stream version it was decided on, and the version it met. */
+  basedOn: number;
+  version: number;
+  reason: 'not_admitted';
 }
 
 /** The key an outstanding item is matched by when it is handed in. */

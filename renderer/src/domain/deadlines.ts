@@ -10,7 +10,7 @@ import {
   type HolidayCalendar,
 } from './calendar';
 import { compareDates } from './dates';
-import type { CaseState } from './caseState';
+import type { CaseState, CaseStatus } from './caseState';
 
 /** Art. 42: the head of the bureau may extend by 10 working days, with reasons. */
 export const STATUTORY_EXTENSION_DAYS = 10;
@@ -229,4 +229,50 @@ export function rectificationDue(
 ): { dueOn: string; estimated: boolean } {
   const dueOn = addWorkingDays(on, RECTIFY_WORKING_DAYS, calendar);
   return { dueOn, estimated: isEstimated(on, dueOn, calendar) };
+}
+
+/**
+ * The one mapping from a case to its deadlines, for `today` (the case page, the inbox, the
+ * dashboard and the papers all ask this): null before acceptance. `today` only matters while a
+ * suspension is still running — it runs to today — and for whether that count is an estimate.
+ */
+export function deadlinesOf(
+  state: CaseState,
+  today: string,
+  calendar: HolidayCalendar = defaultCalendar,
+): CaseDeadlines | null {
+  const clock = clockOf(state);
+  return clock ? caseDeadlines(clock, today, calendar) : null;
+}
+
+/** The stored due date of a case without one (closed, suspended, not yet accepted). */
+export const NO_DUE_DATE = '9999-12-31';
+
+/** Statuses whose stored due date is a date: the clock runs and no suspension is open. */
+export const DUE_STATUSES: readonly CaseStatus[] = [
+  'review',
+  'verify',
+  'approval',
+  'approved',
+  'issued',
+  'certificateVoided',
+];
+
+/**
+ * The due date a case's read row stores (the one the inbox order and the dashboard's light use):
+ * the promised date while it is being decided, Art. 44's issuance limit after the decision. A
+ * function of the case's events and the station's calendar only — never of the day it is
+ * computed on: in the statuses that have one no suspension is open (a running suspension moves
+ * the date day by day, so a suspended case stores none and screens count it live with
+ * deadlinesOf). In a year the calendar does not cover it is the weekday estimate.
+ */
+export function dueDateOf(state: CaseState, calendar: HolidayCalendar = defaultCalendar): string {
+  if (!DUE_STATUSES.includes(state.status)) return NO_DUE_DATE;
+  const clock = clockOf(state);
+  if (!clock) return NO_DUE_DATE;
+  // No suspension is open here (evolve closes it on resume); were one open, it is counted as
+  // ending the day it began, so the date still depends on the events alone.
+  const closed = clock.suspensions.map((p) => (p.to === null ? { ...p, to: p.from } : p));
+  const d = caseDeadlines({ ...clock, suspensions: closed }, clock.acceptedOn, calendar);
+  return state.decision && d.issuanceDueOn ? d.issuanceDueOn : d.promisedDueOn;
 }

@@ -3,7 +3,15 @@
 // on a refused command: the refusal carries a code the UI turns into a message.
 import { defaultCalendar, type HolidayCalendar } from './calendar';
 import { findMatter, defaultCatalogue, type Catalogue } from './catalogue';
-import { isApprovalStep, itemKey, type CaseState, type CaseStatus } from './caseState';
+import {
+  isApprovalStep,
+  itemKey,
+  PREVIOUS_STEP,
+  PROCESSING,
+  STEP_ROLE,
+  WITHDRAWABLE,
+  type CaseState,
+} from './caseState';
 import type { Command } from './commands';
 import { InvalidDateError, toLocalDate, CHINA_TZ_OFFSET_MINUTES } from './dates';
 import { decideIntake, refuse, type Outcome } from './decideIntake';
@@ -35,16 +43,6 @@ export interface DecideContext {
 const blank = (s: string | undefined) => (s ?? '').trim() === '';
 const one = (e: DomainEvent): Decision => ({ ok: true, events: [e] });
 
-const PREVIOUS: Record<ApprovalStep, ApprovalStep | null> = {
-  review: null,
-  verify: 'review',
-  approval: 'verify',
-};
-const STEP_OWNER: Record<ApprovalStep, Role> = {
-  review: 'reviewer',
-  verify: 'chief',
-  approval: 'director',
-};
 /** Longest text of one certificate field (the attachments list is the long one). */
 export const MAX_CERTIFICATE_VALUE_LENGTH = 500;
 
@@ -60,9 +58,6 @@ function validCertificateValues(values: unknown): boolean {
 
 /** Longest special procedure a notice may announce, in working days: guards against typos. */
 export const MAX_EXPECTED_DAYS = 365;
-
-const PROCESSING: readonly CaseStatus[] = ['review', 'verify', 'approval', 'suspended'];
-const WITHDRAWABLE: readonly CaseStatus[] = ['supplementRequested', 'intakePending', ...PROCESSING];
 
 function wrongStatus(cmd: Command, state: CaseState): Decision {
   return refuse('invalid_transition', { command: cmd.type, status: state.status });
@@ -164,9 +159,9 @@ function decideCase(
     }
     case 'returnToPrevious': {
       if (!isApprovalStep(s)) return wrongStatus(cmd, state);
-      const to = PREVIOUS[s];
+      const to = PREVIOUS_STEP[s];
       if (!to) return refuse('no_previous_step');
-      if (STEP_OWNER[s] !== actor.role) {
+      if (STEP_ROLE[s] !== actor.role) {
         return refuse('forbidden_role', { command: cmd.type, role: actor.role });
       }
       if (blank(cmd.reason)) return refuse('reason_required');

@@ -26,6 +26,12 @@ interface CaseEventBase {
   caseId: string;
   /** Local date the event took effect. */
   on: string;
+  /**
+   * The case's version (events applied) the event was decided on — set by the data layer when it
+   * appends, absent in events written before it was recorded. The fold (foldStream.ts) tells by
+   * it whether the event still meets the state it was decided on.
+   */
+  basedOn?: number;
 }
 
 /** Events that start a case (or renew its intake after a supplement). */
@@ -142,3 +148,33 @@ export type CaseEvent = Extract<DomainEvent, { caseId: string }>;
 export function isCaseEvent(e: DomainEvent): e is CaseEvent {
   return 'caseId' in e;
 }
+
+/** Every case event type this version knows (evolve applies exactly these). */
+export const CASE_EVENT_TYPES = [
+  'caseAccepted',
+  'supplementRequested',
+  'caseRefused',
+  'supplementReceived',
+  'caseReviewed',
+  'caseVerified',
+  'caseApproved',
+  'caseReturned',
+  'caseSuspended',
+  'caseResumed',
+  'caseExtended',
+  'caseDenied',
+  'caseWithdrawn',
+  'certificateIssued',
+  'caseDelivered',
+  'certificateVoided',
+  'certificateReissued',
+  'ratingRecorded',
+] as const satisfies readonly CaseEvent['type'][];
+
+// Compile-time: the list names every case event type.
+type Missing = Exclude<CaseEvent['type'], (typeof CASE_EVENT_TYPES)[number]>;
+const _allListed: Missing extends never ? true : Missing = true;
+void _allListed;
+
+export const isCaseEventType = (type: string): type is CaseEvent['type'] =>
+  (CASE_EVENT_TYPES as readonly string[]).includes(type);

@@ -12,3 +12,12 @@ export {
   type UserRecord,
 } from './decide';
 export { evolve, foldEvents, initialState } from './evolve';
+export { admits } from './admits';
+export {
+  foldStream,
+  stepStream,
+  type FoldOptions,
+  type FoldOutcome,
+  type StreamEvent,
+  type StreamFold,
+} from './foldStream';

@@ -3,8 +3,7 @@
 // the due date day by day), the order (green channel on top, then earliest deadline), filters
 // and counts. Kept free of React and Dexie so the rules can be tested on plain rows.
 import {
-  caseDeadlines,
-  clockOf,
+  deadlinesOf,
   defaultCalendar,
   missingYears,
   trafficLight,
@@ -15,17 +14,16 @@ import {
   type HolidayCalendar,
   type Role,
   type TrafficLight,
+  STEP_ROLE,
 } from '../../domain';
 import type { CaseRow } from '../../data/db';
 
 export type ApproverRole = 'reviewer' | 'chief' | 'director';
 
-/** The step each approver role owns (审查 → 审核 → 审批). */
-export const STEP_OF_ROLE: Readonly<Record<ApproverRole, ApprovalStep>> = {
-  reviewer: 'review',
-  chief: 'verify',
-  director: 'approval',
-};
+/** The step each approver role owns (审查 → 审核 → 审批): the domain's STEP_ROLE, inverted. */
+export const STEP_OF_ROLE = Object.fromEntries(
+  Object.entries(STEP_ROLE).map(([step, role]) => [role, step]),
+) as Readonly<Record<ApproverRole, ApprovalStep>>;
 
 /** The command that passes a case on from its step. */
 export const PASS_COMMAND: Readonly<Record<ApprovalStep, 'review' | 'verify' | 'approve'>> = {
@@ -57,11 +55,11 @@ export function stepDeadline(
   today: string,
   calendar: HolidayCalendar = defaultCalendar,
 ): StepDeadline {
-  const clock = clockOf(state);
-  if (!clock) return { kind: 'none' };
-  const d = caseDeadlines(clock, today, calendar);
+  const d = deadlinesOf(state, today, calendar);
+  const acceptedOn = state.acceptedOn;
+  if (!d || !acceptedOn) return { kind: 'none' };
   const years = (due: string, estimated: boolean) =>
-    estimated ? missingYears(clock.acceptedOn, due, calendar) : [];
+    estimated ? missingYears(acceptedOn, due, calendar) : [];
   return {
     kind: 'due',
     promisedDueOn: d.promisedDueOn,

@@ -3,8 +3,7 @@
 // 不予许可决定书.
 // Pure, so the dates on paper can be tested against the deadline rules.
 import {
-  caseDeadlines,
-  clockOf,
+  deadlinesOf,
   isEstimated,
   suspendedWorkingDays,
   type CaseState,
@@ -122,11 +121,12 @@ export function resumptionData(
 
 /** The statutory due date before and after the extension, as of the day it was granted. */
 export function extensionData(state: CaseState, ctx: NoticeContext): ExtensionNoticeData {
-  const clock = clockOf(state);
-  if (!state.extension || !state.acceptedOn || !clock) throw new Error('The case is not extended');
+  if (!state.extension || !state.acceptedOn) throw new Error('The case is not extended');
   const on = state.extension.on;
-  const before = caseDeadlines({ ...clock, extended: false }, on, ctx.calendar);
-  const after = caseDeadlines({ ...clock, extended: true }, on, ctx.calendar);
+  // As of the day it was granted: the same case without the extension, and with it.
+  const before = deadlinesOf({ ...state, extension: null }, on, ctx.calendar);
+  const after = deadlinesOf(state, on, ctx.calendar);
+  if (!before || !after) throw new Error('The case is not extended');
   // A date counted across a year without holiday data is an estimate: the notice then states
   // the extension in working days only.
   const exact = !before.estimated.legal && !after.estimated.legal;

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { caseDeadlines, clockOf, missingYears, type CaseState } from '../../domain';
+import { deadlinesOf, missingYears, type CaseState } from '../../domain';
 import { EstimateMark } from '../calendar/EstimateMark';
 import { useCalendar } from '../shared/useCalendar';
 import type { CaseRow } from '../../data/db';
@@ -25,9 +25,8 @@ const CLOSED = new Set(['refused', 'denied', 'withdrawn', 'delivered']);
 function useDeadlineFacts(state: CaseState, today: string): Fact[] | null {
   const { t } = useTranslation('cases');
   const calendar = useCalendar();
-  const clock = clockOf(state);
-  if (!clock) return null;
-  const d = caseDeadlines(clock, today, calendar);
+  const d = deadlinesOf(state, today, calendar);
+  if (!d || !state.acceptedOn) return null;
   // A decided case's approval clocks have stopped: only the issuance clock still runs.
   const running = !CLOSED.has(state.status);
   const approvalRunning = running && !state.decision;
@@ -42,7 +41,7 @@ function useDeadlineFacts(state: CaseState, today: string): Fact[] | null {
       )}
     </Box>
   );
-  const accepted = clock.acceptedOn;
+  const accepted = state.acceptedOn;
   return [
     [t('deadline.acceptedOn'), state.acceptedOn],
     [
@@ -56,7 +55,7 @@ function useDeadlineFacts(state: CaseState, today: string): Fact[] | null {
     [
       t('deadline.issuance'),
       d.issuanceDueOn
-        ? withLight(d.issuanceDueOn, running, clock.decidedOn ?? accepted, d.estimated.issuance)
+        ? withLight(d.issuanceDueOn, running, state.decision?.on ?? accepted, d.estimated.issuance)
         : '',
     ],
     [

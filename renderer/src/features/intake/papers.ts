@@ -3,9 +3,8 @@
 // supplement → 补正材料通知书 naming every missing item; refuse → 不予受理通知书.
 import {
   CHINA_TZ_OFFSET_MINUTES,
-  caseDeadlines,
-  clockOf,
   caseQrPayload,
+  deadlinesOf,
   defaultCatalogue,
   findMatter,
   materialsFor,
@@ -77,9 +76,8 @@ export async function intakePapers(
   if (state.status === 'review' && state.acceptedOn) {
     const calendar = (await loadCalendar(db)).calendar;
     // The clock as the case state has it (at acceptance: no suspension, no extension yet).
-    const clock = clockOf(state);
-    if (!clock) throw new Error('An accepted case has a clock');
-    const d = caseDeadlines(clock, state.acceptedOn, calendar);
+    const d = deadlinesOf(state, state.acceptedOn, calendar);
+    if (!d) throw new Error('An accepted case has a clock');
     // A date counted across a year without holiday data is only an estimate: not printed.
     const promisedDueDate = d.estimated.promised ? {} : { promisedDueDate: d.promisedDueOn };
     const docNumber = await allocateDocumentNumber(db, 'acceptance', caseId, actor);

@@ -60,6 +60,6 @@ export function passed(state: CaseState, steps: ('review' | 'verify')[], at: str
   );
 }
 
-export const rowOf = (state: CaseState, today = '2026-03-02'): CaseRow => projectCase(state, today);
+export const rowOf = (state: CaseState): CaseRow => projectCase(state);
 
 export { actors };
