@@ -69,7 +69,7 @@ export async function pullOnce(
         db,
         [...marks].map(([chainId, m]) => ({ chainId, ...m })),
       );
-    await applyStreams(db, result.streams, options.now);
+    await applyStreams(db, result.streams);
     const cursor = await advance(db, await readCursor(db));
     if (cursor !== after) await db.meta.put({ key: CURSOR_KEY, value: cursor });
     return { result, cursor };

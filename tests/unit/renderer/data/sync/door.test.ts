@@ -150,4 +150,31 @@ describe('the hall door', () => {
     expect(rowA).toMatchObject({ status: 'verify', version: 2, inboxRole: 'chief' });
     expect(await b.cases.get('c1')).toEqual(rowA);
   });
+
+  it('parks a review decided on a stale version, on both stations, and keeps it in the log', async () => {
+    await takeIn(a, 'c1');
+    const ea = engineOf(a, 'HJ01');
+    const eb = engineOf(b, 'HJ02');
+    await ea.pushAll();
+    await eb.pullOnce();
+    // Both review version 1 of the case: A online first, B while cut off from the hall.
+    expect((await review(a, 'c1')).ok).toBe(true);
+    await ea.pushAll();
+    expect((await review(b, 'c1')).ok).toBe(true);
+    const stale = (await b.events.orderBy('pos').last())!;
+    expect(stale.payload.basedOn).toBe(1);
+    await eb.pushAll();
+    await eb.pullOnce();
+    await ea.pullOnce();
+    const rowA = (await a.cases.get('c1'))!;
+    expect(rowA).toMatchObject({ status: 'verify', version: 2, inboxRole: 'chief' });
+    expect((rowA.state as { parked?: unknown[] }).parked).toEqual([
+      { eventId: stale.id, type: 'caseReviewed', basedOn: 1, version: 2, reason: 'not_admitted' },
+    ]);
+    expect(await b.cases.get('c1')).toEqual(rowA);
+    // Kept in both logs with its gseq; nothing left to push, nothing retried.
+    for (const db of [a, b])
+      expect((await db.events.where('gseq').equals(hall.lastGseq).first())?.id).toBe(stale.id);
+    expect(eb.store.get()).toMatchObject({ phase: 'synced', pending: 0 });
+  });
 });

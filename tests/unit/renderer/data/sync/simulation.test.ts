@@ -16,11 +16,13 @@ describe('the hall simulation', () => {
       let events = 0;
       let dispatched = 0;
       let crashes = 0;
+      let parked = 0;
       for (const seed of seeds) {
         const r = await simulate({ seed });
         events += r.hallEvents;
         dispatched += r.dispatched;
         crashes += r.crashes;
+        parked += r.parked;
         if (r.failures.length > 0)
           failed.push(`seed ${seed}: ${r.failures.slice(0, 3).join('; ')}`);
       }
@@ -29,6 +31,8 @@ describe('the hall simulation', () => {
       expect(dispatched).toBeGreaterThan(seeds.length * 5);
       expect(crashes).toBeGreaterThan(0);
       expect(events).toBeGreaterThan(dispatched);
+      // Stations acted on the same case apart: stale decisions were parked, not lost, not looping.
+      expect(parked).toBeGreaterThan(0);
     },
   );
 

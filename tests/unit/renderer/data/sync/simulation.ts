@@ -54,6 +54,8 @@ export interface SimReport {
   dispatched: number;
   crashes: number;
   partitions: number;
+  /** Events parked by the fold (decided on a stale version), on the first station. */
+  parked: number;
   /** Everything that did not hold; empty when the seed passed. */
   failures: string[];
 }
@@ -131,6 +133,7 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     dispatched: 0,
     crashes: 0,
     partitions: 0,
+    parked: 0,
     failures: [],
   };
   const stations: SimStation[] = [];
@@ -233,6 +236,8 @@ async function check(stations: SimStation[], hall: HallModel, report: SimReport)
   }
   if (own !== hallEvents.length)
     fail(`stations wrote ${own} events, the hall holds ${hallEvents.length}`);
+  for (const row of await stations[0]!.db.cases.toArray())
+    report.parked += ((row.state as { parked?: unknown[] }).parked ?? []).length;
   const first = await rowsOf(stations[0]!.db);
   for (const s of stations.slice(1))
     if ((await rowsOf(s.db)) !== first)
