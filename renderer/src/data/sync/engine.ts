@@ -14,7 +14,6 @@ import { pullOnce, type PullOutcome } from './pull';
 import { pushOnce, setAcked, FATAL_CODES, type PushOutcome } from './push';
 import { createSyncStore, type AlertCode, type SyncStore } from './state';
 import type { HallError, HallTransport, SessionResult } from './transport';
-import type { ErrorCode } from '../../../../server/protocol';
 
 export interface SyncEngineOptions {
   db: OneWindowDb;
@@ -35,11 +34,16 @@ const defaultSchedule = (fn: () => void, ms: number) => {
   return () => clearTimeout(t);
 };
 
-const errorOf = (e: unknown): HallError => {
-  const code = (e as { code?: unknown } | null)?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  return typeof code === 'string'
-    ? { code: code as ErrorCode, message }
+/**
+ * A thrown failure (hall.session) as a HallError: the host throws HostError code 'hall' whose
+ * message starts with the hall's code ('station_blocked: …'); anything else counts as unreachable.
+ */
+export const errorOf = (e: unknown): HallError => {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const code = err?.code === 'hall' ? message.split(':')[0]!.trim() : err?.code;
+  return typeof code === 'string' && code !== 'hall' && /^[a-z_]+$/.test(code)
+    ? { code: code as HallError['code'], message }
     : { code: 'unreachable', message };
 };
 
@@ -164,7 +168,7 @@ export class SyncEngine {
 
   private async pushFailed(error: HallError): Promise<PushOutcome> {
     this.pushFailures += 1;
-    if (error.code !== 'unreachable' && FATAL_CODES.has(error.code)) {
+    if (FATAL_CODES.has(error.code)) {
       this.raise(error.code, error.message);
       await this.settle(false);
       return { kind: 'fatal', error };
@@ -191,8 +195,7 @@ export class SyncEngine {
     if (r.kind === 'error') {
       this.pullFailures += 1;
       this.pullCaughtUp = false;
-      if (r.error.code !== 'unreachable' && FATAL_CODES.has(r.error.code))
-        this.raise(r.error.code, r.error.message);
+      if (FATAL_CODES.has(r.error.code)) this.raise(r.error.code, r.error.message);
       await this.settle(r.error.code === 'unreachable');
       return r;
     }

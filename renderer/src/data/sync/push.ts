@@ -2,7 +2,6 @@
 // them), then the events; the answer's gseqs are recorded on the events and the hall's head
 // becomes the chain's acknowledged mark. What the answer means for the engine is classified here:
 // a gap moves the mark to where the hall is; a refusal that no retry can settle stops the pushing.
-import type { ErrorCode } from '../../../../server/protocol';
 import type { OneWindowDb } from '../db';
 import { recordOwnGseqs } from '../log';
 import { blobNeedsOf } from './blobs';
@@ -11,7 +10,7 @@ import { nextRange, wireOf, MAX_RANGE } from './outbox';
 import type { HallError, HallTransport } from './transport';
 
 /** Refusals no retry settles: pushing stops and the red alert asks an administrator. */
-export const FATAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+export const FATAL_CODES: ReadonlySet<HallError['code']> = new Set<HallError['code']>([
   'fork',
   'quarantined',
   'bad_hash',
@@ -24,6 +23,14 @@ export const FATAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'protocol_unsupported',
   'blob_mismatch',
   'bad_request',
+  // The host's own findings that need a person: the certificate is not the pinned one, the
+  // address is not allowed, the station is not enrolled, a scan's bytes are gone or changed.
+  'certificate_mismatch',
+  'insecure_address',
+  'bad_address',
+  'not_enrolled',
+  'local_missing',
+  'local_mismatch',
 ]);
 
 export type PushOutcome =
@@ -49,7 +56,7 @@ export async function setAcked(db: OneWindowDb, chainId: string, seq: number): P
 }
 
 function classify(error: HallError): PushOutcome {
-  if (error.code !== 'unreachable' && FATAL_CODES.has(error.code)) return { kind: 'fatal', error };
+  if (FATAL_CODES.has(error.code)) return { kind: 'fatal', error };
   if (error.code === 'unauthorized' || error.code === 'challenge_invalid')
     return { kind: 'retry', error, session: 'renew' };
   return { kind: 'retry', error };

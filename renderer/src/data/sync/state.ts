@@ -1,12 +1,13 @@
 // The sync engine's state for the screens (the frame's status: 已同步 08:41 · 同步中 · 离线 ·
 // 12 条待上传, and the red alert): a plain store with subscribe, no zustand, so the data layer
 // stays free of UI libraries. The screens wrap it in their own hook.
-import type { ErrorCode } from '../../../../server/protocol';
+import { MAX_CLOCK_SKEW_MS, type ErrorCode } from '../../../../server/protocol';
+import type { HallLocalCode } from './transport';
 
 export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert';
 
 /** Codes that stop the pushing until an administrator has acted (locale keys `sync.error.<code>`). */
-export type AlertCode = ErrorCode | 'hall_fork' | 'hall_conflict' | 'hall_bad_hash';
+export type AlertCode = ErrorCode | HallLocalCode | 'hall_fork' | 'hall_conflict' | 'hall_bad_hash';
 
 export interface SyncState {
   phase: SyncPhase;
@@ -52,3 +53,7 @@ export function createSyncStore(initial: SyncState = INITIAL_SYNC_STATE): SyncSt
     },
   };
 }
+
+/** The station's clock is more than two minutes off the hall's (issue 16 item 4). */
+export const clockSkewed = (state: Pick<SyncState, 'clockSkewMs'>) =>
+  Math.abs(state.clockSkewMs) > MAX_CLOCK_SKEW_MS;

@@ -32,7 +32,8 @@ export interface EnrolArgs {
 export interface EnrolResult {
   hallId: string;
   hallName: string;
-  fingerprint: string;
+  /** null: plain http on loopback, or a browser (which checks certificates itself). */
+  fingerprint: string | null;
   heads: ChainHeadInfo[];
   serverTime: string;
 }
@@ -45,9 +46,27 @@ export interface SessionResult {
   lastGseq: number;
 }
 
+/**
+ * What the host itself finds, beside the server's refusal codes (electron/contract-hall.ts,
+ * `hallLocalCodes`): `unreachable` — no answer in time; `certificate_mismatch` — not the pinned
+ * certificate; `insecure_address`, `bad_address`; `not_enrolled`, `already_enrolled`;
+ * `bad_response` — not the protocol; `local_missing`, `local_mismatch` — a blob's bytes are not
+ * in the station's store, or no longer match their hash.
+ */
+export type HallLocalCode =
+  | 'unreachable'
+  | 'certificate_mismatch'
+  | 'insecure_address'
+  | 'bad_address'
+  | 'not_enrolled'
+  | 'already_enrolled'
+  | 'bad_response'
+  | 'local_missing'
+  | 'local_mismatch';
+
 /** A refusal as the host passes it on; `unreachable` when no answer came at all. */
 export interface HallError {
-  code: ErrorCode | 'unreachable';
+  code: ErrorCode | HallLocalCode;
   message: string;
   expectedSeq?: number;
   seq?: number;
@@ -79,4 +98,28 @@ export interface HallTransport {
   pull(args: PullArgs): Promise<HallResult<{ response: PullResponse }>>;
   putBlob(args: { sha256: string; source: BlobSource }): Promise<HallResult<object>>;
   missingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
+}
+
+/** The host API's hall channels as the renderer's HostApi names them ('hall.push' → hallPush). */
+export interface HallHostApi {
+  hallStatus(args: Record<string, never>): Promise<HallStatus>;
+  hallEnrol(args: EnrolArgs): Promise<EnrolResult>;
+  hallSession(args: Record<string, never>): Promise<SessionResult>;
+  hallPush(args: PushArgs): Promise<HallResult<{ response: PushResponse }>>;
+  hallPull(args: PullArgs): Promise<HallResult<{ response: PullResponse }>>;
+  hallPutBlob(args: { sha256: string; source: BlobSource }): Promise<HallResult<object>>;
+  hallMissingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
+}
+
+/** The sync engine's transport over the host (Electron's preload bridge or the browser host). */
+export function hostTransport(host: HallHostApi): HallTransport {
+  return {
+    status: () => host.hallStatus({}),
+    enrol: (args) => host.hallEnrol(args),
+    session: () => host.hallSession({}),
+    push: (args) => host.hallPush(args),
+    pull: (args) => host.hallPull(args),
+    putBlob: (args) => host.hallPutBlob(args),
+    missingBlobs: (args) => host.hallMissingBlobs(args),
+  };
 }
