@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   pullWaitMs?: number;
   pullLimit?: number;
   pushLimit?: number;
+  /** Pause before asking again after an empty answer (a host that does not long-poll). */
+  idlePullMs?: number;
 }
 
 const defaultSchedule = (fn: () => void, ms: number) => {
@@ -58,6 +60,7 @@ export class SyncEngine {
   private readonly pullWaitMs: number;
   private readonly pullLimit: number;
   private readonly pushLimit: number;
+  private readonly idlePullMs: number;
   private session: SessionResult | null = null;
   private stationId: string | null = null;
   private running = false;
@@ -81,6 +84,7 @@ export class SyncEngine {
     this.pullWaitMs = o.pullWaitMs ?? 25_000;
     this.pullLimit = o.pullLimit ?? 500;
     this.pushLimit = o.pushLimit ?? 200;
+    this.idlePullMs = o.idlePullMs ?? 1000;
   }
 
   private raise(code: AlertCode, detail: string) {
@@ -90,7 +94,7 @@ export class SyncEngine {
 
   private skew(serverTime: string) {
     const t = Date.parse(serverTime);
-    if (Number.isFinite(t)) this.store.set({ clockSkewMs: t - this.now().getTime() });
+    if (Number.isFinite(t)) this.store.set({ clockSkewMs: this.now().getTime() - t });
   }
 
   /** Pending count and phase after a step. */
@@ -266,7 +270,10 @@ export class SyncEngine {
     }
     this.cancelPushRetry?.();
     this.cancelPushRetry = null;
+    // A failure of the station's own database (closed, quota) is retried like an unreachable hall.
+    const retry: PushOutcome = { kind: 'retry', error: { code: 'unreachable', message: 'local' } };
     this.pushing = this.pushAll()
+      .catch((): PushOutcome => retry)
       .then((r) => {
         if (!this.running) return;
         if (r.kind === 'retry') {
@@ -287,14 +294,21 @@ export class SyncEngine {
     this.cancelPull = this.schedule(
       () => {
         if (!this.running) return;
-        void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0).then((r) => {
-          if (!this.running) return;
-          const failed = r.kind !== 'ok';
-          const ms = failed
-            ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
-            : 0;
-          this.pullLoop(ms);
-        });
+        const local: PullOutcome = { kind: 'error', error: { code: 'unreachable', message: '' } };
+        void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0)
+          .catch(() => local)
+          .then((r) => {
+            if (!this.running) return;
+            const failed = r.kind !== 'ok';
+            // A host that answered at once with nothing (no long-poll) is asked again a little later.
+            const idle = r.kind === 'ok' && r.delivered === 0 && !r.more;
+            const ms = failed
+              ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
+              : idle
+                ? this.idlePullMs
+                : 0;
+            this.pullLoop(ms);
+          });
       },
       delayMs,
       'pull',

@@ -17,3 +17,4 @@ export {
 } from './state';
 export { hostTransport, type HallHostApi, type HallTransport, type HallError } from './transport';
 export { pendingCount } from './outbox';
+export { runHallSync, type HallSync } from './run';

@@ -16,7 +16,7 @@ export interface SyncState {
   /** Own events waiting to be acknowledged by the hall. */
   pending: number;
   alert?: { code: AlertCode; detail: string };
-  /** The hall's clock minus this station's, from the last answer (0 before any). */
+  /** This station's clock minus the hall's, from the last answer (0 before any): > 0 is ahead. */
   clockSkewMs: number;
 }
 

@@ -106,7 +106,8 @@ describe('the sync status', () => {
     hall.serverTime = '2026-03-02T02:03:00.000Z';
     const engine = new SyncEngine({ db, transport: net, now: () => NOW });
     await engine.pullOnce();
-    expect(engine.store.get().clockSkewMs).toBe(180_000);
+    // The station is three minutes behind the hall.
+    expect(engine.store.get().clockSkewMs).toBe(-180_000);
     expect(clockSkewed(engine.store.get())).toBe(true);
     expect(clockSkewed({ clockSkewMs: -120_000 })).toBe(false);
     expect(clockSkewed({ clockSkewMs: -120_001 })).toBe(true);

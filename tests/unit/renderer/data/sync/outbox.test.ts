@@ -184,20 +184,22 @@ describe('retries', () => {
     onTestFinished(() => engine.stop());
     const pushDelays: number[] = [];
     // Run 6 push retries (the pull loop's timers are not recorded and never fire).
-    const settle = () => new Promise((r) => setTimeout(r, 30));
-    await settle();
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 500 && !what(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(() => timers.length > 0);
     for (let i = 0; i < 6; i++) {
       const t = timers.at(-1)!;
       pushDelays.push(t.ms);
       timers.length = 0;
       t.fn();
-      await settle();
+      await until(() => timers.length > 0);
     }
     expect(pushDelays).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
     expect(engine.store.get().phase).toBe('offline');
     net.faults.partitioned = false;
     timers.at(-1)!.fn();
-    await settle();
+    await until(() => engine.pushFailures === 0);
     expect(engine.pushFailures).toBe(0);
     expect(await pendingCount(db)).toBe(0);
   });
