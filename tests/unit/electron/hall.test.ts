@@ -16,7 +16,7 @@ import { createAttachmentStore } from '../../../electron/services/attachments';
 import { createPrintArchive } from '../../../electron/services/archive';
 import { createHallService, enrolmentFilePath } from '../../../electron/services/hall';
 import { createKeyService, keyFilePath, syncKeyFilePath } from '../../../electron/services/keys';
-import { hasOpenssl, makeCert, startFakeHall, type FakeHall } from './hallFake';
+import { hasOpenssl, makeCert, startFakeHall, type FakeHall } from '../../fixtures/hallFake';
 import { bytesOf, tempDir } from './helpers';
 
 const halls: FakeHall[] = [];

@@ -9,7 +9,7 @@ import { HostError } from '../../../../electron/contract';
 import { hallErrorOf } from '../../../../electron/contract-hall';
 import { createBrowserHost } from '../../../../renderer/src/host/browserHost';
 import { HALL_KEY } from '../../../../renderer/src/host/browserHall';
-import { startFakeHall, type FakeHall } from '../../electron/hallFake';
+import { startFakeHall, type FakeHall } from '../../../fixtures/hallFake';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
