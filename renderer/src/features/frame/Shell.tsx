@@ -31,6 +31,7 @@ import { IntegrityBanner } from './IntegrityBanner';
 import { CalendarBanner } from '../calendar/CalendarBanner';
 import { useCalendarFeed } from '../shared/useCalendar';
 import { ShortcutHelp } from './ShortcutHelp';
+import { SyncBanner, SyncStatusChip } from './SyncStatus';
 import { areaOfKey, areaShortcut, isKey } from '../../app/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
@@ -80,6 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {t('app.title')}
           </Typography>
           <Typography sx={{ flexGrow: 1, opacity: 0.9 }}>{t('app.subtitle')}</Typography>
+          <SyncStatusChip />
           <Button
             color="inherit"
             startIcon={<KeyboardIcon />}
@@ -159,6 +161,7 @@ export function Shell({ children }: { children: ReactNode }) {
       >
         <IntegrityBanner />
         <CalendarBanner />
+        <SyncBanner />
         {children}
       </Box>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
