@@ -32,6 +32,7 @@ import { CalendarBanner } from '../calendar/CalendarBanner';
 import { useCalendarFeed } from '../shared/useCalendar';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncBanner, SyncStatusChip } from './SyncStatus';
+import { useHallSync } from '../shared/useHallSync';
 import { areaOfKey, areaShortcut, isKey } from '../../app/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
@@ -55,6 +56,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const go = useRouteStore((s) => s.go);
   const [helpOpen, setHelpOpen] = useState(false);
   useCalendarFeed();
+  useHallSync();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
