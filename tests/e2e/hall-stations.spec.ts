@@ -101,6 +101,14 @@ interface Station {
   context: BrowserContext;
   page: Page;
   profile: string;
+  /** Cut off from the hall: the route fails every call (setOffline does not reach routed calls). */
+  offline: boolean;
+}
+
+/** context.setOffline, and the hall's route failing like a pulled network cable. */
+async function setOffline(s: Station, offline: boolean) {
+  s.offline = offline;
+  await s.context.setOffline(offline);
 }
 
 const stations: Station[] = [];
@@ -122,14 +130,18 @@ async function station(code: 'HJ01' | 'HJ02', baseURL: string): Promise<Page> {
     viewport: { width: 1366, height: 800 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  stations.push({ context, page, profile });
+  const me: Station = { context, page, profile, offline: false };
+  stations.push(me);
   await page.route('**/v1/**', async (route) => {
     const url = new URL(route.request().url());
+    if (me.offline) return route.abort('internetdisconnected');
     try {
       const response = await route.fetch({
         url: `http://127.0.0.1:${HALL_PORT}${url.pathname}${url.search}`,
         timeout: 40_000,
       });
+      // A long-poll answered after the cable was pulled never reaches the station.
+      if (me.offline) return await route.abort('internetdisconnected');
       await route.fulfill({ response });
     } catch {
       await route.abort('connectionrefused').catch(() => undefined);
@@ -237,7 +249,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await inboxShows(b, caseNo);
 
   // B is cut off; both reviewers pass the same case on version 1.
-  await stations[1]!.context.setOffline(true);
+  await setOffline(stations[1]!, true);
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
     timeout: 60_000,
   });
@@ -256,7 +268,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(a.getByTestId('approval-flash')).toContainText('审查通过');
 
   // Healed: B's review arrives after A's in the hall order and is parked on both stations.
-  await stations[1]!.context.setOffline(false);
+  await setOffline(stations[1]!, false);
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
     timeout: 90_000,
   });
