@@ -1,8 +1,9 @@
 // 设置 › 大厅同步 and the sync status in the frame, end to end in zh-CN and en. The hall server
 // is a small real one (tests/fixtures/hallFake.ts) reached through the page's own origin — the
 // page's CSP allows nothing else (docs/hall-station.md) — so the browser host's fetch, its
-// WebCrypto sync key and the enrolment are all real. The frame's phases are fed through the
-// harness-only window.owSyncStatusFeed until the sync engine (renderer/src/data/sync/) runs.
+// WebCrypto sync key and the enrolment are all real. After the enrolment the sync engine
+// (renderer/src/data/sync/) runs against it; the frame's other phases are then fed through the
+// harness-only window.owSyncStatusFeed, under which the app runs no engine.
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
 import { setUpAndSignIn, setUpWithStaff, signIn, STATION_ADMIN } from './session';
@@ -91,8 +92,11 @@ async function enrolFlow(page: Page, lang: 'zh-CN' | 'en') {
   await expect(page.getByTestId('hall-enrolment')).toContainText(origin(page));
   await expect(page.getByTestId('hall-enrolment')).toContainText('HJ01');
   expect(hall.publicKey).not.toBeNull();
-  // No engine runs yet: the frame says so honestly, never "已同步".
-  await expect(page.getByTestId('sync-status')).toHaveText(zh ? '未连接' : 'Not connected');
+  // The sync engine starts with the enrolment: the station's events go up, the frame says 已同步.
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('sync-status')).toContainText(zh ? '已同步' : 'Synced');
   await shot(page, `hall-settings-enrolled-${lang}`);
 }
 

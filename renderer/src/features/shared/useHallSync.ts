@@ -10,7 +10,8 @@ import { syncStatusStore, useHallEnrolment } from './syncStatus';
 export function useHallSync(): void {
   const enrolled = useHallEnrolment((s) => s.status?.enrolled === true);
   useEffect(() => {
-    if (!enrolled) return;
+    // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
+    if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
     const sync = runHallSync(appDb(), hostTransport(host), {
       onState: (s) => syncStatusStore.set(s),
     });
