@@ -52,9 +52,12 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ow-hall-e2e-'));
   HALL_PORT = await freePort();
   await hallCli('hall', 'create', '--name', '惠济区服务大厅');
+  // Single-use codes, and a station enrols once: each test has its own two stations.
   for (const [code, label] of [
     ['HJ01', '1号窗口'],
     ['HJ02', '审查室'],
+    ['HJ03', '2号窗口'],
+    ['HJ04', '审查二室'],
   ] as const) {
     const out = await hallCli(
       'station',
@@ -120,7 +123,7 @@ test.afterEach(async () => {
 });
 
 /** A fresh station profile whose /v1/* goes to the hall server, set up as `code`, enrolled. */
-async function station(code: 'HJ01' | 'HJ02', baseURL: string): Promise<Page> {
+async function station(code: 'HJ01' | 'HJ02' | 'HJ03' | 'HJ04', baseURL: string): Promise<Page> {
   const profile = mkdtempSync(join(tmpdir(), `ow-e2e-${code}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -155,7 +158,7 @@ async function station(code: 'HJ01' | 'HJ02', baseURL: string): Promise<Page> {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('open-hall').click();
   await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(code === 'HJ01' ? '1号窗口' : '审查室');
+  await page.getByTestId('hall-label').fill(`${code} 窗口`);
   await page.getByTestId('hall-code').fill(codes[code]!);
   await page.getByTestId('hall-enrol').click();
   await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
@@ -241,8 +244,8 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const a = await station('HJ01', baseURL!);
-  const b = await station('HJ02', baseURL!);
+  const a = await station('HJ03', baseURL!);
+  const b = await station('HJ04', baseURL!);
   await addStaff(a, ['clerk', 'reviewer']);
   await addStaff(b, ['reviewer']);
   const { caseNo } = await takeInCase(a);
@@ -275,7 +278,10 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(async () => {
     const [ta, tb] = [await readTables(a), await readTables(b)];
     expect(ta).toEqual(tb);
-    const row = (ta.cases as { status: string; state: { parked?: { type: string }[] } }[])[0]!;
+    // The hall also holds the first test's stations: this test's case, by its number.
+    const row = (
+      ta.cases as { caseNo: string; status: string; state: { parked?: { type: string }[] } }[]
+    ).find((c) => c.caseNo === caseNo)!;
     expect(row.status).toBe('verify');
     expect(row.state.parked?.map((p) => p.type)).toEqual(['caseReviewed']);
   }).toPass({ timeout: 60_000 });
