@@ -1,7 +1,7 @@
 // The Dexie database of a station. Only data/ writes it; every change is an event appended
 // through the one door (log.ts, checked against eventRegistry.ts) in the same transaction as the
-// tables it changes. Every table but `events` and `meta` is meant as a read table, a fold of the
-// log; which ones cannot be rebuilt from it yet is listed in docs/architecture.md.
+// tables it changes. Every table but `events` and `meta` is a read table, a fold of the log
+// (fold.ts; rebuild.ts rebuilds them); what the log cannot give back is listed in notDerivable.ts.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredEvent } from './eventTypes';
 import { ROW_UPGRADES } from './rowUpgrades';

@@ -6,6 +6,7 @@
 import {
   decide,
   defaultCatalogue,
+  isCaseEventType,
   stepStream,
   type Actor,
   type CaseState,
@@ -52,6 +53,8 @@ export interface DispatchOptions {
 
 const INTAKE = new Set(['accept', 'acceptWithDeficiencies', 'requestSupplement', 'refuse']);
 const CERTIFICATE = new Set(['certificateIssued', 'certificateReissued']);
+
+const FOLD = { maxSchema: EVENT_SCHEMA };
 
 /** Meta rows read with the case in the transaction's first request, by key. */
 type Prefetched = Map<string, unknown>;
@@ -182,24 +185,18 @@ export async function dispatch(
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
 
     // Each case event records the version it was decided on (`basedOn`: the version seen, plus
-    // the events of the same decision before it), and is folded as the log's fold folds it
+    // the case events of the same decision before it), and is folded as the log's fold folds it
     // (domain/foldStream.ts) — decide only makes events admits() accepts, so all apply.
-    const onCase = 'caseId' in allocated.command;
-    const events = decision.events.map((e, i) =>
-      onCase ? { ...e, basedOn: (state?.version ?? 0) + i } : { ...e },
-    );
     let next = state;
-    for (const e of events) {
-      if (!('caseId' in e)) continue;
-      const step = stepStream(
-        next,
-        { id: '', type: e.type, payload: e },
-        { maxSchema: EVENT_SCHEMA },
-      );
+    const events = decision.events.map((e) => {
+      if (!isCaseEventType(e.type)) return { ...e };
+      const stamped = { ...e, basedOn: next?.version ?? 0 };
+      const step = stepStream(next, { id: '', type: e.type, payload: stamped }, FOLD);
       if (step.outcome.outcome !== 'applied')
         throw new Error(`decide made ${e.type}, not admitted`);
       next = step.state;
-    }
+      return stamped;
+    });
     // The door checks each event against the registry and issues its writes at once (the head
     // is already read): a refused event throws, and the whole transaction aborts.
     const appended = append(

@@ -82,44 +82,58 @@ export interface FoldInput {
   settings?: ReadonlyMap<string, unknown>;
 }
 
-/** Folds events, in the order given, into every read table. */
-export function foldLog(events: Iterable<StoredEvent>, input: FoldInput = {}): LogFold {
-  const run = newRun(input.kept ?? {}, input.settings ?? new Map());
-  const report: EventReport[] = [];
-  let count = 0;
-  for (const e of events) {
-    count += 1;
-    const note = (outcome: EventReport['outcome'], reason?: string) =>
-      report.push({
+/**
+ * A fold in progress: events are added in order (in chunks, so a whole log need not be in
+ * memory at once), then `finish` gives the tables.
+ */
+export class LogFolder {
+  private readonly run: FoldRun;
+  private readonly report: EventReport[] = [];
+  private count = 0;
+
+  constructor(input: FoldInput = {}) {
+    this.run = newRun(input.kept ?? {}, input.settings ?? new Map());
+  }
+
+  add(e: StoredEvent): void {
+    this.count += 1;
+    const note = (outcome: EventReport['outcome'], reason?: string): void => {
+      this.report.push({
         eventId: e.id,
         streamId: e.streamId,
         type: e.type,
         outcome,
         ...(reason ? { reason } : {}),
       });
-    if ((e.schema ?? 1) > EVENT_SCHEMA) {
-      note('skipped', 'newer_schema');
-      continue;
-    }
-    if (!isEventType(e.type)) {
-      note('skipped', 'unknown_type');
-      continue;
-    }
-    run.outcome = null;
-    for (const p of BY_TYPE.get(e.type) ?? []) p.apply(run, e);
-    const o = run.outcome as FoldRun['outcome'];
+    };
+    if ((e.schema ?? 1) > EVENT_SCHEMA) return note('skipped', 'newer_schema');
+    if (!isEventType(e.type)) return note('skipped', 'unknown_type');
+    this.run.outcome = null;
+    for (const p of BY_TYPE.get(e.type) ?? []) p.apply(this.run, e);
+    const o = this.run.outcome as FoldRun['outcome'];
     if (o && o.outcome !== 'applied') note(o.outcome, o.reason);
   }
-  for (const p of PROJECTORS) p.finish?.(run);
-  const tables = Object.fromEntries(
-    READ_TABLES.map((t) => [
-      t,
-      [...run.tables[t].entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, row]) => ({ key, row })),
-    ]),
-  ) as LogFold['tables'];
-  return { tables, cases: run.cases, report, events: count };
+
+  finish(): LogFold {
+    const run = this.run;
+    for (const p of PROJECTORS) p.finish?.(run);
+    const tables = Object.fromEntries(
+      READ_TABLES.map((t) => [
+        t,
+        [...run.tables[t].entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([key, row]) => ({ key, row })),
+      ]),
+    ) as LogFold['tables'];
+    return { tables, cases: run.cases, report: this.report, events: this.count };
+  }
+}
+
+/** Folds events, in the order given, into every read table. */
+export function foldLog(events: Iterable<StoredEvent>, input: FoldInput = {}): LogFold {
+  const folder = new LogFolder(input);
+  for (const e of events) folder.add(e);
+  return folder.finish();
 }
 
 /** The bytes a row is compared by: canonical JSON (keys sorted, undefined dropped). */

@@ -11,8 +11,15 @@ import type { Table } from 'dexie';
 import type { CaseState } from '../domain';
 import type { FileMetaRow, OneWindowDb, UserRow } from './db';
 import { DEPARTMENTS_KEY } from './departments';
-import type { EventActor, StoredEvent } from './eventTypes';
-import { foldLog, READ_TABLES, rowBytes, type EventReport, type ReadTable } from './fold';
+import type { EventActor } from './eventTypes';
+import {
+  foldLog,
+  LogFolder,
+  READ_TABLES,
+  rowBytes,
+  type EventReport,
+  type ReadTable,
+} from './fold';
 import { CALENDAR_KEY } from './holidayCalendar';
 import { IDLE_LOCK_KEY } from './idleLock';
 import { lastIntegrityReport } from './integrity';
@@ -22,6 +29,8 @@ import { getStation } from './station';
 import { hallOrder } from './sync/order';
 
 /** The settings the log's events write; any other row of `settings` is not a fold and is left alone. */
+const CHUNK = 2000;
+
 export const FOLDED_SETTINGS: readonly string[] = [
   CALENDAR_KEY,
   DEPARTMENTS_KEY,
@@ -82,7 +91,7 @@ const count = (d: TableDifference) => d.missing.length + d.extra.length + d.chan
 export async function rebuildReadTables(
   db: OneWindowDb,
   actor: EventActor,
-  options: { apply?: boolean; now?: Date } = {},
+  options: { apply?: boolean; now?: Date; /** Events read per request. */ chunk?: number } = {},
 ): Promise<RebuildResult> {
   const apply = options.apply ?? false;
   const tables = [db.events, db.meta, ...READ_TABLES.map((t) => tableOf(db, t))];
@@ -94,10 +103,7 @@ export async function rebuildReadTables(
     if (!station) return { ok: false, code: 'no_station' };
     if (apply && (await lastIntegrityReport(db))?.ok === false)
       return { ok: false, code: 'log_broken' };
-    const [events, ...stored] = await Promise.all([
-      db.events.orderBy('pos').toArray(),
-      ...READ_TABLES.map((t) => tableOf(db, t).toArray()),
-    ]);
+    const stored = await Promise.all(READ_TABLES.map((t) => tableOf(db, t).toArray()));
     const byTable = new Map(READ_TABLES.map((t, i) => [t, stored[i] ?? []]));
     // Settings the log does not write are not compared (and never removed).
     byTable.set(
@@ -108,7 +114,15 @@ export async function rebuildReadTables(
       users: new Map((byTable.get('users') as UserRow[]).map((u) => [u.id, u])),
       files: new Map((byTable.get('files') as FileMetaRow[]).map((f) => [f.id, f])),
     };
-    const fold = foldLog(events as StoredEvent[], { kept });
+    // The log in chunks of local position: the events are never all in memory at once.
+    const folder = new LogFolder({ kept });
+    for (let last = 0; ;) {
+      const chunk = await db.events.where('pos').above(last).limit(CHUNK).toArray();
+      for (const e of chunk) folder.add(e);
+      if (chunk.length < CHUNK) break;
+      last = chunk[chunk.length - 1]!.pos!;
+    }
+    const fold = folder.finish();
     const diffs = READ_TABLES.map((t) => compare(t, byTable.get(t) ?? [], fold.tables[t]));
     const differences = diffs.reduce((n, d) => n + count(d), 0);
     if (apply && differences > 0) {

@@ -1,13 +1,15 @@
 // 数据校验: verify the event log's hash chain now, with progress, and show the result — or the
 // last stored result (verifyLog keeps it). A break names the record and its case, which
 // dispatch keeps read-only until an administrator has dealt with it (restore a good backup).
+// Below it, 从日志重建 (RebuildPanel.tsx): the read tables compared with the fold of the log.
 import { useEffect, useState } from 'react';
-import { Alert, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Button, Divider, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { OneWindowDb } from '../../data/db';
 import { lastIntegrityReport, verifyLog, type IntegrityReport } from '../../data/integrity';
 import { appDb } from '../../data/stationDb';
 import { AdminOnly } from './AdminOnly';
+import { RebuildPanel } from './RebuildPanel';
 
 export type IntegrityView =
   | { kind: 'never' }
@@ -52,6 +54,8 @@ export function IntegrityPanel({ db: given }: { db?: OneWindowDb }) {
       </Typography>
       <AdminOnly>
         <IntegrityAdmin db={given ?? appDb()} />
+        <Divider />
+        <RebuildPanel db={given ?? appDb()} />
       </AdminOnly>
     </Stack>
   );

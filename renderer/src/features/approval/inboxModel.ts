@@ -15,6 +15,7 @@ import {
   type Role,
   type TrafficLight,
   STEP_ROLE,
+  stepOfRole,
 } from '../../domain';
 import type { CaseRow } from '../../data/db';
 
@@ -33,7 +34,7 @@ export const PASS_COMMAND: Readonly<Record<ApprovalStep, 'review' | 'verify' | '
 };
 
 export function isApprover(role: Role | string): role is ApproverRole {
-  return role === 'reviewer' || role === 'chief' || role === 'director';
+  return stepOfRole(role) !== null;
 }
 
 /**

@@ -140,7 +140,7 @@ export async function fullStation() {
   expect((await resolveLegacyIssue(db, issue.id, '已调整', 2, director, day(6))).ok).toBe(true);
   const sup = (await supervisionLedger(db)).find((r) => r.item);
   expect(
-    (await addProgress(db, sup!.id, '已约谈', false, sup!.item.version, clerk, day(6))).ok,
+    (await addProgress(db, sup!.id, '已约谈', false, sup!.item!.version, clerk, day(6))).ok,
   ).toBe(true);
   const complaint = await recordComplaint(
     db,

@@ -15,6 +15,7 @@ import {
   type CaseState,
   type Command,
 } from '../../../../renderer/src/domain';
+import { fuzzOptions } from '../../security/fuzzConfig';
 import { casePool } from './commandPool';
 
 const pool = casePool('c1');
@@ -78,7 +79,7 @@ describe('admits against decide', () => {
           }
         }
       }),
-      { numRuns: 80 },
+      fuzzOptions(80),
     );
     expect(seen.decided).toBeGreaterThan(1000);
     expect([...seen.statuses]).toEqual(
@@ -120,7 +121,7 @@ describe('admits against decide', () => {
           }
         },
       ),
-      { numRuns: 25 },
+      fuzzOptions(25),
     );
     expect(compared).toBeGreaterThan(1000);
     expect(refusedBoth).toBeGreaterThan(100);
