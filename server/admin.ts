@@ -125,9 +125,8 @@ export async function setStationStatus(
   }
   await db.tx(async (sql) => {
     await sql.query('UPDATE stations SET status = $2 WHERE code = $1', [code, status]);
-    // Blocking or retiring ends the station's sessions at once.
-    if (status !== 'active')
-      await sql.query('DELETE FROM sessions WHERE station_code = $1', [code]);
+    // Sessions stay: every request checks the station's status, so a blocked station is told
+    // `station_blocked` at its next request (and a retired one `station_retired`).
     if (status === 'retired') {
       await sql.query(
         "UPDATE chains SET status = 'closed' WHERE station_code = $1 AND status = 'open'",

@@ -68,6 +68,18 @@ function port(opt: Map<string, string | true>) {
   return p;
 }
 
+/**
+ * OW_HALL_RATE=<requests per second>[,<burst>]: the bound per station (default 50,200);
+ * OW_HALL_ANON_RATE the same for enrol and session requests by address (default 1,30).
+ */
+function rateFromEnv(name: 'OW_HALL_RATE' | 'OW_HALL_ANON_RATE') {
+  const v = process.env[name];
+  if (!v) return undefined;
+  const [perSecond, burst] = v.split(',').map(Number);
+  if (!perSecond || perSecond <= 0) throw new UsageError(`${name}=<per second>[,<burst>]`);
+  return { perSecond, burst: burst && burst > 0 ? burst : perSecond * 4 };
+}
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function serve(opt: Map<string, string | true>) {
@@ -87,7 +99,14 @@ async function serve(opt: Map<string, string | true>) {
     );
   } else say('数据库：PostgreSQL（DATABASE_URL）', 'Store: PostgreSQL (DATABASE_URL)');
   const cert = tls ? await ensureCertificate(h.dataDir) : undefined;
-  const { app } = buildApp({ db: h.db, store: h.store, blobDir: h.blobDir, https: cert });
+  const { app } = buildApp({
+    db: h.db,
+    store: h.store,
+    blobDir: h.blobDir,
+    https: cert,
+    stationRate: rateFromEnv('OW_HALL_RATE'),
+    anonymousRate: rateFromEnv('OW_HALL_ANON_RATE'),
+  });
   const p = port(opt);
   await app.listen({ host, port: p });
   const hall = await hallInfo(h.db);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { AdminError } from './admin';
 import { migrate } from './db/migrate';
 import { openEmbedded, postgresDb, type Db } from './db/sql';
 import { SqlStore } from './db/store';
@@ -38,9 +39,9 @@ async function lockEmbedded(dir: string): Promise<() => Promise<void>> {
         alive = false;
       }
       if (alive) {
-        throw new Error(
-          `试用数据库正由进程 ${pid} 使用（大厅服务器在运行？）：请先停止它 / ` +
-            `the trial database is in use by process ${pid} (is the hall server running?): stop it first`,
+        throw new AdminError(
+          `试用数据库正由进程 ${pid} 使用（大厅服务器在运行？）：请先停止它`,
+          `The trial database is in use by process ${pid} (is the hall server running?): stop it first`,
         );
       }
       await rm(path, { force: true });

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +59,7 @@ export async function ensureCertificate(dataDir: string): Promise<HallCertificat
       );
     }
   }
+  await chmod(keyPath, 0o600);
   const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')]);
   return { key, cert, fingerprint: new X509Certificate(cert).fingerprint256 };
 }

@@ -2,7 +2,7 @@
 // chain locked and the pure rules of push.ts applied. The HTTP layer checks the session and the
 // signature before calling this; the simulation calls it directly.
 import type { WireEvent } from '../protocol';
-import type { EventStore } from './store';
+import { EventIdTaken, type EventStore } from './store';
 import {
   chainBelongsTo,
   checkRequest,
@@ -62,6 +62,22 @@ export async function push(
     }
   }
   const toSeq = req.fromSeq + req.events.length - 1;
+  return withChainPush(store, stationCode, req, toSeq, opts).catch((e: unknown) => {
+    if (!(e instanceof EventIdTaken)) throw e;
+    return {
+      ok: false as const,
+      refusal: { code: 'bad_request' as const, message: 'an event id is held by another event' },
+    };
+  });
+}
+
+function withChainPush(
+  store: EventStore,
+  stationCode: string,
+  req: PushRequestData,
+  toSeq: number,
+  opts: PushOptions,
+): Promise<PushResult> {
   return store.withChain(req.chainId, stationCode, async (tx): Promise<PushResult> => {
     if (tx.owner !== stationCode) {
       return {
@@ -77,19 +93,24 @@ export async function push(
     const plan = planPush(state, held, req, opts.hashOf ?? defaultChainHash);
     if (plan.kind === 'refuse') {
       if (plan.quarantine) await tx.quarantine(plan.quarantine.seq);
-      return { ok: false, refusal: plan.refusal, quarantined: Boolean(plan.quarantine) };
+      return {
+        ok: false,
+        refusal: plan.refusal,
+        ...(plan.quarantine ? { quarantined: true } : {}),
+      };
     }
-    const fresh =
-      plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
     await tx.recordPush({
       pushId: req.pushId,
       stationCode,
       chainId: req.chainId,
       fromSeq: req.fromSeq,
       toSeq,
-      accepted: fresh.length,
+      accepted: plan.fresh.length,
       duplicates: plan.duplicateGseqs.length,
     });
+    // Last: on SQL the append takes the hall row, held until commit.
+    const fresh =
+      plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
     return {
       ok: true,
       accepted: fresh.length,

@@ -4,7 +4,13 @@ import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import type { WireEvent } from '../protocol';
 import { Notifier } from './notifier';
 import type { ChainState, HeldEvent } from './push';
-import type { ChainHeadRow, ChainTx, EventStore, StoredRow } from './store';
+import {
+  EventIdTaken,
+  type ChainHeadRow,
+  type ChainTx,
+  type EventStore,
+  type StoredRow,
+} from './store';
 
 interface MemChain extends ChainState {
   chainId: string;
@@ -58,7 +64,7 @@ export class MemoryStore implements EventStore {
       append: async (_id, events: readonly WireEvent[], head) => {
         const base = this.rows.length + staged.rows.length;
         for (const e of events) {
-          if (this.eventIds.has(e.id)) throw new Error(`duplicate event id ${e.id}`);
+          if (this.eventIds.has(e.id)) throw new EventIdTaken(e.id);
         }
         const gseqs = events.map((e, i) => {
           staged.rows.push({ gseq: base + i + 1, json: JSON.stringify(e) });

@@ -59,3 +59,10 @@ export interface EventStore {
   /** Resolves when an event past `after` is there, or after waitMs (long-poll). */
   waitPast(after: number, waitMs: number): Promise<void>;
 }
+
+/** An event id the hall already holds in another chain: the push is refused, nothing stored. */
+export class EventIdTaken extends Error {
+  constructor(readonly eventId?: string) {
+    super(`event id ${eventId ?? ''} is held by another event`);
+  }
+}

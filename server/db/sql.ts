@@ -34,6 +34,8 @@ export function postgresDb(url: string, max = 10): Db & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max });
   // A connection the server cut (pg_terminate_backend, a restart) must not crash the process.
   pool.on('error', () => undefined);
+  // …nor one cut while checked out (the query in flight rejects; the client is then discarded).
+  pool.on('connect', (c) => c.on('error', () => undefined));
   return {
     kind: 'postgres',
     pool,

@@ -6,7 +6,13 @@ import pg from 'pg';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import type { WireEvent } from '../protocol';
 import { Notifier } from '../core/notifier';
-import type { ChainHeadRow, ChainTx, EventStore, StoredRow } from '../core/store';
+import {
+  EventIdTaken,
+  type ChainHeadRow,
+  type ChainTx,
+  type EventStore,
+  type StoredRow,
+} from '../core/store';
 import type { Db, Sql } from './sql';
 
 export const NOTIFY_CHANNEL = 'hall_events';
@@ -65,16 +71,21 @@ export class SqlStore implements EventStore {
   async withChain<T>(chainId: string, owner: string, fn: (tx: ChainTx) => Promise<T>) {
     let published = 0;
     const out = await this.db.tx(async (sql) => {
-      await sql.query(
-        `INSERT INTO chains (chain_id, station_code, head_hash, public_key)
-         SELECT $1, $2, $3, public_key FROM stations WHERE code = $2
-         ON CONFLICT (chain_id) DO NOTHING`,
-        [chainId, owner, GENESIS_HASH],
-      );
-      const [row] = await sql.query<ChainRow>(
-        'SELECT station_code, head_seq, head_hash, status FROM chains WHERE chain_id = $1 FOR UPDATE',
-        [chainId],
-      );
+      const lock = () =>
+        sql.query<ChainRow>(
+          'SELECT station_code, head_seq, head_hash, status FROM chains WHERE chain_id = $1 FOR UPDATE',
+          [chainId],
+        );
+      let [row] = await lock();
+      if (!row) {
+        await sql.query(
+          `INSERT INTO chains (chain_id, station_code, head_hash, public_key)
+           SELECT $1, $2, $3, public_key FROM stations WHERE code = $2
+           ON CONFLICT (chain_id) DO NOTHING`,
+          [chainId, owner, GENESIS_HASH],
+        );
+        [row] = await lock();
+      }
       if (!row) throw new Error(`chain ${chainId}: no row (is station ${owner} enrolled?)`);
       const tx: ChainTx = {
         state: { headSeq: row.head_seq, headHash: row.head_hash, status: row.status },
@@ -88,15 +99,20 @@ export class SqlStore implements EventStore {
             )
           ).map((r) => ({ seq: r.seq, hash: r.hash, gseq: Number(r.gseq) })),
         append: async (id, events, head, pushId) => {
-          const gseqs = await this.insert(sql, id, events, pushId);
+          // The chain's head first (under the chain lock only), then the hall row: the hall
+          // stays locked for one statement and the commit.
           await sql.query('UPDATE chains SET head_seq = $2, head_hash = $3 WHERE chain_id = $1', [
             id,
             head.seq,
             head.hash,
           ]);
-          if (this.db.kind === 'postgres') {
-            await sql.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, String(gseqs.at(-1))]);
-          }
+          const gseqs = await this.insert(sql, id, events, pushId).catch((e: unknown) => {
+            const err = e as { code?: string; constraint?: string; message?: string };
+            if (err.code === '23505' && /event_id/.test(err.constraint ?? err.message ?? '')) {
+              throw new EventIdTaken();
+            }
+            throw e;
+          });
           published = Math.max(published, ...gseqs);
           return gseqs;
         },
@@ -148,16 +164,18 @@ export class SqlStore implements EventStore {
       );
       gseqs = rows.map((r) => Number(r.gseq)).sort((a, b) => a - b);
     } else {
+      // One statement: n gapless gseqs from the hall row, the rows, and the wake-up for pulls
+      // (NOTIFY is delivered at commit).
+      const notify =
+        this.db.kind === 'postgres' ? `, pg_notify('${NOTIFY_CHANNEL}', h.last_gseq::text)` : '';
       const [hall] = await sql.query<{ last_gseq: number }>(
-        'UPDATE hall SET last_gseq = last_gseq + $1 RETURNING last_gseq',
-        [n],
+        `WITH h AS (UPDATE hall SET last_gseq = last_gseq + $12 RETURNING last_gseq),
+         ins AS (${insert} SELECT (SELECT last_gseq FROM h) - $12 + t.ord, t.id, $1, t.seq,
+           t.stream, t.type, t.schema, t.hash, t.prev, t.at, $2, t.ev::json ${select})
+         SELECT h.last_gseq${notify} FROM h`,
+        [chainId, pushId, ...cols, n],
       );
       const last = Number(hall?.last_gseq);
-      await sql.query(
-        `${insert} SELECT $12::bigint + t.ord, t.id, $1, t.seq, t.stream, t.type, t.schema,
-           t.hash, t.prev, t.at, $2, t.ev::json ${select}`,
-        [chainId, pushId, ...cols, last - n],
-      );
       gseqs = events.map((_, i) => last - n + i + 1);
     }
     await this.opts.afterInsert?.(sql, events);

@@ -10,12 +10,12 @@ import {
   pushRequestSchema,
   pushSigningText,
 } from '../protocol';
-import { hallInfo, station } from '../admin';
+import { hallInfo } from '../admin';
 import { push } from '../core/hall';
 import type { EventStore } from '../core/store';
 import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
-import { authRoutes, requireStation } from './auth';
+import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
 import {
   DEFAULT_ANONYMOUS_RATE,
@@ -69,7 +69,9 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return sendError(reply, 'bad_request', e.code ?? 'bad request');
     }
-    ctx.log(`internal error: ${e.code ?? ''} ${(e.message ?? '').slice(0, 200)}`);
+    // The message without anything quoted: a database error may quote values it was given.
+    const bare = (e.message ?? '').replace(/"[^"]*"|'[^']*'/g, '…').slice(0, 160);
+    ctx.log(`internal error: ${e.code ?? ''} ${bare}`);
     return sendError(reply, 'internal', 'the hall server failed; try again');
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, 'bad_request', 'no such route'));
@@ -91,12 +93,11 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   blobRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
-    const stationCode = await requireStation(ctx, req);
+    const { code: stationCode, publicKey } = await sessionStation(ctx, req);
     const parsed = pushRequestSchema.safeParse(req.body);
     if (!parsed.success) throw new HallError('bad_request', 'the push does not match the protocol');
     const body = parsed.data;
     const last = body.events.at(-1);
-    const s = await station(o.db, stationCode);
     const text = pushSigningText({
       pushId: body.pushId,
       chainId: body.chainId,
@@ -104,7 +105,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
       toSeq: body.fromSeq + body.events.length - 1,
       lastHash: last?.hash ?? '',
     });
-    if (!s?.publicKey || !verifySignature(s.publicKey, text, body.signature)) {
+    if (!verifySignature(publicKey, text, body.signature)) {
       ctx.log(`push refused: bad signature from ${stationCode} on ${body.chainId}`);
       throw new HallError('bad_signature', 'the push signature does not verify');
     }

@@ -31,23 +31,32 @@ export async function headsOf(ctx: HallContext, stationCode: string): Promise<Ch
   return ctx.store.heads(stationCode);
 }
 
-/** The station behind the bearer token, active; refuses otherwise. */
-export async function requireStation(ctx: HallContext, req: FastifyRequest): Promise<string> {
+/** The station behind the bearer token, active, with its key; refuses otherwise. */
+export async function sessionStation(
+  ctx: HallContext,
+  req: FastifyRequest,
+): Promise<{ code: string; publicKey: string }> {
   const auth = req.headers.authorization ?? '';
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(auth);
   if (!m?.[1]) throw new HallError('unauthorized', 'no session: POST /v1/session first');
-  const [row] = await ctx.db.query<{ station_code: string; status: string }>(
-    `SELECT s.station_code, st.status FROM sessions s JOIN stations st ON st.code = s.station_code
+  const [row] = await ctx.db.query<{ code: string; status: string; public_key: string | null }>(
+    `SELECT st.code, st.status, st.public_key FROM sessions s
+     JOIN stations st ON st.code = s.station_code
      WHERE s.token_hash = $1 AND s.expires_at > $2`,
     [sha256Hex(m[1]), iso(ctx.now())],
   );
   if (!row) throw new HallError('unauthorized', 'the session is unknown or has expired');
   if (row.status === 'blocked') throw new HallError('station_blocked', 'the station is blocked');
   if (row.status === 'retired') throw new HallError('station_retired', 'the station is retired');
-  if (row.status !== 'active')
+  if (row.status !== 'active' || !row.public_key) {
     throw new HallError('station_unknown', 'the station is not enrolled');
-  ctx.limit(row.station_code);
-  return row.station_code;
+  }
+  ctx.limit(row.code);
+  return { code: row.code, publicKey: row.public_key };
+}
+
+export async function requireStation(ctx: HallContext, req: FastifyRequest): Promise<string> {
+  return (await sessionStation(ctx, req)).code;
 }
 
 export function authRoutes(app: FastifyInstance, ctx: HallContext) {
@@ -147,6 +156,9 @@ export function authRoutes(app: FastifyInstance, ctx: HallContext) {
       ctx.log(`session refused: bad signature from ${body.stationCode}`);
       throw new HallError('bad_signature', 'the signature does not verify with the enrolled key');
     }
+    // Spent and stale rows go as new sessions open (no timer to run).
+    await ctx.db.query('DELETE FROM challenges WHERE expires_at < $1', [iso(now)]);
+    await ctx.db.query('DELETE FROM sessions WHERE expires_at < $1', [iso(now)]);
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await ctx.db.query(

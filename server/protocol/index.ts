@@ -102,6 +102,34 @@ export const errorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** The HTTP status the server answers each refusal with. */
+export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  station_unknown: 401,
+  station_blocked: 403,
+  station_retired: 403,
+  enrolment_code_invalid: 400,
+  enrolment_code_used: 410,
+  enrolment_code_expired: 410,
+  station_code_taken: 409,
+  challenge_invalid: 401,
+  bad_signature: 401,
+  protocol_unsupported: 400,
+  schema_too_new: 422,
+  gap: 409,
+  fork: 409,
+  quarantined: 409,
+  bad_hash: 422,
+  foreign_chain: 403,
+  blob_missing: 409,
+  blob_mismatch: 422,
+  too_large: 413,
+  rate_limited: 429,
+  restoring: 503,
+  internal: 500,
+};
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
@@ -187,8 +215,19 @@ export const sessionResponseSchema = z.object({
 });
 
 /**
+ * The hall certificate's fingerprint as `npm run server -- station enrol` and `serve --tls` print
+ * it: SHA-256 of the certificate's DER, upper-case hex pairs joined by colons (what Node's
+ * `X509Certificate#fingerprint256` and `TLSSocket#getPeerCertificate().fingerprint256` give).
+ */
+export const certFingerprintSchema = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+/**
  * POST /v1/push (Authorization: Bearer <token>) — a contiguous range of one chain of the
- * station's own: events[i].stationSeq = fromSeq + i. `signature` is the station key's signature
+ * station's own: events[i].stationSeq = fromSeq + i. Each event's chainId (or, for schema-1
+ * events, its stationId) must be the request's chainId, and stationId the session's station. A
+ * chain the hall does not know yet (the first push, or `HJ01.2` opened by a restore) starts at
+ * seq 1 with prevHash = GENESIS_HASH (64 zeros); a restored chain names the old head in its
+ * first event's payload, not in prevHash. `signature` is the station key's signature
  * of `pushSigningText(...)`. `pushId` is the station's idempotency key for the request.
  */
 export const pushRequestSchema = z
@@ -212,10 +251,12 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** GET /v1/pull?after=<gseq>&limit=<n>&waitMs=<ms> — long-poll when nothing is past `after`. */
+/** The longest long-poll a pull may ask for (waitMs). */
+export const MAX_PULL_WAIT_MS = 30_000;
 export const pullQuerySchema = z.object({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
-  waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
+  waitMs: z.coerce.number().int().min(0).max(MAX_PULL_WAIT_MS).default(0),
 });
 export const pullResponseSchema = z.object({
   events: z.array(hallEventSchema),

@@ -36,7 +36,15 @@ function pgBin(): string {
   return join(root, v, 'bin');
 }
 
-export function freePort(): Promise<number> {
+/** A free port on loopback, never 5432 nor 55400–55499 (fixed ports others start PostgreSQL on). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await anyPort();
+    if (port !== 5432 && (port < 55400 || port > 55499)) return port;
+  }
+}
+
+function anyPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.on('error', reject);

@@ -1,0 +1,85 @@
+// Drives the hall's HTTP API through Fastify's inject: a hall, enrolled stations with sessions.
+import type { FastifyInstance } from 'fastify';
+import { createHall, hallInfo, issueEnrolment } from '../../server/admin';
+import type { Db } from '../../server/db/sql';
+import { PROTOCOL_VERSION, sessionSigningText, type WireEvent } from '../../server/protocol';
+import { signedPush, testStation, type TestStation } from './helpers';
+
+export interface Session extends TestStation {
+  token: string;
+}
+
+export async function ensureHall(db: Db) {
+  if ((await hallInfo(db)).hallId === null) await createHall(db, '测试大厅');
+}
+
+export async function enrolStation(app: FastifyInstance, db: Db, code: string) {
+  await ensureHall(db);
+  const st = testStation(code);
+  const issued = await issueEnrolment(db, { code, label: `窗口${code}`, kind: 'counter' });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/enrol',
+    payload: enrolBody(st, issued.code),
+  });
+  if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
+  return st;
+}
+
+export const enrolBody = (st: TestStation, code: string) => ({
+  code,
+  stationCode: st.code,
+  label: `窗口${st.code}`,
+  kind: 'counter',
+  publicKey: st.publicKey,
+  appVersion: '0.1.0',
+  protocol: PROTOCOL_VERSION,
+});
+
+export async function openSession(app: FastifyInstance, st: TestStation): Promise<Session> {
+  const ch = await app.inject({
+    method: 'POST',
+    url: '/v1/session/challenge',
+    payload: { stationCode: st.code },
+  });
+  if (ch.statusCode !== 200) throw new Error(`challenge ${st.code}: ${ch.body}`);
+  const { challengeId, nonce } = ch.json() as { challengeId: string; nonce: string };
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/session',
+    payload: {
+      stationCode: st.code,
+      challengeId,
+      signature: st.sign(sessionSigningText(st.code, challengeId, nonce)),
+      protocol: PROTOCOL_VERSION,
+      appVersion: '0.1.0',
+      maxEventSchema: 2,
+    },
+  });
+  if (res.statusCode !== 200) throw new Error(`session ${st.code}: ${res.body}`);
+  return { ...st, token: (res.json() as { token: string }).token };
+}
+
+export async function enrolled(app: FastifyInstance, db: Db, code: string) {
+  return openSession(app, await enrolStation(app, db, code));
+}
+
+export const auth = (s: { token: string }) => ({ authorization: `Bearer ${s.token}` });
+
+export function pushEvents(
+  app: FastifyInstance,
+  s: Session,
+  events: WireEvent[],
+  chainId?: string,
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/v1/push',
+    headers: auth(s),
+    payload: signedPush(s, events, chainId),
+  });
+}
+
+export function pull(app: FastifyInstance, s: Session, after: number, extra = '') {
+  return app.inject({ method: 'GET', url: `/v1/pull?after=${after}${extra}`, headers: auth(s) });
+}
