@@ -18,8 +18,8 @@ import { HostError } from '../../host';
 import { host } from '../../host';
 import { enrolStation } from '../../data/hallEnrolment';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { currentActor } from '../../app/stores/sessionStore';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import {
   addressProblem,
   emptyHallForm,

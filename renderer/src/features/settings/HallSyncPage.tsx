@@ -18,8 +18,8 @@ import { displayFingerprint } from '../../../../electron/contract-hall';
 import { host } from '../../host';
 import { enrolmentStationCode, HALL_ENROLLERS } from '../../data/hallEnrolment';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
-import { useSessionStore } from '../../app/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { useHallEnrolment } from '../shared/syncStatus';
 import { HallEnrolForm } from './HallEnrolForm';
 
