@@ -24,6 +24,7 @@ import {
 } from './contract-hall';
 import {
   API_PREFIX,
+  errorBodySchema,
   blobsMissingResponseSchema,
   challengeResponseSchema,
   enrolResponseSchema,
@@ -164,7 +165,10 @@ export function createHallClient(deps: HallClientDeps): HallService {
     // A minute's margin: a token about to expire is renewed before use.
     if (!token || token.expiresAt - 60_000 < now().getTime()) await session();
     const first = await go();
-    if (first.status !== 401) return first;
+    // Only an expired or unknown token is renewed; other 401s (bad_signature …) are answers.
+    const refusal = errorBodySchema.safeParse(first.body);
+    if (first.status !== 401 || !refusal.success || refusal.data.error.code !== 'unauthorized')
+      return first;
     token = null;
     await session();
     return go();
