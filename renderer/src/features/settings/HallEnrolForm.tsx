@@ -3,23 +3,22 @@
 // the server printed — compared side by side with the one the server shows before anything is
 // sent. Every refusal arrives in words with what to do.
 import { useState } from 'react';
-import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import {
   checkHallAddress,
-  displayFingerprint,
   hallErrorOf,
   normaliseFingerprint,
   seenFingerprintOf,
   type HallErrorCode,
 } from '../../../../electron/contract-hall';
 import { stationKindSchema } from '../../../../server/protocol';
-import { HostError } from '../../host';
-import { host } from '../../host';
+import { host, HostError } from '../../host';
 import { enrolStation } from '../../data/hallEnrolment';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
 import { useHostErrorText } from '../shared/useHostErrorText';
+import { FingerprintCompare } from './HallFingerprintCompare';
 import {
   addressProblem,
   emptyHallForm,
@@ -50,41 +49,6 @@ const KNOWN_ERRORS = new Set<HallErrorCode>([
 ]);
 
 type Probe = { hallName: string | null; fingerprint: string | null };
-
-function FingerprintCompare({ seen, typed }: { seen: string | null; typed: string }) {
-  const { t } = useTranslation('sync');
-  const mine = normaliseFingerprint(typed);
-  const verdict = seen !== null && mine !== null ? (seen === mine ? 'match' : 'mismatch') : null;
-  const cell = (title: string, value: string | null, empty: string, id: string) => (
-    <Box sx={{ flex: 1, minWidth: 0 }}>
-      <Typography variant="body2" fontWeight={700} gutterBottom>
-        {title}
-      </Typography>
-      <Typography
-        data-testid={id}
-        sx={{ fontFamily: 'monospace', fontSize: '0.95rem', wordBreak: 'break-all' }}
-      >
-        {value ? displayFingerprint(value) : empty}
-      </Typography>
-    </Box>
-  );
-  return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="hall-compare">
-      <Typography variant="h4" component="h3" sx={{ fontSize: '1.05rem', mb: 1 }}>
-        {t('settings.compareTitle')}
-      </Typography>
-      <Stack direction="row" spacing={3}>
-        {cell(t('settings.compareServer'), seen, t('settings.compareUnknown'), 'hall-seen')}
-        {cell(t('settings.compareTyped'), mine, t('settings.compareEmpty'), 'hall-typed')}
-      </Stack>
-      {verdict && (
-        <Alert severity={verdict === 'match' ? 'success' : 'error'} sx={{ mt: 1.5 }}>
-          {t(verdict === 'match' ? 'settings.compareMatch' : 'settings.compareMismatch')}
-        </Alert>
-      )}
-    </Paper>
-  );
-}
 
 export function HallEnrolForm(props: {
   stationCode: string;
