@@ -212,7 +212,9 @@ export function createHallClient(deps: HallClientDeps): HallService {
 
     async enrol(args) {
       try {
-        if (await load()) throw new HallCallError('already_enrolled', 'already_enrolled');
+        const existing = await load();
+        if (existing && !args.replace)
+          throw new HallCallError('already_enrolled', 'already_enrolled');
         const address = checkHallAddress(args.serverUrl);
         if (!address.ok) throw new HallCallError(address.code, address.code);
         let pin: string | null = null;
@@ -221,6 +223,22 @@ export function createHallClient(deps: HallClientDeps): HallService {
           // and no key is sent to a certificate the administrator did not compare.
           pin = normaliseFingerprint(args.fingerprint ?? '');
           if (pin === null) throw new HallCallError('certificate_mismatch', 'fingerprint_required');
+        }
+        if (existing) {
+          // Enrolling again (a new server certificate, a reinstalled PC) stays in the same hall:
+          // this station's records belong to it, another hall must never receive them.
+          const health = expectBody(
+            await send({
+              base: address.url.origin,
+              method: 'GET',
+              path: `${API_PREFIX}/health`,
+              pin,
+              timeoutMs,
+            }),
+            healthResponseSchema,
+          );
+          if (health.hallId !== existing.hallId)
+            throw new HallCallError('other_hall', 'other_hall');
         }
         const { spki } = await deps.keys.publicKey();
         const answer = await send({

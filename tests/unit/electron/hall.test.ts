@@ -211,6 +211,22 @@ describe('hall client over plain http', () => {
     });
   });
 
+  it('enrols again only when asked, and only into the same hall', async () => {
+    const server = await hallOn();
+    const other = await hallOn({ hallId: 'hall-elsewhere' });
+    const { dir, hall } = await service();
+    await hall.enrol(enrolArgs(server.url));
+    expect(hallErrorOf(await failure(hall.enrol({ ...enrolArgs(other.url), replace: true })))).toBe(
+      'other_hall',
+    );
+    expect(other.seen).toEqual(['GET /v1/health']); // no code, no key went there
+    expect(JSON.parse(await readFile(enrolmentFilePath(dir), 'utf8')).serverUrl).toBe(server.url);
+    const again = await hall.enrol({ ...enrolArgs(server.url), label: '3号窗口', replace: true });
+    expect(again.hallId).toBe('hall-1');
+    expect(JSON.parse(await readFile(enrolmentFilePath(dir), 'utf8')).label).toBe('3号窗口');
+    expect((await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] })).ok).toBe(true);
+  });
+
   it('uploads a blob from the attachment store after checking its hash', async () => {
     const server = await hallOn();
     const { hall, attachments } = await service();

@@ -46,6 +46,7 @@ const KNOWN_ERRORS = new Set<HallErrorCode>([
   'rate_limited',
   'bad_request',
   'restoring',
+  'other_hall',
 ]);
 
 type Probe = { hallName: string | null; fingerprint: string | null };
@@ -55,10 +56,15 @@ export function HallEnrolForm(props: {
   /** Whether this host pins the certificate (Electron); a browser checks it itself. */
   hostPins: boolean;
   onEnrolled: (text: string) => void;
+  /** Enrolling again into the hall the station is enrolled with (its name, its address). */
+  again?: { hallName: string; serverUrl: string };
 }) {
   const { t } = useTranslation('sync');
   const hostErrorText = useHostErrorText();
-  const [form, setForm] = useState<HallForm>(emptyHallForm);
+  const [form, setForm] = useState<HallForm>({
+    ...emptyHallForm,
+    serverUrl: props.again?.serverUrl ?? '',
+  });
   const [problems, setProblems] = useState<Partial<Record<HallField, string>>>({});
   const [probe, setProbe] = useState<Probe | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -76,7 +82,10 @@ export function HallEnrolForm(props: {
     const code = hallErrorOf(e);
     if (code) {
       const key = KNOWN_ERRORS.has(code) ? code : 'other';
-      return t(`settings.error.${key}`, { code: key === 'other' ? code : props.stationCode });
+      return t(`settings.error.${key}`, {
+        code: key === 'other' ? code : props.stationCode,
+        hall: props.again?.hallName ?? '—',
+      });
     }
     return e instanceof HostError ? hostErrorText(e) : t('settings.error.other', { code: '—' });
   };
@@ -127,6 +136,7 @@ export function HallEnrolForm(props: {
           label: form.label.trim(),
           kind: form.kind,
           ...(pins ? { fingerprint: normaliseFingerprint(form.fingerprint)! } : {}),
+          ...(props.again ? { replace: true } : {}),
         },
         host,
       );
