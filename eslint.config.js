@@ -1,5 +1,6 @@
-// Lint rules, including the import directions of STYLE.md:
-// domain imports nothing but itself; data imports domain; electron/services never import electron.
+// Lint rules, including the import directions of docs/architecture.md (the layers): domain imports
+// nothing but itself; data imports domain; features import app/stores only of app/; electron/services
+// never import electron.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -39,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    // The append door (STYLE.md, docs/architecture.md): only data/log.ts writes the event log;
+    // The append door (docs/architecture.md): only data/log.ts writes the event log;
     // everything else appends through its `append`, which checks the event registry.
     files: ['renderer/src/**/*.{ts,tsx}'],
     ignores: ['renderer/src/data/log.ts'],
@@ -54,6 +55,45 @@ export default tseslint.config(
         {
           selector: "ImportSpecifier[imported.name='chainSync']",
           message: 'Events are chained by the append door (data/log.ts) only.',
+        },
+      ],
+    },
+  },
+  {
+    // features/ may use app/'s stores (app/stores/), never the rest of app/: App.tsx (the area
+    // table that wires the features), the theme or the i18n set-up. app/ imports the features.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ...nodeBuiltins,
+            {
+              regex: '^(\\.\\./)+app/(?!stores/)',
+              message: 'features/ import app/stores/* only, never App, theme or i18n.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The stores sit below the features: they use data/, domain/, host/ and app/i18n only.
+    files: ['renderer/src/app/stores/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ...nodeBuiltins,
+            {
+              group: ['../../features/*', '../App', '../theme'],
+              message: 'app/stores/ sit below the features: no features/, App or theme.',
+            },
+          ],
         },
       ],
     },

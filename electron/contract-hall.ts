@@ -34,6 +34,7 @@ export const HALL_EVENT_SCHEMA = 1;
  * - insecure_address: plain http:// to an address that is not this computer;
  * - bad_address: not an http(s) address at all;
  * - not_enrolled / already_enrolled: the station's enrolment state does not allow the call;
+ * - other_hall: enrolling again, but the address answers for another hall than this station's;
  * - bad_response: the server answered something that is not the protocol;
  * - local_missing / local_mismatch: putBlob's source is not in the station's store, or its bytes
  *   no longer match the hash.
@@ -45,6 +46,7 @@ export const hallLocalCodes = [
   'bad_address',
   'not_enrolled',
   'already_enrolled',
+  'other_hall',
   'bad_response',
   'local_missing',
   'local_mismatch',
@@ -161,6 +163,11 @@ export const hallContract = {
         label: z.string().trim().min(1).max(60),
         kind: stationKindSchema,
         fingerprint: z.string().max(200).optional(),
+        /**
+         * Enrol again although enrolled (the server's certificate changed, the PC was
+         * reinstalled): only into the same hall ('other_hall' otherwise); the key is kept.
+         */
+        replace: z.boolean().optional(),
       })
       .strict(),
     result: z.object({

@@ -95,7 +95,7 @@ export const calibrationSchema = z
   .object({ dxMm: z.number().min(-30).max(30), dyMm: z.number().min(-30).max(30) })
   .strict();
 
-/** Certificate stock size: unconfirmed (FACTS.md), so a setting per certificate. */
+/** Certificate stock size: unconfirmed (docs/domain.md), so a setting per certificate. */
 export const certificatePaperSchema = z
   .object({ widthMm: z.number().min(50).max(1200), heightMm: z.number().min(50).max(2000) })
   .strict();
@@ -317,7 +317,7 @@ export const contract = {
         copies: z.number().int().min(1).max(20),
         /** Overlay (套打): exact mm, no scaling, no background. */
         overlay: z.boolean().optional(),
-        /** How this printer behaves (PRINTING.md): loop copies ourselves, page size source. */
+        /** How this printer behaves (docs/printing.md): loop copies ourselves, page size source. */
         profile: z
           .object({
             copies: z.enum(['loop', 'driver']),

@@ -24,6 +24,7 @@ import {
 } from './contract-hall';
 import {
   API_PREFIX,
+  errorBodySchema,
   blobsMissingResponseSchema,
   challengeResponseSchema,
   enrolResponseSchema,
@@ -164,7 +165,10 @@ export function createHallClient(deps: HallClientDeps): HallService {
     // A minute's margin: a token about to expire is renewed before use.
     if (!token || token.expiresAt - 60_000 < now().getTime()) await session();
     const first = await go();
-    if (first.status !== 401) return first;
+    // Only an expired or unknown token is renewed; other 401s (bad_signature …) are answers.
+    const refusal = errorBodySchema.safeParse(first.body);
+    if (first.status !== 401 || !refusal.success || refusal.data.error.code !== 'unauthorized')
+      return first;
     token = null;
     await session();
     return go();
@@ -208,7 +212,9 @@ export function createHallClient(deps: HallClientDeps): HallService {
 
     async enrol(args) {
       try {
-        if (await load()) throw new HallCallError('already_enrolled', 'already_enrolled');
+        const existing = await load();
+        if (existing && !args.replace)
+          throw new HallCallError('already_enrolled', 'already_enrolled');
         const address = checkHallAddress(args.serverUrl);
         if (!address.ok) throw new HallCallError(address.code, address.code);
         let pin: string | null = null;
@@ -217,6 +223,22 @@ export function createHallClient(deps: HallClientDeps): HallService {
           // and no key is sent to a certificate the administrator did not compare.
           pin = normaliseFingerprint(args.fingerprint ?? '');
           if (pin === null) throw new HallCallError('certificate_mismatch', 'fingerprint_required');
+        }
+        if (existing) {
+          // Enrolling again (a new server certificate, a reinstalled PC) stays in the same hall:
+          // this station's records belong to it, another hall must never receive them.
+          const health = expectBody(
+            await send({
+              base: address.url.origin,
+              method: 'GET',
+              path: `${API_PREFIX}/health`,
+              pin,
+              timeoutMs,
+            }),
+            healthResponseSchema,
+          );
+          if (health.hallId !== existing.hallId)
+            throw new HallCallError('other_hall', 'other_hall');
         }
         const { spki } = await deps.keys.publicKey();
         const answer = await send({

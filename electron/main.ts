@@ -1,4 +1,5 @@
-// The main process only wires things together (STYLE.md: Signal's 100 K main.ts is the warning):
+// The main process only wires things together (docs/architecture.md: Signal's 100 K main.ts
+// is the warning):
 // single-instance lock → services → handlers → window. Logic lives in services/, policy/,
 // printing/ and the renderer.
 import { app, BrowserWindow, session } from 'electron';

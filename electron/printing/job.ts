@@ -1,6 +1,6 @@
 // Runs one print job on a page surface (the hidden window's webContents in the app, a recorder
-// in tests): load our HTML, wait until fonts and images are really there (PRINTING.md #22379),
-// measure roll papers, then printToPDF or print once per copy.
+// in tests): load our HTML, wait until fonts and images are really there (docs/printing.md,
+// #22379), measure roll papers, then printToPDF or print once per copy.
 import { HostError, type Paper } from '../contract';
 import {
   buildPdfOptions,

@@ -1,5 +1,5 @@
 // Print and PDF options from a paper spec and a printer profile: pure, so the exact numbers sent
-// to Chromium are unit-tested (PRINTING.md: microns for print, inches for printToPDF, never
+// to Chromium are unit-tested (docs/printing.md: microns for print, inches for printToPDF, never
 // a named size where millimetres matter, marginType 'none', scaleFactor 100, copies looped).
 import type { Paper } from '../contract';
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './app/i18n';
-import { useSettingsStore } from './app/settingsStore';
+import { useSettingsStore } from './app/stores/settingsStore';
 import { App } from './app/App';
 
 const rootEl = document.getElementById('root')!;

@@ -98,6 +98,23 @@ async function enrolFlow(page: Page, lang: 'zh-CN' | 'en') {
   });
   await expect(page.getByTestId('sync-status')).toContainText(zh ? '已同步' : 'Synced');
   await shot(page, `hall-settings-enrolled-${lang}`);
+
+  // Enrolling again (a new certificate, a reinstall): into the same hall, the address kept.
+  await page.getByTestId('hall-again').click();
+  await expect(page.getByTestId('hall-again-warning')).toContainText(
+    zh
+      ? '重新登记只能登记回本机所属的大厅“惠济区服务大厅”'
+      : "only works into this station's own hall “惠济区服务大厅”",
+  );
+  await expect(page.getByTestId('hall-serverUrl')).toHaveValue(origin(page));
+  await page.getByTestId('hall-label').fill(zh ? '3号窗口' : 'Window 3');
+  await page.getByTestId('hall-code').fill('ABCD-EFGH-JK23');
+  await shot(page, `hall-settings-again-${lang}`);
+  await page.getByTestId('hall-enrol').click();
+  await expect(page.getByTestId('hall-enrolled-message')).toContainText(
+    zh ? '登记成功' : 'Enrolled',
+  );
+  await expect(page.getByTestId('hall-again-warning')).toHaveCount(0);
 }
 
 type Status = {

@@ -1,8 +1,8 @@
-// Personal numbers on screen (DESIGN.md: masked in lists and on receipts, whole only where the
-// task needs them): a case taken in for a private person shows the ID number and phone masked;
+// Personal numbers on screen (docs/security.md: masked in lists and on receipts, whole only where
+// the task needs them): a case taken in for a private person shows the ID number and phone masked;
 // "显示完整号码" shows them to the counter roles, and the look is in the case's timeline; the
 // reviewer is not offered it. Papers: the acceptance notice keeps the phone it must carry
-// (FACTS.md), the receipt and the one-time notice mask theirs.
+// (docs/domain.md), the receipt and the one-time notice mask theirs.
 import type { Page } from '@playwright/test';
 import { makeIdNumber } from '../../renderer/src/domain/ids';
 import { expect, pdfsOf, pdfText, shot, test } from './fixtures';
@@ -45,7 +45,7 @@ test('the case page masks a person’s ID number and phone; a clerk reveals them
   await setUpWithStaff(app, ['clerk', 'reviewer']);
   const caseId = await takeInPersonCase(app);
 
-  // Papers: the acceptance notice carries the applicant's phone (FACTS.md: 受理通知书 —
+  // Papers: the acceptance notice carries the applicant's phone (docs/domain.md: 受理通知书 —
   // applicant, contact, phone); the receipt only identifies the person, so both are masked.
   const texts = pdfsOf(app).map((pdf) => squash(pdfText(pdf)));
   const notice = texts.find((t) => t.includes('受理通知书'));

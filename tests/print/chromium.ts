@@ -1,4 +1,4 @@
-// Debian's Chromium through playwright-core: never a downloaded browser (TOOLCHAIN.md).
+// Debian's Chromium through playwright-core: never a downloaded browser (docs/toolchain.md).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RenderedDocument } from '../../renderer/src/print/render';
 

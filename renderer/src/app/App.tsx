@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
-import { useRouteStore } from './routeStore';
-import { useSettingsStore } from './settingsStore';
+import { useRouteStore } from './stores/routeStore';
+import { useSettingsStore } from './stores/settingsStore';
 import { makeTheme } from './theme';
 import { Shell } from '../features/frame/Shell';
 import { AuthGate } from '../features/auth/AuthGate';
@@ -14,7 +14,7 @@ import { ApprovalArea } from '../features/approval/ApprovalArea';
 import { IssuanceArea } from '../features/issuance/IssuanceArea';
 import { LedgersArea } from '../features/ledgers/LedgersArea';
 import { StatsPage } from '../features/stats/StatsPage';
-import type { Area } from './areas';
+import type { Area } from './stores/areas';
 import type { ReactNode } from 'react';
 
 /** Areas that are built. Everything else shows its honest empty state. */

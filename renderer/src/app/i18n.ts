@@ -28,8 +28,6 @@ export function buildResources() {
   return resources;
 }
 
-export const languages: Language[] = ['zh-CN', 'en'];
-
 export async function initI18n(language: Language) {
   const resources = buildResources();
   await i18next.use(initReactI18next).init({

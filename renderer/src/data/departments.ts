@@ -1,10 +1,10 @@
 // The bureau's departments (科室) and which matter each one handles: station data, because every
-// bureau names its own sections and assigns the matters itself (FACTS.md: unconfirmed, so
-// configurable). Kept in the station's `settings` table (backed up and restored with it), changed
-// only by a director or an administrator — checked here against the stored user, not only by
-// hiding the button — and every change recorded in the event log with the whole new setup.
-// Until someone saves, there is one department per approval stage with every matter under its
-// stage, which is what the statistics showed before this existed.
+// bureau names its own sections and assigns the matters itself (docs/domain.md: unconfirmed,
+// so configurable). Kept in the station's `settings` table (backed up and restored with it),
+// changed only by a director or an administrator — checked here against the stored user, not only
+// by hiding the button — and every change recorded in the event log with the whole new setup. Until
+// someone saves, there is one department per approval stage with every matter under its stage,
+// which is what the statistics showed before this existed.
 import { defaultCatalogue, STAGE_IDS, type Catalogue, type StageId } from '../domain/catalogue';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';

@@ -1,6 +1,6 @@
-// The default catalogue of the planning window (FACTS.md). Limits are the shipped defaults —
+// The default catalogue of the planning window (docs/domain.md). Limits are the shipped defaults —
 // every one is editable per matter. Promised limits follow Henan practice (≤ 2/3 of the legal
-// limit, ≤ 1/2 for 用地预审/选址, 建设用地规划许可, 建设工程规划许可) and the guides cited in FACTS.
+// limit, ≤ 1/2 for 用地预审/选址, 建设用地规划许可, 建设工程规划许可) and the guides cited there.
 import type { Catalogue, CertificateType, Matter } from './catalogue';
 import {
   F,

@@ -20,7 +20,7 @@ export const SUPPLEMENT_NOTICE_DAYS = 5;
 export const SUPPLEMENT_NOTICE_WARN_DAYS = 3;
 /** Art. 44: the certificate is issued and served within 10 days of the decision. */
 export const ISSUANCE_DAYS = 10;
-/** One province's rule (FACTS.md): every bad rating called back and rectified in 15 working days. */
+/** Every bad rating called back and rectified in 15 working days (one province; docs/domain.md). */
 export const RECTIFY_WORKING_DAYS = 15;
 
 export interface SuspensionPeriod {

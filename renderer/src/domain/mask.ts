@@ -1,11 +1,11 @@
-// The one way personal numbers are masked on screens and papers (DESIGN.md: personal data is
+// The one way personal numbers are masked on screens and papers (docs/security.md: personal data is
 // masked in lists and on receipts, full values only where the task needs them). Enough is left
 // for a clerk to recognise a number the applicant reads out, not enough to reuse it.
 //
-// ID numbers keep the first four and last four characters (4101**********1234), as DESIGN.md
-// shows and the receipts have always printed: four digits name only the city, not the district.
-// Values too short to be a real number are starred whole: with so little, any character kept
-// would be a large share of the secret.
+// ID numbers keep the first four and last four characters (4101**********1234), as
+// docs/security.md shows and the receipts have always printed: four digits name only the city, not
+// the district. Values too short to be a real number are starred whole: with so little, any
+// character kept would be a large share of the secret.
 
 /** Removes what clerks and scanners add around a number (spaces, a lower-case x). */
 const clean = (s: string) => s.replace(/\s+/g, '').toUpperCase();

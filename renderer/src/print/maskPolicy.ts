@@ -1,11 +1,11 @@
 // Which paper prints a personal number in full and which masks it — decided once, here.
 //
-// The rule: an ID number is never printed in full (DESIGN.md: full values only where the task
-// needs them — no paper's task does: the file holds the number, and a paper can be lost). It is
-// shown masked where a paper identifies the person (the notices, the receipt, the collector on the
-// 送达回证). The applicant's phone prints in full only on the applicant's own copy of a written
-// decision of the 行政许可法 (受理、补正、不予受理、特殊程序、恢复审查、延期、不予许可 — FACTS.md: the
-// notice carries applicant, contact and phone): that is where they check the office can reach
+// The rule: an ID number is never printed in full (docs/security.md: full values only where the
+// task needs them — no paper's task does: the file holds the number, and a paper can be lost). It
+// is shown masked where a paper identifies the person (the notices, the receipt, the collector on
+// the 送达回证). The applicant's phone prints in full only on the applicant's own copy of a written
+// decision of the 行政许可法 (受理、补正、不予受理、特殊程序、恢复审查、延期、不予许可 — docs/domain.md:
+// the notice carries applicant, contact and phone): that is where they check the office can reach
 // them, and a masked number cannot be checked for a typo. Everything else masks it: the 收件回执 is
 // a claim ticket (whoever holds it can ask and collect, and the 80 mm slip is easily lost), and
 // the 一次性告知单 goes to whoever asked, before any application exists. A 统一社会信用代码 is public

@@ -1,5 +1,5 @@
-// Paper sizes in millimetres. Certificate stock size is unconfirmed (FACTS.md), so certificates
-// take their paper from the template settings rather than from a constant.
+// Paper sizes in millimetres. Certificate stock size is unconfirmed (docs/domain.md), so
+// certificates take their paper from the template settings rather than from a constant.
 
 export interface Margins {
   top: number;

@@ -16,8 +16,15 @@ import { createAttachmentStore } from '../../../electron/services/attachments';
 import { createPrintArchive } from '../../../electron/services/archive';
 import { createHallService, enrolmentFilePath } from '../../../electron/services/hall';
 import { createKeyService, keyFilePath, syncKeyFilePath } from '../../../electron/services/keys';
+import { createHandlers } from '../../../electron/handlers';
+import { registerHandlers } from '../../../electron/ipc';
+import { createMemoryTransportPair } from '../../../electron/ipc-memory';
+import { createHostClient } from '../../../electron/contract-client';
+import { createBackupStore } from '../../../electron/services/backups';
+import { createFileSaver } from '../../../electron/services/files';
+import { createSettingsStore } from '../../../electron/services/settings';
 import { hasOpenssl, makeCert, startFakeHall, type FakeHall } from '../../fixtures/hallFake';
-import { bytesOf, tempDir } from './helpers';
+import { bytesOf, fakePlatform, tempDir } from './helpers';
 
 const halls: FakeHall[] = [];
 const raw: Server[] = [];
@@ -211,6 +218,22 @@ describe('hall client over plain http', () => {
     });
   });
 
+  it('enrols again only when asked, and only into the same hall', async () => {
+    const server = await hallOn();
+    const other = await hallOn({ hallId: 'hall-elsewhere' });
+    const { dir, hall } = await service();
+    await hall.enrol(enrolArgs(server.url));
+    expect(hallErrorOf(await failure(hall.enrol({ ...enrolArgs(other.url), replace: true })))).toBe(
+      'other_hall',
+    );
+    expect(other.seen).toEqual(['GET /v1/health']); // no code, no key went there
+    expect(JSON.parse(await readFile(enrolmentFilePath(dir), 'utf8')).serverUrl).toBe(server.url);
+    const again = await hall.enrol({ ...enrolArgs(server.url), label: '3号窗口', replace: true });
+    expect(again.hallId).toBe('hall-1');
+    expect(JSON.parse(await readFile(enrolmentFilePath(dir), 'utf8')).label).toBe('3号窗口');
+    expect((await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] })).ok).toBe(true);
+  });
+
   it('uploads a blob from the attachment store after checking its hash', async () => {
     const server = await hallOn();
     const { hall, attachments } = await service();
@@ -257,5 +280,52 @@ describe('hall client deadlines', () => {
     expect(hallErrorOf(await failure(hall.probe({ serverUrl: `http://127.0.0.1:${port}` })))).toBe(
       'unreachable',
     );
+  });
+});
+
+describe('hall channels through the IPC gate', () => {
+  it('refusals reach the page by code; nothing of the call (code, events, token) reaches the log', async () => {
+    const server = await hallOn();
+    const dir = await tempDir('ow-hall-ipc-');
+    const settings = createSettingsStore(`${dir}/settings.json`);
+    await settings.load();
+    const saver = createFileSaver();
+    const handlers = createHandlers({
+      dataDir: dir,
+      settings,
+      attachments: createAttachmentStore(dir),
+      saver,
+      archive: createPrintArchive(dir),
+      backups: createBackupStore(dir, { keep: () => 3, saver }),
+      platform: fakePlatform().platform,
+      warnings: [],
+    });
+    const { server: gate, client } = createMemoryTransportPair();
+    const logged: unknown[] = [];
+    registerHandlers(gate, handlers, {
+      isTrustedSender: () => true,
+      validateResults: true,
+      log: (event, detail) => logged.push({ event, detail }),
+    });
+    const host = createHostClient(client.invoke);
+    expect(await host.hallStatus({})).toMatchObject({ enrolled: false });
+    const refused = await host
+      .hallEnrol({ ...enrolArgs(server.url), code: 'USED-USED-USED' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'hall', message: 'enrolment_code_used' });
+    await host.hallEnrol(enrolArgs(server.url));
+    expect(await host.hallStatus({})).toMatchObject({ enrolled: true, stationCode: 'HJ01' });
+    server.refusePush = {
+      status: 409,
+      body: { error: { code: 'fork', message: 'seq 1 differs', seq: 1 } },
+    };
+    expect(await host.hallPush({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] })).toEqual({
+      ok: false,
+      error: { code: 'fork', message: 'seq 1 differs', seq: 1 },
+    });
+    expect(await host.hallPush({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] })).toMatchObject({
+      ok: true,
+    });
+    expect(logged).toEqual([]);
   });
 });

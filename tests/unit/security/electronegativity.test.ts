@@ -53,7 +53,7 @@ async function scan(input: string): Promise<RunResult> {
       isRelative: true,
       electronVersionOverride: ELECTRON_VERSION,
       // This one downloads Electron's release list from GitHub: no internet here. Electron's
-      // version is kept current by hand (TOOLCHAIN.md: "the current supported major").
+      // version is kept current by hand (docs/toolchain.md: "the current supported major").
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
     });
   } finally {

@@ -1,5 +1,5 @@
-// Personal data (DESIGN.md): ID numbers and phones masked in lists and on receipts, whole only on
-// the case page; nothing personal in logs — neither main's log nor the renderer's console.
+// Personal data (docs/security.md): ID numbers and phones masked in lists and on receipts, whole
+// only on the case page; nothing personal in logs — neither main's log nor the renderer's console.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

@@ -1,7 +1,8 @@
-// The Electron shell as DESIGN.md describes it, checked beyond tests/unit/electron/security.test.ts
-// (which covers the pure decisions): here the wiring — every window built from the hardened
-// options, the adapters that apply the decisions to real Electron events (driven with fakes,
-// since the binary is not available), the preload's single door, and the CSP copies agreeing.
+// The Electron shell as docs/architecture.md describes it, checked beyond
+// tests/unit/electron/security.test.ts (which covers the pure decisions): here the wiring — every
+// window built from the hardened options, the adapters that apply the decisions to real Electron
+// events (driven with fakes, since the binary is not available), the preload's single door, and the
+// CSP copies agreeing.
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

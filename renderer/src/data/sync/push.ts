@@ -29,6 +29,7 @@ export const FATAL_CODES: ReadonlySet<HallError['code']> = new Set<HallError['co
   'insecure_address',
   'bad_address',
   'not_enrolled',
+  'other_hall',
   'local_missing',
   'local_mismatch',
 ]);

@@ -49,7 +49,8 @@ export interface SessionResult {
 /**
  * What the host itself finds, beside the server's refusal codes (electron/contract-hall.ts,
  * `hallLocalCodes`): `unreachable` — no answer in time; `certificate_mismatch` — not the pinned
- * certificate; `insecure_address`, `bad_address`; `not_enrolled`, `already_enrolled`;
+ * certificate; `insecure_address`, `bad_address`; `not_enrolled`, `already_enrolled`; `other_hall` — the address answers
+ * for another hall than this station's;
  * `bad_response` — not the protocol; `local_missing`, `local_mismatch` — a blob's bytes are not
  * in the station's store, or no longer match their hash.
  */
@@ -60,6 +61,7 @@ export type HallLocalCode =
   | 'bad_address'
   | 'not_enrolled'
   | 'already_enrolled'
+  | 'other_hall'
   | 'bad_response'
   | 'local_missing'
   | 'local_mismatch';

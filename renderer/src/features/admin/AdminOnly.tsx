@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 
 export function AdminOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation('admin');

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../../domain/roles';
 import type { OneWindowDb } from '../../data/db';
 import { newUserProblems } from '../../data/station';
 import { createUser } from '../../data/users';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
 
 const empty = { username: '', name: '', password: '', password2: '', role: 'clerk' as Role };

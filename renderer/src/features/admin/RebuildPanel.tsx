@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import type { OneWindowDb } from '../../data/db';
 import { rebuildReadTables, type RebuildResult } from '../../data/rebuild';
 

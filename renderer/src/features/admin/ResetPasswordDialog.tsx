@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { isAcceptablePassword } from '../../data/authPassword';
 import type { OneWindowDb } from '../../data/db';
 import { resetPassword, type UserSummary } from '../../data/users';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
 
 export function ResetPasswordDialog({

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { BackupError, restoreBackup } from '../../data/backup';
 import type { OneWindowDb } from '../../data/db';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { useBackupRefusalText } from './useBackupRefusalText';
 
 type Step =

@@ -23,7 +23,7 @@ import type { OneWindowDb } from '../../data/db';
 import { appDb } from '../../data/stationDb';
 import { changeRole, listUsers, setDisabled, type UserSummary } from '../../data/users';
 import { isLocked } from '../../data/auth';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
 import { AdminPage } from './AdminOnly';
 import { CreateUserForm } from './CreateUserForm';

@@ -3,8 +3,8 @@
 // inbox; the domain refuses their approval commands anyway.
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useRouteStore } from '../../app/routeStore';
-import { useSessionStore } from '../../app/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { InboxPage } from './InboxPage';
 import { StepPage } from './StepPage';
 import { isApprover } from './inboxModel';

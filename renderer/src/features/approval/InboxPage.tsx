@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useCalendar } from '../shared/useCalendar';
 import { appDb } from '../../data/stationDb';
 import { inbox } from '../../data/queries';
-import { useToday } from '../cases/useToday';
+import { useToday } from '../shared/useToday';
 import { isEnglish } from '../cases/caseFormat';
 import { InboxTable } from './InboxTable';
 import { useApprovalFlash, useFlashMessage } from './flashStore';

@@ -12,11 +12,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useRouteStore } from '../../app/routeStore';
-import { LightChip } from '../cases/LightChip';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { LightChip } from '../shared/LightChip';
 import { isEnglish } from '../cases/caseFormat';
 import type { InboxItem } from './inboxModel';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 function moveFocus(e: KeyboardEvent<HTMLTableRowElement>, delta: number) {
   const rows = Array.from(

@@ -9,7 +9,7 @@ import { DenyDialog, ReasonDialog, SuspendDialog } from './ActionDialogs';
 import { passCommand } from './inboxModel';
 import { availableActions, PHRASES, withPhrase, type StepActionKind } from './stepRules';
 import type { StepAction } from './useStepAction';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 type Open = Exclude<StepActionKind, 'pass'> | null;
 

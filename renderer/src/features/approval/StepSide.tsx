@@ -3,7 +3,7 @@
 import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../domain';
-import { LightChip } from '../cases/LightChip';
+import { LightChip } from '../shared/LightChip';
 import { EstimateMark } from '../calendar/EstimateMark';
 import type { StepDeadline } from './inboxModel';
 

@@ -3,7 +3,7 @@
 // acted: the next user signing in at this station never sees it (nor does the same user after a
 // sign-out and back — the moment has passed).
 import { create } from 'zustand';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 
 interface FlashState {
   message: string | null;

@@ -6,7 +6,7 @@ import { allocateDocumentNumber } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
 import { getStation, type Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { renderForPrint, type PrintJob } from '../printing/printService';
 import {
   denialData,

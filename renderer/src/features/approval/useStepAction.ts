@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, Command } from '../../domain';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import type { PrintJob } from '../printing/printService';
 import { useApprovalFlash } from './flashStore';

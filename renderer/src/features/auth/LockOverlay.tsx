@@ -7,10 +7,10 @@ import LockIcon from '@mui/icons-material/Lock';
 import { useTranslation } from 'react-i18next';
 import { signIn, type SessionUser } from '../../data/auth';
 import type { OneWindowDb } from '../../data/db';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { useSignInMessage } from './useSignInMessage';
 import { useAuthErrorText } from './useAuthErrorText';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 export function LockOverlay({
   db,

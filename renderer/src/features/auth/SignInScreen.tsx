@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { signIn } from '../../data/auth';
 import type { OneWindowDb } from '../../data/db';
 import type { Station } from '../../data/station';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { AuthCard } from './AuthCard';
 import { useSignInMessage } from './useSignInMessage';
 import { useAuthErrorText } from './useAuthErrorText';

@@ -8,7 +8,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import GroupIcon from '@mui/icons-material/Group';
 import BackupIcon from '@mui/icons-material/Backup';
 import { useTranslation } from 'react-i18next';
-import { useSessionStore } from '../../app/sessionStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { AdminDialog, type AdminScreen } from '../admin/AdminDialog';
 import { lockNow, signOut } from './AuthGate';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AuthError } from '../../data/authErrors';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { HostError } from '../../host';
 
 /** A refused or failed auth/admin call as a sentence in the user's language. */

@@ -5,9 +5,9 @@ import { Alert, Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { missingYearAround } from '../../data/holidayCalendar';
-import { useRouteStore } from '../../app/routeStore';
-import { useSessionStore } from '../../app/sessionStore';
-import { useToday } from '../cases/useToday';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
+import { useToday } from '../shared/useToday';
 import { useCalendarStore } from '../shared/useCalendar';
 
 const WARNED_ROLES: readonly string[] = ['admin', 'director', 'chief'];

@@ -2,9 +2,9 @@
 import { Button, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { missingYearAround } from '../../data/holidayCalendar';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { coveredYears } from '../../domain';
-import { useToday } from '../cases/useToday';
+import { useToday } from '../shared/useToday';
 import { useCalendar } from '../shared/useCalendar';
 
 export function CalendarCard() {

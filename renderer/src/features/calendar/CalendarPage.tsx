@@ -29,8 +29,8 @@ import {
   type CalendarChangeResult,
 } from '../../data/holidayCalendar';
 import { appDb } from '../../data/stationDb';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
-import { useRouteStore } from '../../app/routeStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import {
   coveredYears,
   defaultCalendar,
@@ -38,8 +38,8 @@ import {
   yearOf,
   type CalendarYear,
 } from '../../domain';
-import { useToday } from '../cases/useToday';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useToday } from '../shared/useToday';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { useCalendarStore } from '../shared/useCalendar';
 import { MonthGrid } from './MonthGrid';
 import { NoticeDialog } from './NoticeDialog';

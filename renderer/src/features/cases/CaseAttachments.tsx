@@ -17,8 +17,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { FileMetaRow } from '../../data/db';
 import { host } from '../../host';
-import { useHostErrorText } from '../frame/useHostErrorText';
-import { Section } from './Section';
+import { useHostErrorText } from '../shared/useHostErrorText';
+import { Section } from '../shared/Section';
 
 export interface AttachmentInfo {
   sha256: string;

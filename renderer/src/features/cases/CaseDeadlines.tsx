@@ -17,8 +17,8 @@ import { EstimateMark } from '../calendar/EstimateMark';
 import { useCalendar } from '../shared/useCalendar';
 import type { CaseRow } from '../../data/db';
 import { Art32Counter } from './Dashboard';
-import { LightChip } from './LightChip';
-import { Facts, Section, type Fact } from './Section';
+import { LightChip } from '../shared/LightChip';
+import { Facts, Section, type Fact } from '../shared/Section';
 
 const CLOSED = new Set(['refused', 'denied', 'withdrawn', 'delivered']);
 

@@ -6,7 +6,7 @@ import { Chip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, findMatter, type CaseState } from '../../domain';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
-import { Facts, Section, type Fact } from './Section';
+import { Facts, Section, type Fact } from '../shared/Section';
 import { isEnglish } from './caseFormat';
 
 export function CaseFacts({

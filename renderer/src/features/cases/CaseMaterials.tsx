@@ -2,7 +2,7 @@
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, findMatter, type CaseState, type MissingItem } from '../../domain';
-import { Section } from './Section';
+import { Section } from '../shared/Section';
 import { isEnglish } from './caseFormat';
 
 export function CaseMaterials({ state }: { state: CaseState }) {

@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
 import { printsOfCase } from '../../data/prints';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import type { CaseState } from '../../domain';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseDeadlines } from './CaseDeadlines';
@@ -16,11 +16,11 @@ import { CaseFacts } from './CaseFacts';
 import { CaseMaterials } from './CaseMaterials';
 import { CasePapers } from './CasePapers';
 import { CaseTimeline, caseStreams } from './CaseTimeline';
-import { LightChip } from './LightChip';
+import { LightChip } from '../shared/LightChip';
 import { PersonalReveal, usePersonalReveal } from './PersonalReveal';
 import { personalFieldsOf } from '../../data/personalData';
 import { matterName } from './caseFormat';
-import { useToday } from './useToday';
+import { useToday } from '../shared/useToday';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation(['cases', 'domain']);

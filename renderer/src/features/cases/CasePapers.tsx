@@ -23,11 +23,11 @@ import { useTranslation } from 'react-i18next';
 import type { PrintRecord } from '../../data/prints';
 import { host, HostError } from '../../host';
 import { PrintPreview } from '../../print';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { PrintDialog } from '../printing/PrintDialog';
 import { reprintJob, type PrintJob } from '../printing/printService';
-import { useHostErrorText } from '../frame/useHostErrorText';
-import { Section } from './Section';
+import { useHostErrorText } from '../shared/useHostErrorText';
+import { Section } from '../shared/Section';
 import { formatTime } from './caseFormat';
 
 interface Opened {

@@ -7,9 +7,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../data/db';
 import { NO_DUE_DATE } from '../../data/projection';
-import { LightChip } from './LightChip';
+import { LightChip } from '../shared/LightChip';
 import { maskedPartyCode, matterName } from './caseFormat';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 const ROW_HEIGHT = 68;
 const VISIBLE_ROWS = 8;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredEvent } from '../../data/eventTypes';
 import { personalStream } from '../../data/personalData';
 import { deadlineStream } from '../../data/holidayCalendar';
-import { Section } from './Section';
+import { Section } from '../shared/Section';
 import { formatTime } from './caseFormat';
 import { eventDetail, eventLabelKey } from './timelineText';
 

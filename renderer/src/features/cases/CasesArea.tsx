@@ -1,5 +1,5 @@
 // The 办件查询 area: the desk, a case page or a project page, chosen by the URL hash.
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { CasePage } from './CasePage';
 import { DeskPage } from './DeskPage';
 import { ProjectPage } from './ProjectPage';

@@ -8,7 +8,7 @@ import type { DeskDashboard, DeskListKey } from '../../data/queries';
 import { SUPPLEMENT_NOTICE_DAYS, supplementNoticeStatus } from '../../domain';
 import { EstimateMark } from '../calendar/EstimateMark';
 import { useCalendar } from '../shared/useCalendar';
-import { LightChip } from './LightChip';
+import { LightChip } from '../shared/LightChip';
 import { stateOf } from './caseFormat';
 
 export const TILES: readonly DeskListKey[] = [

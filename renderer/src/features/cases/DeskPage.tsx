@@ -9,13 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
 import type { CaseRow } from '../../data/db';
 import { deskDashboard, deskList, findCases } from '../../data/queries';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { CaseResults, moveInList } from './CaseResults';
 import { Dashboard } from './Dashboard';
 import { useDeskStore, type DeskSource } from './deskStore';
 import { readQuery } from './searchHints';
-import { useToday } from './useToday';
-import { isKey } from '../../app/shortcuts';
+import { useToday } from '../shared/useToday';
+import { isKey } from '../shared/shortcuts';
 
 const LIST_ID = 'desk-results';
 const TYPING_DELAY_MS = 250;

@@ -6,7 +6,7 @@ import { Box, Button, Typography } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import { useTranslation } from 'react-i18next';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { revealPersonalData, type RevealRefusal } from '../../data/personalData';
 import { appDb } from '../../data/stationDb';
 import { mayRevealPersonalData } from '../../domain/maskReveal';

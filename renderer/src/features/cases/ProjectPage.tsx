@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
 import { projectCases } from '../../data/queries';
 import type { CaseRow } from '../../data/db';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { defaultCatalogue, STAGE_IDS, type StageId } from '../../domain';
-import { Facts } from './Section';
-import { LightChip } from './LightChip';
+import { Facts } from '../shared/Section';
+import { LightChip } from '../shared/LightChip';
 import { isEnglish, matterName, stateOf } from './caseFormat';
-import { useToday } from './useToday';
+import { useToday } from '../shared/useToday';
 
 export function stageOf(row: CaseRow): StageId | undefined {
   return stateOf(row).matter?.stage;

@@ -20,7 +20,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
 import { getStation } from '../../data/station';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { ApplicantFields } from './ApplicantFields';
 import { MatterChecklist } from './MatterChecklist';
@@ -29,7 +29,7 @@ import { QuestionList } from './QuestionList';
 import { useCounsellingDraft } from './draft';
 import { formProblems, newCounsellingId, questionsOf, selectedMatters, toCommand } from './model';
 import { parseSession, type SavedSession } from './session';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 interface Props {
   userId: string;

@@ -3,8 +3,8 @@
 // sessions. "开始受理" hands over to the intake screen as '#/intake/from/<id>'.
 import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useRouteStore } from '../../app/routeStore';
-import { useSessionStore } from '../../app/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { PrintDialog } from '../printing/PrintDialog';
 import { CounsellingEditor } from './CounsellingEditor';
 import { SavedSessionView } from './SavedSessionView';

@@ -19,9 +19,9 @@ import CheckBoxIcon from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, mattersByStage, STAGE_IDS, type Matter } from '../../domain';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { matchesQuery } from './model';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 interface Props {
   selected: string[];

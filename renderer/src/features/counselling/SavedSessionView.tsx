@@ -7,7 +7,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { appDb } from '../../data/stationDb';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { ApplicantFields } from './ApplicantFields';
 import { MatterChecklist } from './MatterChecklist';
 import { QuestionList } from './QuestionList';

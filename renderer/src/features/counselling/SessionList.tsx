@@ -16,7 +16,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { maskPhone } from '../../domain';
 import { appDb } from '../../data/stationDb';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { mattersOf, newestFirst, parseSession, type SavedSession } from './session';
 
 export const RECENT_LIMIT = 30;

@@ -11,7 +11,7 @@ import { getStation } from '../../data/station';
 import type { PrintRecord } from '../../data/prints';
 import { host } from '../../host';
 import { templates } from '../../print';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { renderForPrint, reprintJob, type PrintJob } from '../printing/printService';
 import { oneTimeNoticeData, type SavedSession } from './session';
 import { officeOf, officerOf } from '../printing/office';

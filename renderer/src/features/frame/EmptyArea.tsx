@@ -2,7 +2,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import ConstructionIcon from '@mui/icons-material/Construction';
 import { useTranslation } from 'react-i18next';
-import type { Area } from '../../app/areas';
+import type { Area } from '../../app/stores/areas';
 
 export function EmptyArea({ area }: { area: Area }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // persistent warning naming the broken record when the chain does not verify.
 import { Alert, LinearProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useIntegrityStore } from '../../app/integrityStore';
+import { useIntegrityStore } from '../../app/stores/integrityStore';
 
 export function IntegrityBanner() {
   const { t } = useTranslation('app');

@@ -24,8 +24,8 @@ import BarChartIcon from '@mui/icons-material/BarChart';
 import SettingsIcon from '@mui/icons-material/Settings';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import { useTranslation } from 'react-i18next';
-import { areas, type Area } from '../../app/areas';
-import { useRouteStore } from '../../app/routeStore';
+import { areas, type Area } from '../../app/stores/areas';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { UserMenu } from '../auth/UserMenu';
 import { IntegrityBanner } from './IntegrityBanner';
 import { CalendarBanner } from '../calendar/CalendarBanner';
@@ -33,7 +33,7 @@ import { useCalendarFeed } from '../shared/useCalendar';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncBanner, SyncStatusChip } from './SyncStatus';
 import { useHallSync } from '../shared/useHallSync';
-import { areaOfKey, areaShortcut, isKey } from '../../app/shortcuts';
+import { areaOfKey, areaShortcut, isKey } from '../shared/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,

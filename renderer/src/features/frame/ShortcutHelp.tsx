@@ -1,5 +1,5 @@
 // F1: every keyboard shortcut of the app, from the one registry the handlers use
-// (app/shortcuts.ts), grouped by where it works.
+// (features/shared/shortcuts.ts), grouped by where it works.
 import {
   Button,
   Dialog,
@@ -15,8 +15,8 @@ import {
 } from '@mui/material';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { areas } from '../../app/areas';
-import { areaShortcut, SHORTCUTS, type ShortcutScope } from '../../app/shortcuts';
+import { areas } from '../../app/stores/areas';
+import { areaShortcut, SHORTCUTS, type ShortcutScope } from '../shared/shortcuts';
 
 const scopes: ShortcutScope[] = [
   'everywhere',

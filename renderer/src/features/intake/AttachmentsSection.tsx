@@ -5,9 +5,9 @@ import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { useDraftStore } from './draft';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 export function AttachmentsSection() {
   const { t } = useTranslation('intake');

@@ -6,7 +6,7 @@ import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { toLocalDate, type CaseState } from '../../domain';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { PrintDialog } from '../printing/PrintDialog';
 import { ApplicantSection } from './ApplicantSection';
 import { AttachmentsSection } from './AttachmentsSection';

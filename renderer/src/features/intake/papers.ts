@@ -16,8 +16,8 @@ import { allocateDocumentNumber } from '../../data/documents';
 import { loadCalendar } from '../../data/holidayCalendar';
 import type { Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
-import { useSettingsStore } from '../../app/settingsStore';
+import { currentActor } from '../../app/stores/sessionStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { renderForPrint, type PrintJob } from '../printing/printService';
 
 function partyOf(state: CaseState): Party {

@@ -5,7 +5,7 @@ import type { Command } from '../../domain';
 import { linkAttachments } from '../../data/attachments';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import type { PrintJob } from '../printing/printService';
 import type { DecisionInput } from './DecisionDialogs';

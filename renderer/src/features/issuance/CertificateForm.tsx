@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, CertificateType } from '../../domain';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { editableFields, missingValues, type CertificateValues } from './certificateData';
 
 export interface IssueRequest {

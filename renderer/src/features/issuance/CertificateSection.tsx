@@ -20,8 +20,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../domain';
 import { maskIdNumber } from '../../domain';
 import { useCommand, useRefusalText } from '../shared/useCommand';
-import { Facts, Section } from '../cases/Section';
-import type { Notice } from './IssuePage';
+import { Facts, Section } from '../shared/Section';
+import type { Notice } from './notice';
 
 export function CertificateSection({
   state,

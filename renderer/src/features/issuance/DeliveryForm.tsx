@@ -17,10 +17,10 @@ import { templates } from '../../print';
 import { allocateDocumentNumber } from '../../data/documents';
 import type { Station } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { renderForPrint, type PrintJob } from '../printing/printService';
-import type { Notice } from './IssuePage';
+import type { Notice } from './notice';
 import { officeGaps, officeOf } from '../printing/office';
 
 const nowLocal = () => {

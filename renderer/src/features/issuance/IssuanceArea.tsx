@@ -1,5 +1,5 @@
 // The 发证 area: the desk (queue), a case's issue page, or certificate verification, by URL hash.
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { IssuanceDesk } from './IssuanceDesk';
 import { IssuePage } from './IssuePage';
 import { VerifyPage } from './VerifyPage';

@@ -20,11 +20,11 @@ import { useTranslation } from 'react-i18next';
 import { issuanceQueue } from '../../data/certificates';
 import { NO_DUE_DATE } from '../../data/projection';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
-import { LightChip } from '../cases/LightChip';
-import { useToday } from '../cases/useToday';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { LightChip } from '../shared/LightChip';
+import { useToday } from '../shared/useToday';
 import { filterQueue, IssuanceScan } from './IssuanceScan';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 export function IssuanceDesk() {
   const { t } = useTranslation(['issuance', 'domain']);

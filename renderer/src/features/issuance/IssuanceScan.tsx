@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../data/db';
 import { findCases } from '../../data/queries';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { readScannedCode } from '../../domain';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 /** Statuses the issuance page serves: issue, reissue, deliver, rate. */
 const AT_ISSUANCE = ['approved', 'issued', 'certificateVoided', 'delivered'];

@@ -10,13 +10,13 @@ import { appDb } from '../../data/stationDb';
 import { getStation } from '../../data/station';
 import { NO_DUE_DATE } from '../../data/projection';
 import { followUpsOfCase } from '../../data/followUps';
-import { useRouteStore } from '../../app/routeStore';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { useCommand, useRefusalText } from '../shared/useCommand';
 import { PrintDialog } from '../printing/PrintDialog';
-import { Facts, Section } from '../cases/Section';
-import { LightChip } from '../cases/LightChip';
-import { useToday } from '../cases/useToday';
+import { Facts, Section } from '../shared/Section';
+import { LightChip } from '../shared/LightChip';
+import { useToday } from '../shared/useToday';
 import { CertificateForm, type IssueRequest } from './CertificateForm';
 import { CertificateSection } from './CertificateSection';
 import { DeliveryForm } from './DeliveryForm';
@@ -25,8 +25,7 @@ import { certificateTypeOf, loadValues, prefillValues, printKindOfCase } from '.
 import { PrintModeChoice } from './PrintModeChoice';
 import { useCertificatePrint, type CertificateJobs } from './useCertificatePrint';
 import { usePrintMode } from './usePrintMode';
-
-export type Notice = { severity: 'success' | 'error' | 'info'; text: string } | null;
+import type { Notice } from './notice';
 
 export function IssuePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation(['issuance', 'domain']);

@@ -2,7 +2,7 @@
 // with what is missing for 套打 said in words (who sets it up, and where).
 import { Alert, Box, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import { certificatePrinter } from '../printing/overlaySettings';
 import { printModeSchema, type CertificatePrintMode, type OverlayReadiness } from './printMode';

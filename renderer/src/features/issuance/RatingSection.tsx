@@ -21,11 +21,11 @@ import { missingYears } from '../../domain';
 import type { CaseState, RatingLevel } from '../../domain';
 import { recordRating, type RatingFollowUp } from '../../data/followUps';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { isRole } from '../../domain';
 import { useRefusalText } from '../shared/useCommand';
-import { Section } from '../cases/Section';
-import type { Notice } from './IssuePage';
+import { Section } from '../shared/Section';
+import type { Notice } from './notice';
 
 const ITEMS = ['overall', 'efficiency', 'serviceLevel', 'attitude'] as const;
 type Item = (typeof ITEMS)[number];

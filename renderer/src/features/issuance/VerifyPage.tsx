@@ -7,9 +7,9 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { verifyCertificate, type Verdict } from './verify';
-import { isKey } from '../../app/shortcuts';
+import { isKey } from '../shared/shortcuts';
 
 const SEVERITY: Record<Verdict['kind'], 'success' | 'warning' | 'error' | 'info'> = {
   genuine: 'success',

@@ -22,7 +22,7 @@ import { renderDocumentInline } from '../../print/bundledFont';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import type { Station } from '../../data/station';
 import { host } from '../../host';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { certificatePaperOf } from '../printing/overlaySettings';
 import type { PrintJob } from '../printing/printService';
 import { signClaim } from './qrPayload';

@@ -6,12 +6,12 @@ import type { CaseState } from '../../domain';
 import type { Station } from '../../data/station';
 import { printsOfCase } from '../../data/prints';
 import { appDb } from '../../data/stationDb';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { reprintJob, type PrintJob } from '../printing/printService';
 import { certificateJob, type CertificateValues } from './certificateData';
 import { overlayCertificateJob } from './certificatePrint';
 import { printsOfCertificate, type CertificatePrintMode } from './printMode';
-import type { Notice } from './IssuePage';
+import type { Notice } from './notice';
 
 export type CertificateJobs = { jobs: PrintJob[]; reprintOf?: string };
 

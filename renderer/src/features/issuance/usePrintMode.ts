@@ -3,7 +3,7 @@
 // 打印设置 shows at once. The clerk's choice holds on this screen at once — the print never waits
 // for, or depends on, the settings write that remembers it for the next certificate of that kind.
 import { useState } from 'react';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import type { CertificateKind } from '../../print/templates/Certificates';
 import {
   initialPrintMode,

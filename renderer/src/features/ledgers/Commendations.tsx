@@ -6,7 +6,7 @@ import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow } from 
 import { appDb } from '../../data/stationDb';
 import { ledgerItems } from '../../data/ledgersQueries';
 import { recordCommendation, type CommendationKind, type LedgerItem } from '../../data/ledgers';
-import { useToday } from '../cases/useToday';
+import { useToday } from '../shared/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { useMay } from './ledgerFormat';

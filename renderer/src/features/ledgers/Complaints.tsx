@@ -17,7 +17,7 @@ import { appDb } from '../../data/stationDb';
 import { ledgerItems } from '../../data/ledgersQueries';
 import { addReturnCall, recordComplaint, type LedgerItem } from '../../data/ledgers';
 import { maskPhone } from '../../domain';
-import { useToday } from '../cases/useToday';
+import { useToday } from '../shared/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, useMay } from './ledgerFormat';

@@ -5,9 +5,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Link, List, ListItem, Stack, Typography } from '@mui/material';
 import { appDb } from '../../data/stationDb';
 import { enterpriseView } from '../../data/ledgersQueries';
-import { useRouteStore } from '../../app/routeStore';
-import { useToday } from '../cases/useToday';
-import { Section } from '../cases/Section';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useToday } from '../shared/useToday';
+import { Section } from '../shared/Section';
 import { ComplaintTable } from './Complaints';
 import { CommendationTable } from './Commendations';
 

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Box, Button, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { isValidCreditCode, normaliseCode } from '../../domain';
 import { LegacyIssues } from './LegacyIssues';
 import { Supervision } from './Supervision';

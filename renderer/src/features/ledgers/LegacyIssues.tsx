@@ -24,8 +24,8 @@ import {
   resolveLegacyIssue,
   type LedgerItem,
 } from '../../data/ledgers';
-import { useRouteStore } from '../../app/routeStore';
-import { useToday } from '../cases/useToday';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useToday } from '../shared/useToday';
 import { FormDialog, type FieldSpec } from './FormDialog';
 import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, splitList, useMay, useOpenCase } from './ledgerFormat';

@@ -18,8 +18,8 @@ import {
 import { appDb } from '../../data/stationDb';
 import { supervisionLedger, type SupervisionRow } from '../../data/ledgersQueries';
 import { addProgress, recordSupervision, SUPERVISION_SOURCES } from '../../data/ledgers';
-import { useRouteStore } from '../../app/routeStore';
-import { useToday } from '../cases/useToday';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useToday } from '../shared/useToday';
 import { PrintDialog } from '../printing/PrintDialog';
 import type { PrintJob } from '../printing/printService';
 import { FormDialog, type FieldSpec } from './FormDialog';

@@ -1,6 +1,6 @@
 // Small helpers shared by the ledger tables.
-import { useSessionStore } from '../../app/sessionStore';
-import { useRouteStore } from '../../app/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { caseByNumber } from '../../data/queries';
 import { appDb } from '../../data/stationDb';
 import { mayWriteLedger, type LedgerAction } from '../../data/ledgers';

@@ -1,7 +1,7 @@
 // Runs a ledger write as the signed-in user and turns a refusal into the user's language.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import type { LedgerResult } from '../../data/ledgers';
 import type { EventActor } from '../../data/eventTypes';
 import { appDb } from '../../data/stationDb';

@@ -14,8 +14,8 @@ import {
 import PrintIcon from '@mui/icons-material/Print';
 import { useTranslation } from 'react-i18next';
 import { PrintPreview } from '../../print';
-import { useSettingsStore } from '../../app/settingsStore';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useSettingsStore } from '../../app/stores/settingsStore';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import type { ArchiveFormat } from '../../../../electron/contract';
 import { archive, sendToPrinter, type PrintJob } from './printService';
 import { OfficeGapsAlert } from './OfficeGapsAlert';

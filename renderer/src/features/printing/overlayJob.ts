@@ -4,7 +4,7 @@
 // with the same function, so what is previewed is what prints.
 import type { Settings } from '../../../../electron/contract';
 import { host } from '../../host';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { prepareInlineFontSource } from '../../print/bundledFont';
 import type { PrintLocale } from '../../print/chineseDate';
 import { renderCalibrationPage } from '../../print/calibration';
@@ -87,7 +87,7 @@ export async function calibrationPageFor(
 
 /**
  * Sends an overlay (or a calibration page) to its printer: exact millimetres, no scaling, no
- * background (PRINTING.md). Throws HostError when the printer fails, so the caller can retry.
+ * background (docs/printing.md). Throws HostError when the printer fails, so the caller can retry.
  */
 export async function printOverlay(
   doc: RenderedDocument,

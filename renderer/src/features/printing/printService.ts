@@ -5,10 +5,10 @@
 // failed print can be retried without archiving twice, and a reprint is recorded as such.
 import type { ArchiveFormat, Paper as HostPaper } from '../../../../electron/contract';
 import { host, HostError } from '../../host';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { renderDocumentInline } from '../../print/bundledFont';
 import type { PrintTemplate, RenderedDocument } from '../../print';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { printRecord, recordPrint } from '../../data/prints';
 import { appDb } from '../../data/stationDb';
 import type { ContactField } from '../../data/station';

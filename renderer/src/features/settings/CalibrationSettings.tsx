@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Button, FormControl, InputLabel, Select, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { calibrationSchema } from '../../../../electron/contract';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { calibrationPageFor, printOverlay } from '../printing/overlayJob';
 import { calibrationOf, certificatePrinter } from '../printing/overlaySettings';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import {
   NumberField,
   printerChoices,
@@ -16,8 +16,8 @@ import {
   StatusLine,
   toNumber,
   useSaveWithStatus,
+  type Printer,
 } from './PrintSettingsParts';
-import type { Printer } from './PrintSettings';
 
 export function CalibrationSettings({ printers }: { printers: Printer[] }) {
   const { t, i18n } = useTranslation('printSettings');

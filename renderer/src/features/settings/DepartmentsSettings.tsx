@@ -1,8 +1,8 @@
-// 设置 › 科室与事项分工: the bureau's own departments and which matter each one handles (FACTS.md:
-// unconfirmed per bureau, so configurable). Everyone signed in sees it — a clerk counselling an
-// applicant may need to say which section handles the matter — but only a director or an
-// administrator edits it (the data layer checks the stored role again). Edits stay in a draft on
-// the page until saved; a refused or failed save keeps the draft and says what to do.
+// 设置 › 科室与事项分工: the bureau's own departments and which matter each one handles
+// (docs/domain.md: unconfirmed per bureau, so configurable). Everyone signed in sees it — a clerk
+// counselling an applicant may need to say which section handles the matter — but only a director
+// or an administrator edits it (the data layer checks the stored role again). Edits stay in a draft
+// on the page until saved; a refused or failed save keeps the draft and says what to do.
 import { useState } from 'react';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,9 +20,9 @@ import {
   type DepartmentSetup,
 } from '../../data/departments';
 import { appDb } from '../../data/stationDb';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { defaultCatalogue, findMatter } from '../../domain/catalogue';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { Section } from './PrintSettingsParts';
 import { DepartmentsList } from './DepartmentsList';
 import { DepartmentsMatters } from './DepartmentsMatters';

@@ -3,23 +3,22 @@
 // the server printed — compared side by side with the one the server shows before anything is
 // sent. Every refusal arrives in words with what to do.
 import { useState } from 'react';
-import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import {
   checkHallAddress,
-  displayFingerprint,
   hallErrorOf,
   normaliseFingerprint,
   seenFingerprintOf,
   type HallErrorCode,
 } from '../../../../electron/contract-hall';
 import { stationKindSchema } from '../../../../server/protocol';
-import { HostError } from '../../host';
-import { host } from '../../host';
+import { host, HostError } from '../../host';
 import { enrolStation } from '../../data/hallEnrolment';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { currentActor } from '../../app/stores/sessionStore';
+import { useHostErrorText } from '../shared/useHostErrorText';
+import { FingerprintCompare } from './HallFingerprintCompare';
 import {
   addressProblem,
   emptyHallForm,
@@ -47,54 +46,25 @@ const KNOWN_ERRORS = new Set<HallErrorCode>([
   'rate_limited',
   'bad_request',
   'restoring',
+  'other_hall',
 ]);
 
 type Probe = { hallName: string | null; fingerprint: string | null };
-
-function FingerprintCompare({ seen, typed }: { seen: string | null; typed: string }) {
-  const { t } = useTranslation('sync');
-  const mine = normaliseFingerprint(typed);
-  const verdict = seen !== null && mine !== null ? (seen === mine ? 'match' : 'mismatch') : null;
-  const cell = (title: string, value: string | null, empty: string, id: string) => (
-    <Box sx={{ flex: 1, minWidth: 0 }}>
-      <Typography variant="body2" fontWeight={700} gutterBottom>
-        {title}
-      </Typography>
-      <Typography
-        data-testid={id}
-        sx={{ fontFamily: 'monospace', fontSize: '0.95rem', wordBreak: 'break-all' }}
-      >
-        {value ? displayFingerprint(value) : empty}
-      </Typography>
-    </Box>
-  );
-  return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="hall-compare">
-      <Typography variant="h4" component="h3" sx={{ fontSize: '1.05rem', mb: 1 }}>
-        {t('settings.compareTitle')}
-      </Typography>
-      <Stack direction="row" spacing={3}>
-        {cell(t('settings.compareServer'), seen, t('settings.compareUnknown'), 'hall-seen')}
-        {cell(t('settings.compareTyped'), mine, t('settings.compareEmpty'), 'hall-typed')}
-      </Stack>
-      {verdict && (
-        <Alert severity={verdict === 'match' ? 'success' : 'error'} sx={{ mt: 1.5 }}>
-          {t(verdict === 'match' ? 'settings.compareMatch' : 'settings.compareMismatch')}
-        </Alert>
-      )}
-    </Paper>
-  );
-}
 
 export function HallEnrolForm(props: {
   stationCode: string;
   /** Whether this host pins the certificate (Electron); a browser checks it itself. */
   hostPins: boolean;
   onEnrolled: (text: string) => void;
+  /** Enrolling again into the hall the station is enrolled with (its name, its address). */
+  again?: { hallName: string; serverUrl: string };
 }) {
   const { t } = useTranslation('sync');
   const hostErrorText = useHostErrorText();
-  const [form, setForm] = useState<HallForm>(emptyHallForm);
+  const [form, setForm] = useState<HallForm>({
+    ...emptyHallForm,
+    serverUrl: props.again?.serverUrl ?? '',
+  });
   const [problems, setProblems] = useState<Partial<Record<HallField, string>>>({});
   const [probe, setProbe] = useState<Probe | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -112,7 +82,10 @@ export function HallEnrolForm(props: {
     const code = hallErrorOf(e);
     if (code) {
       const key = KNOWN_ERRORS.has(code) ? code : 'other';
-      return t(`settings.error.${key}`, { code: key === 'other' ? code : props.stationCode });
+      return t(`settings.error.${key}`, {
+        code: key === 'other' ? code : props.stationCode,
+        hall: props.again?.hallName ?? '—',
+      });
     }
     return e instanceof HostError ? hostErrorText(e) : t('settings.error.other', { code: '—' });
   };
@@ -163,6 +136,7 @@ export function HallEnrolForm(props: {
           label: form.label.trim(),
           kind: form.kind,
           ...(pins ? { fingerprint: normaliseFingerprint(form.fingerprint)! } : {}),
+          ...(props.again ? { replace: true } : {}),
         },
         host,
       );

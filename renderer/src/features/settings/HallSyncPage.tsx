@@ -18,8 +18,8 @@ import { displayFingerprint } from '../../../../electron/contract-hall';
 import { host } from '../../host';
 import { enrolmentStationCode, HALL_ENROLLERS } from '../../data/hallEnrolment';
 import { appDb } from '../../data/stationDb';
-import { useRouteStore } from '../../app/routeStore';
-import { useSessionStore } from '../../app/sessionStore';
+import { useRouteStore } from '../../app/stores/routeStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
 import { useHallEnrolment } from '../shared/syncStatus';
 import { HallEnrolForm } from './HallEnrolForm';
 
@@ -59,6 +59,7 @@ export function HallSyncPage() {
   const [code, setCode] = useState<CodeState>(null);
   const [hostPins, setHostPins] = useState<boolean | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [again, setAgain] = useState(false);
   const admin = HALL_ENROLLERS.includes(role);
 
   useEffect(() => {
@@ -123,15 +124,50 @@ export function HallSyncPage() {
           </Table>
         </Paper>
       )}
+      {enrolled && admin && !again && (
+        <Box sx={{ mb: 3 }}>
+          <Typography sx={{ mb: 1 }}>{t('settings.againHelp')}</Typography>
+          <Button
+            variant="outlined"
+            onClick={() => {
+              setDone(null);
+              setAgain(true);
+            }}
+            data-testid="hall-again"
+          >
+            {t('settings.again')}
+          </Button>
+        </Box>
+      )}
       {!enrolled && status && !admin && <Typography>{t('settings.notEnrolled')}</Typography>}
-      {!enrolled && status && admin && code && hostPins !== null && (
+      {(!enrolled || again) && status && admin && code && hostPins !== null && (
         <Paper sx={{ p: 3 }}>
+          {again && (
+            <Alert
+              severity="warning"
+              sx={{ mb: 2 }}
+              data-testid="hall-again-warning"
+              action={
+                <Button color="inherit" onClick={() => setAgain(false)}>
+                  {t('settings.againCancel')}
+                </Button>
+              }
+            >
+              {t('settings.againWarning', { hall: status.hallName ?? '—' })}
+            </Alert>
+          )}
           {code.ok ? (
             <HallEnrolForm
               stationCode={code.code}
               hostPins={hostPins}
+              again={
+                again && status.hallName && status.serverUrl
+                  ? { hallName: status.hallName, serverUrl: status.serverUrl }
+                  : undefined
+              }
               onEnrolled={(text) => {
                 setDone(text);
+                setAgain(false);
                 void refresh();
               }}
             />

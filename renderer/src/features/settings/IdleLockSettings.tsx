@@ -12,8 +12,8 @@ import {
   saveIdleLockMinutes,
 } from '../../data/idleLock';
 import { appDb } from '../../data/stationDb';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
-import { useSettingsStore } from '../../app/settingsStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 
 export function IdleLockSettings() {
   const { t } = useTranslation('settings');

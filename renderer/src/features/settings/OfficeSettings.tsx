@@ -13,7 +13,7 @@ import {
   type StationContact,
 } from '../../data/station';
 import { appDb } from '../../data/stationDb';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 
 type Form = Required<StationContact>;
 

@@ -15,9 +15,9 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../../electron/contract';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { host } from '../../host';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { CalibrationSettings } from './CalibrationSettings';
 import { PrintSettingsOverlay } from './PrintSettingsOverlay';
 import { PrintSettingsPapers } from './PrintSettingsPapers';
@@ -27,10 +27,10 @@ import {
   Section,
   StatusLine,
   useSaveWithStatus,
+  type Printer,
   type Status,
 } from './PrintSettingsParts';
 
-export type Printer = { name: string; displayName: string };
 type PrinterKind = keyof Settings['printers'];
 const KINDS: PrinterKind[] = ['a4', 'receipt', 'certificate'];
 const FONTS = settingsSchema.shape.printFont.options;

@@ -24,8 +24,8 @@ import {
   type CertificateKindSetting,
   type OverlayFieldSetting,
 } from '../../../../electron/contract';
-import { useSessionStore } from '../../app/sessionStore';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSessionStore } from '../../app/stores/sessionStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import { PrintPreview, type RenderedDocument } from '../../print';
 import { defaultOverlayLayouts } from '../../print/overlayLayouts';
 import { renderOverlayFor } from '../printing/overlayJob';

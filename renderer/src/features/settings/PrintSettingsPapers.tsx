@@ -1,4 +1,4 @@
-// Certificate stock size per certificate (unconfirmed in FACTS.md, so measured and entered here).
+// Certificate stock size per certificate: unconfirmed (docs/domain.md), so measured and entered.
 import { useState } from 'react';
 import { Button, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import {
   certificatePaperSchema,
   type Settings,
 } from '../../../../electron/contract';
-import { useSettingsStore } from '../../app/settingsStore';
+import { useSettingsStore } from '../../app/stores/settingsStore';
 import {
   NumberField,
   Section,

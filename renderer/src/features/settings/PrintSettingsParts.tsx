@@ -4,10 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { Alert, InputAdornment, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../../electron/contract';
-import { useSettingsStore } from '../../app/settingsStore';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useSettingsStore } from '../../app/stores/settingsStore';
+import { useHostErrorText } from '../shared/useHostErrorText';
 
 export type Status = { ok: boolean; text: string } | null;
+
+/** A printer as the host lists it. */
+export type Printer = { name: string; displayName: string };
 
 /** Saves a patch through the host and says how it went, in the user's language. */
 export function useSaveWithStatus() {

@@ -1,5 +1,5 @@
 // 设置: the settings page, or one of its own pages (#/settings/calendar, #/settings/hall).
-import { useRouteStore } from '../../app/routeStore';
+import { useRouteStore } from '../../app/stores/routeStore';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { HallSyncPage } from './HallSyncPage';
 import { SettingsPage } from './SettingsPage';

@@ -18,9 +18,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { languageSchema, type ResultOf } from '../../../../electron/contract';
 import { host } from '../../host';
-import { useSettingsStore } from '../../app/settingsStore';
-import { languages } from '../../app/i18n';
-import { useHostErrorText } from '../frame/useHostErrorText';
+import { useSettingsStore } from '../../app/stores/settingsStore';
+import { useHostErrorText } from '../shared/useHostErrorText';
 import { PrintSettings } from './PrintSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
@@ -67,7 +66,7 @@ export function SettingsPage() {
             value={settings.language}
             onChange={(e) => void onLanguage(e.target.value)}
           >
-            {languages.map((lng) => (
+            {languageSchema.options.map((lng) => (
               <FormControlLabel
                 key={lng}
                 value={lng}

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatch, type DispatchRefusal, type DispatchResult } from '../../data/dispatch';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 import { isRole, type Command } from '../../domain';
 
 const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed', 'wrong_door']);

@@ -14,7 +14,7 @@ import {
 import { defaultRankingRules, type RankingRules } from '../../domain/statsRanking';
 import { saveRankingRules } from '../../data/rankingRules';
 import { appDb } from '../../data/stationDb';
-import { currentActor } from '../../app/sessionStore';
+import { currentActor } from '../../app/stores/sessionStore';
 
 type Key =
   | 'minCases'

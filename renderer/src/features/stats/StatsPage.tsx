@@ -23,7 +23,7 @@ import { loadStatsCases } from '../../data/ledgersStats';
 import { monthlyFigures } from '../../domain/stats';
 import { rank } from '../../domain/statsRanking';
 import { host } from '../../host';
-import { useToday } from '../cases/useToday';
+import { useToday } from '../shared/useToday';
 import { PrintDialog } from '../printing/PrintDialog';
 import type { PrintJob } from '../printing/printService';
 import {
@@ -42,7 +42,7 @@ import {
   RANKING_RULE_SETTERS,
 } from '../../data/rankingRules';
 import { defaultRankingRules } from '../../domain/statsRanking';
-import { currentActor, useSessionStore } from '../../app/sessionStore';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { RulesDialog } from './RulesDialog';
 import { redBlackJob } from './redBlackPrint';
 import { departmentOfSetup, loadDepartments } from '../../data/departments';

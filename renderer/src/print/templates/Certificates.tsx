@@ -1,4 +1,4 @@
-// The four certificates. Their fields follow FACTS.md; the paper size is a template setting.
+// The four certificates. Their fields follow docs/domain.md; the paper size is a template setting.
 import { usePrint } from '../context';
 import { qrSvg } from '../qr';
 import { Svg } from '../components/Official';

@@ -14,7 +14,7 @@ import {
 } from '../../../../renderer/src/domain/holidayNotice';
 import { TEST_NOTICE_2027 } from '../../../fixtures/holidayNotice2027';
 
-// The 2025 notice (国办发明电〔2024〕12号) as FACTS.md quotes it.
+// The 2025 notice (国办发明电〔2024〕12号) as docs/domain.md quotes it.
 const LINES_2025 = [
   '一、元旦：1月1日（周三）放假1天，不调休。',
   '二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。',
@@ -25,7 +25,7 @@ const LINES_2025 = [
 ];
 const NOTICE_2025 = LINES_2025.join('\n');
 
-// Written here from FACTS.md's 2026 row in the notice's wording; the weekdays were computed.
+// Written here from docs/domain.md's 2026 row in the notice's wording; the weekdays were computed.
 const NOTICE_2026 = [
   '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
   '二、春节：2月15日（周日）至23日（周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。',

@@ -90,7 +90,7 @@ describe('credit code (GB 32100)', () => {
 });
 
 describe('resident ID number (GB 11643)', () => {
-  it('accepts the example from FACTS.md', () => {
+  it('accepts the example from docs/domain.md', () => {
     expect(isValidIdNumber('11010519491231002X')).toBe(true);
     expect(describeIdNumber('11010519491231002X')).toEqual({
       division: '110105',

@@ -55,7 +55,7 @@ describe('document and certificate numbers', () => {
     });
   });
 
-  it('certificate numbers follow the old style by default (FACTS example)', () => {
+  it('certificate numbers follow the old style by default (the example in docs/domain.md)', () => {
     expect(
       nextCertificateNumber({ prefix: '地字', division: '410108', year: 2026, lastSeq: 12 }),
     ).toEqual({ ok: true, number: '地字第410108202600013号', seq: 13 });

@@ -1,5 +1,5 @@
 // The F1 help is complete: every key a component reacts to goes through the one registry
-// (app/shortcuts.ts), every recogniser there belongs to a line of the help, and every line has
+// (features/shared/shortcuts.ts), every recogniser there belongs to a line of the help, and every line has
 // its text in both languages.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import {
   SHORTCUTS,
   type KeyId,
   type KeyLike,
-} from '../../../../renderer/src/app/shortcuts';
+} from '../../../../renderer/src/features/shared/shortcuts';
 import zh from '../../../../renderer/src/locales/zh-CN/app.json';
 import en from '../../../../renderer/src/locales/en/app.json';
 
@@ -38,7 +38,7 @@ describe('keyboard shortcuts', () => {
     const reads = /\b(?:e|ev|event)\.(?:key|code|ctrlKey|altKey|metaKey|shiftKey)\b/;
     // Files that handle keys (an error's e.code elsewhere is not a key).
     const handlers = files(src)
-      .filter((f) => !f.endsWith(join('app', 'shortcuts.ts')))
+      .filter((f) => !f.endsWith(join('shared', 'shortcuts.ts')))
       .filter((f) => /onKeyDown|'keydown'|KeyboardEvent/.test(readFileSync(f, 'utf8')));
     expect(handlers.length).toBeGreaterThanOrEqual(12);
     const offenders = handlers

@@ -1,8 +1,8 @@
 // Settings as the UI sees them: loaded once from the host, saved through it.
 import { create } from 'zustand';
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../electron/contract';
-import { host } from '../host';
-import { changeLanguage } from './i18n';
+import { defaultSettings, type Settings, type SettingsPatch } from '../../../../electron/contract';
+import { host } from '../../host';
+import { changeLanguage } from '../i18n';
 
 interface SettingsState {
   settings: Settings;

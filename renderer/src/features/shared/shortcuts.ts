@@ -2,7 +2,7 @@
 // line of the help) and how each handler recognises its key (isKey). A handler asks isKey('save',
 // e) instead of comparing e.key itself, so a shortcut cannot exist without being listed — a unit
 // test checks that no component reads e.key, e.code or a modifier on its own.
-import { areas } from './areas';
+import { areas } from '../../app/stores/areas';
 
 /** What a key handler needs of a keyboard event (React's and the DOM's both fit). */
 export interface KeyLike {

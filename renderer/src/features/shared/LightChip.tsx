@@ -3,8 +3,8 @@
 import { Box, Chip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { EstimateMark } from '../calendar/EstimateMark';
-import { useCalendar } from '../shared/useCalendar';
-import { lightColour, lightOf } from './caseFormat';
+import { useCalendar } from './useCalendar';
+import { lightColour, lightOf } from '../cases/caseFormat';
 
 export function LightChip({ dueOn, today }: { dueOn: string; today: string }) {
   const { t } = useTranslation(['cases', 'domain']);

@@ -2,8 +2,8 @@
 // its progress and its verdict, for the banner in the frame. A break keeps the affected case
 // read-only (dispatch refuses it) and is shown to every user, with what an administrator must do.
 import { create } from 'zustand';
-import { verifyLog, type IntegrityReport } from '../data/integrity';
-import type { OneWindowDb } from '../data/db';
+import { verifyLog, type IntegrityReport } from '../../data/integrity';
+import type { OneWindowDb } from '../../data/db';
 
 interface IntegrityState {
   running: boolean;

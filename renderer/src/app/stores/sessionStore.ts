@@ -1,8 +1,8 @@
 // Who is signed in, and whether the screen is locked. The signed-in user is the actor of every
 // command; a locked screen keeps the user (and everything open underneath) until unlocked.
 import { create } from 'zustand';
-import type { SessionUser } from '../data/auth';
-import type { EventActor } from '../data/eventTypes';
+import type { SessionUser } from '../../data/auth';
+import type { EventActor } from '../../data/eventTypes';
 
 /** Why the screen is locked: the lock screen says which ('idle' = the user was away). */
 export type LockReason = 'idle' | 'manual';
