@@ -128,7 +128,7 @@ export class SyncEngine {
         this.raise('quarantined', h.chainId);
       } else if (!mine || h.seq > mine.stationSeq) {
         // The hall holds more of this chain than this station: an old backup restored, a clone.
-        this.raise('hall_fork', h.chainId);
+        this.raise('fork', `hall holds ${h.chainId} to ${h.seq}`);
       } else await setAcked(this.db, h.chainId, h.seq);
     }
     this.session = session;
@@ -207,13 +207,10 @@ export class SyncEngine {
     this.skew(r.serverTime);
     if (r.kind === 'fault') {
       const f = r.faults[0]!;
-      const code: AlertCode =
-        f.reason === 'fork'
-          ? 'hall_fork'
-          : f.reason === 'conflict'
-            ? 'hall_conflict'
-            : 'hall_bad_hash';
-      this.raise(code, `${f.chainId} ${f.eventId} (gseq ${f.gseq})`);
+      // The screen's words for these are the server's: a fork of this station's own chain, or a
+      // delivered event whose hash or link does not fit (the detail says which, for support).
+      const code: AlertCode = f.reason === 'fork' ? 'fork' : 'bad_hash';
+      this.raise(code, `${f.reason} ${f.chainId} ${f.eventId} (gseq ${f.gseq})`);
       this.pullCaughtUp = false;
     } else this.pullCaughtUp = !r.more;
     await this.settle(false);

@@ -7,7 +7,7 @@ import type { HallLocalCode } from './transport';
 export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert';
 
 /** Codes that stop the pushing until an administrator has acted (locale keys `sync.error.<code>`). */
-export type AlertCode = ErrorCode | HallLocalCode | 'hall_fork' | 'hall_conflict' | 'hall_bad_hash';
+export type AlertCode = ErrorCode | HallLocalCode;
 
 export interface SyncState {
   phase: SyncPhase;

@@ -131,7 +131,7 @@ describe('the hall door', () => {
     });
     const f = await ea.pullOnce();
     expect(f.kind).toBe('fault');
-    expect(ea.store.get().alert).toEqual({ code: 'hall_fork', detail: 'HJ01 HJ01-3 (gseq 4)' });
+    expect(ea.store.get().alert).toEqual({ code: 'fork', detail: 'fork HJ01 HJ01-3 (gseq 4)' });
     expect(await a.events.count()).toBe(held.length);
   });
 

@@ -112,4 +112,25 @@ describe('the sync status', () => {
     expect(clockSkewed({ clockSkewMs: -120_000 })).toBe(false);
     expect(clockSkewed({ clockSkewMs: -120_001 })).toBe(true);
   });
+
+  it("stops with the fork alert when the hall holds more of this station's chain than it wrote (a cloned disk)", async () => {
+    const clone = await stationNamed('HJ01');
+    try {
+      await takeIn(clone, 'c1');
+      await takeIn(clone, 'c2');
+      expect(
+        (await new SyncEngine({ db: clone, transport: net, now: () => NOW }).pushAll()).kind,
+      ).toBe('pushed');
+    } finally {
+      clone.close();
+    }
+    net.calls = [];
+    const engine = new SyncEngine({ db, transport: net, now: () => NOW });
+    expect((await engine.pushAll()).kind).toBe('idle');
+    expect(engine.store.get()).toMatchObject({
+      phase: 'alert',
+      alert: { code: 'fork', detail: 'hall holds HJ01 to 4' },
+    });
+    expect(net.calls).toEqual(['session']);
+  });
 });
