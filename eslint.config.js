@@ -185,6 +185,13 @@ export default tseslint.config(
     },
   },
   {
+    // The hall client shared by main and the browser host: neither Electron nor Node.
+    files: ['electron/contract-hall.ts', 'electron/hall-client.ts', 'electron/hall-wire.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: nodeBuiltins }],
+    },
+  },
+  {
     // Pure policy and print-option modules may use Electron's types, never its runtime.
     files: ['electron/policy/**/*.ts', 'electron/printing/**/*.ts'],
     rules: {

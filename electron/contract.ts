@@ -4,6 +4,7 @@
 // HostApi type is derived from them — so the three cannot drift apart.
 // This file imports zod only: it is loaded by main, preload, renderer and tests alike.
 import { z } from 'zod';
+import { hallContract } from './contract-hall';
 
 /** Largest attachment accepted through the boundary (a scanned A3 page set fits easily). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -329,6 +330,8 @@ export const contract = {
     /** Print failures (no printer, offline, cancelled by the driver) arrive as 'io' errors. */
     result: z.object({ ok: z.literal(true), copies: z.number().int() }),
   },
+  // The hall server (issue 16): contract-hall.ts.
+  ...hallContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -347,6 +350,7 @@ export const hostErrorCodes = [
   'integrity', // a stored file no longer matches its recorded hash
   'cancelled',
   'internal',
+  'hall', // a hall call failed: the message is a HallErrorCode (contract-hall.ts hallErrorOf)
 ] as const;
 export type HostErrorCode = (typeof hostErrorCodes)[number];
 

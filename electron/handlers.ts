@@ -10,6 +10,7 @@ import type { FileSaver } from './services/files';
 import type { SettingsStore } from './services/settings';
 import type { Bytes } from './services/hash';
 import { createKeyService, type KeyService } from './services/keys';
+import { createHallService, type HallService } from './services/hall';
 
 export interface PrintJob {
   html: string;
@@ -43,10 +44,20 @@ export interface HostServices {
   warnings: 'settings_corrupt'[];
   /** The office signing key; absent = the key file under dataDir (created on first use). */
   keys?: KeyService;
+  /** The hall server client; absent = one on dataDir with the station's own sync key. */
+  hall?: HallService;
 }
 
 export function createHandlers(s: HostServices): Handlers {
   const keys = s.keys ?? createKeyService(s.dataDir);
+  const hall =
+    s.hall ??
+    createHallService({
+      dataDir: s.dataDir,
+      attachments: s.attachments,
+      archive: s.archive,
+      appVersion: s.platform.info().version,
+    });
   // Folders the user picked in this session's folder dialog: the only ones a page may name.
   // Anything else (a Startup folder, say) would let a compromised page drop files anywhere.
   const chosenFolders = new Set<string>();
@@ -100,6 +111,14 @@ export function createHandlers(s: HostServices): Handlers {
     },
     'keys.publicKey': () => keys.publicKey(),
     'keys.sign': (args) => keys.sign(args.payload),
+    'hall.status': () => hall.status(),
+    'hall.probe': (args) => hall.probe(args),
+    'hall.enrol': (args) => hall.enrol(args),
+    'hall.session': () => hall.session(),
+    'hall.push': (args) => hall.push(args),
+    'hall.pull': (args) => hall.pull(args),
+    'hall.putBlob': (args) => hall.putBlob(args),
+    'hall.missingBlobs': (args) => hall.missingBlobs(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

@@ -11,6 +11,12 @@ const root = existsSync(resolve(import.meta.dirname, 'package.json'))
   : resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
+// Browser mode and a hall server (docs/hall-station.md): the page's CSP lets it talk to its own
+// origin only, so `OW_HALL_URL=http://127.0.0.1:4470 npm run web` serves the hall's /v1 routes
+// through this origin. The proxy checks an https hall's certificate like any client (no pin).
+const hallUrl = process.env.OW_HALL_URL;
+const proxy = hallUrl ? { '/v1': { target: hallUrl, changeOrigin: true } } : undefined;
+
 export const rendererConfig: UserConfig = {
   root: resolve(root, 'renderer'),
   base: './',
@@ -21,6 +27,6 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  server: { host: '127.0.0.1', port: 5173, proxy },
+  preview: { host: '127.0.0.1', port: 4173, proxy },
 };

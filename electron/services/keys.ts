@@ -45,6 +45,16 @@ export function keyFilePath(dataDir: string): string {
   return join(dataDir, 'keys', 'office-signing-key.json');
 }
 
+/**
+ * The station's hall key (issue 16): signs sessions and pushes to the hall server. Its own file,
+ * apart from the office key: the office key's signatures are printed on certificates for years,
+ * the station key only proves this PC to the hall — a station can be re-keyed (re-enrolled)
+ * without touching a single certificate.
+ */
+export function syncKeyFilePath(dataDir: string): string {
+  return join(dataDir, 'keys', 'station-sync-key.json');
+}
+
 function parseKeyFile(text: string): KeyFile {
   const raw = JSON.parse(text) as Partial<KeyFile>;
   if (
@@ -60,9 +70,9 @@ function parseKeyFile(text: string): KeyFile {
 
 export function createKeyService(
   dataDir: string,
-  deps: { fs?: FsOps; now?: () => Date } = {},
+  deps: { fs?: FsOps; now?: () => Date; file?: string } = {},
 ): KeyService {
-  const file = keyFilePath(dataDir);
+  const file = deps.file ?? keyFilePath(dataDir);
   const fs = deps.fs ?? realFs;
   const now = deps.now ?? (() => new Date());
   // One load (or creation) at a time: two first calls must not create two keys.

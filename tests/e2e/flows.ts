@@ -64,7 +64,7 @@ export async function acceptOneCase(page: Page, opts: IntakeInput = {}): Promise
   await expect(page.getByRole('dialog').getByRole('status')).toContainText('已存档 2 份');
   await closePrintDialog(page);
   const done = (await page.getByTestId('intake-done').textContent()) ?? '';
-  return /HJ01-\d{8}-\d{4}/.exec(done)![0];
+  return /[A-Z][A-Z0-9]{1,9}-\d{8}-\d{4}/.exec(done)![0];
 }
 
 /** Signed in as a clerk: takes in and accepts one case, opens it; returns its number and id. */

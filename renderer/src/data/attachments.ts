@@ -10,6 +10,10 @@ export interface AttachmentMeta {
   mime: string;
 }
 
+/** A scan the host stored is named by its SHA-256: the event says so, for the hall's blobs. */
+export const withContentHash = (a: AttachmentMeta) =>
+  /^[0-9a-f]{64}$/.test(a.id) ? { ...a, sha256: a.id } : { ...a };
+
 export async function attachmentsOfCase(db: OneWindowDb, caseId: string) {
   const rows = await db.files.where('caseId').equals(caseId).toArray();
   return rows.filter((r) => r.kind === 'attachment').map((r) => r.data as AttachmentMeta);

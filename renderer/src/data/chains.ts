@@ -24,9 +24,9 @@ interface Walk {
 /** Events held back waiting for a missing predecessor before it counts as deleted. */
 const MAX_PENDING = 2000;
 
-/** The hashed form of a stored event: `pos` is local and not part of it. */
-const hashedOf = (e: StoredEvent): Record<string, unknown> => {
-  const { pos: _pos, ...rest } = e;
+/** The hashed form of a stored event: `pos` and `gseq` are local and not part of it. */
+export const hashedOf = (e: StoredEvent): Record<string, unknown> => {
+  const { pos: _pos, gseq: _gseq, ...rest } = e;
   return rest as unknown as Record<string, unknown>;
 };
 

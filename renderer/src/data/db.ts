@@ -185,7 +185,17 @@ export const SCHEMA_V5 = {
   documents: 'id, caseId',
 } as const;
 
-export const SCHEMA_VERSION = 5;
+/**
+ * Version 6 (issue 16, the hall): events get an index on `gseq`, the hall order the server gives
+ * each accepted event (absent on events not yet acknowledged: IndexedDB leaves them out of the
+ * index). The pull walks it to know how far the hall order is held without a gap, and finds a
+ * delivered event by it. No row is rewritten. The hall cursor lives in `meta` (data/sync/hallMeta.ts).
+ */
+export const SCHEMA_V6 = {
+  events: '++pos, streamId, gseq',
+} as const;
+
+export const SCHEMA_VERSION = 6;
 
 /**
  * A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. (The
@@ -212,6 +222,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeRows(3));
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
+  if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));
 }

@@ -5,7 +5,7 @@
 // rendered from what was recorded (the number and its time), never allocated while rendering.
 import type { Command } from '../domain';
 import { documentSequenceKey, nextDocumentNumber, type DocumentType } from '../domain/numbering';
-import type { AttachmentMeta } from './attachments';
+import { withContentHash, type AttachmentMeta } from './attachments';
 import type { MetaRow, OneWindowDb } from './db';
 import { DOCUMENTS_STREAM, documentRowOf, type DocumentRow } from './documentRows';
 import type { AppendBatch } from './log';
@@ -113,7 +113,12 @@ export function recordExtras(
   if (attachments.length > 0) {
     batches.push({
       streamId: `case-files:${caseId}`,
-      events: [{ type: 'attachmentsLinked', payload: { caseId, attachments } }],
+      events: [
+        {
+          type: 'attachmentsLinked',
+          payload: { caseId, attachments: attachments.map(withContentHash) },
+        },
+      ],
     });
   }
   return {

@@ -121,7 +121,15 @@ const DATA_EVENT_SCHEMAS = {
   attachmentsLinked: z.object({
     caseId: z.string().min(1),
     attachments: z.array(
-      z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        size: z.number(),
+        mime: z.string(),
+        // The scan's content hash (issue 16: the blob the hall must hold before the event).
+        // Absent in events written before; the id of a scan stored by the host is the same hash.
+        sha256: z.string().optional(),
+      }),
     ),
   }),
   personalDataRevealed: z.object({

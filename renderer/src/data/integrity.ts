@@ -4,7 +4,7 @@
 // event that does not fit and its chain; its case becomes read-only.
 import { ChainWalker, headsOf, type ChainFault } from './chains';
 import type { OneWindowDb } from './db';
-import { CLOSED_HEAD_PREFIX, HEAD_KEY } from './log';
+import { CLOSED_HEAD_PREFIX, HALL_CHAIN_PREFIX, HEAD_KEY, type ChainHead } from './log';
 import { STATION_KEY, type Station } from './station';
 
 export interface IntegrityReport {
@@ -77,15 +77,21 @@ export async function verifyLog(
   }
   if (!report) {
     // Every chain ends where its head says it does: a dropped tail is a break too.
-    const [station, meta] = await Promise.all([
+    const [station, meta, hallChains] = await Promise.all([
       db.meta.get(STATION_KEY),
       db.meta.where('key').startsWith(HEAD_KEY).toArray(),
+      db.meta.where('key').startsWith(HALL_CHAIN_PREFIX).toArray(),
     ]);
     const stationId = (station?.value as Station | undefined)?.stationId ?? null;
     const { heads } = headsOf(
       meta.filter((r) => r.key === HEAD_KEY || r.key.startsWith(CLOSED_HEAD_PREFIX)),
       stationId,
     );
+    // Other stations' chains end where the hall door last linked them (data/log.ts).
+    for (const row of hallChains) {
+      const chainId = row.key.slice(HALL_CHAIN_PREFIX.length);
+      if (!heads.has(chainId)) heads.set(chainId, row.value as ChainHead);
+    }
     const fault = walker.finish(heads);
     report = fault
       ? brokenReport(fault, walker.checked, total, lastPos, now)

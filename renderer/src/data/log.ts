@@ -15,7 +15,7 @@
 // stationId. Meta rows: `chainHead` is the head of the open chain (rows written before chains
 // have no chainId: the chain is the station id); `chainHead:<chainId>` is the final head of a
 // chain this station closed (data/backup.ts), so verification can tell that none of it is missing.
-import { chainSync, GENESIS_HASH } from '../domain/audit';
+import { chain, chainSync, GENESIS_HASH } from '../domain/audit';
 import type { MetaRow, OneWindowDb } from './db';
 import { checkEvent, EVENT_SCHEMA, type EventType } from './eventRegistry';
 import type { EventActor, StoredEvent } from './eventTypes';
@@ -186,4 +186,188 @@ export function append(
   options: AppendOptions = {},
 ): Promise<StoredEvent[]> {
   return appendBatches(db, station, [{ streamId, events }], actor, now, options);
+}
+
+// ---- the second door: events from the hall (issue 16) -----------------------------------------
+//
+// Events pulled from the hall server are stored exactly as received — never re-chained, never
+// checked against this app's registry (their hash covers them; a newer station's type is kept
+// and left unfolded) — once each chain links: an event is stored only when it is the next link
+// of what this station already holds of its chain. A later link (a gap: reordered delivery)
+// waits; its gseq stays past the hall cursor, so the pull brings it again. A duplicate is
+// recognised by its gseq. This station's own events coming back record their gseq: that is the
+// acknowledgement. `hallChain:<chainId>` in meta is the last link held of each foreign chain.
+
+export const HALL_CHAIN_PREFIX = 'hallChain:';
+export const hallChainKey = (chainId: string) => `${HALL_CHAIN_PREFIX}${chainId}`;
+
+/** An event as the hall delivers it, with its place in the hall order. */
+export interface HallDelivery {
+  gseq: number;
+  event: StoredEvent;
+}
+
+/** Deliveries whose hashes were recomputed (outside the transaction: Web Crypto is async). */
+export interface PreparedDeliveries {
+  readonly items: readonly { gseq: number; event: StoredEvent; hashOk: boolean }[];
+}
+
+export type HallFaultReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'conflict' | 'fork';
+
+export interface HallFault {
+  gseq: number;
+  eventId: string;
+  chainId: string;
+  reason: HallFaultReason;
+}
+
+export interface HallStoreResult {
+  /** Foreign events written (in the order given). */
+  stored: StoredEvent[];
+  /** Own events whose gseq was recorded now. */
+  acknowledged: StoredEvent[];
+  duplicates: number;
+  /** Events past a gap in their chain: not stored, delivered again by a later pull. */
+  waiting: HallDelivery[];
+  /** Events that do not fit what this station holds: not stored, the sync raises an alert. */
+  faults: HallFault[];
+  /** Streams whose events were stored or acknowledged: the ones to fold again. */
+  streams: Set<string>;
+}
+
+/** The envelope as received, local fields dropped (a station's `pos` must never travel). */
+function receivedOf(e: StoredEvent): StoredEvent {
+  const { pos: _pos, gseq: _gseq, ...rest } = e;
+  return JSON.parse(JSON.stringify(rest)) as StoredEvent;
+}
+
+/** Recomputes each delivered event's hash from its own fields (domain/audit.ts `chain`). */
+export async function prepareDeliveries(
+  deliveries: readonly HallDelivery[],
+): Promise<PreparedDeliveries> {
+  const items = await Promise.all(
+    [...deliveries]
+      .sort((a, b) => a.gseq - b.gseq)
+      .map(async (d) => {
+        const event = receivedOf(d.event);
+        const { hash: _h, ...body } = event;
+        const hashOk = (await chain(event.prevHash, body)) === event.hash;
+        return { gseq: d.gseq, event, hashOk };
+      }),
+  );
+  return { items };
+}
+
+/** Records the gseqs the hall gave this station's own events (push answer). By `pos`. */
+export async function recordOwnGseqs(
+  db: OneWindowDb,
+  acks: readonly { pos: number; gseq: number }[],
+): Promise<void> {
+  await Promise.all(acks.map((a) => db.events.update(a.pos, { gseq: a.gseq })));
+}
+
+/**
+ * Stores delivered events (see above). Must run inside a 'rw' transaction over db.events and
+ * db.meta; writes nothing for faults, waiting events or duplicates.
+ */
+export async function storeHallEvents(
+  db: OneWindowDb,
+  station: StationIdentity,
+  prepared: PreparedDeliveries,
+): Promise<HallStoreResult> {
+  const result: HallStoreResult = {
+    stored: [],
+    acknowledged: [],
+    duplicates: 0,
+    waiting: [],
+    faults: [],
+    streams: new Set(),
+  };
+  const own = prepared.items.filter(
+    (d) => chainNumber(chainIdOf(d.event), station.stationId) !== null,
+  );
+  const foreign = prepared.items.filter((d) => !own.includes(d));
+  await acknowledgeOwn(db, own, result);
+  const chainIds = [...new Set(foreign.map((d) => chainIdOf(d.event)))];
+  const rows = await db.meta.bulkGet(chainIds.map(hallChainKey));
+  const heads = new Map(chainIds.map((id, i) => [id, headOf(rows[i]?.value)]));
+  const seen = new Set<number>();
+  const toStore: StoredEvent[] = [];
+  for (const d of foreign) {
+    if (seen.has(d.gseq)) {
+      result.duplicates += 1;
+      continue;
+    }
+    seen.add(d.gseq);
+    const chainId = chainIdOf(d.event);
+    const head = heads.get(chainId)!;
+    const fault = (reason: HallFaultReason) =>
+      result.faults.push({ gseq: d.gseq, eventId: d.event.id, chainId, reason });
+    if (d.event.stationSeq <= head.stationSeq) {
+      const held = await db.events.where('gseq').equals(d.gseq).first();
+      if (held && held.id === d.event.id && held.hash === d.event.hash) result.duplicates += 1;
+      else fault('conflict');
+    } else if (d.event.stationSeq > head.stationSeq + 1) {
+      result.waiting.push({ gseq: d.gseq, event: d.event });
+    } else if (!d.hashOk) {
+      fault('hash_mismatch');
+    } else if (d.event.prevHash !== head.hash) {
+      fault('prev_hash_mismatch');
+    } else {
+      heads.set(chainId, { chainId, stationSeq: d.event.stationSeq, hash: d.event.hash });
+      toStore.push({ ...d.event, gseq: d.gseq });
+      result.streams.add(d.event.streamId);
+    }
+  }
+  if (toStore.length > 0) {
+    const changed = [...new Set(toStore.map(chainIdOf))];
+    await Promise.all([
+      db.events.bulkAdd(toStore),
+      db.meta.bulkPut(changed.map((id) => ({ key: hallChainKey(id), value: heads.get(id) }))),
+    ]);
+    result.stored = toStore;
+  }
+  return result;
+}
+
+/** Own events back from the hall: the same event (by id and hash) gets its gseq. */
+async function acknowledgeOwn(
+  db: OneWindowDb,
+  own: PreparedDeliveries['items'],
+  result: HallStoreResult,
+): Promise<void> {
+  const streams = [...new Set(own.map((d) => d.event.streamId))];
+  const held = await Promise.all(
+    streams.map((s) => db.events.where('streamId').equals(s).toArray()),
+  );
+  const byId = new Map(held.flat().map((e) => [e.id, e]));
+  const updates: { pos: number; gseq: number }[] = [];
+  for (const d of own) {
+    const mine = byId.get(d.event.id);
+    if (!mine || mine.hash !== d.event.hash) {
+      // The hall holds a history of this station's chain that this station does not: a restored
+      // old backup or a cloned disk. Nothing is written; the sync raises the fork alert.
+      result.faults.push({
+        gseq: d.gseq,
+        eventId: d.event.id,
+        chainId: chainIdOf(d.event),
+        reason: 'fork',
+      });
+    } else if (mine.gseq === d.gseq) {
+      result.duplicates += 1;
+    } else if (mine.gseq !== undefined) {
+      result.faults.push({
+        gseq: d.gseq,
+        eventId: d.event.id,
+        chainId: chainIdOf(d.event),
+        reason: 'conflict',
+      });
+    } else {
+      mine.gseq = d.gseq;
+      updates.push({ pos: mine.pos!, gseq: d.gseq });
+      result.acknowledged.push(mine);
+      result.streams.add(mine.streamId);
+    }
+  }
+  await recordOwnGseqs(db, updates);
 }

@@ -26,6 +26,7 @@ import { lastIntegrityReport } from './integrity';
 import { append } from './log';
 import { RANKING_RULES_KEY } from './rankingRules';
 import { getStation } from './station';
+import { hallOrder } from './sync/order';
 
 /** The settings the log's events write; any other row of `settings` is not a fold and is left alone. */
 const CHUNK = 2000;
@@ -178,7 +179,8 @@ export interface RefoldResult {
 }
 
 /**
- * Re-reads the events of `streamIds` (case:… and ledger:… streams) from the log, in log order,
+ * Re-reads the events of `streamIds` (case:… and ledger:… streams) from the log, in the hall order
+ * (data/sync/order.ts: confirmed events by gseq, then own pending ones; log order before a hall),
  * folds them and rewrites their read rows: the case row, its certificates, the applicant and
  * project its intake names, the ledger entry. Runs inside the caller's transaction (refoldTables).
  * The applicant and project are written from these streams' intake; a full rebuild writes them
@@ -193,7 +195,7 @@ export async function refoldStreams(
     Promise.all(ids.map((id) => db.events.where('streamId').equals(id).toArray())),
     db.settings.bulkGet([...FOLDED_SETTINGS]),
   ]);
-  const events = lists.flat().sort((a, b) => (a.pos ?? 0) - (b.pos ?? 0));
+  const events = lists.flat().sort(hallOrder);
   const settings = new Map(
     settingRows.flatMap((r) => (r ? [[r.key, r.value] as [string, unknown]] : [])),
   );

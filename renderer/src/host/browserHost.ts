@@ -14,6 +14,7 @@ import { registerHandlers, type Handlers } from '../../../electron/ipc';
 import { createMemoryTransportPair } from '../../../electron/ipc-memory';
 import { archiveHandlers, sha256Hex, type PdfEngine } from './browserArchive';
 import { blobStore, metaStore } from './blobStore';
+import { hallHandlers, type BrowserHallOptions } from './browserHall';
 import { browserKeys } from './browserKeys';
 import { pdfInBrowser, printInBrowser } from './browserPrint';
 
@@ -50,6 +51,8 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '')
 export interface BrowserHostOptions {
   /** The PDF engine; default: the one the page was lent (window.owRenderPdf), if any. */
   pdf?: PdfEngine;
+  /** The hall server's transport and deadline (tests); default: fetch. */
+  hall?: BrowserHallOptions;
 }
 
 export function browserHandlers(
@@ -119,6 +122,7 @@ export function browserHandlers(
     },
     'keys.publicKey': () => browserKeys.publicKey(),
     'keys.sign': ({ payload }) => browserKeys.sign(payload),
+    ...hallHandlers(storage, options.hall),
     // The browser has no printer list: its own print dialog picks the printer.
     'print.printers': async () => ({ printers: [] }),
     'print.toPdf': async ({ html, paper }) => {

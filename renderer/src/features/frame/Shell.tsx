@@ -31,6 +31,8 @@ import { IntegrityBanner } from './IntegrityBanner';
 import { CalendarBanner } from '../calendar/CalendarBanner';
 import { useCalendarFeed } from '../shared/useCalendar';
 import { ShortcutHelp } from './ShortcutHelp';
+import { SyncBanner, SyncStatusChip } from './SyncStatus';
+import { useHallSync } from '../shared/useHallSync';
 import { areaOfKey, areaShortcut, isKey } from '../shared/shortcuts';
 
 const icons: Record<Area, ReactNode> = {
@@ -54,6 +56,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const go = useRouteStore((s) => s.go);
   const [helpOpen, setHelpOpen] = useState(false);
   useCalendarFeed();
+  useHallSync();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,6 +83,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {t('app.title')}
           </Typography>
           <Typography sx={{ flexGrow: 1, opacity: 0.9 }}>{t('app.subtitle')}</Typography>
+          <SyncStatusChip />
           <Button
             color="inherit"
             startIcon={<KeyboardIcon />}
@@ -159,6 +163,7 @@ export function Shell({ children }: { children: ReactNode }) {
       >
         <IntegrityBanner />
         <CalendarBanner />
+        <SyncBanner />
         {children}
       </Box>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -25,6 +25,7 @@ import { OfficeSettings } from './OfficeSettings';
 import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
+import { HallSyncCard } from './HallSyncPage';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -84,6 +85,7 @@ export function SettingsPage() {
         )}
       </Paper>
       <CalendarCard />
+      <HallSyncCard />
       <OfficeSettings />
       <IdleLockSettings />
       <DepartmentsSettings />

@@ -142,7 +142,7 @@ describe('schema v5: the documents table', () => {
     opened.push(v5);
     await v5.open();
     expect(v5.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(5); // v6 (the hall's gseq index) came after
     for (const [t, rows] of Object.entries(tables))
       expect(await v5.table(t).toArray(), t).toEqual(rows);
     // The upgrade only made the table: its rows come from the log in the background, in chunks.

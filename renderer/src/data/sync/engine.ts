@@ -1,0 +1,314 @@
+// The sync engine: one object per station that keeps its log and the hall's in step. It pushes
+// the outbox right after each dispatch (the app calls `afterDispatch()`; dispatch itself is not
+// touched) and retries with capped backoff while the hall cannot be reached; it long-polls the
+// hall from the cursor and applies what comes. A refusal no retry can settle (fork, quarantine,
+// bad hash, a schema too new …) stops the pushing and raises the alert; a hall that does not
+// answer only makes the station 'offline' — everything else works exactly as without a hall.
+//
+// `pushAll` and `pullOnce` are steps a test can drive one by one (the simulation does); `start`
+// runs them as loops on the injected scheduler.
+import type { OneWindowDb } from '../db';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { ownChains, pendingCount, stationIdOf } from './outbox';
+import { pullOnce, type PullOutcome } from './pull';
+import { pushOnce, setAcked, FATAL_CODES, type PushOutcome } from './push';
+import { createSyncStore, type AlertCode, type SyncStore } from './state';
+import type { HallError, HallTransport, SessionResult } from './transport';
+
+export interface SyncEngineOptions {
+  db: OneWindowDb;
+  transport: HallTransport;
+  now?: () => Date;
+  random?: () => number;
+  /** Runs `fn` after `ms`; returns a cancel. Defaults to setTimeout. `loop` names the caller. */
+  schedule?: (fn: () => void, ms: number, loop: 'push' | 'pull') => () => void;
+  backoff?: BackoffPolicy;
+  /** Long-poll wait once caught up. */
+  pullWaitMs?: number;
+  pullLimit?: number;
+  pushLimit?: number;
+  /** Pause before asking again after an empty answer (a host that does not long-poll). */
+  idlePullMs?: number;
+}
+
+const defaultSchedule = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+};
+
+/**
+ * A thrown failure (hall.session) as a HallError: the host throws HostError code 'hall' whose
+ * message starts with the hall's code ('station_blocked: …'); anything else counts as unreachable.
+ */
+export const errorOf = (e: unknown): HallError => {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const code = err?.code === 'hall' ? message.split(':')[0]!.trim() : err?.code;
+  return typeof code === 'string' && code !== 'hall' && /^[a-z_]+$/.test(code)
+    ? { code: code as HallError['code'], message }
+    : { code: 'unreachable', message };
+};
+
+export class SyncEngine {
+  readonly store: SyncStore = createSyncStore();
+  private readonly db: OneWindowDb;
+  private readonly transport: HallTransport;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly schedule: NonNullable<SyncEngineOptions['schedule']>;
+  private readonly policy: BackoffPolicy;
+  private readonly pullWaitMs: number;
+  private readonly pullLimit: number;
+  private readonly pushLimit: number;
+  private readonly idlePullMs: number;
+  private session: SessionResult | null = null;
+  private stationId: string | null = null;
+  private running = false;
+  private pushing: Promise<void> | null = null;
+  private pushAgain = false;
+  private cancelPushRetry: (() => void) | null = null;
+  private cancelPull: (() => void) | null = null;
+  /** Consecutive failed push attempts (the backoff's exponent); 0 after a success. */
+  pushFailures = 0;
+  pullFailures = 0;
+  private pushStopped = false;
+  private pullCaughtUp = false;
+
+  constructor(o: SyncEngineOptions) {
+    this.db = o.db;
+    this.transport = o.transport;
+    this.now = o.now ?? (() => new Date());
+    this.random = o.random ?? Math.random;
+    this.schedule = o.schedule ?? defaultSchedule;
+    this.policy = o.backoff ?? DEFAULT_BACKOFF;
+    this.pullWaitMs = o.pullWaitMs ?? 25_000;
+    this.pullLimit = o.pullLimit ?? 500;
+    this.pushLimit = o.pushLimit ?? 200;
+    this.idlePullMs = o.idlePullMs ?? 1000;
+  }
+
+  private raise(code: AlertCode, detail: string) {
+    this.pushStopped = true;
+    this.store.set({ phase: 'alert', alert: { code, detail } });
+  }
+
+  private skew(serverTime: string) {
+    const t = Date.parse(serverTime);
+    if (Number.isFinite(t)) this.store.set({ clockSkewMs: this.now().getTime() - t });
+  }
+
+  /** Pending count and phase after a step. */
+  private async settle(offline: boolean) {
+    const pending = await pendingCount(this.db);
+    if (this.store.get().alert) return this.store.set({ pending, phase: 'alert' });
+    if (offline) return this.store.set({ pending, phase: 'offline' });
+    if (pending === 0 && this.pullCaughtUp)
+      return this.store.set({ pending, phase: 'synced', lastSyncAt: this.now().toISOString() });
+    this.store.set({ pending, phase: 'syncing' });
+  }
+
+  /** A session, and the acknowledged marks set from the hall's heads. Null when unreachable. */
+  private async ensureSession(): Promise<HallError | null> {
+    if (!this.stationId) this.stationId = await stationIdOf(this.db);
+    if (!this.stationId) return { code: 'unreachable', message: 'station not set up' };
+    if (this.session) return null;
+    let session: SessionResult;
+    try {
+      session = await this.transport.session();
+    } catch (e) {
+      return errorOf(e);
+    }
+    this.skew(session.serverTime);
+    const local = new Map(
+      (await ownChains(this.db, this.stationId)).map((c) => [c.chainId, c.head]),
+    );
+    for (const h of session.heads) {
+      const mine = local.get(h.chainId);
+      if (h.status === 'quarantined') {
+        this.raise('quarantined', h.chainId);
+      } else if (!mine || h.seq > mine.stationSeq) {
+        // The hall holds more of this chain than this station: an old backup restored, a clone.
+        this.raise('fork', `hall holds ${h.chainId} to ${h.seq}`);
+      } else await setAcked(this.db, h.chainId, h.seq);
+    }
+    this.session = session;
+    return null;
+  }
+
+  /** Pushes ranges until the outbox is empty or the hall fails; one outcome back. */
+  async pushAll(): Promise<PushOutcome> {
+    if (this.pushStopped) return { kind: 'idle' };
+    const sessionError = await this.ensureSession();
+    if (sessionError) return this.pushFailed(sessionError);
+    let limit = this.pushLimit;
+    let last: PushOutcome = { kind: 'idle' };
+    for (let moves = 0; !this.pushStopped;) {
+      const r = await pushOnce(this.db, this.transport, this.stationId!, limit);
+      if (r.kind === 'idle') break;
+      last = r;
+      if (r.kind === 'pushed') {
+        this.skew(r.serverTime);
+        this.pushFailures = 0;
+        limit = this.pushLimit;
+        continue;
+      }
+      if (r.kind === 'moved' && ++moves < 5) continue;
+      if (r.kind === 'retry' && r.error.code === 'too_large' && limit > 1) {
+        limit = Math.ceil(limit / 2);
+        continue;
+      }
+      if (r.kind === 'moved') return this.pushFailed({ code: 'gap', message: 'gap repeats' });
+      if (r.kind === 'fatal') {
+        this.raise(r.error.code as AlertCode, r.error.message);
+        await this.settle(false);
+        return r;
+      }
+      if (r.kind === 'retry' && r.session === 'renew') this.session = null;
+      return this.pushFailed((r as Extract<PushOutcome, { kind: 'retry' }>).error);
+    }
+    await this.settle(false);
+    return last;
+  }
+
+  private async pushFailed(error: HallError): Promise<PushOutcome> {
+    this.pushFailures += 1;
+    if (FATAL_CODES.has(error.code)) {
+      this.raise(error.code, error.message);
+      await this.settle(false);
+      return { kind: 'fatal', error };
+    }
+    this.session = error.code === 'unreachable' ? this.session : null;
+    await this.settle(error.code === 'unreachable');
+    return { kind: 'retry', error };
+  }
+
+  /** One pull (waitMs 0 answers at once), applied. */
+  async pullOnce(waitMs = 0): Promise<PullOutcome> {
+    if (!this.stationId) this.stationId = await stationIdOf(this.db);
+    if (!this.stationId) return { kind: 'error', error: { code: 'unreachable', message: '' } };
+    let r: PullOutcome;
+    try {
+      r = await pullOnce(this.db, this.transport, this.stationId, {
+        limit: this.pullLimit,
+        waitMs,
+        now: this.now(),
+      });
+    } catch (e) {
+      r = { kind: 'error', error: errorOf(e) };
+    }
+    if (r.kind === 'error') {
+      this.pullFailures += 1;
+      this.pullCaughtUp = false;
+      if (FATAL_CODES.has(r.error.code)) this.raise(r.error.code, r.error.message);
+      await this.settle(r.error.code === 'unreachable');
+      return r;
+    }
+    this.pullFailures = 0;
+    this.skew(r.serverTime);
+    if (r.kind === 'fault') {
+      const f = r.faults[0]!;
+      // The screen's words for these are the server's: a fork of this station's own chain, or a
+      // delivered event whose hash or link does not fit (the detail says which, for support).
+      const code: AlertCode = f.reason === 'fork' ? 'fork' : 'bad_hash';
+      this.raise(code, `${f.reason} ${f.chainId} ${f.eventId} (gseq ${f.gseq})`);
+      this.pullCaughtUp = false;
+    } else this.pullCaughtUp = !r.more;
+    await this.settle(false);
+    return r;
+  }
+
+  // ---- the loops --------------------------------------------------------------------------
+
+  /**
+   * The hook the app calls after each dispatch that appended events: the pending count is
+   * refreshed and, when the engine runs, the outbox pushed at once. Never rejects.
+   */
+  afterDispatch(): Promise<void> {
+    if (this.running) this.kickPush();
+    return pendingCount(this.db).then(
+      (pending) => {
+        const { alert, phase } = this.store.get();
+        this.store.set(
+          alert || pending === 0 || phase === 'offline'
+            ? { pending }
+            : { pending, phase: 'syncing' },
+        );
+      },
+      () => undefined,
+    );
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.kickPush();
+    this.pullLoop(0);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.cancelPushRetry?.();
+    this.cancelPull?.();
+    this.cancelPushRetry = this.cancelPull = null;
+  }
+
+  /** After an administrator dealt with the alert (or for a fresh start): push again. */
+  clearAlert(): void {
+    this.pushStopped = false;
+    this.session = null;
+    this.store.set({ alert: undefined });
+    if (this.running) this.kickPush();
+  }
+
+  private kickPush(): void {
+    if (this.pushing) {
+      this.pushAgain = true;
+      return;
+    }
+    this.cancelPushRetry?.();
+    this.cancelPushRetry = null;
+    // A failure of the station's own database (closed, quota) is retried like an unreachable hall.
+    const retry: PushOutcome = { kind: 'retry', error: { code: 'unreachable', message: 'local' } };
+    this.pushing = this.pushAll()
+      .catch((): PushOutcome => retry)
+      .then((r) => {
+        if (!this.running) return;
+        if (r.kind === 'retry') {
+          const ms = backoffDelay(this.pushFailures, this.random, this.policy);
+          this.cancelPushRetry = this.schedule(() => this.kickPush(), ms, 'push');
+        }
+      })
+      .finally(() => {
+        this.pushing = null;
+        if (this.pushAgain && this.running) {
+          this.pushAgain = false;
+          this.kickPush();
+        }
+      });
+  }
+
+  private pullLoop(delayMs: number): void {
+    this.cancelPull = this.schedule(
+      () => {
+        if (!this.running) return;
+        const local: PullOutcome = { kind: 'error', error: { code: 'unreachable', message: '' } };
+        void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0)
+          .catch(() => local)
+          .then((r) => {
+            if (!this.running) return;
+            const failed = r.kind !== 'ok';
+            // A host that answered at once with nothing (no long-poll) is asked again a little later.
+            const idle = r.kind === 'ok' && r.delivered === 0 && !r.more;
+            const ms = failed
+              ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
+              : idle
+                ? this.idlePullMs
+                : 0;
+            this.pullLoop(ms);
+          });
+      },
+      delayMs,
+      'pull',
+    );
+  }
+}

@@ -1,0 +1,23 @@
+// Runs the hall sync (renderer/src/data/sync/) while this station is enrolled with a hall: one
+// engine for the app's database, its state fed to the frame's status store. Mounted once, by the
+// shell; a lone station runs nothing.
+import { useEffect } from 'react';
+import { runHallSync, hostTransport } from '../../data/sync';
+import { appDb } from '../../data/stationDb';
+import { host } from '../../host';
+import { syncStatusStore, useHallEnrolment } from './syncStatus';
+
+export function useHallSync(): void {
+  const enrolled = useHallEnrolment((s) => s.status?.enrolled === true);
+  useEffect(() => {
+    // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
+    if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
+    const sync = runHallSync(appDb(), hostTransport(host), {
+      onState: (s) => syncStatusStore.set(s),
+    });
+    return () => {
+      sync.stop();
+      syncStatusStore.set(null);
+    };
+  }, [enrolled]);
+}

@@ -1,0 +1,289 @@
+// Two stations and one hall, end to end (issue 16): two Chromium profiles — each its own
+// IndexedDB, its own browser-host sync key — enrolled with a real hall server process (server/,
+// embedded PGlite in a temp folder), reached through each page's own origin (the page's CSP
+// allows nothing else). A clerk takes a case in on A; B's reviewer sees it and reviews; A sees
+// the new status; both stations end with identical read tables. Then B is cut off
+// (context.setOffline) while both act on the same case; healed, both converge, the stale action
+// parked on both, nothing lost. Web target only (the Electron host speaks to the hall from main).
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { test, expect, chromiumArgs, chromiumEnv, chromiumPath, shot } from './fixtures';
+import { fillSetUp, signIn, addStaff, switchUser, STATION_ADMIN } from './session';
+import { takeInCase } from './flows';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+let HALL_PORT = 0;
+
+/** A port nobody listens on now (other helpers' previews use fixed ones). */
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+
+test.skip(process.env.OW_E2E_TARGET !== 'web', 'the browser host speaks to the hall here');
+test.describe.configure({ mode: 'serial' });
+
+let dataDir = '';
+let server: ChildProcess | null = null;
+const codes: Record<string, string> = {};
+
+async function hallCli(...args: string[]) {
+  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
+    timeout: 120_000,
+  });
+  return stdout;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'ow-hall-e2e-'));
+  HALL_PORT = await freePort();
+  await hallCli('hall', 'create', '--name', '惠济区服务大厅');
+  // Single-use codes, and a station enrols once: each test has its own two stations.
+  for (const [code, label] of [
+    ['HJ01', '1号窗口'],
+    ['HJ02', '审查室'],
+    ['HJ03', '2号窗口'],
+    ['HJ04', '审查二室'],
+  ] as const) {
+    const out = await hallCli(
+      'station',
+      'enrol',
+      '--code',
+      code,
+      '--label',
+      label,
+      '--kind',
+      'counter',
+    );
+    codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
+  }
+  server = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(HALL_PORT)], {
+    cwd: root,
+    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const end = Date.now() + 120_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${HALL_PORT}/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > end) throw new Error('the hall server did not start');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+test.afterAll(async () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Station {
+  context: BrowserContext;
+  page: Page;
+  profile: string;
+  /** Cut off from the hall: the route fails every call (setOffline does not reach routed calls). */
+  offline: boolean;
+}
+
+/** context.setOffline, and the hall's route failing like a pulled network cable. */
+async function setOffline(s: Station, offline: boolean) {
+  s.offline = offline;
+  await s.context.setOffline(offline);
+}
+
+const stations: Station[] = [];
+test.afterEach(async () => {
+  for (const s of stations.splice(0)) {
+    await s.context.close();
+    rmSync(s.profile, { recursive: true, force: true });
+  }
+});
+
+/** A fresh station profile whose /v1/* goes to the hall server, set up as `code`, enrolled. */
+async function station(code: 'HJ01' | 'HJ02' | 'HJ03' | 'HJ04', baseURL: string): Promise<Page> {
+  const profile = mkdtempSync(join(tmpdir(), `ow-e2e-${code}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    env: chromiumEnv,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const me: Station = { context, page, profile, offline: false };
+  stations.push(me);
+  await page.route('**/v1/**', async (route) => {
+    const url = new URL(route.request().url());
+    if (me.offline) return route.abort('internetdisconnected');
+    try {
+      const response = await route.fetch({
+        url: `http://127.0.0.1:${HALL_PORT}${url.pathname}${url.search}`,
+        timeout: 40_000,
+      });
+      // A long-poll answered after the cable was pulled never reaches the station.
+      if (me.offline) return await route.abort('internetdisconnected');
+      await route.fulfill({ response });
+    } catch {
+      await route.abort('connectionrefused').catch(() => undefined);
+    }
+  });
+  await page.goto(baseURL);
+  await fillSetUp(page);
+  await page.getByTestId('setup-stationCode').fill(code);
+  await page.getByTestId('setup-submit').click();
+  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('open-hall').click();
+  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
+  await page.getByTestId('hall-label').fill(`${code} 窗口`);
+  await page.getByTestId('hall-code').fill(codes[code]!);
+  await page.getByTestId('hall-enrol').click();
+  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** Every read table of a station's IndexedDB, as plain data. */
+async function readTables(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('onewindow');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = (name: string) =>
+      new Promise<unknown[]>((ok, fail) => {
+        const r = db.transaction(name).objectStore(name).getAll();
+        r.onsuccess = () => ok(r.result as unknown[]);
+        r.onerror = () => fail(r.error);
+      });
+    const out: Record<string, unknown> = {};
+    for (const t of ['cases', 'certificates', 'parties', 'projects', 'counselling'])
+      out[t] = await all(t);
+    const events = (await all('events')) as { id: string; gseq?: number }[];
+    out.events = events.map((e) => `${e.id}@${e.gseq ?? '-'}`).sort();
+    db.close();
+    return out;
+  });
+}
+
+async function inboxShows(page: Page, caseNo: string) {
+  await expect(async () => {
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByTestId(`inbox-row-${caseNo}`)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test('a case taken in on A is reviewed on B; both end with the same read tables', async ({
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const a = await station('HJ01', baseURL!);
+  const b = await station('HJ02', baseURL!);
+  await addStaff(a, ['clerk']);
+  await addStaff(b, ['reviewer']);
+  const { caseNo, caseId } = await takeInCase(a);
+
+  // B's reviewer sees it in the inbox within seconds, and reviews it.
+  await inboxShows(b, caseNo);
+  await shot(b, 'hall-two-stations-inbox-B');
+  await b.getByTestId(`inbox-row-${caseNo}`).click();
+  await expect(b.getByTestId('step-case-no')).toHaveText(caseNo);
+  await b.getByTestId('opinion-text').fill('材料齐全，符合规划条件，拟同意。');
+  await b.getByTestId('action-pass').click();
+  await expect(b.getByTestId('approval-flash')).toContainText('审查通过');
+
+  // A shows the new status.
+  await expect(async () => {
+    await a.evaluate((id) => {
+      window.location.hash = `#/approval/case/${encodeURIComponent(id)}`;
+    }, caseId);
+    await expect(a.getByTestId('step-status')).toHaveText('审核', { timeout: 1000 });
+    await a.keyboard.press('Alt+1');
+  }).toPass({ timeout: 30_000 });
+  await expect(a.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 30_000,
+  });
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 30_000,
+  });
+  await shot(a, 'hall-two-stations-synced-A');
+  await expect(async () => expect(await readTables(a)).toEqual(await readTables(b))).toPass({
+    timeout: 30_000,
+  });
+  const tables = await readTables(a);
+  expect(
+    (tables.cases as { caseNo: string; status: string }[]).map((c) => [c.caseNo, c.status]),
+  ).toEqual([[caseNo, 'verify']]);
+});
+
+test('B offline while A and B act on the same case: healed, both converge, the stale action parked', async ({
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const a = await station('HJ03', baseURL!);
+  const b = await station('HJ04', baseURL!);
+  await addStaff(a, ['clerk', 'reviewer']);
+  await addStaff(b, ['reviewer']);
+  const { caseNo } = await takeInCase(a);
+  await inboxShows(b, caseNo);
+
+  // B is cut off; both reviewers pass the same case on version 1.
+  await setOffline(stations[1]!, true);
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
+    timeout: 60_000,
+  });
+  await b.getByTestId(`inbox-row-${caseNo}`).click();
+  await b.getByTestId('opinion-text').fill('B：材料齐全，拟同意。');
+  await b.getByTestId('action-pass').click();
+  await expect(b.getByTestId('approval-flash')).toContainText('审查通过');
+  await expect(b.getByTestId('sync-status')).toContainText('1 条待上传');
+  await shot(b, 'hall-two-stations-offline-B');
+
+  await switchUser(a, 'reviewer');
+  await inboxShows(a, caseNo);
+  await a.getByTestId(`inbox-row-${caseNo}`).click();
+  await a.getByTestId('opinion-text').fill('A：材料齐全，拟同意。');
+  await a.getByTestId('action-pass').click();
+  await expect(a.getByTestId('approval-flash')).toContainText('审查通过');
+
+  // Healed: B's review arrives after A's in the hall order and is parked on both stations.
+  await setOffline(stations[1]!, false);
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 90_000,
+  });
+  await expect(async () => {
+    const [ta, tb] = [await readTables(a), await readTables(b)];
+    expect(ta).toEqual(tb);
+    // The hall also holds the first test's stations: this test's case, by its number.
+    const row = (
+      ta.cases as { caseNo: string; status: string; state: { parked?: { type: string }[] } }[]
+    ).find((c) => c.caseNo === caseNo)!;
+    expect(row.status).toBe('verify');
+    expect(row.state.parked?.map((p) => p.type)).toEqual(['caseReviewed']);
+  }).toPass({ timeout: 60_000 });
+  await shot(b, 'hall-two-stations-healed-B');
+});

@@ -1,0 +1,181 @@
+// The hall for the station's tests and the simulation: the server helper's own rules
+// (server/core/hall.ts `push` over server/core/push.ts's pure planPush) on its in-memory store
+// (server/core/memory.ts), with the pull and the session heads read from that store the way the
+// HTTP routes serve them. What is modelled here is only the network between (ModelTransport).
+import type {
+  ChainHeadInfo,
+  HallEvent,
+  PullResponse,
+  PushResponse,
+  WireEvent,
+} from '../../../../../server/protocol';
+import { push } from '../../../../../server/core/hall';
+import { MemoryStore } from '../../../../../server/core/memory';
+import type {
+  HallError,
+  HallResult,
+  HallTransport,
+  PullArgs,
+  PushArgs,
+  SessionResult,
+} from '../../../../../renderer/src/data/sync/transport';
+
+export class HallModel {
+  readonly store = new MemoryStore();
+  /** Every blob hash uploaded, in order (tests check "before the events"). */
+  readonly uploads: string[] = [];
+  serverTime = '2026-03-02T02:00:00.000Z';
+  private pushes = 0;
+
+  get events(): HallEvent[] {
+    return this.store.rows.map((r) => ({ gseq: r.gseq, event: JSON.parse(r.json) as WireEvent }));
+  }
+
+  get blobs(): Set<string> {
+    return this.store.blobs;
+  }
+
+  get lastGseq() {
+    return this.store.rows.length;
+  }
+
+  headsOf(stationCode: string): ChainHeadInfo[] {
+    return [...this.store.chains.values()]
+      .filter((c) => c.owner === stationCode)
+      .map((c) => ({ chainId: c.chainId, seq: c.headSeq, hash: c.headHash, status: c.status }));
+  }
+
+  async push(stationCode: string, req: PushArgs): Promise<HallResult<{ response: PushResponse }>> {
+    const r = await push(
+      this.store,
+      stationCode,
+      { pushId: `push-${String(++this.pushes).padStart(6, '0')}`, ...req },
+      { maxEventSchema: 2 },
+    );
+    if (!r.ok) {
+      const { code, message, ...rest } = r.refusal as HallError & Record<string, unknown>;
+      const error: HallError = { code, message };
+      for (const k of ['expectedSeq', 'seq', 'missing'] as const)
+        if (rest[k] !== undefined) (error as unknown as Record<string, unknown>)[k] = rest[k];
+      return { ok: false, error };
+    }
+    return {
+      ok: true,
+      response: {
+        accepted: r.accepted,
+        duplicates: r.duplicates,
+        head: r.head,
+        gseqs: r.gseqs,
+        serverTime: this.serverTime,
+      },
+    };
+  }
+
+  pull(args: PullArgs): PullResponse {
+    const events = this.events.slice(args.after, args.after + args.limit);
+    return {
+      events,
+      cursor: events.length ? events[events.length - 1]!.gseq : args.after,
+      lastGseq: this.lastGseq,
+      serverTime: this.serverTime,
+    };
+  }
+
+  session(stationCode: string): SessionResult {
+    return {
+      token: 'token-of-' + stationCode.padEnd(20, '-'),
+      expiresAt: '2026-03-02T10:00:00.000Z',
+      serverTime: this.serverTime,
+      heads: this.headsOf(stationCode),
+      lastGseq: this.lastGseq,
+    };
+  }
+}
+
+/** How a simulated network treats one station's calls. */
+export interface NetFaults {
+  /** The station cannot reach the hall at all. */
+  partitioned: boolean;
+  /** Chance that a push's answer is lost after the hall applied it. */
+  lostAnswer: number;
+  /** Chance that a delivered event is dropped, duplicated; chance the batch is shuffled. */
+  drop: number;
+  duplicate: number;
+  shuffle: number;
+}
+
+export const CLEAN_NET: NetFaults = {
+  partitioned: false,
+  lostAnswer: 0,
+  drop: 0,
+  duplicate: 0,
+  shuffle: 0,
+};
+
+const unreachable = { ok: false as const, error: { code: 'unreachable' as const, message: '' } };
+
+/** A HallTransport over the model, with the network's faults drawn from `random`. */
+export class ModelTransport implements HallTransport {
+  faults: NetFaults = { ...CLEAN_NET };
+  calls: string[] = [];
+  constructor(
+    readonly hall: HallModel,
+    readonly stationCode: string,
+    readonly random: () => number = () => 0.5,
+  ) {}
+
+  async status() {
+    return {
+      enrolled: true,
+      serverUrl: 'https://hall.test',
+      hallName: '惠济区政务服务大厅',
+      stationCode: this.stationCode,
+      fingerprint: 'AB:CD',
+    };
+  }
+  async enrol(): Promise<never> {
+    throw new Error('not in the model');
+  }
+  async session(): Promise<SessionResult> {
+    this.calls.push('session');
+    if (this.faults.partitioned) throw new Error('unreachable');
+    return this.hall.session(this.stationCode);
+  }
+  async push(args: PushArgs) {
+    this.calls.push(`push ${args.chainId} ${args.fromSeq}+${args.events.length}`);
+    if (this.faults.partitioned) return unreachable;
+    const r = await this.hall.push(this.stationCode, args);
+    if (r.ok && this.random() < this.faults.lostAnswer) return unreachable;
+    return r;
+  }
+  async pull(args: PullArgs) {
+    this.calls.push(`pull ${args.after}`);
+    if (this.faults.partitioned) return unreachable;
+    const response = this.hall.pull(args);
+    const out: HallEvent[] = [];
+    for (const e of response.events) {
+      const r = this.random();
+      if (r < this.faults.drop) continue;
+      out.push(e);
+      if (r > 1 - this.faults.duplicate) out.push(JSON.parse(JSON.stringify(e)) as HallEvent);
+    }
+    if (this.random() < this.faults.shuffle) {
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(this.random() * (i + 1));
+        [out[i], out[j]] = [out[j]!, out[i]!];
+      }
+    }
+    return { ok: true as const, response: { ...response, events: out } };
+  }
+  async putBlob(args: { sha256: string }) {
+    this.calls.push(`putBlob ${args.sha256.slice(0, 8)}`);
+    if (this.faults.partitioned) return unreachable;
+    this.hall.blobs.add(args.sha256);
+    this.hall.uploads.push(args.sha256);
+    return { ok: true as const };
+  }
+  async missingBlobs(args: { hashes: string[] }) {
+    if (this.faults.partitioned) return unreachable;
+    return { ok: true as const, missing: args.hashes.filter((h) => !this.hall.blobs.has(h)) };
+  }
+}

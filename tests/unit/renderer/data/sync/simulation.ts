@@ -1,0 +1,245 @@
+// The deterministic simulation of a hall (issue 16): N stations — each its own fake-indexeddb
+// database and its own sync engine — dispatch random commands on their own cases and on cases
+// they learnt from the others, and sync through one hall (the server's push rules on its
+// in-memory store) under random partitions, lost push answers, dropped, duplicated and reordered
+// pull deliveries, and crashes (the engine's memory dropped, the database closed and reopened).
+// Everything random comes from one seeded PRNG and every step is awaited in turn, so a seed
+// replays exactly. After the storm the network heals; then every event must be held exactly
+// once by the hall and by every station, with the hall's gseq, every chain must verify, and the
+// read tables of all stations must be equal.
+import type { OneWindowDb } from '../../../../../renderer/src/data/db';
+import { dispatch } from '../../../../../renderer/src/data/dispatch';
+import { verifyLog } from '../../../../../renderer/src/data/integrity';
+import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
+import { readCursor } from '../../../../../renderer/src/data/sync/hallMeta';
+import { pendingCount } from '../../../../../renderer/src/data/sync/outbox';
+import { chainIdOf } from '../../../../../renderer/src/data/log';
+import type { Command } from '../../../../../renderer/src/domain';
+import { actors } from '../../domain/workflowFixtures';
+import { accept, dbName, NOW, openDb, stationNamed } from './fixtures';
+import { HallModel, ModelTransport } from './hallModel';
+
+/** mulberry32: small, fast, good enough for choosing steps. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SimStation {
+  code: string;
+  name: string;
+  db: OneWindowDb;
+  engine: SyncEngine;
+  net: ModelTransport;
+  cases: number;
+}
+
+export interface SimOptions {
+  seed: number;
+  stations?: number;
+  steps?: number;
+  /** Changes the stations after the heal, before the checks (a test that the checks can fail). */
+  tamper?: (dbs: OneWindowDb[]) => Promise<void>;
+}
+
+export interface SimReport {
+  seed: number;
+  hallEvents: number;
+  dispatched: number;
+  crashes: number;
+  partitions: number;
+  /** Events parked by the fold (decided on a stale version), on the first station. */
+  parked: number;
+  /** Everything that did not hold; empty when the seed passed. */
+  failures: string[];
+}
+
+const CODES = ['HJ01', 'HJ02', 'HJ03', 'HJ04', 'HJ05', 'HJ06'];
+
+function engineFor(s: Pick<SimStation, 'db' | 'net'>, random: () => number) {
+  return new SyncEngine({
+    db: s.db,
+    transport: s.net,
+    now: () => NOW,
+    random,
+    pullLimit: 7,
+    pushLimit: 5,
+  });
+}
+
+/** A random command on a random case this station holds (or a new case). */
+async function randomCommand(
+  s: SimStation,
+  rand: () => number,
+): Promise<{ command: Command; role: keyof typeof actors; expected?: number }> {
+  const rows = await s.db.cases.toArray();
+  if (rows.length === 0 || rand() < 0.3) {
+    s.cases += 1;
+    return { command: accept(`${s.code}-c${s.cases}`), role: 'clerk' };
+  }
+  const row = rows[Math.floor(rand() * rows.length)]!;
+  const caseId = row.id;
+  const expected = rand() < 0.8 ? row.version : undefined;
+  const pick = rand();
+  if (pick < 0.1)
+    return { command: { type: 'withdraw', caseId, reason: '申请人撤回' }, role: 'clerk', expected };
+  if (pick < 0.2)
+    return { command: { type: 'extend', caseId, reason: '情况复杂' }, role: 'director', expected };
+  switch (row.status) {
+    case 'verify':
+      return pick < 0.4
+        ? {
+            command: { type: 'returnToPrevious', caseId, reason: '补充说明' },
+            role: 'chief',
+            expected,
+          }
+        : { command: { type: 'verify', caseId, opinion: '同意' }, role: 'chief', expected };
+    case 'approval':
+      return { command: { type: 'approve', caseId, opinion: '同意' }, role: 'director', expected };
+    default:
+      return {
+        command: { type: 'review', caseId, opinion: '材料齐全' },
+        role: 'reviewer',
+        expected,
+      };
+  }
+}
+
+const rowsOf = async (db: OneWindowDb) => {
+  const [cases, counselling, parties, projects, certificates] = await Promise.all([
+    db.cases.orderBy('id').toArray(),
+    db.counselling.orderBy('id').toArray(),
+    db.parties.orderBy('id').toArray(),
+    db.projects.orderBy('id').toArray(),
+    db.certificates.orderBy('id').toArray(),
+  ]);
+  return JSON.stringify({ cases, counselling, parties, projects, certificates });
+};
+
+export async function simulate(o: SimOptions): Promise<SimReport> {
+  const rand = prng(o.seed);
+  const n = o.stations ?? 2 + Math.floor(rand() * 3);
+  const steps = o.steps ?? 40;
+  const hall = new HallModel();
+  const report: SimReport = {
+    seed: o.seed,
+    hallEvents: 0,
+    dispatched: 0,
+    crashes: 0,
+    partitions: 0,
+    parked: 0,
+    failures: [],
+  };
+  const stations: SimStation[] = [];
+  for (const code of CODES.slice(0, n)) {
+    const name = dbName(code);
+    const db = await stationNamed(code, name);
+    const net = new ModelTransport(hall, code, rand);
+    stations.push({ code, name, db, net, engine: engineFor({ db, net }, rand), cases: 0 });
+  }
+  try {
+    for (let step = 0; step < steps; step++) {
+      const s = stations[Math.floor(rand() * n)]!;
+      const r = rand();
+      if (r < 0.35) {
+        const { command, role, expected } = await randomCommand(s, rand);
+        const out = await dispatch(s.db, command, {
+          actor: actors[role],
+          now: NOW,
+          ...(expected !== undefined ? { expectedVersion: expected } : {}),
+        });
+        if (out.ok) {
+          report.dispatched += 1;
+          await s.engine.afterDispatch();
+        }
+      } else if (r < 0.55) await s.engine.pushAll();
+      else if (r < 0.75) await s.engine.pullOnce();
+      else if (r < 0.83) {
+        s.db.close();
+        s.db = openDb(s.name);
+        s.engine = engineFor(s, rand);
+        report.crashes += 1;
+      } else if (r < 0.93) {
+        s.net.faults.partitioned = !s.net.faults.partitioned;
+        if (s.net.faults.partitioned) report.partitions += 1;
+      } else {
+        const f = () => (rand() < 0.5 ? 0 : rand() * 0.4);
+        s.net.faults = {
+          ...s.net.faults,
+          lostAnswer: f(),
+          drop: f(),
+          duplicate: f(),
+          shuffle: f(),
+        };
+      }
+    }
+    // Heal: a clean network, every station pushes and pulls until the hall and all agree.
+    for (const s of stations)
+      s.net.faults = { partitioned: false, lostAnswer: 0, drop: 0, duplicate: 0, shuffle: 0 };
+    for (let round = 0; round < 30; round++) {
+      for (const s of stations) await s.engine.pushAll();
+      for (const s of stations) {
+        for (let i = 0; i < 200; i++) {
+          const p = await s.engine.pullOnce();
+          if (p.kind !== 'ok' || !p.more) break;
+        }
+      }
+      const done = await Promise.all(
+        stations.map(
+          async (s) =>
+            (await pendingCount(s.db)) === 0 && (await readCursor(s.db)) === hall.lastGseq,
+        ),
+      );
+      if (done.every(Boolean)) break;
+    }
+    if (o.tamper) await o.tamper(stations.map((s) => s.db));
+    await check(stations, hall, report);
+  } finally {
+    for (const s of stations) s.db.close();
+  }
+  report.hallEvents = hall.lastGseq;
+  return report;
+}
+
+async function check(stations: SimStation[], hall: HallModel, report: SimReport) {
+  const fail = (m: string) => report.failures.push(m);
+  const hallEvents = hall.events;
+  const hallIds = new Map(hallEvents.map((h) => [h.event.id, h]));
+  if (hallIds.size !== hallEvents.length) fail('the hall holds an event id twice');
+  hallEvents.forEach((h, i) => h.gseq !== i + 1 && fail(`gseq ${h.gseq} at place ${i + 1}`));
+  let own = 0;
+  for (const s of stations) {
+    const events = await s.db.events.orderBy('pos').toArray();
+    const mine = events.filter((e) => chainIdOf(e) === s.code);
+    own += mine.length;
+    const ids = new Set(events.map((e) => e.id));
+    if (ids.size !== events.length) fail(`${s.code} holds an event twice`);
+    if (events.length !== hallEvents.length)
+      fail(`${s.code} holds ${events.length} events, the hall ${hallEvents.length}`);
+    for (const e of events) {
+      const h = hallIds.get(e.id);
+      if (!h) fail(`${s.code}: ${e.id} never reached the hall`);
+      else if (h.gseq !== e.gseq || h.event.hash !== e.hash)
+        fail(`${s.code}: ${e.id} gseq ${e.gseq} hash differ from the hall's ${h.gseq}`);
+    }
+    const state = s.engine.store.get();
+    if (state.alert) fail(`${s.code} alert ${state.alert.code} ${state.alert.detail}`);
+    if (state.pending !== 0) fail(`${s.code} status shows ${state.pending} pending`);
+    const v = await verifyLog(s.db, NOW);
+    if (!v.ok) fail(`${s.code} chain broken: ${JSON.stringify(v.broken)}`);
+  }
+  if (own !== hallEvents.length)
+    fail(`stations wrote ${own} events, the hall holds ${hallEvents.length}`);
+  for (const row of await stations[0]!.db.cases.toArray())
+    report.parked += ((row.state as { parked?: unknown[] }).parked ?? []).length;
+  const first = await rowsOf(stations[0]!.db);
+  for (const s of stations.slice(1))
+    if ((await rowsOf(s.db)) !== first)
+      fail(`${s.code}'s read tables differ from ${stations[0]!.code}'s`);
+}
