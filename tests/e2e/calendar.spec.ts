@@ -60,6 +60,9 @@ test('no 2027 yet: accept, resume, approve and 补正 go through on estimates; t
   await closePrintDialog(app);
   await expect(app.getByTestId('approval-flash')).toContainText('已进入特殊程序');
   await openStep(app, caseId);
+  // The live row shows the suspension before the reviewer resumes (a click on the button of the
+  // row from before the suspension was lost in one clean-clone CI run).
+  await expect(app.getByTestId('step-status')).toHaveText('特殊程序（已暂停计时）');
   await app.getByTestId('action-resume').click();
   await app.getByTestId('action-confirm').click();
   // Resuming prints the 恢复审查告知书.
