@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredEvent } from '../../data/eventTypes';
 import { personalStream } from '../../data/personalData';
 import { deadlineStream } from '../../data/holidayCalendar';
+import { conflictStream } from '../../data/conflicts';
 import { Section } from '../shared/Section';
 import { formatTime } from './caseFormat';
 import { eventDetail, eventLabelKey } from './timelineText';
@@ -12,7 +13,7 @@ import { eventDetail, eventLabelKey } from './timelineText';
 /**
  * The streams of one case: its workflow, the papers printed for it, the scans linked to it, and
  * the record of who was shown its personal numbers in full, and the notes of calendar changes
- * that moved its deadlines.
+ * that moved its deadlines, and the resolutions of its entries in 同步冲突.
  */
 export const caseStreams = (caseId: string) => [
   `case:${caseId}`,
@@ -20,6 +21,7 @@ export const caseStreams = (caseId: string) => [
   `case-files:${caseId}`,
   personalStream(caseId),
   deadlineStream(caseId),
+  conflictStream(`case:${caseId}`),
 ];
 
 export function CaseTimeline({ events }: { events: StoredEvent[] }) {
