@@ -24,7 +24,14 @@ export const caseStreams = (caseId: string) => [
   conflictStream(`case:${caseId}`),
 ];
 
-export function CaseTimeline({ events }: { events: StoredEvent[] }) {
+/** `parked`: events of the case the fold kept without applying them (listed in 同步冲突). */
+export function CaseTimeline({
+  events,
+  parked = new Set(),
+}: {
+  events: StoredEvent[];
+  parked?: ReadonlySet<string>;
+}) {
   const { t, i18n } = useTranslation(['cases', 'domain']);
   return (
     <Section id="timeline" title={t('section.timeline')}>
@@ -42,7 +49,7 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
           </TableHead>
           <TableBody>
             {events.map((e) => (
-              <TableRow key={e.id} data-event={e.type}>
+              <TableRow key={e.id} data-event={e.type} data-parked={parked.has(e.id) || undefined}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {formatTime(e.at, i18n.language)}
                 </TableCell>
@@ -58,6 +65,11 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
                 </TableCell>
                 <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                   {t(eventLabelKey(e), { defaultValue: e.type })}
+                  {parked.has(e.id) && (
+                    <Typography component="div" color="warning.main" sx={{ fontSize: '0.9rem' }}>
+                      {t('timeline.parked')}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>{eventDetail(e, t)}</TableCell>
               </TableRow>
