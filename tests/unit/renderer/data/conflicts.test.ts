@@ -216,6 +216,34 @@ describe('the conflict queue', () => {
     ]);
   });
 
+  it('redo needs no note, is recorded as such, and leaves the parked event in the log', async () => {
+    const s = await parkedReview();
+    const q = await conflictQueue(db!, s.chief.id);
+    if (!q.ok) throw new Error(q.code);
+    const merged = q.open.find((e) => e.fold.outcome === 'merged')!;
+    const r = await resolveConflict(db!, s.chief, {
+      eventId: merged.event.id,
+      resolution: 'redo',
+      note: '',
+    });
+    expect(r.ok && r.entry.event.type).toBe('ratingRecorded');
+    const [e] = await db!.events.where('streamId').equals('conflict:c1').toArray();
+    expect(e?.payload).toEqual({
+      subject: 'case:c1',
+      eventId: merged.event.id,
+      outcome: 'merged',
+      resolution: 'redo',
+      note: '',
+    });
+    expect(
+      (await db!.events.where('streamId').equals('case:c1').toArray()).filter(
+        (x) => x.id === merged.event.id,
+      ),
+    ).toHaveLength(1);
+    const after = await conflictQueue(db!, s.chief.id);
+    expect(after.ok && after.resolved.map((x) => x.resolution?.resolution)).toEqual(['redo']);
+  });
+
   it('tells the writer whose confirmed review the pull parked, although the step is not theirs', async () => {
     const s = await parkedReview({ hallFirst: true });
     const q = await conflictQueue(db!, s.reviewer.id);
