@@ -4,7 +4,8 @@
 // allows nothing else). A clerk takes a case in on A; B's reviewer sees it and reviews; A sees
 // the new status; both stations end with identical read tables. Then B is cut off
 // (context.setOffline) while both act on the same case; healed, both converge, the stale action
-// parked on both, nothing lost. Web target only (the Electron host speaks to the hall from main).
+// parked on both, nothing lost; B's reviewer finds it in 同步冲突 (a badge on 审批) and
+// acknowledges it with a note, which reaches A's timeline of the case. Web target only (the Electron host speaks to the hall from main).
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -286,4 +287,83 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     expect(row.state.parked?.map((p) => p.type)).toEqual(['caseReviewed']);
   }).toPass({ timeout: 60_000 });
   await shot(b, 'hall-two-stations-healed-B');
+
+  // 同步冲突: B's reviewer, whose screen said 审查通过, is told — a badge on 审批, and the entry.
+  await expect(b.getByTestId('nav-conflicts-badge')).toContainText('1', { timeout: 30_000 });
+  await b.getByTestId('nav-approval').click();
+  await b.getByTestId('approval-tab-conflicts').click();
+  await expect(b.getByTestId('conflicts-open-count')).toHaveText('待处理 1 条');
+  const entry = b.locator('[data-testid^="conflict-HJ04-"]');
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toHaveAttribute('data-outcome', 'parked');
+  await expect(entry.getByRole('heading')).toContainText(`办件 ${caseNo}`);
+  await expect(entry.getByTestId('conflict-what')).toContainText('赵审查（审查员，HJ04 工作站）于');
+  await expect(entry.getByTestId('conflict-what')).toContainText(
+    '审查通过 — B：材料齐全，拟同意。',
+  );
+  await expect(entry.getByTestId('conflict-meanwhile')).toContainText('（审查员，HJ03 工作站）');
+  await expect(entry.getByTestId('conflict-meanwhile')).toContainText('A：材料齐全，拟同意。');
+  await expect(entry.getByTestId('conflict-fold')).toHaveText(
+    '处理结果：未生效。该操作基于第 1 版作出，但办件已进入第 2 版，当前状态不再允许此操作；操作保留在记录中。',
+  );
+  await shot(b, 'hall-conflicts-open-B');
+  // A's reviewer neither owns the step (审核) nor wrote the parked review: nothing there.
+  await expect(a.getByTestId('nav-conflicts-badge')).toHaveCount(0);
+
+  // Acknowledging needs a note of four characters; then it is recorded and leaves the open list.
+  await entry.getByTestId('conflict-note').fill('知道');
+  await entry.getByTestId('conflict-acknowledge').click();
+  await expect(entry).toContainText('请填写处理说明，至少 4 个字。');
+  await entry.getByTestId('conflict-note').fill('已由1号窗口审查，本站意见作废。');
+  await entry.getByTestId('conflict-acknowledge').click();
+  await expect(b.getByTestId('conflicts-open-count')).toHaveText('待处理 0 条');
+  await expect(b.getByTestId('nav-conflicts-badge')).toHaveCount(0);
+  await expect(entry.getByTestId('conflict-resolution')).toContainText(
+    '确认知悉 — 已由1号窗口审查，本站意见作废。',
+  );
+  await shot(b, 'hall-conflicts-resolved-B');
+
+  // The resolution is an event: it reaches A, whose timeline of the case shows it.
+  const caseId = ((await readTables(a)).cases as { id: string; caseNo: string }[]).find(
+    (c) => c.caseNo === caseNo,
+  )!.id;
+  await expect(async () => {
+    await a.evaluate((id) => {
+      window.location.hash = `#/cases/case/${encodeURIComponent(id)}`;
+    }, caseId);
+    await expect(a.locator('[data-event="conflict.resolved"]')).toContainText(
+      '确认知悉已搁置的操作',
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 60_000 });
+  await expect(a.locator('[data-event="conflict.resolved"]')).toContainText(
+    '已由1号窗口审查，本站意见作废。',
+  );
+  // The parked review stays on record, marked as not applied.
+  await expect(a.locator('[data-parked="true"]')).toHaveCount(1);
+  await expect(a.locator('[data-parked="true"]')).toContainText(
+    '审查通过未生效（已搁置，见同步冲突）B：材料齐全，拟同意。',
+  );
+  await shot(a, 'hall-conflicts-timeline-A');
+  // And on B, where it was recorded.
+  await b.evaluate((id) => {
+    window.location.hash = `#/cases/case/${encodeURIComponent(id)}`;
+  }, caseId);
+  await expect(b.locator('[data-event="conflict.resolved"]')).toContainText(
+    '已由1号窗口审查，本站意见作废。',
+  );
+  await expect(b.locator('[data-parked="true"]')).toHaveCount(1);
+
+  // English.
+  await b.getByTestId('nav-settings').click();
+  await b.getByTestId('language-en').click();
+  await expect(b.locator('html')).toHaveAttribute('lang', 'en');
+  await b.getByTestId('nav-approval').click();
+  await b.getByTestId('approval-tab-conflicts').click();
+  await expect(b.getByTestId('conflicts-title')).toHaveText('Sync conflicts');
+  await expect(b.getByTestId('conflicts-open-count')).toHaveText('0 open');
+  await expect(entry.getByTestId('conflict-fold')).toHaveText(
+    'Outcome: not applied. It was decided on version 1, but the case was at version 2 and no longer allows it; it stays on record.',
+  );
+  await shot(b, 'hall-conflicts-resolved-B-en');
 });

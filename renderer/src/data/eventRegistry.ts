@@ -113,6 +113,17 @@ const DATA_EVENT_SCHEMAS = {
       stationId: z.string().nullable(),
     }),
   }),
+  /**
+   * An entry of the conflict queue resolved (data/conflictResolve.ts), on stream
+   * `conflict:<caseId>`: which parked or merged event of which stream, and how.
+   */
+  'conflict.resolved': strict({
+    subject: z.string().min(1),
+    eventId: z.string().min(1),
+    outcome: z.enum(['parked', 'merged']),
+    resolution: z.enum(['acknowledged', 'redo']),
+    note: z.string().max(500),
+  }),
   /** An administrator rebuilt read tables from the log (data/rebuild.ts): which, and how many rows differed. */
   'station.tables_rebuilt': strict({
     tables: z.array(z.string()),

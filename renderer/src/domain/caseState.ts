@@ -198,6 +198,20 @@ export interface CaseState {
    * folded before the field existed read the same. The conflict queue lists them.
    */
   parked?: ParkedEvent[];
+  /**
+   * Events of this stream decided on another version that the state still admitted, so the fold
+   * applied them (merged). Absent while there are none. The conflict queue lists them too.
+   */
+  merged?: MergedEvent[];
+}
+
+/** An event the fold applied although it was decided on another version. */
+export interface MergedEvent {
+  eventId: string;
+  type: string;
+  /** The stream version it was decided on, and the version it was applied on. */
+  basedOn: number;
+  version: number;
 }
 
 /** An event the fold kept without applying it, and why. */

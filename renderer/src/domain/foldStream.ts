@@ -8,12 +8,13 @@
 //   basedOn = version and admits                → applied;
 //   basedOn ≠ version and admits                → merged: decided elsewhere or on an older
 //                                                  version, and the state still allows it;
+//                                                  listed in state.merged;
 //   not admitted                                → parked: kept in the log, no effect on the
 //                                                  state, listed in state.parked;
 //   a type this version does not know           → skipped (unknown_type), never wiping a state;
 //   an envelope newer than this version reads   → skipped (newer_schema), whatever its type.
 import { admits } from './admits';
-import type { CaseState, ParkedEvent } from './caseState';
+import type { CaseState, MergedEvent, ParkedEvent } from './caseState';
 import { isCaseEventType, type CaseEvent } from './events';
 import { evolve } from './evolve';
 
@@ -57,8 +58,16 @@ export function stepStream(
   if (e.basedOn === undefined)
     return { state: evolve(state, e), outcome: { eventId, outcome: 'applied' } };
   if (admits(state, e)) {
-    const outcome = e.basedOn === version ? 'applied' : 'merged';
-    return { state: evolve(state, e), outcome: { eventId, outcome } };
+    if (e.basedOn === version)
+      return { state: evolve(state, e), outcome: { eventId, outcome: 'applied' } };
+    // Kept beside state.parked (for the conflict queue): a pure function of the stream, so every
+    // station folds the same bytes.
+    const next = evolve(state, e);
+    const merged: MergedEvent = { eventId, type: e.type, basedOn: e.basedOn, version };
+    return {
+      state: next && { ...next, merged: [...(state?.merged ?? []), merged] },
+      outcome: { eventId, outcome: 'merged' },
+    };
   }
   const parked: ParkedEvent = {
     eventId,

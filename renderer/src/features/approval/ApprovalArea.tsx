@@ -1,13 +1,17 @@
 // The 审批 area: the signed-in approver's inbox, or the step screen of one case
-// (#/approval/case/<id>). Counter staff and administrators get a plain explanation instead of an
-// inbox; the domain refuses their approval commands anyway.
-import { Alert, Box, Button, Typography } from '@mui/material';
+// (#/approval/case/<id>), or 同步冲突 (#/approval/conflicts), a tab beside the inbox with the
+// count of open entries. Counter staff and administrators get a plain explanation instead of an
+// inbox; the domain refuses their approval commands anyway. The conflict tab is everyone's: the
+// data layer decides which entries a user sees (the counter owns some steps too).
+import { Alert, Badge, Box, Button, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../../app/stores/routeStore';
 import { useSessionStore } from '../../app/stores/sessionStore';
 import { InboxPage } from './InboxPage';
 import { StepPage } from './StepPage';
 import { isApprover } from './inboxModel';
+import { ConflictsPage } from './ConflictsPage';
+import { useOpenConflictCount } from './useConflicts';
 
 export function ApprovalArea() {
   const params = useRouteStore((s) => s.route.params);
@@ -15,8 +19,46 @@ export function ApprovalArea() {
   const [kind, id] = params;
   if (!user) return null;
   if (kind === 'case' && id) return <StepPage key={id} caseId={id} />;
-  if (!isApprover(user.role)) return <NotForRole role={user.role} />;
-  return <InboxPage role={user.role} />;
+  const conflicts = kind === 'conflicts';
+  return (
+    <Stack spacing={2}>
+      <AreaTabs conflicts={conflicts} />
+      {conflicts ? (
+        <ConflictsPage />
+      ) : !isApprover(user.role) ? (
+        <NotForRole role={user.role} />
+      ) : (
+        <InboxPage role={user.role} />
+      )}
+    </Stack>
+  );
+}
+
+function AreaTabs({ conflicts }: { conflicts: boolean }) {
+  const { t } = useTranslation('approval');
+  const go = useRouteStore((s) => s.go);
+  const open = useOpenConflictCount();
+  return (
+    <Tabs
+      value={conflicts ? 'conflicts' : 'inbox'}
+      onChange={(_e, v: string) =>
+        v === 'conflicts' ? go('approval', 'conflicts') : go('approval')
+      }
+      aria-label={t('tabs.label')}
+      sx={{ borderBottom: 1, borderColor: 'divider' }}
+    >
+      <Tab value="inbox" label={t('tabs.inbox')} data-testid="approval-tab-inbox" />
+      <Tab
+        value="conflicts"
+        data-testid="approval-tab-conflicts"
+        label={
+          <Badge color="error" badgeContent={open} sx={{ pr: open > 0 ? 1.5 : 0 }}>
+            {t('conflicts.title')}
+          </Badge>
+        }
+      />
+    </Tabs>
+  );
 }
 
 function NotForRole({ role }: { role: string }) {

@@ -120,7 +120,10 @@ export function CasePage({ caseId }: { caseId: string }) {
           <CaseAttachments rows={attachments ?? []} />
         </Stack>
       </Box>
-      <CaseTimeline events={events ?? []} />
+      <CaseTimeline
+        events={events ?? []}
+        parked={new Set((state.parked ?? []).map((p) => p.eventId))}
+      />
       <CasePapers prints={prints ?? []} />
     </Stack>
   );

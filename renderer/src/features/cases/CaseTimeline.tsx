@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredEvent } from '../../data/eventTypes';
 import { personalStream } from '../../data/personalData';
 import { deadlineStream } from '../../data/holidayCalendar';
+import { conflictStream } from '../../data/conflicts';
 import { Section } from '../shared/Section';
 import { formatTime } from './caseFormat';
 import { eventDetail, eventLabelKey } from './timelineText';
@@ -12,7 +13,7 @@ import { eventDetail, eventLabelKey } from './timelineText';
 /**
  * The streams of one case: its workflow, the papers printed for it, the scans linked to it, and
  * the record of who was shown its personal numbers in full, and the notes of calendar changes
- * that moved its deadlines.
+ * that moved its deadlines, and the resolutions of its entries in 同步冲突.
  */
 export const caseStreams = (caseId: string) => [
   `case:${caseId}`,
@@ -20,9 +21,17 @@ export const caseStreams = (caseId: string) => [
   `case-files:${caseId}`,
   personalStream(caseId),
   deadlineStream(caseId),
+  conflictStream(`case:${caseId}`),
 ];
 
-export function CaseTimeline({ events }: { events: StoredEvent[] }) {
+/** `parked`: events of the case the fold kept without applying them (listed in 同步冲突). */
+export function CaseTimeline({
+  events,
+  parked = new Set(),
+}: {
+  events: StoredEvent[];
+  parked?: ReadonlySet<string>;
+}) {
   const { t, i18n } = useTranslation(['cases', 'domain']);
   return (
     <Section id="timeline" title={t('section.timeline')}>
@@ -40,7 +49,7 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
           </TableHead>
           <TableBody>
             {events.map((e) => (
-              <TableRow key={e.id} data-event={e.type}>
+              <TableRow key={e.id} data-event={e.type} data-parked={parked.has(e.id) || undefined}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {formatTime(e.at, i18n.language)}
                 </TableCell>
@@ -56,6 +65,11 @@ export function CaseTimeline({ events }: { events: StoredEvent[] }) {
                 </TableCell>
                 <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                   {t(eventLabelKey(e), { defaultValue: e.type })}
+                  {parked.has(e.id) && (
+                    <Typography component="div" color="warning.main" sx={{ fontSize: '0.9rem' }}>
+                      {t('timeline.parked')}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>{eventDetail(e, t)}</TableCell>
               </TableRow>

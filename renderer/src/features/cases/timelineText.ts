@@ -51,6 +51,16 @@ function calendarDetail(p: Record<string, unknown>, t: TFunction): string {
 export function eventDetail(e: StoredEvent, t: TFunction): string {
   const p = e.payload;
   switch (e.type) {
+    case 'conflict.resolved':
+      return [
+        t(`eventDetail.conflict.${str(p['resolution'])}`, {
+          event: str(p['eventId']),
+          outcome: t(`eventDetail.conflictOutcome.${str(p['outcome'])}`),
+        }),
+        str(p['note']),
+      ]
+        .filter(Boolean)
+        .join(' — ');
     case 'deadline.calendarChanged':
       return calendarDetail(p, t);
     case 'caseAccepted': {

@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   AppBar,
+  Badge,
   Box,
   Button,
   Chip,
@@ -34,6 +35,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { SyncBanner, SyncStatusChip } from './SyncStatus';
 import { useHallSync } from '../shared/useHallSync';
 import { areaOfKey, areaShortcut, isKey } from '../shared/shortcuts';
+import { useOpenConflictCount } from '../approval/useConflicts';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -55,6 +57,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const route = useRouteStore((s) => s.route);
   const go = useRouteStore((s) => s.go);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Open entries of 同步冲突 this user should look at: a badge on 审批.
+  const conflicts = useOpenConflictCount();
   useCalendarFeed();
   useHallSync();
 
@@ -128,7 +132,20 @@ export function Shell({ children }: { children: ReactNode }) {
                     '&.Mui-selected .MuiListItemIcon-root': { color: 'primary.contrastText' },
                   }}
                 >
-                  <ListItemIcon sx={{ minWidth: 40 }}>{icons[area]}</ListItemIcon>
+                  <ListItemIcon sx={{ minWidth: 40 }}>
+                    {area === 'approval' && conflicts > 0 ? (
+                      <Badge
+                        color="error"
+                        badgeContent={conflicts}
+                        title={t('nav.conflicts', { count: conflicts })}
+                        data-testid="nav-conflicts-badge"
+                      >
+                        {icons[area]}
+                      </Badge>
+                    ) : (
+                      icons[area]
+                    )}
+                  </ListItemIcon>
                   <ListItemText
                     primary={t(`nav.${area}`)}
                     slotProps={{ primary: { sx: { fontSize: '1.15rem', fontWeight: 600 } } }}
