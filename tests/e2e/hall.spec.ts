@@ -132,9 +132,10 @@ async function feed(page: Page, status: Status | null) {
 }
 
 /** 08:41 and 07:55 in the station's own time zone (the test machine's). */
+/** hh:mm today on the hall's clock (Asia/Shanghai, UTC+8 all year), whatever the machine's zone. */
 const at = (hh: number, mm: number) => {
   const d = new Date();
-  d.setHours(hh, mm, 0, 0);
+  d.setUTCHours(hh - 8, mm, 0, 0);
   return d.toISOString();
 };
 

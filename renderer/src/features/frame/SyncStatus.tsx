@@ -12,6 +12,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLOCK_SKEW_MS } from '../../../../server/protocol';
+import { hallDateTime } from '../../domain';
 import { useHallEnrolment, useSyncStatus, type SyncStatus } from '../shared/syncStatus';
 
 const ALERTS = new Set([
@@ -29,15 +30,8 @@ const ALERTS = new Set([
 
 export const alertKey = (code: string) => (ALERTS.has(code) ? code : 'other');
 
-function useClock() {
-  const { i18n } = useTranslation();
-  return (iso: string) =>
-    new Date(iso).toLocaleTimeString(i18n.language, {
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-}
+/** Times in the frame are the hall's wall clock, like every time on a case and on paper. */
+const clock = (iso: string) => hallDateTime(iso).slice(11);
 
 const skewed = (s: SyncStatus | null) =>
   s !== null && s.clockSkewMs !== null && Math.abs(s.clockSkewMs) > MAX_CLOCK_SKEW_MS;
@@ -45,7 +39,6 @@ const skewed = (s: SyncStatus | null) =>
 /** The words of the title-bar status, parts joined by " · ". */
 export function useSyncStatusText() {
   const { t } = useTranslation('sync');
-  const clock = useClock();
   return (s: SyncStatus): string => {
     const parts: string[] = [];
     if (s.phase === 'synced')
