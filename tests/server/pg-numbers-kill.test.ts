@@ -123,12 +123,11 @@ it('a server SIGKILLed mid-allocation loses no number; the retry gets it, once',
   );
   let waiting = false;
   for (let i = 0; i < 100 && !waiting; i++) {
-    const [w] = (
-      await holder.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-         WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO allocations%'`,
-      )
-    ).rows;
+    // Asked outside the holder's transaction: pg_stat_activity is a snapshot per transaction.
+    const [w] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO allocations%'`,
+    );
     waiting = (w?.n ?? 0) > 0;
     if (!waiting) await new Promise((r) => setTimeout(r, 50));
   }
