@@ -3,7 +3,8 @@
 // allocates by the server's own number store) reached through the page's origin. Another
 // station has already taken numbers 1 and 2 this year; the network is then cut, the sync says
 // 离线, and the issuance screen refuses an internal number with the reason while the external
-// number stays open (zh-CN, en); the network back, the certificate gets the hall's number 3 —
+// number stays open (zh-CN, en); the network back, the hall's answer lost once (nothing issued,
+// the reason shown), issued again: the certificate gets the hall's number 3 — the same one, and
 // not the station's own counter's 1.
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
@@ -21,6 +22,8 @@ test.afterEach(async () => {
 });
 
 let cut = false;
+/** The next number's answer is lost on the way back, after the hall allocated it. */
+let loseNumberAnswer = false;
 /** /v1/* on the page's origin goes to the hall — or nowhere while the network is cut. */
 async function routeHall(page: Page) {
   await page.route('**/v1/**', async (route) => {
@@ -31,6 +34,10 @@ async function routeHall(page: Page) {
       .fetch({ url: `${hall.url}${url.pathname}${url.search}` })
       .catch(() => null);
     if (!response) return route.abort('connectionrefused');
+    if (loseNumberAnswer && url.pathname === '/v1/numbers/certificate') {
+      loseNumberAnswer = false;
+      return route.abort('connectionreset');
+    }
     await route.fulfill({ response });
   });
 }
@@ -127,6 +134,15 @@ test('offline: no internal number, with the reason; online: the hall number', as
   await app.getByTestId(`issuance-row-${caseNo}`).click();
   await app.getByTestId('cert-field-attachments').fill('总平面图、建筑单体图');
   await expect(app.getByTestId('issue-submit')).toBeEnabled();
+  // The hall allocates 3, but its answer is lost: nothing is issued, the screen says why.
+  loseNumberAnswer = true;
+  await app.getByTestId('issue-submit').click();
+  await expect(app.getByTestId('issuance-notice')).toHaveText(
+    '在线时才能分配证书编号：大厅服务器现在连不上，证书未发出。网络恢复后再发证即可（服务器若已分配了编号，会沿用同一个编号）；也可以录入监管系统赋予的编号。',
+  );
+  await shot(app, 'hall-numbers-lost-answer-zh-CN');
+  expect(hall.numbers.allocations(`cert:constructionPermit:${year}`)).toHaveLength(3);
+  // Issued again: the same number 3 comes back, no fourth is taken.
   await app.getByTestId('issue-submit').click();
   const third = `建字第410108${year}00003号`;
   await expect(app.getByTestId('issuance-notice')).toContainText(third);
