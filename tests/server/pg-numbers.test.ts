@@ -2,6 +2,9 @@
 // allocating at once over a pool of connections get 1..N with no gap and no duplicate; every
 // request key asked again (concurrently, or later) gets its own number back; the route through
 // HTTP with a session; and a transaction that dies holding the series row leaves no hole.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/http/app';
 import { migrate } from '../../server/db/migrate';
@@ -191,5 +194,17 @@ describe('POST /v1/numbers/certificate', () => {
     expect(foreign.statusCode).toBe(409);
     expect(foreign.json()).toMatchObject({ error: { code: 'request_key_reused' } });
     await app.close();
+  });
+});
+
+describe('migrations', () => {
+  it('refuses two migrations with one number (two branches merged) before applying any', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ow-migrations-'));
+    await writeFile(join(dir, '001_a.sql'), 'CREATE TABLE a (x int);');
+    await writeFile(join(dir, '002_b.sql'), 'CREATE TABLE b (x int);');
+    await writeFile(join(dir, '002_c.sql'), 'CREATE TABLE c (x int);');
+    const db = await freshDb(0);
+    await expect(migrate(db, dir)).rejects.toThrow('two migrations are numbered 002');
+    expect(await db.query("SELECT 1 FROM pg_tables WHERE tablename = 'a'")).toEqual([]);
   });
 });
