@@ -5,6 +5,8 @@
 // Imports zod and the shared protocol only: loaded by main, preload, renderer and tests alike.
 import { z } from 'zod';
 import {
+  allocateCertificateRequestSchema,
+  allocateCertificateResponseSchema,
   chainHeadSchema,
   chainIdSchema,
   errorCodeSchema,
@@ -216,6 +218,18 @@ export const hallContract = {
   'hall.missingBlobs': {
     args: z.object({ hashes: z.array(hashSchema).max(1000) }).strict(),
     result: z.union([z.object({ ok: z.literal(true), missing: z.array(hashSchema) }), failed]),
+  },
+  /**
+   * A hall-wide certificate number (POST /v1/numbers/certificate): the bureau's next seq of the
+   * (type, year) series, or the same seq again for a request key asked before. Online only:
+   * `unreachable` when the hall cannot be reached — the station then issues no internal number.
+   */
+  'hall.allocateNumber': {
+    args: allocateCertificateRequestSchema,
+    result: z.union([
+      z.object({ ok: z.literal(true), response: allocateCertificateResponseSchema }),
+      failed,
+    ]),
   },
 } as const;
 

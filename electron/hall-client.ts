@@ -23,6 +23,7 @@ import {
   normaliseFingerprint,
 } from './contract-hall';
 import {
+  allocateCertificateResponseSchema,
   API_PREFIX,
   errorBodySchema,
   blobsMissingResponseSchema,
@@ -85,6 +86,7 @@ export interface HallService {
   pull(args: In<'hall.pull'>): Promise<Out<'hall.pull'>>;
   putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
+  allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -361,6 +363,22 @@ export function createHallClient(deps: HallClientDeps): HallService {
         return {
           ok: true as const,
           missing: expectBody(answer, blobsMissingResponseSchema).missing,
+        };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async allocateNumber(args) {
+      try {
+        const answer = await authed({
+          method: 'POST',
+          path: `${API_PREFIX}/numbers/certificate`,
+          body: json(args),
+        });
+        return {
+          ok: true as const,
+          response: expectBody(answer, allocateCertificateResponseSchema),
         };
       } catch (e) {
         return failureOf(e);

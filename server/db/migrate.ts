@@ -10,6 +10,11 @@ const MIGRATION_LOCK = 16_0001;
 
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  // Two files with one number (branches merged, each with its own next migration) would have the
+  // second silently skipped as applied: refuse to start instead.
+  const numbers = files.map((f) => f.slice(0, 3));
+  const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+  if (twice) throw new Error(`two migrations are numbered ${twice}: renumber one of them`);
   return db.session(async (s) => {
     await s.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {

@@ -17,6 +17,9 @@ import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
 import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
+import { numberRoutes } from './numbers';
+import type { NumberStore } from '../core/numbers';
+import { SqlNumbers } from '../db/numbers';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -32,6 +35,8 @@ export const SERVER_MAX_EVENT_SCHEMA = 2;
 export interface AppOptions {
   db: Db;
   store: EventStore;
+  /** Default: the SQL store over `db`. */
+  numbers?: NumberStore;
   blobDir: string;
   maxEventSchema?: number;
   now?: () => Date;
@@ -47,6 +52,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   const ctx: HallContext = {
     db: o.db,
     store: o.store,
+    numbers: o.numbers ?? new SqlNumbers(o.db),
     blobDir: o.blobDir,
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
     now: o.now ?? (() => new Date()),
@@ -91,6 +97,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
 
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
+  numberRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

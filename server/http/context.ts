@@ -1,5 +1,6 @@
 // What every route needs: the database, the event store, the blob folder, the clock, a log that
 // never carries personal data, and the rate bounds.
+import type { NumberStore } from '../core/numbers';
 import type { EventStore } from '../core/store';
 import type { Db } from '../db/sql';
 import { HallError } from './errors';
@@ -7,6 +8,8 @@ import { HallError } from './errors';
 export interface HallContext {
   db: Db;
   store: EventStore;
+  /** Hall-wide numbers (certificates). */
+  numbers: NumberStore;
   blobDir: string;
   maxEventSchema: number;
   now(): Date;

@@ -99,6 +99,7 @@ export const errorCodeSchema = z.enum([
   'rate_limited',
   'restoring',
   'internal',
+  'request_key_reused',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -128,6 +129,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   restoring: 503,
   internal: 500,
+  request_key_reused: 409,
 };
 
 export const errorBodySchema = z.object({
@@ -273,6 +275,47 @@ export const blobsMissingRequestSchema = z.object({ hashes: z.array(hashSchema).
 export const blobsMissingResponseSchema = z.object({ missing: z.array(hashSchema) });
 export const MAX_BLOB_BYTES = 30 * 1024 * 1024;
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+
+/**
+ * POST /v1/numbers/certificate — the next number of the bureau's gapless series for a
+ * certificate type and year (`cert:<type>:<year>`), allocated at issuance, online only. The
+ * station keeps `requestKey` (case id + command + attempt id) before it asks: asking again with
+ * the same key — a lost answer, a crash, a retry — gives the same number back, never a second
+ * one. The same key for another series, case or station is refused (`request_key_reused`). The
+ * hall gives the sequence; the station writes the number (domain/numbering.ts).
+ */
+export const allocateCertificateRequestSchema = z
+  .object({
+    requestKey: z
+      .string()
+      .min(8)
+      .max(200)
+      .regex(/^[A-Za-z0-9:._-]+$/),
+    certType: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+    year: z.number().int().min(2000).max(2999),
+    caseId: z.string().min(1).max(80),
+  })
+  .strict();
+export type AllocateCertificateRequest = z.infer<typeof allocateCertificateRequestSchema>;
+export const allocateCertificateResponseSchema = z.object({
+  /** 1, 2, 3 … without a gap for the bureau in this series. */
+  seq: z.number().int().min(1),
+  seriesId: z.string(),
+  requestKey: z.string(),
+  caseId: z.string(),
+  /** true: this key was allocated before, and this is the same number again. */
+  replayed: z.boolean(),
+  allocatedAt: z.string(),
+  serverTime: z.string(),
+});
+export type AllocateCertificateResponse = z.infer<typeof allocateCertificateResponseSchema>;
+
+/** The series of certificate numbers of one type and year. */
+export const certificateSeriesId = (certType: string, year: number) => `cert:${certType}:${year}`;
 
 // ---- what is signed ---------------------------------------------------------------------------
 

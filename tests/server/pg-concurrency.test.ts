@@ -180,9 +180,10 @@ describe('concurrent pushes on PostgreSQL', () => {
     const b = postgresDb(url.toString(), 2);
     dbs.push(a, b);
     const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-    expect([...ra, ...rb]).toEqual(['001_hall.sql']);
-    expect(await a.query('SELECT version, name FROM schema_migrations')).toEqual([
+    expect([...ra, ...rb]).toEqual(['001_hall.sql', '002_numbers.sql']);
+    expect(await a.query('SELECT version, name FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1, name: '001_hall.sql' },
+      { version: 2, name: '002_numbers.sql' },
     ]);
   });
 });

@@ -39,7 +39,13 @@ import { STATION_KEY, type Station } from './station';
 
 /** Refusals the data layer adds to the domain's. */
 export type DataRefusalCode =
-  'stale' | 'read_only' | 'no_station' | 'numbering_failed' | 'wrong_door';
+  | 'stale'
+  | 'read_only'
+  | 'no_station'
+  | 'numbering_failed'
+  | 'wrong_door'
+  | 'hall_offline'
+  | 'hall_number_refused';
 export type DispatchRefusal =
   Refusal | { code: DataRefusalCode; params?: Record<string, string | number> };
 
@@ -62,6 +68,11 @@ export interface DispatchOptions {
   ctx?: DecideContext;
   /** Scans to link with an intake decision, recorded in the same transaction. */
   attachments?: readonly AttachmentMeta[];
+  /**
+   * Meta rows to delete in the same transaction when the command is recorded: the hall number
+   * attempt (data/hallNumbers.ts) ends with the issue it numbered, never before.
+   */
+  clearMeta?: readonly string[];
 }
 
 const INTAKE = new Set(['accept', 'acceptWithDeficiencies', 'requestSupplement', 'refuse']);
@@ -106,7 +117,9 @@ async function allocateNumbers(
     return { command: { ...command, caseNo: state.caseNo }, counters: [] };
   }
   // Internal certificate numbers are allocated here, in the transaction that records the issue:
-  // a refused or failed dispatch never consumes a number, so the sequence has no gaps.
+  // a refused or failed dispatch never consumes a number, so the sequence has no gaps. On an
+  // enrolled station the hall allocates them instead (data/hallNumbers.ts): the command then
+  // carries its number and seq, and the station's counter is neither read nor moved.
   if (
     CERTIFICATE.has(command.type) &&
     'external' in command &&
@@ -253,6 +266,7 @@ export async function dispatch(
     // Every write is issued at once, in as few requests as the stores allow: one round trip, and
     // the transaction still commits all or nothing.
     const writes: Promise<unknown>[] = [appended, ...recorded.write(db)];
+    if (options.clearMeta?.length) writes.push(db.meta.bulkDelete([...options.clearMeta]));
     if (next) {
       writes.push(db.cases.put(projectCase(next, calendar)));
       // The applicant and project only change with an intake decision.

@@ -54,6 +54,7 @@ export const NOT_DERIVABLE: readonly NotDerivable[] = [
       'counters (case, certificate, document numbers)',
       'integrity verdict',
       'station',
+      'hall number attempts (the request key of an issue waiting for its number)',
     ],
     rebuiltAs: 'not rebuilt',
     reason:

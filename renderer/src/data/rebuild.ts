@@ -202,6 +202,14 @@ export async function refoldStreams(
   const fold = foldLog(events, { settings });
   const put = (t: ReadTable) =>
     fold.tables[t].length > 0 ? tableOf(db, t).bulkPut(fold.tables[t].map((r) => r.row)) : null;
+  // A certificate row the fold no longer makes (its issue parked in the hall order, say) goes:
+  // bulkPut alone would keep the row a local dispatch wrote.
+  const caseIds = ids.filter((id) => id.startsWith('case:')).map((id) => id.slice(5));
+  const kept = new Set(fold.tables.certificates.map((r) => (r.row as { id: string }).id));
+  const stale = (await db.certificates.where('caseId').anyOf(caseIds).primaryKeys()).filter(
+    (id) => !kept.has(id),
+  );
+  if (stale.length > 0) await db.certificates.bulkDelete(stale);
   await Promise.all((['cases', 'certificates', 'parties', 'projects', 'ledger'] as const).map(put));
   return { cases: new Map(fold.cases), report: fold.report };
 }

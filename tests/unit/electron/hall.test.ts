@@ -328,4 +328,34 @@ describe('hall channels through the IPC gate', () => {
     });
     expect(logged).toEqual([]);
   });
+
+  it('allocates a certificate number through the session; the same key gets the same number', async () => {
+    const server = await hallOn();
+    const { hall } = await service();
+    await hall.enrol(enrolArgs(server.url));
+    const ask = (caseId: string, attempt: string) => ({
+      requestKey: `${caseId}:certificateIssued:${attempt}`,
+      certType: 'constructionPermit',
+      year: 2026,
+      caseId,
+    });
+    expect(await hall.allocateNumber(ask('c1', 'a1'))).toMatchObject({
+      ok: true,
+      response: { seq: 1, seriesId: 'cert:constructionPermit:2026', replayed: false },
+    });
+    expect(await hall.allocateNumber(ask('c2', 'b1'))).toMatchObject({ response: { seq: 2 } });
+    expect(await hall.allocateNumber(ask('c1', 'a1'))).toMatchObject({
+      response: { seq: 1, replayed: true },
+    });
+    expect(await hall.allocateNumber({ ...ask('c1', 'a1'), caseId: 'c9' })).toMatchObject({
+      ok: false,
+      error: { code: 'request_key_reused' },
+    });
+    expect(server.seen.filter((s) => s.includes('numbers'))).toHaveLength(4);
+    await server.close();
+    expect(await hall.allocateNumber(ask('c3', 'c1'))).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable' },
+    });
+  });
 });

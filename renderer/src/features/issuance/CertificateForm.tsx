@@ -29,6 +29,7 @@ export function CertificateForm({
   printChoice,
   submitLabel,
   busy,
+  allocateBlocked = null,
   onSubmit,
 }: {
   state: CaseState;
@@ -38,6 +39,8 @@ export function CertificateForm({
   printChoice?: ReactNode;
   submitLabel: string;
   busy: boolean;
+  /** Why an internal number cannot be had now (the hall is unreachable); null when it can. */
+  allocateBlocked?: string | null;
   onSubmit: (r: IssueRequest) => void;
 }) {
   const { t } = useTranslation('issuance');
@@ -52,7 +55,10 @@ export function CertificateForm({
     return f ? (language === 'en' ? f.labelEn : f.label) : key;
   };
 
+  const blocked = mode === 'allocate' && allocateBlocked !== null;
+
   const submit = () => {
+    if (blocked) return;
     const m = missingValues(type, values);
     if (mode === 'external' && !number.trim()) m.push('externalNumber');
     setMissing(m);
@@ -127,13 +133,19 @@ export function CertificateForm({
           })}
         </Alert>
       )}
+      {blocked && (
+        <Alert severity="warning" id="issue-blocked-reason" data-testid="issue-blocked-reason">
+          {allocateBlocked}
+        </Alert>
+      )}
       {printChoice}
       <Box>
         <Button
           type="submit"
           variant="contained"
           size="large"
-          disabled={busy}
+          disabled={busy || blocked}
+          aria-describedby={blocked ? 'issue-blocked-reason' : undefined}
           data-testid="issue-submit"
         >
           {submitLabel}

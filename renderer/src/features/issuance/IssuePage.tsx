@@ -12,7 +12,7 @@ import { NO_DUE_DATE } from '../../data/projection';
 import { followUpsOfCase } from '../../data/followUps';
 import { useRouteStore } from '../../app/stores/routeStore';
 import { useSettingsStore } from '../../app/stores/settingsStore';
-import { useCommand, useRefusalText } from '../shared/useCommand';
+import { useRefusalText } from '../shared/useCommand';
 import { PrintDialog } from '../printing/PrintDialog';
 import { Facts, Section } from '../shared/Section';
 import { LightChip } from '../shared/LightChip';
@@ -25,6 +25,7 @@ import { certificateTypeOf, loadValues, prefillValues, printKindOfCase } from '.
 import { PrintModeChoice } from './PrintModeChoice';
 import { useCertificatePrint, type CertificateJobs } from './useCertificatePrint';
 import { usePrintMode } from './usePrintMode';
+import { useHallNumbersOffline, useIssueCommand } from './useIssueCommand';
 import type { Notice } from './notice';
 
 export function IssuePage({ caseId }: { caseId: string }) {
@@ -32,7 +33,8 @@ export function IssuePage({ caseId }: { caseId: string }) {
   const go = useRouteStore((s) => s.go);
   const today = useToday();
   const language = useSettingsStore((s) => s.settings.language);
-  const run = useCommand();
+  const issueCommand = useIssueCommand();
+  const hallOffline = useHallNumbersOffline();
   const refusalText = useRefusalText();
   const row = useLiveQuery(async () => (await appDb().cases.get(caseId)) ?? null, [caseId]);
   const station = useLiveQuery(() => getStation(appDb()), []);
@@ -99,7 +101,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
             external: req.external,
             values: req.values,
           };
-    const r = await run(command, row.version);
+    const r = await issueCommand(command, row.version);
     setBusy(false);
     if (!r.ok || !r.state?.certificate) {
       if (!r.ok) setNotice({ severity: 'error', text: refusalText(r.refusal) });
@@ -167,6 +169,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
             printChoice={modeChoice}
             submitLabel={t('form.issue')}
             busy={busy}
+            allocateBlocked={hallOffline ? t('form.allocateOffline') : null}
             onSubmit={(r) => void issue(r)}
           />
         </Section>
@@ -182,6 +185,7 @@ export function IssuePage({ caseId }: { caseId: string }) {
             printChoice={modeChoice}
             submitLabel={t('form.reissue')}
             busy={busy}
+            allocateBlocked={hallOffline ? t('form.allocateOffline') : null}
             onSubmit={(r) => void issue(r)}
           />
         </Section>

@@ -11,7 +11,15 @@ import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
 import { isRole, type Command } from '../../domain';
 
-const DATA_CODES = new Set(['stale', 'read_only', 'no_station', 'numbering_failed', 'wrong_door']);
+const DATA_CODES = new Set([
+  'stale',
+  'read_only',
+  'no_station',
+  'numbering_failed',
+  'wrong_door',
+  'hall_offline',
+  'hall_number_refused',
+]);
 
 export function useCommand() {
   return useCallback(

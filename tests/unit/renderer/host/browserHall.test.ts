@@ -162,4 +162,25 @@ describe('browser host hall channels', () => {
     });
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('allocates a certificate number through the contract gate; a bad request never leaves', async () => {
+    const server = await hall();
+    const { host } = hostOn(memoryStorage(), 400);
+    await host.hallEnrol(enrolArgs(server.url));
+    const ask = {
+      requestKey: 'c1:certificateIssued:a1',
+      certType: 'constructionPermit',
+      year: 2026,
+      caseId: 'c1',
+    };
+    expect(await host.hallAllocateNumber(ask)).toMatchObject({ ok: true, response: { seq: 1 } });
+    expect(await host.hallAllocateNumber(ask)).toMatchObject({
+      ok: true,
+      response: { seq: 1, replayed: true },
+    });
+    await expect(
+      host.hallAllocateNumber({ ...ask, requestKey: 'has spaces' }),
+    ).rejects.toMatchObject({ code: 'invalid_args' });
+    expect(server.seen.filter((s) => s.includes('numbers'))).toHaveLength(2);
+  });
 });

@@ -3,6 +3,8 @@
 // (server/core/memory.ts), with the pull and the session heads read from that store the way the
 // HTTP routes serve them. What is modelled here is only the network between (ModelTransport).
 import type {
+  AllocateCertificateRequest,
+  AllocateCertificateResponse,
   ChainHeadInfo,
   HallEvent,
   PullResponse,
@@ -11,6 +13,7 @@ import type {
 } from '../../../../../server/protocol';
 import { push } from '../../../../../server/core/hall';
 import { MemoryStore } from '../../../../../server/core/memory';
+import { MemoryNumbers } from '../../../../../server/core/numbers';
 import type {
   HallError,
   HallResult,
@@ -22,6 +25,8 @@ import type {
 
 export class HallModel {
   readonly store = new MemoryStore();
+  /** Hall-wide certificate numbers: the server's in-memory store, as the route answers. */
+  readonly numbers = new MemoryNumbers();
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
@@ -78,6 +83,28 @@ export class HallModel {
       cursor: events.length ? events[events.length - 1]!.gseq : args.after,
       lastGseq: this.lastGseq,
       serverTime: this.serverTime,
+    };
+  }
+
+  /** POST /v1/numbers/certificate, as server/http/numbers.ts answers it. */
+  async allocateNumber(
+    stationCode: string,
+    req: AllocateCertificateRequest,
+  ): Promise<HallResult<{ response: AllocateCertificateResponse }>> {
+    const r = await this.numbers.allocateCertificate(stationCode, req);
+    if (!r.ok) return { ok: false, error: { code: r.code, message: r.message } };
+    const a = r.allocation;
+    return {
+      ok: true,
+      response: {
+        seq: a.seq,
+        seriesId: a.seriesId,
+        requestKey: a.requestKey,
+        caseId: a.caseId,
+        replayed: r.replayed,
+        allocatedAt: a.allocatedAt,
+        serverTime: this.serverTime,
+      },
     };
   }
 
@@ -173,6 +200,14 @@ export class ModelTransport implements HallTransport {
     this.hall.blobs.add(args.sha256);
     this.hall.uploads.push(args.sha256);
     return { ok: true as const };
+  }
+  /** hall.allocateNumber; a lost answer (`lostAnswer`) comes after the hall allocated. */
+  async allocateNumber(args: AllocateCertificateRequest) {
+    this.calls.push(`number ${args.requestKey}`);
+    if (this.faults.partitioned) return unreachable;
+    const r = await this.hall.allocateNumber(this.stationCode, args);
+    if (r.ok && this.random() < this.faults.lostAnswer) return unreachable;
+    return r;
   }
   async missingBlobs(args: { hashes: string[] }) {
     if (this.faults.partitioned) return unreachable;

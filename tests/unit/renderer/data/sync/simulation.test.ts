@@ -2,6 +2,9 @@
 // `npm run soak:hall -- --seeds 5000`. A failing seed is named: replay it with OW_SIM_SEED=<n>.
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulation';
+import { checkNumbers } from './simulationNumbers';
+import { HallModel } from './hallModel';
+import { stationNamed } from './fixtures';
 
 const SEEDS = Number(process.env.OW_SIM_SEEDS ?? 200);
 const ONE = process.env.OW_SIM_SEED;
@@ -17,12 +20,14 @@ describe('the hall simulation', () => {
       let dispatched = 0;
       let crashes = 0;
       let parked = 0;
+      let issued = 0;
       for (const seed of seeds) {
         const r = await simulate({ seed });
         events += r.hallEvents;
         dispatched += r.dispatched;
         crashes += r.crashes;
         parked += r.parked;
+        issued += r.issued;
         if (r.failures.length > 0)
           failed.push(`seed ${seed}: ${r.failures.slice(0, 3).join('; ')}`);
       }
@@ -33,6 +38,8 @@ describe('the hall simulation', () => {
       expect(events).toBeGreaterThan(dispatched);
       // Stations acted on the same case apart: stale decisions were parked, not lost, not looping.
       expect(parked).toBeGreaterThan(0);
+      // Certificates were issued with hall numbers along the way.
+      expect(issued).toBeGreaterThan(0);
     },
   );
 
@@ -52,5 +59,22 @@ describe('the hall simulation', () => {
     expect(r.failures).toContain("HJ02's read tables differ from HJ01's");
     // The missing tail is found by HJ02's own verification too (every chain ends at its head).
     expect(r.failures.some((f) => f.startsWith('HJ02 chain broken:'))).toBe(true);
+  });
+
+  it('names a hall number that is neither used nor held for a retry', async () => {
+    const hall = new HallModel();
+    const db = await stationNamed('HJ01');
+    await hall.numbers.allocateCertificate('HJ01', {
+      requestKey: 'c9:certificateIssued:lost-for-good',
+      certType: 'constructionPermit',
+      year: 2026,
+      caseId: 'c9',
+    });
+    const failures: string[] = [];
+    await checkNumbers([{ code: 'HJ01', db }], hall, (m) => failures.push(m));
+    db.close();
+    expect(failures).toEqual([
+      'cert:constructionPermit:2026 #1 (HJ01) is neither used nor held for a retry',
+    ]);
   });
 });

@@ -6,9 +6,10 @@
 // Everything random comes from one seeded PRNG and every step is awaited in turn, so a seed
 // replays exactly. After the storm the network heals; then every event must be held exactly
 // once by the hall and by every station, with the hall's gseq, every chain must verify, and the
-// read tables of all stations must be equal.
+// read tables of all stations must be equal. Certificates are issued with numbers from the hall
+// (simulationNumbers.ts): none twice, every allocation used or held for its retry.
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
-import { dispatch } from '../../../../../renderer/src/data/dispatch';
+import { dispatchWithHallNumber } from '../../../../../renderer/src/data/hallNumbers';
 import { verifyLog } from '../../../../../renderer/src/data/integrity';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { readCursor } from '../../../../../renderer/src/data/sync/hallMeta';
@@ -18,6 +19,7 @@ import type { Command } from '../../../../../renderer/src/domain';
 import { actors } from '../../domain/workflowFixtures';
 import { accept, dbName, NOW, openDb, stationNamed } from './fixtures';
 import { HallModel, ModelTransport } from './hallModel';
+import { certificateCommand, checkNumbers } from './simulationNumbers';
 
 /** mulberry32: small, fast, good enough for choosing steps. */
 export function prng(seed: number): () => number {
@@ -56,6 +58,8 @@ export interface SimReport {
   partitions: number;
   /** Events parked by the fold (decided on a stale version), on the first station. */
   parked: number;
+  /** Certificates issued and reissued (numbers from the hall), in the hall's log. */
+  issued: number;
   /** Everything that did not hold; empty when the seed passed. */
   failures: string[];
 }
@@ -91,6 +95,8 @@ async function randomCommand(
     return { command: { type: 'withdraw', caseId, reason: '申请人撤回' }, role: 'clerk', expected };
   if (pick < 0.2)
     return { command: { type: 'extend', caseId, reason: '情况复杂' }, role: 'director', expected };
+  const certificate = certificateCommand(row.status, caseId, pick, expected);
+  if (certificate) return certificate;
   switch (row.status) {
     case 'verify':
       return pick < 0.4
@@ -134,6 +140,7 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     crashes: 0,
     partitions: 0,
     parked: 0,
+    issued: 0,
     failures: [],
   };
   const stations: SimStation[] = [];
@@ -149,7 +156,7 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
       const r = rand();
       if (r < 0.35) {
         const { command, role, expected } = await randomCommand(s, rand);
-        const out = await dispatch(s.db, command, {
+        const out = await dispatchWithHallNumber(s.db, s.net, command, {
           actor: actors[role],
           now: NOW,
           ...(expected !== undefined ? { expectedVersion: expected } : {}),
@@ -238,6 +245,7 @@ async function check(stations: SimStation[], hall: HallModel, report: SimReport)
     fail(`stations wrote ${own} events, the hall holds ${hallEvents.length}`);
   for (const row of await stations[0]!.db.cases.toArray())
     report.parked += ((row.state as { parked?: unknown[] }).parked ?? []).length;
+  report.issued = await checkNumbers(stations, hall, fail);
   const first = await rowsOf(stations[0]!.db);
   for (const s of stations.slice(1))
     if ((await rowsOf(s.db)) !== first)
