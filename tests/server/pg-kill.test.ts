@@ -120,6 +120,9 @@ it('a server SIGKILLed mid-push leaves the head unchanged; the retry succeeds', 
   );
   let waiting = false;
   for (let i = 0; i < 100 && !waiting; i++) {
+    // Inside a transaction PostgreSQL keeps one snapshot of pg_stat_activity: drop it, or the
+    // polling would never see the push start to wait.
+    await holder.query('SELECT pg_stat_clear_snapshot()');
     const [w] = (
       await holder.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
