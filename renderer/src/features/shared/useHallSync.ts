@@ -7,13 +7,22 @@ import { appDb } from '../../data/stationDb';
 import { host } from '../../host';
 import { syncStatusStore, useHallEnrolment } from './syncStatus';
 
+/**
+ * The last sync this page saw, kept across restarts of the engine (signing out and in remounts the
+ * shell): the frame says 上次同步 07:55, not 尚未同步, after a change of user.
+ */
+let lastKnownSync: string | null = null;
+
 export function useHallSync(): void {
   const enrolled = useHallEnrolment((s) => s.status?.enrolled === true);
   useEffect(() => {
     // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
     if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
     const sync = runHallSync(appDb(), hostTransport(host), {
-      onState: (s) => syncStatusStore.set(s),
+      onState: (s) => {
+        if (s.lastSyncAt) lastKnownSync = s.lastSyncAt;
+        syncStatusStore.set({ ...s, lastSyncAt: s.lastSyncAt ?? lastKnownSync });
+      },
     });
     return () => {
       sync.stop();
