@@ -25,6 +25,8 @@ export type PullOutcome =
       cursor: number;
       /** The hall holds more past the cursor: pull again now. */
       more: boolean;
+      /** The hall's last gseq, as the answer gave it. */
+      lastGseq: number;
       serverTime: string;
     }
   | { kind: 'error'; error: HallError }
@@ -82,6 +84,7 @@ export async function pullOnce(
     result,
     cursor,
     more: cursor < response.lastGseq,
+    lastGseq: response.lastGseq,
     serverTime: response.serverTime,
   };
 }

@@ -13,6 +13,7 @@ import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLOCK_SKEW_MS } from '../../../../server/protocol';
 import { useHallEnrolment, useSyncStatus, type SyncStatus } from '../shared/syncStatus';
+import { catchUpPercent, SyncCatchUp } from './SyncCatchUp';
 
 const ALERTS = new Set([
   'fork',
@@ -53,6 +54,8 @@ export function useSyncStatusText() {
         s.lastSyncAt ? t('status.synced', { time: clock(s.lastSyncAt) }) : t('status.syncing'),
       );
     else if (s.phase === 'syncing') parts.push(t('status.syncing'));
+    if (s.catchUp && s.phase !== 'alert')
+      parts.push(t('status.catchUpShort', { percent: catchUpPercent(s.catchUp) }));
     else if (s.phase === 'offline') {
       parts.push(t('status.offline'));
       parts.push(
@@ -151,6 +154,7 @@ export function SyncBanner() {
     status.clockSkewMs === null ? 0 : Math.round(Math.abs(status.clockSkewMs) / 60_000);
   return (
     <Box>
+      {status.phase !== 'alert' && <SyncCatchUp status={status} />}
       {status.phase === 'alert' && status.alert && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="sync-alert">
           <AlertTitle>
