@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,12 +76,13 @@ try {
     await fresh.goto(url);
     await fresh.waitForFunction(() => typeof window.runCatchUp === 'function');
     console.log(`Catching up ${catchUpCases} cases in Chromium (real IndexedDB)…`);
-    figures.push(
-      ...(await fresh.evaluate(
-        ([n, limit]) => window.runCatchUp(n, limit),
-        [catchUpCases, catchUpLimit],
-      )),
+    const load0 = loadavg()[0];
+    const caught = await fresh.evaluate(
+      ([n, limit]) => window.runCatchUp(n, limit),
+      [catchUpCases, catchUpLimit],
     );
+    // The load average before and after (the machine is shared): the higher of the two.
+    figures.push(...caught.map((f) => ({ ...f, load: Math.max(load0, loadavg()[0]) })));
     await fresh.close();
   }
   if (!only)
@@ -132,7 +134,8 @@ for (const f of figures) {
   const ratio = f.ratio == null ? '' : `${f.ratio.toFixed(2)}×`;
   const target = targets[f.name]?.(f) ?? f.target ?? '';
   console.log(
-    `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}`,
+    `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}` +
+      (f.load == null ? '' : ` [load ${f.load.toFixed(2)}]`),
   );
 }
 if (!figures.some((f) => f.name.startsWith('dispatch')))

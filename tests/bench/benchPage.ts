@@ -22,6 +22,8 @@ export interface Figure {
   unit: string;
   baseline: string | null;
   ratio: number | null;
+  /** Whether the figure meets its target, in words (scripts/bench.mjs prints it). */
+  target?: string;
 }
 
 const log = (s: string) => {
