@@ -13,7 +13,8 @@ import {
   type HallStoreResult,
 } from '../log';
 import { applyStreams, applyTables } from './apply';
-import { CURSOR_KEY, raiseAcked, readCursor } from './hallMeta';
+import { CURSOR_KEY, raiseAcked, readCursor, skipStoredForeign } from './hallMeta';
+import { ownChains } from './outbox';
 import type { HallError, HallTransport } from './transport';
 import type { StoredEvent } from '../eventTypes';
 
@@ -71,6 +72,11 @@ export async function pullOnce(
         db,
         [...marks].map(([chainId, m]) => ({ chainId, ...m })),
       );
+    if (result.stored.length > 0) {
+      const own = await ownChains(db, stationId);
+      const lastPos = (await db.events.orderBy(':id').lastKey()) as number;
+      await skipStoredForeign(db, new Map(own.map((c) => [c.chainId, c.head.stationSeq])), lastPos);
+    }
     await applyStreams(db, result.streams);
     const cursor = await advance(db, await readCursor(db));
     if (cursor !== after) await db.meta.put({ key: CURSOR_KEY, value: cursor });

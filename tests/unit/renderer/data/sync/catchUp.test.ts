@@ -71,4 +71,39 @@ describe('the catch-up progress', () => {
     expect(r.kind === 'ok' && r.more).toBe(false);
     expect(seen.every((c) => c === undefined)).toBe(true);
   });
+
+  it('moves the outbox past the hall events it stored, so the next own event is found at once', async () => {
+    const { hall } = await hallWith(4);
+    const b = await stationNamed('HJ03');
+    dbs.push(b);
+    const engine = new SyncEngine({
+      db: b,
+      transport: new ModelTransport(hall, 'HJ03'),
+      pullLimit: 5,
+      now: () => NOW,
+    });
+    expect((await engine.pushAll()).kind).toBe('pushed');
+    while ((await engine.pullOnce()).kind === 'ok' && engine.store.get().catchUp);
+    const lastPos = (await b.events.orderBy(':id').lastKey()) as number;
+    const acked = (await b.meta.get('hall:acked'))?.value as Record<
+      string,
+      { seq: number; pos: number }
+    >;
+    expect(acked.HJ03!.pos).toBe(lastPos);
+    await takeIn(b, 'b1');
+    const pushed = await engine.pushAll();
+    expect(pushed.kind).toBe('pushed');
+    const after = (await b.meta.get('hall:acked'))?.value as Record<
+      string,
+      { seq: number; pos: number }
+    >;
+    expect(after.HJ03!.seq).toBe(
+      await b.events
+        .where('pos')
+        .above(0)
+        .filter((e) => e.chainId === 'HJ03')
+        .count(),
+    );
+    expect(after.HJ03!.pos).toBe(lastPos + 2);
+  });
 });
