@@ -54,14 +54,14 @@ export function useSyncStatusText() {
         s.lastSyncAt ? t('status.synced', { time: clock(s.lastSyncAt) }) : t('status.syncing'),
       );
     else if (s.phase === 'syncing') parts.push(t('status.syncing'));
-    if (s.catchUp && s.phase !== 'alert')
-      parts.push(t('status.catchUpShort', { percent: catchUpPercent(s.catchUp) }));
     else if (s.phase === 'offline') {
       parts.push(t('status.offline'));
       parts.push(
         s.lastSyncAt ? t('status.lastSync', { time: clock(s.lastSyncAt) }) : t('status.never'),
       );
     } else parts.push(t('status.alert'));
+    if (s.catchUp && s.phase !== 'alert')
+      parts.push(t('status.catchUpShort', { percent: catchUpPercent(s.catchUp) }));
     if (s.pending > 0) parts.push(t('status.pending', { count: s.pending }));
     return parts.join(t('status.separator'));
   };
