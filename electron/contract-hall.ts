@@ -24,9 +24,11 @@ import {
 /**
  * The newest event envelope schema this app folds, told to the server when a session opens (the
  * server then holds back nothing; a newer event arriving is kept unfolded by the station).
- * Raise it together with the fold when the envelope changes.
+ * It is the registry's EVENT_SCHEMA (renderer/src/data/eventRegistry.ts), the envelope this app
+ * writes; it is repeated here so that main and preload need not load the registry, and
+ * tests/unit/electron/hallSchema.test.ts fails the moment the two differ.
  */
-export const HALL_EVENT_SCHEMA = 1;
+export const HALL_EVENT_SCHEMA = 2;
 
 /**
  * Failures the host itself finds, beside the server's own refusal codes:

@@ -4,7 +4,7 @@
 // OW_BENCH_HALL_SECONDS (default 60) shortens the 20-station run, OW_BENCH_HALL_EVENTS (default
 // 200,000) the catch-up.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHall, issueEnrolment } from '../server/admin';
@@ -21,12 +21,16 @@ interface Figure {
   baseline?: number;
   ratio?: number;
   target?: string;
+  /** The machine's 1-minute load average when the figure was taken (other work shares it). */
+  load?: number;
 }
 
 const seconds = Number(process.env.OW_BENCH_HALL_SECONDS ?? 60);
 const catchUp = Number(process.env.OW_BENCH_HALL_EVENTS ?? 200_000);
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 const figures: Figure[] = [];
+const taken = figures.push.bind(figures);
+figures.push = (...fs: Figure[]) => taken(...fs.map((f) => ({ ...f, load: loadavg()[0] })));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const pgdb = await testDatabase();
@@ -294,6 +298,7 @@ try {
   }
 
   // 4. A new station catching up: pull every event from 0 (the server's part of the catch-up).
+  // Each seeded event carries about 2 KB of payload, the size of a real intake (caseAccepted).
   log(`hall: seeding ${catchUp} events for the catch-up…`);
   {
     await db.query(
@@ -313,7 +318,7 @@ try {
          '2026-12-01T08:00:00.000Z', 'seed',
          json_build_object('id', 'SEED-' || i, 'schema', 2, 'chainId', 'SEED', 'stationId', 'SEED',
            'stationSeq', i, 'streamId', 'case:SEED-' || (i / 2), 'type', 'caseNoted',
-           'payload', json_build_object('note', repeat('宗地', 40), 'n', i),
+           'payload', json_build_object('note', repeat('宗地', 350), 'n', i),
            'actor', json_build_object('id', 'u1', 'name', '测试', 'role', 'clerk'),
            'at', '2026-12-01T08:00:00.000Z', 'prevHash', md5((i - 1)::text) || md5((i - 1)::text),
            'hash', md5(i::text) || md5(i::text))

@@ -7,11 +7,19 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out/bench');
 const count = Number(process.env.OW_BENCH_CASES ?? 100_000);
+// OW_BENCH_ONLY=main|catchup|hall runs one part; OW_BENCH_CATCHUP_CASES (default 100,000; 0 skips)
+// and OW_BENCH_CATCHUP_LIMIT (events a page, default the engine's) size the catch-up.
+const only = process.env.OW_BENCH_ONLY;
+const catchUpCases = Number(process.env.OW_BENCH_CATCHUP_CASES ?? 100_000);
+const catchUpLimit = process.env.OW_BENCH_CATCHUP_LIMIT
+  ? Number(process.env.OW_BENCH_CATCHUP_LIMIT)
+  : undefined;
 
 await build({ configFile: join(root, 'tests/bench/vite.config.ts') });
 
@@ -53,14 +61,37 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
   await page.goto(url);
   await page.waitForFunction(() => typeof window.runBench === 'function');
-  console.log(`Seeding ${count} cases in Chromium (real IndexedDB)…`);
-  figures = await page.evaluate((n) => window.runBench(n), count);
-  try {
-    const { benchPrint } = await import('./bench-print.mjs');
-    figures.push(...(await benchPrint(browser)));
-  } catch (e) {
-    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  if (!only || only === 'main') {
+    console.log(`Seeding ${count} cases in Chromium (real IndexedDB)…`);
+    figures = await page.evaluate((n) => window.runBench(n), count);
   }
+  // A new station catching up with the hall (tests/bench/benchCatchUp.ts), on a page of its own.
+  if (catchUpCases > 0 && (!only || only === 'catchup')) {
+    const fresh = await browser.newPage();
+    fresh.on('console', (m) => m.type() === 'error' && console.error(m.text()));
+    fresh.on(
+      'console',
+      (m) => m.type() === 'log' && m.text().startsWith('catch-up') && console.log(m.text()),
+    );
+    await fresh.goto(url);
+    await fresh.waitForFunction(() => typeof window.runCatchUp === 'function');
+    console.log(`Catching up ${catchUpCases} cases in Chromium (real IndexedDB)…`);
+    const load0 = loadavg()[0];
+    const caught = await fresh.evaluate(
+      ([n, limit]) => window.runCatchUp(n, limit),
+      [catchUpCases, catchUpLimit],
+    );
+    // The load average before and after (the machine is shared): the higher of the two.
+    figures.push(...caught.map((f) => ({ ...f, load: Math.max(load0, loadavg()[0]) })));
+    await fresh.close();
+  }
+  if (!only)
+    try {
+      const { benchPrint } = await import('./bench-print.mjs');
+      figures.push(...(await benchPrint(browser)));
+    } catch (e) {
+      if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    }
 } finally {
   await browser.close();
   server.close();
@@ -68,7 +99,7 @@ try {
 
 // The hall server's figures (scripts/bench-hall.ts: its own PostgreSQL, the server on loopback);
 // OW_BENCH_HALL=0 skips them, `npm run bench:hall` runs them alone.
-if (process.env.OW_BENCH_HALL !== '0') {
+if (process.env.OW_BENCH_HALL !== '0' && (!only || only === 'hall')) {
   const out = join(root, 'out/bench-hall.json');
   await mkdir(join(root, 'out'), { recursive: true });
   execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/bench-hall.ts', out], {
@@ -103,7 +134,8 @@ for (const f of figures) {
   const ratio = f.ratio == null ? '' : `${f.ratio.toFixed(2)}×`;
   const target = targets[f.name]?.(f) ?? f.target ?? '';
   console.log(
-    `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}`,
+    `${f.name.padEnd(71)}${`${f.value.toFixed(2)} ${f.unit}`.padStart(12)}   ${ratio.padEnd(7)} ${target}` +
+      (f.load == null ? '' : ` [load ${f.load.toFixed(2)}]`),
   );
 }
 if (!figures.some((f) => f.name.startsWith('dispatch')))

@@ -30,6 +30,25 @@ export interface SqlStoreOptions {
   unsafeSequence?: string;
 }
 
+type PushRecord = Parameters<ChainTx['recordPush']>[0];
+
+const PUSH_INSERT = `INSERT INTO pushes (push_id, station_code, chain_id, from_seq, to_seq,
+  accepted, duplicates) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`;
+
+const pushParams = (p: PushRecord) => [
+  p.pushId,
+  p.stationCode,
+  p.chainId,
+  p.fromSeq,
+  p.toSeq,
+  p.accepted,
+  p.duplicates,
+];
+
+async function recordPush(sql: Sql, p: PushRecord): Promise<void> {
+  await sql.query(PUSH_INSERT, pushParams(p));
+}
+
 interface ChainRow {
   station_code: string;
   head_seq: number;
@@ -70,6 +89,7 @@ export class SqlStore implements EventStore {
 
   async withChain<T>(chainId: string, owner: string, fn: (tx: ChainTx) => Promise<T>) {
     let published = 0;
+    let pending: PushRecord | undefined;
     const out = await this.db.tx(async (sql) => {
       const lock = () =>
         sql.query<ChainRow>(
@@ -99,20 +119,19 @@ export class SqlStore implements EventStore {
             )
           ).map((r) => ({ seq: r.seq, hash: r.hash, gseq: Number(r.gseq) })),
         append: async (id, events, head, pushId) => {
-          // The chain's head first (under the chain lock only), then the hall row: the hall
-          // stays locked for one statement and the commit.
-          await sql.query('UPDATE chains SET head_seq = $2, head_hash = $3 WHERE chain_id = $1', [
-            id,
-            head.seq,
-            head.hash,
-          ]);
-          const gseqs = await this.insert(sql, id, events, pushId).catch((e: unknown) => {
-            const err = e as { code?: string; constraint?: string; message?: string };
-            if (err.code === '23505' && /event_id/.test(err.constraint ?? err.message ?? '')) {
-              throw new EventIdTaken();
-            }
-            throw e;
-          });
+          // The push row and the chain's head go in the same statement as the gseqs and the rows
+          // (see insert): the hall row is taken last and held for that statement and the commit.
+          const record = pending;
+          pending = undefined;
+          const gseqs = await this.insert(sql, id, events, pushId, head, record).catch(
+            (e: unknown) => {
+              const err = e as { code?: string; constraint?: string; message?: string };
+              if (err.code === '23505' && /event_id/.test(err.constraint ?? err.message ?? '')) {
+                throw new EventIdTaken();
+              }
+              throw e;
+            },
+          );
           published = Math.max(published, ...gseqs);
           return gseqs;
         },
@@ -123,21 +142,29 @@ export class SqlStore implements EventStore {
             [chainId, seq],
           );
         },
-        recordPush: async (p) => {
-          await sql.query(
-            `INSERT INTO pushes (push_id, station_code, chain_id, from_seq, to_seq, accepted, duplicates)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-            [p.pushId, p.stationCode, p.chainId, p.fromSeq, p.toSeq, p.accepted, p.duplicates],
-          );
+        // Kept until the append writes it in its statement (one round trip less); a push with
+        // nothing fresh (all duplicates) writes it alone before the commit.
+        recordPush: (p) => {
+          pending = p;
+          return Promise.resolve();
         },
       };
-      return fn(tx);
+      const out = await fn(tx);
+      if (pending) await recordPush(sql, pending);
+      return out;
     });
     if (published > 0) this.notifier.publish(published);
     return out;
   }
 
-  private async insert(sql: Sql, chainId: string, events: readonly WireEvent[], pushId: string) {
+  private async insert(
+    sql: Sql,
+    chainId: string,
+    events: readonly WireEvent[],
+    pushId: string,
+    head: { seq: number; hash: string },
+    record: PushRecord | undefined,
+  ) {
     const n = events.length;
     const cols = [
       events.map((e) => e.id),
@@ -157,6 +184,12 @@ export class SqlStore implements EventStore {
         schema, hash, prev_hash, client_at, push_id, event)`;
     let gseqs: number[];
     if (this.opts.unsafeSequence) {
+      if (record) await recordPush(sql, record);
+      await sql.query('UPDATE chains SET head_seq = $2, head_hash = $3 WHERE chain_id = $1', [
+        chainId,
+        head.seq,
+        head.hash,
+      ]);
       const rows = await sql.query<{ gseq: number }>(
         `${insert} SELECT nextval('${this.opts.unsafeSequence}'), t.id, $1, t.seq, t.stream,
            t.type, t.schema, t.hash, t.prev, t.at, $2, t.ev::json ${select} RETURNING gseq`,
@@ -168,12 +201,17 @@ export class SqlStore implements EventStore {
       // (NOTIFY is delivered at commit).
       const notify =
         this.db.kind === 'postgres' ? `, pg_notify('${NOTIFY_CHANNEL}', h.last_gseq::text)` : '';
+      // The push row (when not written yet) and the chain's head in the same statement.
+      const p = record
+        ? `p AS (${PUSH_INSERT.replace(/\$(\d)/g, (_, d: string) => `$${Number(d) + 14}`)}),`
+        : '';
       const [hall] = await sql.query<{ last_gseq: number }>(
-        `WITH h AS (UPDATE hall SET last_gseq = last_gseq + $12 RETURNING last_gseq),
+        `WITH ${p} c AS (UPDATE chains SET head_seq = $13, head_hash = $14 WHERE chain_id = $1),
+         h AS (UPDATE hall SET last_gseq = last_gseq + $12 RETURNING last_gseq),
          ins AS (${insert} SELECT (SELECT last_gseq FROM h) - $12 + t.ord, t.id, $1, t.seq,
            t.stream, t.type, t.schema, t.hash, t.prev, t.at, $2, t.ev::json ${select})
          SELECT h.last_gseq${notify} FROM h`,
-        [chainId, pushId, ...cols, n],
+        [chainId, pushId, ...cols, n, head.seq, head.hash, ...(record ? pushParams(record) : [])],
       );
       const last = Number(hall?.last_gseq);
       gseqs = events.map((_, i) => last - n + i + 1);

@@ -82,7 +82,8 @@ export class SyncEngine {
     this.schedule = o.schedule ?? defaultSchedule;
     this.policy = o.backoff ?? DEFAULT_BACKOFF;
     this.pullWaitMs = o.pullWaitMs ?? 25_000;
-    this.pullLimit = o.pullLimit ?? 500;
+    // The server's largest page: a catch-up of 200,000 events is 100 transactions, not 400.
+    this.pullLimit = o.pullLimit ?? 2000;
     this.pushLimit = o.pushLimit ?? 200;
     this.idlePullMs = o.idlePullMs ?? 1000;
   }
@@ -212,7 +213,17 @@ export class SyncEngine {
       const code: AlertCode = f.reason === 'fork' ? 'fork' : 'bad_hash';
       this.raise(code, `${f.reason} ${f.chainId} ${f.eventId} (gseq ${f.gseq})`);
       this.pullCaughtUp = false;
-    } else this.pullCaughtUp = !r.more;
+    } else {
+      this.pullCaughtUp = !r.more;
+      // A catch-up starts more than a page behind and shows its progress bar (the cursor of the
+      // hall's last gseq) until nothing more is due.
+      const catching =
+        r.more &&
+        (this.store.get().catchUp !== undefined || r.lastGseq - r.cursor > this.pullLimit);
+      this.store.set({
+        catchUp: catching ? { cursor: r.cursor, lastGseq: r.lastGseq } : undefined,
+      });
+    }
     await this.settle(false);
     return r;
   }

@@ -11,7 +11,10 @@ export const ACKED_KEY = 'hall:acked';
 
 export interface AckedMark {
   seq: number;
-  /** `pos` of the event at `seq`, or 0 when not known (the outbox then scans from the start). */
+  /**
+   * Where the outbox starts reading: `pos` of the event at `seq` (or a later pos no later event of
+   * the chain lies before: skipStoredForeign), 0 when not known (it then scans from the start).
+   */
   pos: number;
 }
 
@@ -42,4 +45,25 @@ export async function raiseAcked(
   for (const r of raises) marks = raised(marks, r.chainId, r.seq, r.pos);
   if (marks !== before) await db.meta.put({ key: ACKED_KEY, value: marks });
   return marks;
+}
+
+/**
+ * After foreign events were stored: a chain the hall holds entirely (mark = local head) starts
+ * its next event past `lastPos`, so its mark's `pos` moves there — the outbox then never reads
+ * back over the hall's events (100,000s after a catch-up) to find this station's next one.
+ * Inside the caller's transaction over meta.
+ */
+export async function skipStoredForeign(
+  db: OneWindowDb,
+  heads: ReadonlyMap<string, number>,
+  lastPos: number,
+): Promise<void> {
+  const marks = await readAcked(db);
+  let next = marks;
+  for (const [chainId, headSeq] of heads) {
+    const m = marks[chainId];
+    if (m && m.seq === headSeq && m.pos < lastPos)
+      next = { ...next, [chainId]: { seq: m.seq, pos: lastPos } };
+  }
+  if (next !== marks) await db.meta.put({ key: ACKED_KEY, value: next });
 }

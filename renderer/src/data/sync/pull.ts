@@ -13,7 +13,8 @@ import {
   type HallStoreResult,
 } from '../log';
 import { applyStreams, applyTables } from './apply';
-import { CURSOR_KEY, raiseAcked, readCursor } from './hallMeta';
+import { CURSOR_KEY, raiseAcked, readCursor, skipStoredForeign } from './hallMeta';
+import { ownChains } from './outbox';
 import type { HallError, HallTransport } from './transport';
 import type { StoredEvent } from '../eventTypes';
 
@@ -25,6 +26,8 @@ export type PullOutcome =
       cursor: number;
       /** The hall holds more past the cursor: pull again now. */
       more: boolean;
+      /** The hall's last gseq, as the answer gave it. */
+      lastGseq: number;
       serverTime: string;
     }
   | { kind: 'error'; error: HallError }
@@ -69,6 +72,11 @@ export async function pullOnce(
         db,
         [...marks].map(([chainId, m]) => ({ chainId, ...m })),
       );
+    if (result.stored.length > 0) {
+      const own = await ownChains(db, stationId);
+      const lastPos = (await db.events.orderBy(':id').lastKey()) as number;
+      await skipStoredForeign(db, new Map(own.map((c) => [c.chainId, c.head.stationSeq])), lastPos);
+    }
     await applyStreams(db, result.streams);
     const cursor = await advance(db, await readCursor(db));
     if (cursor !== after) await db.meta.put({ key: CURSOR_KEY, value: cursor });
@@ -82,6 +90,7 @@ export async function pullOnce(
     result,
     cursor,
     more: cursor < response.lastGseq,
+    lastGseq: response.lastGseq,
     serverTime: response.serverTime,
   };
 }

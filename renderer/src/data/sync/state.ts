@@ -18,6 +18,17 @@ export interface SyncState {
   alert?: { code: AlertCode; detail: string };
   /** This station's clock minus the hall's, from the last answer (0 before any): > 0 is ahead. */
   clockSkewMs: number;
+  /**
+   * While the station is more than a page behind the hall (a new station, one back from a week
+   * offline): the cursor held so far and the hall's last gseq, for the progress bar. Absent once
+   * caught up.
+   */
+  catchUp?: CatchUp;
+}
+
+export interface CatchUp {
+  cursor: number;
+  lastGseq: number;
 }
 
 export const INITIAL_SYNC_STATE: SyncState = {
@@ -42,6 +53,7 @@ export function createSyncStore(initial: SyncState = INITIAL_SYNC_STATE): SyncSt
     set(patch) {
       const next = { ...state, ...patch };
       if ('alert' in patch && patch.alert === undefined) delete next.alert;
+      if ('catchUp' in patch && patch.catchUp === undefined) delete next.catchUp;
       const same = (Object.keys(next) as (keyof SyncState)[]).every((k) => next[k] === state[k]);
       if (same && Object.keys(next).length === Object.keys(state).length) return;
       state = next;

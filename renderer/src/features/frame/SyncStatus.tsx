@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CLOCK_SKEW_MS } from '../../../../server/protocol';
 import { hallDateTime } from '../../domain';
 import { useHallEnrolment, useSyncStatus, type SyncStatus } from '../shared/syncStatus';
+import { catchUpPercent, SyncCatchUp } from './SyncCatchUp';
 
 const ALERTS = new Set([
   'fork',
@@ -52,6 +53,8 @@ export function useSyncStatusText() {
         s.lastSyncAt ? t('status.lastSync', { time: clock(s.lastSyncAt) }) : t('status.never'),
       );
     } else parts.push(t('status.alert'));
+    if (s.catchUp && s.phase !== 'alert')
+      parts.push(t('status.catchUpShort', { percent: catchUpPercent(s.catchUp) }));
     if (s.pending > 0) parts.push(t('status.pending', { count: s.pending }));
     return parts.join(t('status.separator'));
   };
@@ -144,6 +147,7 @@ export function SyncBanner() {
     status.clockSkewMs === null ? 0 : Math.round(Math.abs(status.clockSkewMs) / 60_000);
   return (
     <Box>
+      {status.phase !== 'alert' && <SyncCatchUp status={status} />}
       {status.phase === 'alert' && status.alert && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="sync-alert">
           <AlertTitle>

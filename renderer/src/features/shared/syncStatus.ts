@@ -21,6 +21,8 @@ export interface SyncStatus {
   alert?: { code: string; detail?: string };
   /** Station clock minus server clock, from the last answer; null = not known yet. */
   clockSkewMs: number | null;
+  /** While more than a page behind the hall: the cursor held and the hall's last gseq. */
+  catchUp?: { cursor: number; lastGseq: number };
 }
 
 export interface SyncStatusStore {

@@ -1,0 +1,85 @@
+// The catch-up progress in the frame (issue 16): a station far behind the hall shows
+// 正在同步大厅数据 45% · 90,000 / 200,000 条 with a labelled progress bar, and the bar is gone once
+// caught up. The station is enrolled for real against the small hall of tests/fixtures/hallFake.ts
+// (through the page's origin); the phases are then fed through the harness-only
+// window.owSyncStatusFeed, under which the app runs no engine (the engine's own numbers are
+// tested in tests/unit/renderer/data/sync/catchUp.test.ts).
+import type { Page } from '@playwright/test';
+import { test, expect, shot } from './fixtures';
+import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
+import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
+
+let hall: FakeHall;
+test.beforeEach(async () => {
+  hall = await startFakeHall();
+});
+test.afterEach(async () => {
+  await hall.close();
+});
+
+async function enrol(page: Page) {
+  await page.route('**/v1/**', async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('open-hall').click();
+  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
+  await page.getByTestId('hall-label').fill('2');
+  await page.getByTestId('hall-code').fill('abcdefghjk23');
+  await page.getByTestId('hall-enrol').click();
+  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible();
+}
+
+async function feedPhases(page: Page, lang: 'zh-CN' | 'en') {
+  const zh = lang === 'zh-CN';
+  await page.addInitScript(() => {
+    (window as unknown as Record<string, unknown>).owSyncStatusFeed = (set: unknown) => {
+      (window as unknown as Record<string, unknown>).owSyncStatusSet = set;
+    };
+  });
+  await page.reload();
+  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+  const feed = (s: unknown) =>
+    page.evaluate((x) => {
+      (window as unknown as { owSyncStatusSet: (x: unknown) => void }).owSyncStatusSet(x);
+    }, s);
+  const base = { phase: 'syncing', lastSyncAt: null, pending: 0, clockSkewMs: 500 };
+  await feed({ ...base, catchUp: { cursor: 90_000, lastGseq: 200_000 } });
+  const bar = page.getByRole('progressbar', {
+    name: zh ? '大厅数据同步进度' : "Progress of fetching the hall's records",
+  });
+  await expect(bar).toHaveAttribute('aria-valuenow', '45');
+  await expect(page.getByTestId('sync-catchup')).toContainText(
+    zh
+      ? '正在同步大厅数据 45% · 90,000 / 200,000 条'
+      : "Fetching the hall's records 45% · 90,000 / 200,000",
+  );
+  await expect(page.getByTestId('sync-status')).toHaveText(zh ? '同步中 · 45%' : 'Syncing · 45%');
+  await shot(page, `hall-catchup-${lang}`);
+
+  await feed({ ...base, catchUp: { cursor: 199_999, lastGseq: 200_000 } });
+  await expect(bar).toHaveAttribute('aria-valuenow', '99');
+
+  await feed({ ...base, phase: 'synced', lastSyncAt: new Date().toISOString() });
+  await expect(page.getByTestId('sync-catchup')).toHaveCount(0);
+  await expect(page.getByTestId('sync-status')).toContainText(zh ? '已同步' : 'Synced');
+}
+
+test('zh-CN: the catch-up shows its progress bar, gone once caught up', async ({ app }) => {
+  test.setTimeout(180_000);
+  await setUpAndSignIn(app);
+  await enrol(app);
+  await feedPhases(app, 'zh-CN');
+});
+
+test('en: the catch-up shows its progress bar, gone once caught up', async ({ app }) => {
+  test.setTimeout(180_000);
+  await setUpAndSignIn(app);
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await enrol(app);
+  await feedPhases(app, 'en');
+});
