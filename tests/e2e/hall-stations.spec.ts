@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect, chromiumArgs, chromiumEnv, chromiumPath, shot } from './fixtures';
-import { fillSetUp, signIn, addStaff, switchUser, STATION_ADMIN } from './session';
+import { fillSetUp, signIn, addStaff, switchUser, STAFF, STATION_ADMIN } from './session';
 import { takeInCase } from './flows';
 
 const run = promisify(execFile);
@@ -189,6 +189,19 @@ async function readTables(page: Page) {
   });
 }
 
+/** Signs out and signs in as a hall user created on another station, once this one has it. */
+async function signInAsHallUser(page: Page, role: 'clerk' | 'reviewer') {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-signout').click();
+  const u = STAFF[role];
+  await expect(async () => {
+    await page.getByTestId('signin-username').fill(u.username);
+    await page.getByTestId('signin-password').fill(u.password);
+    await page.getByTestId('signin-submit').click();
+    await expect(page.getByRole('navigation')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 async function inboxShows(page: Page, caseNo: string) {
   await expect(async () => {
     await page.keyboard.press('Alt+1');
@@ -203,8 +216,11 @@ test('a case taken in on A is reviewed on B; both end with the same read tables'
   test.setTimeout(300_000);
   const a = await station('HJ01', baseURL!);
   const b = await station('HJ02', baseURL!);
-  await addStaff(a, ['clerk']);
-  await addStaff(b, ['reviewer']);
+  // Staff are the hall's (issue 17 item 2): both are created on A; B's reviewer is A's user,
+  // signing in on B with the password hash that came beside its event.
+  await addStaff(a, ['clerk', 'reviewer']);
+  await signInAsHallUser(b, 'reviewer');
+  await shot(b, 'hall-staff-reviewer-from-A-on-B');
   const { caseNo, caseId } = await takeInCase(a);
 
   // B's reviewer sees it in the inbox within seconds, and reviews it.
@@ -246,8 +262,10 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   test.setTimeout(300_000);
   const a = await station('HJ03', baseURL!);
   const b = await station('HJ04', baseURL!);
-  await addStaff(a, ['clerk', 'reviewer']);
-  await addStaff(b, ['reviewer']);
+  // Two stations that join a hall whose staff exist (created on HJ01 by the test before): they
+  // sign in with the hall's users, nobody is created here.
+  await signInAsHallUser(a, 'clerk');
+  await signInAsHallUser(b, 'reviewer');
   const { caseNo } = await takeInCase(a);
   await inboxShows(b, caseNo);
 
@@ -286,4 +304,27 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     expect(row.state.parked?.map((p) => p.type)).toEqual(['caseReviewed']);
   }).toPass({ timeout: 60_000 });
   await shot(b, 'hall-two-stations-healed-B');
+
+  // The administrator disables the reviewer on A; at B's next sync the reviewer is refused on B.
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-signout').click();
+  await signIn(a, STATION_ADMIN.username, STATION_ADMIN.password);
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-users').click();
+  await a
+    .getByTestId(`user-row-${STAFF.reviewer.username}`)
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(a.getByTestId(`user-row-${STAFF.reviewer.username}`)).toContainText('已停用');
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-signout').click();
+  await expect(async () => {
+    await b.getByTestId('signin-username').fill(STAFF.reviewer.username);
+    await b.getByTestId('signin-password').fill(STAFF.reviewer.password);
+    await b.getByTestId('signin-submit').click();
+    await expect(b.getByTestId('signin-error')).toHaveText('该账户已停用，请联系系统管理员。', {
+      timeout: 3000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await shot(b, 'hall-staff-disabled-refused-on-B');
 });
