@@ -281,6 +281,25 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(b.getByTestId('sync-status')).toContainText('1 条待上传');
   await shot(b, 'hall-two-stations-offline-B');
 
+  // Offline, B's administrator signs in (the hash is here) but may not create a user: users are
+  // the hall's, changed only while the hall answers; the screen says why.
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-signout').click();
+  await signIn(b, STATION_ADMIN.username, STATION_ADMIN.password);
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-users').click();
+  await b.getByTestId('newuser-username').fill('offline.clerk');
+  await b.getByTestId('newuser-name').fill('离线新人');
+  await b.getByTestId('newuser-password').fill('Offline-pass-2026');
+  await b.getByTestId('newuser-password2').fill('Offline-pass-2026');
+  await b.getByTestId('newuser-submit').click();
+  await expect(b.getByRole('alert')).toHaveText(
+    '本机已加入大厅，但大厅服务器现在连不上。人员、角色和密码由大厅统一管理，只能在连上服务器时修改：请检查网络（标题栏显示“离线”），待显示“已同步”后再试。',
+  );
+  await expect(b.getByTestId('user-row-offline.clerk')).toHaveCount(0);
+  await shot(b, 'hall-staff-offline-refused-B');
+  await b.getByTestId('admin-close').click();
+
   await switchUser(a, 'reviewer');
   await inboxShows(a, caseNo);
   await a.getByTestId(`inbox-row-${caseNo}`).click();
