@@ -216,7 +216,11 @@ export class SqlStore implements EventStore {
             )
           ).map((r) => ({ eventId: r.event_id, userId: r.user_id, hash: r.hash }))
         : [];
-    return { rows: rows.map((r) => ({ gseq: Number(r.gseq), json: r.json })), lastGseq, credentials };
+    return {
+      rows: rows.map((r) => ({ gseq: Number(r.gseq), json: r.json })),
+      lastGseq,
+      credentials,
+    };
   }
 
   async lastGseq(): Promise<number> {

@@ -66,7 +66,9 @@ export const credentialSchema = z
     eventId: z.string().min(3).max(80),
     userId: z.string().min(1).max(80),
     /** The stored form (`pbkdf2-sha256$<iterations>$<salt>$<hash>`). */
-    hash: z.string().regex(/^pbkdf2-sha256\$[0-9]{1,9}\$[A-Za-z0-9+/=]{4,200}\$[A-Za-z0-9+/=]{4,200}$/),
+    hash: z
+      .string()
+      .regex(/^pbkdf2-sha256\$[0-9]{1,9}\$[A-Za-z0-9+/=]{4,200}\$[A-Za-z0-9+/=]{4,200}$/),
   })
   .strict();
 export type Credential = z.infer<typeof credentialSchema>;

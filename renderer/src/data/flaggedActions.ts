@@ -24,7 +24,8 @@ export interface FlaggedAction {
   disabling: { eventId: string; at: string; by: string; stationId: string };
 }
 
-export type FlaggedResult = { ok: true; actions: FlaggedAction[] } | { ok: false; code: 'forbidden' };
+export type FlaggedResult =
+  { ok: true; actions: FlaggedAction[] } | { ok: false; code: 'forbidden' };
 
 const CHUNK = 2000;
 const TOGGLES = new Set(['user.disabled', 'user.enabled']);

@@ -235,7 +235,13 @@ const settings: Projector = {
 // row — they are this station's own.
 const users: Projector = {
   table: 'users',
-  types: ['user.created', 'user.role_changed', 'user.disabled', 'user.enabled', 'user.password_reset'],
+  types: [
+    'user.created',
+    'user.role_changed',
+    'user.disabled',
+    'user.enabled',
+    'user.password_reset',
+  ],
   apply: (run, e) => {
     const p = e.payload;
     const id = e.type === 'user.created' ? String(p['id']) : e.streamId.replace(/^user:/, '');
