@@ -346,4 +346,34 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     });
   }).toPass({ timeout: 60_000 });
   await shot(b, 'hall-staff-disabled-refused-on-B');
+
+  // B cut off from the hall again (only the hall: with the whole context offline the page's own
+  // origin fails too, and the intake papers cannot be prepared); A disables the clerk. B does not
+  // know: the clerk signs in there and takes a case in. Healed, A's administrator sees that
+  // intake listed as done after the disabling.
+  stations[1]!.offline = true;
+  await a
+    .getByTestId(`user-row-${STAFF.clerk.username}`)
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(a.getByTestId(`user-row-${STAFF.clerk.username}`)).toContainText('已停用');
+  await signIn(b, STAFF.clerk.username, STAFF.clerk.password);
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
+    timeout: 60_000,
+  });
+  const late = await takeInCase(b);
+  stations[1]!.offline = false;
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 90_000,
+  });
+  const flagged = a.getByTestId('flagged-actions');
+  await expect(flagged).toBeVisible({ timeout: 60_000 });
+  await expect(flagged.getByRole('row').filter({ hasText: '受理' })).toHaveCount(1);
+  await expect(flagged.getByRole('row').filter({ hasText: '受理' })).toContainText(
+    `${STAFF.clerk.name}受理HJ04`,
+  );
+  await expect(flagged).toContainText(`${STATION_ADMIN.name} 于`);
+  expect(late.caseNo).toContain('HJ04');
+  await flagged.scrollIntoViewIfNeeded();
+  await shot(a, 'hall-staff-flagged-A');
 });
