@@ -376,4 +376,18 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   expect(late.caseNo).toContain('HJ04');
   await flagged.scrollIntoViewIfNeeded();
   await shot(a, 'hall-staff-flagged-A');
+  // The same list in English.
+  await a.getByTestId('admin-close').click();
+  await a.getByTestId('nav-settings').click();
+  await a.getByTestId('language-en').click();
+  await expect(a.locator('html')).toHaveAttribute('lang', 'en');
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-users').click();
+  const flaggedEn = a.getByTestId('flagged-actions');
+  await expect(flaggedEn.getByRole('heading')).toHaveText('Actions after a disabling');
+  await expect(flaggedEn.getByRole('row').filter({ hasText: 'Other action' })).toContainText(
+    'Other action (documentNumberAllocated)',
+  );
+  await flaggedEn.scrollIntoViewIfNeeded();
+  await shot(a, 'hall-staff-flagged-A-en');
 });
