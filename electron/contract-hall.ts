@@ -12,6 +12,7 @@ import {
   errorCodeSchema,
   gseqSchema,
   hashSchema,
+  credentialSchema,
   pullResponseSchema,
   pushResponseSchema,
   seqSchema,
@@ -191,6 +192,8 @@ export const hallContract = {
         chainId: chainIdSchema,
         fromSeq: seqSchema,
         events: z.array(wireEventSchema).min(1).max(500),
+        /** Password hashes beside the range's user events (issue 17 item 2). */
+        credentials: z.array(credentialSchema).max(500).optional(),
       })
       .strict(),
     result: z.union([z.object({ ok: z.literal(true), response: pushResponseSchema }), failed]),

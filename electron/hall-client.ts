@@ -294,7 +294,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       }
     },
 
-    async push({ chainId, fromSeq, events }) {
+    async push({ chainId, fromSeq, events, credentials }) {
       try {
         const last = events.at(-1) as WireEvent;
         const pushId = `p-${crypto.randomUUID()}`;
@@ -310,7 +310,14 @@ export function createHallClient(deps: HallClientDeps): HallService {
         const answer = await authed({
           method: 'POST',
           path: `${API_PREFIX}/push`,
-          body: json({ pushId, chainId, fromSeq, events, signature }),
+          body: json({
+            pushId,
+            chainId,
+            fromSeq,
+            events,
+            signature,
+            ...(credentials && credentials.length > 0 ? { credentials } : {}),
+          }),
         });
         return { ok: true as const, response: expectBody(answer, pushResponseSchema) };
       } catch (e) {

@@ -1,7 +1,7 @@
 // One push, end to end over any EventStore: ownership, the request's own checks, blobs, then the
 // chain locked and the pure rules of push.ts applied. The HTTP layer checks the session and the
 // signature before calling this; the simulation calls it directly.
-import type { WireEvent } from '../protocol';
+import { CREDENTIAL_EVENT_TYPES, type Credential, type WireEvent } from '../protocol';
 import { EventIdTaken, type EventStore } from './store';
 import {
   chainBelongsTo,
@@ -18,6 +18,25 @@ export interface PushRequestData {
   chainId: string;
   fromSeq: number;
   events: readonly WireEvent[];
+  credentials?: readonly Credential[];
+}
+
+/**
+ * A credential must belong to an event of the same push: a user event that may carry one, of
+ * the user it names (its stream `user:<id>`). Anything else is a station's bug: refused.
+ */
+export function credentialProblem(req: PushRequestData): string | null {
+  const byId = new Map(req.events.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  for (const c of req.credentials ?? []) {
+    const e = byId.get(c.eventId);
+    if (!e) return `credential for ${c.eventId}: no such event in the push`;
+    if (!CREDENTIAL_EVENT_TYPES.includes(e.type)) return `credential beside a ${e.type} event`;
+    if (e.streamId !== `user:${c.userId}`) return `credential of another user than ${e.streamId}`;
+    if (seen.has(c.eventId)) return `two credentials for ${c.eventId}`;
+    seen.add(c.eventId);
+  }
+  return null;
 }
 
 export type Refusal = PushRefusal | { code: 'foreign_chain'; message: string };
@@ -51,6 +70,8 @@ export async function push(
   }
   const early = checkRequest(stationCode, req, opts.maxEventSchema);
   if (early) return { ok: false, refusal: early };
+  const credential = credentialProblem(req);
+  if (credential) return { ok: false, refusal: { code: 'bad_request', message: credential } };
   const refs = [...new Set(req.events.flatMap((e) => blobRefsOf(e)))];
   if (refs.length > 0) {
     const missing = await store.missingBlobs(refs);
@@ -111,6 +132,9 @@ function withChainPush(
     // Last: on SQL the append takes the hall row, held until commit.
     const fresh =
       plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];
+    // After the events (the credentials table refers to them); a re-push keeps the first.
+    if (req.credentials && req.credentials.length > 0)
+      await tx.storeCredentials(req.credentials, stationCode);
     return {
       ok: true,
       accepted: fresh.length,

@@ -63,6 +63,7 @@ export class MemoryHall {
         cursor: page.rows.at(-1)?.gseq ?? q.after,
         lastGseq: page.lastGseq,
         serverTime: this.now(),
+        ...(page.credentials.length > 0 ? { credentials: page.credentials } : {}),
       },
     };
   }

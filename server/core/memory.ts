@@ -1,7 +1,7 @@
 // The EventStore in memory, for a fast deterministic simulation of many stations and the hall:
 // the same rules (core/hall.ts + core/push.ts), one lock for the whole store, no I/O.
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import type { WireEvent } from '../protocol';
+import type { Credential, WireEvent } from '../protocol';
 import { Notifier } from './notifier';
 import type { ChainState, HeldEvent } from './push';
 import {
@@ -25,6 +25,8 @@ export class MemoryStore implements EventStore {
   readonly chains = new Map<string, MemChain>();
   readonly blobs = new Set<string>();
   readonly pushes: { pushId: string; accepted: number; duplicates: number }[] = [];
+  /** The credentials beside their events, by event id (the SQL `credentials` table). */
+  readonly credentials = new Map<string, Credential & { stationCode: string }>();
   private readonly eventIds = new Set<string>();
   private readonly notifier = new Notifier();
   private lock: Promise<unknown> = Promise.resolve();
@@ -46,9 +48,12 @@ export class MemoryStore implements EventStore {
       bySeq: new Map(),
     };
     // Changes are staged and applied only when fn returns (a throw rolls back).
-    const staged: { rows: StoredRow[]; head?: { seq: number; hash: string }; fork?: number } = {
-      rows: [],
-    };
+    const staged: {
+      rows: StoredRow[];
+      head?: { seq: number; hash: string };
+      fork?: number;
+      credentials: (Credential & { stationCode: string })[];
+    } = { rows: [], credentials: [] };
     const pushes: MemoryStore['pushes'] = [];
     const tx: ChainTx = {
       state: { headSeq: c.headSeq, headHash: c.headHash, status: c.status },
@@ -76,6 +81,9 @@ export class MemoryStore implements EventStore {
       quarantine: async (seq) => {
         staged.fork = seq;
       },
+      storeCredentials: async (credentials, stationCode) => {
+        for (const c of credentials) staged.credentials.push({ ...c, stationCode });
+      },
       recordPush: async (p) => {
         pushes.push({ pushId: p.pushId, accepted: p.accepted, duplicates: p.duplicates });
       },
@@ -97,12 +105,24 @@ export class MemoryStore implements EventStore {
       c.forkSeq = staged.fork;
     }
     this.pushes.push(...pushes);
+    for (const c of staged.credentials)
+      if (!this.credentials.has(c.eventId)) this.credentials.set(c.eventId, c);
     if (staged.rows.length > 0) this.notifier.publish(this.rows.length);
     return out;
   }
 
   async pull(after: number, limit: number) {
-    return { rows: this.rows.slice(after, after + limit), lastGseq: this.rows.length };
+    const rows = this.rows.slice(after, after + limit);
+    return { rows, lastGseq: this.rows.length, credentials: this.credentialsOf(rows) };
+  }
+
+  /** The credentials of these rows' events, in their order. */
+  credentialsOf(rows: readonly StoredRow[]): Credential[] {
+    if (this.credentials.size === 0) return [];
+    return rows.flatMap((r) => {
+      const c = this.credentials.get((JSON.parse(r.json) as WireEvent).id);
+      return c ? [{ eventId: c.eventId, userId: c.userId, hash: c.hash }] : [];
+    });
   }
 
   async lastGseq() {

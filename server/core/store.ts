@@ -1,6 +1,6 @@
 // What the push and pull rules need from a store. Two implementations: SQL (server/db/store.ts,
 // PostgreSQL or PGlite) and in memory (server/core/memory.ts, for the seeded simulation).
-import type { WireEvent } from '../protocol';
+import type { Credential, WireEvent } from '../protocol';
 import type { ChainState, HeldEvent } from './push';
 
 /** A chain locked for one push: nothing else appends to it (or to the hall) until fn returns. */
@@ -19,6 +19,8 @@ export interface ChainTx {
     pushId: string,
   ): Promise<number[]>;
   quarantine(seq: number): Promise<void>;
+  /** Keeps the credentials beside their events (already held ones are left as they are). */
+  storeCredentials(credentials: readonly Credential[], stationCode: string): Promise<void>;
   recordPush(p: {
     pushId: string;
     stationCode: string;
@@ -50,8 +52,11 @@ export interface EventStore {
    * returns a refusal (a quarantine must stick); rolls back when fn throws.
    */
   withChain<T>(chainId: string, owner: string, fn: (tx: ChainTx) => Promise<T>): Promise<T>;
-  /** Events after a gseq, in gseq order. */
-  pull(after: number, limit: number): Promise<{ rows: StoredRow[]; lastGseq: number }>;
+  /** Events after a gseq, in gseq order, with the credentials that belong to them. */
+  pull(
+    after: number,
+    limit: number,
+  ): Promise<{ rows: StoredRow[]; lastGseq: number; credentials: Credential[] }>;
   lastGseq(): Promise<number>;
   heads(stationCode: string): Promise<ChainHeadRow[]>;
   /** Of the given hashes, those the hall holds no blob for. */

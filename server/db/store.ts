@@ -4,7 +4,7 @@
 // forward by gseq never steps over an event that commits later. Lock order: chain → hall, always.
 import pg from 'pg';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import type { WireEvent } from '../protocol';
+import type { Credential, WireEvent } from '../protocol';
 import { Notifier } from '../core/notifier';
 import {
   EventIdTaken,
@@ -142,6 +142,19 @@ export class SqlStore implements EventStore {
             [chainId, seq],
           );
         },
+        storeCredentials: async (credentials, stationCode) => {
+          await sql.query(
+            `INSERT INTO credentials (event_id, user_id, hash, station_code)
+             SELECT t.e, t.u, t.h, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(e, u, h)
+             ON CONFLICT (event_id) DO NOTHING`,
+            [
+              credentials.map((c) => c.eventId),
+              credentials.map((c) => c.userId),
+              credentials.map((c) => c.hash),
+              stationCode,
+            ],
+          );
+        },
         // Kept until the append writes it in its statement (one round trip less); a push with
         // nothing fresh (all duplicates) writes it alone before the commit.
         recordPush: (p) => {
@@ -220,13 +233,32 @@ export class SqlStore implements EventStore {
     return gseqs;
   }
 
-  async pull(after: number, limit: number): Promise<{ rows: StoredRow[]; lastGseq: number }> {
+  async pull(
+    after: number,
+    limit: number,
+  ): Promise<{ rows: StoredRow[]; lastGseq: number; credentials: Credential[] }> {
     const rows = await this.db.query<{ gseq: number; json: string }>(
       'SELECT gseq, event::text AS json FROM events WHERE gseq > $1 ORDER BY gseq LIMIT $2',
       [after, limit],
     );
     const lastGseq = await this.lastGseq();
-    return { rows: rows.map((r) => ({ gseq: Number(r.gseq), json: r.json })), lastGseq };
+    const upTo = rows.length > 0 ? Number(rows[rows.length - 1]!.gseq) : after;
+    const credentials =
+      upTo > after
+        ? (
+            await this.db.query<{ event_id: string; user_id: string; hash: string }>(
+              `SELECT c.event_id, c.user_id, c.hash FROM credentials c
+               JOIN events e ON e.event_id = c.event_id
+               WHERE e.gseq > $1 AND e.gseq <= $2 ORDER BY e.gseq`,
+              [after, upTo],
+            )
+          ).map((r) => ({ eventId: r.event_id, userId: r.user_id, hash: r.hash }))
+        : [];
+    return {
+      rows: rows.map((r) => ({ gseq: Number(r.gseq), json: r.json })),
+      lastGseq,
+      credentials,
+    };
   }
 
   async lastGseq(): Promise<number> {

@@ -160,11 +160,14 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     const cursor = page.rows.at(-1)?.gseq ?? after;
     // The events go out as stored (json text), spliced in without a parse and re-serialise.
     const events = page.rows.map((r) => `{"gseq":${r.gseq},"event":${r.json}}`).join(',');
+    // The password hashes of this page's user events, beside them (only to an active station).
+    const credentials =
+      page.credentials.length > 0 ? `,"credentials":${JSON.stringify(page.credentials)}` : '';
     return reply
       .type('application/json')
       .send(
         `{"events":[${events}],"cursor":${cursor},"lastGseq":${page.lastGseq},` +
-          `"serverTime":${JSON.stringify(ctx.now().toISOString())}}`,
+          `"serverTime":${JSON.stringify(ctx.now().toISOString())}${credentials}}`,
       );
   });
 

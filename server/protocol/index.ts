@@ -54,6 +54,27 @@ export const wireEventSchema = z
   .loose();
 export type WireEvent = z.infer<typeof wireEventSchema>;
 
+/**
+ * A password hash that travels BESIDE its event (issue 17 item 2), never inside it: the audit
+ * text (the event's payload, hashed into the chain) must not hold a secret. Keyed by the id of
+ * the `user.created` or `user.password_reset` event it belongs to; the hall keeps it in its
+ * `credentials` table and serves it only to enrolled active stations, with the events of the
+ * pull page it belongs to. Additive: a push or pull without it is as before.
+ */
+export const credentialSchema = z
+  .object({
+    eventId: z.string().min(3).max(80),
+    userId: z.string().min(1).max(80),
+    /** The stored form (`pbkdf2-sha256$<iterations>$<salt>$<hash>`). */
+    hash: z
+      .string()
+      .regex(/^pbkdf2-sha256\$[0-9]{1,9}\$[A-Za-z0-9+/=]{4,200}\$[A-Za-z0-9+/=]{4,200}$/),
+  })
+  .strict();
+export type Credential = z.infer<typeof credentialSchema>;
+/** The event types a credential may travel beside. */
+export const CREDENTIAL_EVENT_TYPES: readonly string[] = ['user.created', 'user.password_reset'];
+
 /** An event the hall has accepted, with its place in the hall order. */
 export const hallEventSchema = z.object({ gseq: gseqSchema.min(1), event: wireEventSchema });
 export type HallEvent = z.infer<typeof hallEventSchema>;
@@ -239,6 +260,8 @@ export const pushRequestSchema = z
     fromSeq: seqSchema,
     events: z.array(wireEventSchema).min(1).max(500),
     signature: base64Schema.max(200),
+    /** The password hashes of the range's user events, beside them (never in a payload). */
+    credentials: z.array(credentialSchema).max(500).optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -267,6 +290,8 @@ export const pullResponseSchema = z.object({
   /** The hall's last gseq: cursor < lastGseq means there is more to fetch now. */
   lastGseq: gseqSchema,
   serverTime: z.string(),
+  /** The credentials that belong to events of this page (absent: none). */
+  credentials: z.array(credentialSchema).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

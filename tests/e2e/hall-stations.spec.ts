@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect, chromiumArgs, chromiumEnv, chromiumPath, shot } from './fixtures';
-import { fillSetUp, signIn, addStaff, switchUser, STATION_ADMIN } from './session';
+import { fillSetUp, signIn, addStaff, switchUser, STAFF, STATION_ADMIN } from './session';
 import { takeInCase } from './flows';
 
 const run = promisify(execFile);
@@ -190,6 +190,19 @@ async function readTables(page: Page) {
   });
 }
 
+/** Signs out and signs in as a hall user created on another station, once this one has it. */
+async function signInAsHallUser(page: Page, role: 'clerk' | 'reviewer') {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-signout').click();
+  const u = STAFF[role];
+  await expect(async () => {
+    await page.getByTestId('signin-username').fill(u.username);
+    await page.getByTestId('signin-password').fill(u.password);
+    await page.getByTestId('signin-submit').click();
+    await expect(page.getByRole('navigation')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 async function inboxShows(page: Page, caseNo: string) {
   await expect(async () => {
     await page.keyboard.press('Alt+1');
@@ -204,8 +217,11 @@ test('a case taken in on A is reviewed on B; both end with the same read tables'
   test.setTimeout(300_000);
   const a = await station('HJ01', baseURL!);
   const b = await station('HJ02', baseURL!);
-  await addStaff(a, ['clerk']);
-  await addStaff(b, ['reviewer']);
+  // Staff are the hall's (issue 17 item 2): both are created on A; B's reviewer is A's user,
+  // signing in on B with the password hash that came beside its event.
+  await addStaff(a, ['clerk', 'reviewer']);
+  await signInAsHallUser(b, 'reviewer');
+  await shot(b, 'hall-staff-reviewer-from-A-on-B');
   const { caseNo, caseId } = await takeInCase(a);
 
   // B's reviewer sees it in the inbox within seconds, and reviews it.
@@ -247,8 +263,10 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   test.setTimeout(300_000);
   const a = await station('HJ03', baseURL!);
   const b = await station('HJ04', baseURL!);
-  await addStaff(a, ['clerk', 'reviewer']);
-  await addStaff(b, ['reviewer']);
+  // Two stations that join a hall whose staff exist (created on HJ01 by the test before): they
+  // sign in with the hall's users, nobody is created here.
+  await signInAsHallUser(a, 'clerk');
+  await signInAsHallUser(b, 'reviewer');
   const { caseNo } = await takeInCase(a);
   await inboxShows(b, caseNo);
 
@@ -263,6 +281,25 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(b.getByTestId('approval-flash')).toContainText('审查通过');
   await expect(b.getByTestId('sync-status')).toContainText('1 条待上传');
   await shot(b, 'hall-two-stations-offline-B');
+
+  // Offline, B's administrator signs in (the hash is here) but may not create a user: users are
+  // the hall's, changed only while the hall answers; the screen says why.
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-signout').click();
+  await signIn(b, STATION_ADMIN.username, STATION_ADMIN.password);
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-users').click();
+  await b.getByTestId('newuser-username').fill('offline.clerk');
+  await b.getByTestId('newuser-name').fill('离线新人');
+  await b.getByTestId('newuser-password').fill('Offline-pass-2026');
+  await b.getByTestId('newuser-password2').fill('Offline-pass-2026');
+  await b.getByTestId('newuser-submit').click();
+  await expect(b.getByRole('alert')).toHaveText(
+    '本机已加入大厅，但大厅服务器现在连不上。人员、角色和密码由大厅统一管理，只能在连上服务器时修改：请检查网络（标题栏显示“离线”），待显示“已同步”后再试。',
+  );
+  await expect(b.getByTestId('user-row-offline.clerk')).toHaveCount(0);
+  await shot(b, 'hall-staff-offline-refused-B');
+  await b.getByTestId('admin-close').click();
 
   await switchUser(a, 'reviewer');
   await inboxShows(a, caseNo);
@@ -307,8 +344,9 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     '处理结果：未生效。该操作基于第 1 版作出，但办件已进入第 2 版，当前状态不再允许此操作；操作保留在记录中。',
   );
   await shot(b, 'hall-conflicts-open-B');
-  // A's reviewer neither owns the step (审核) nor wrote the parked review: nothing there.
-  await expect(a.getByTestId('nav-conflicts-badge')).toHaveCount(0);
+  // The staff are the hall's: A's reviewer is the same user, the writer of the parked review, and
+  // is told on A as well (the step itself has moved on to the chief).
+  await expect(a.getByTestId('nav-conflicts-badge')).toContainText('1', { timeout: 30_000 });
 
   // Acknowledging needs a note of four characters; then it is recorded and leaves the open list.
   await entry.getByTestId('conflict-note').fill('知道');
@@ -366,4 +404,75 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     'Outcome: not applied. It was decided on version 1, but the case was at version 2 and no longer allows it; it stays on record.',
   );
   await shot(b, 'hall-conflicts-resolved-B-en');
+  // Back to Chinese for the staff checks below.
+  await b.getByTestId('nav-settings').click();
+  await b.getByTestId('language-zh-CN').click();
+  await expect(b.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  // The administrator disables the reviewer on A; at B's next sync the reviewer is refused on B.
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-signout').click();
+  await signIn(a, STATION_ADMIN.username, STATION_ADMIN.password);
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-users').click();
+  await a
+    .getByTestId(`user-row-${STAFF.reviewer.username}`)
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(a.getByTestId(`user-row-${STAFF.reviewer.username}`)).toContainText('已停用');
+  await b.getByTestId('user-menu').click();
+  await b.getByTestId('menu-signout').click();
+  await expect(async () => {
+    await b.getByTestId('signin-username').fill(STAFF.reviewer.username);
+    await b.getByTestId('signin-password').fill(STAFF.reviewer.password);
+    await b.getByTestId('signin-submit').click();
+    await expect(b.getByTestId('signin-error')).toHaveText('该账户已停用，请联系系统管理员。', {
+      timeout: 3000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await shot(b, 'hall-staff-disabled-refused-on-B');
+
+  // B cut off from the hall again (only the hall: with the whole context offline the page's own
+  // origin fails too, and the intake papers cannot be prepared); A disables the clerk. B does not
+  // know: the clerk signs in there and takes a case in. Healed, A's administrator sees that
+  // intake listed as done after the disabling.
+  stations[1]!.offline = true;
+  await a
+    .getByTestId(`user-row-${STAFF.clerk.username}`)
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(a.getByTestId(`user-row-${STAFF.clerk.username}`)).toContainText('已停用');
+  await signIn(b, STAFF.clerk.username, STAFF.clerk.password);
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
+    timeout: 60_000,
+  });
+  const late = await takeInCase(b);
+  stations[1]!.offline = false;
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 90_000,
+  });
+  const flagged = a.getByTestId('flagged-actions');
+  await expect(flagged).toBeVisible({ timeout: 60_000 });
+  await expect(flagged.getByRole('row').filter({ hasText: '受理' })).toHaveCount(1);
+  await expect(flagged.getByRole('row').filter({ hasText: '受理' })).toContainText(
+    `${STAFF.clerk.name}受理HJ04`,
+  );
+  await expect(flagged).toContainText(`${STATION_ADMIN.name} 于`);
+  expect(late.caseNo).toContain('HJ04');
+  await flagged.scrollIntoViewIfNeeded();
+  await shot(a, 'hall-staff-flagged-A');
+  // The same list in English.
+  await a.getByTestId('admin-close').click();
+  await a.getByTestId('nav-settings').click();
+  await a.getByTestId('language-en').click();
+  await expect(a.locator('html')).toHaveAttribute('lang', 'en');
+  await a.getByTestId('user-menu').click();
+  await a.getByTestId('menu-users').click();
+  const flaggedEn = a.getByTestId('flagged-actions');
+  await expect(flaggedEn.getByRole('heading')).toHaveText('Actions after a disabling');
+  await expect(flaggedEn.getByRole('row').filter({ hasText: 'Other action' })).toContainText(
+    'Other action (documentNumberAllocated)',
+  );
+  await flaggedEn.scrollIntoViewIfNeeded();
+  await shot(a, 'hall-staff-flagged-A-en');
 });

@@ -8,7 +8,8 @@ export type AuthErrorCode =
   | 'duplicate_username'
   | 'already_set_up'
   | 'not_set_up'
-  | 'last_admin'; // the change would leave the station without an active administrator
+  | 'last_admin' // the change would leave the station without an active administrator
+  | 'hall_offline'; // a station of a hall changes users only while the hall answers
 
 export class AuthError extends Error {
   readonly code: AuthErrorCode;

@@ -35,6 +35,8 @@ export type ReadTable = (typeof READ_TABLES)[number];
 export interface Kept {
   users?: ReadonlyMap<string, UserRow>;
   files?: ReadonlyMap<string, FileMetaRow>;
+  /** Password hashes kept beside their user events, by event id (data/credentials.ts). */
+  credentials?: ReadonlyMap<string, string>;
 }
 
 /** What became of an event that was not simply applied. */

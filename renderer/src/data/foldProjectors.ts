@@ -229,14 +229,24 @@ const settings: Projector = {
   },
 };
 
-// Users without their secrets: the hash and lockout counters come from the stored row.
+// Users without their secrets: the hash comes from the credential kept beside the event that
+// set it (created, password reset: data/credentials.ts) or, when none was kept (events from
+// before credentials travelled), from the stored row; lockout counters always from the stored
+// row — they are this station's own.
 const users: Projector = {
   table: 'users',
-  types: ['user.created', 'user.role_changed', 'user.disabled', 'user.enabled'],
+  types: [
+    'user.created',
+    'user.role_changed',
+    'user.disabled',
+    'user.enabled',
+    'user.password_reset',
+  ],
   apply: (run, e) => {
     const p = e.payload;
     const id = e.type === 'user.created' ? String(p['id']) : e.streamId.replace(/^user:/, '');
     const prev = run.tables.users.get(id) as UserRow | undefined;
+    const credential = run.kept.credentials?.get(e.id);
     if (e.type === 'user.created') {
       const kept = run.kept.users?.get(id);
       const row: UserRow = {
@@ -245,7 +255,7 @@ const users: Projector = {
         name: String(p['name']),
         role: String(p['role']),
         disabled: p['disabled'] === 1 ? 1 : 0,
-        passwordHash: kept?.passwordHash ?? '',
+        passwordHash: credential ?? kept?.passwordHash ?? '',
         failedAttempts: kept?.failedAttempts ?? 0,
         lockedUntil: kept?.lockedUntil ?? null,
       };
@@ -253,7 +263,9 @@ const users: Projector = {
       return;
     }
     if (!prev) return;
-    if (e.type === 'user.role_changed')
+    if (e.type === 'user.password_reset') {
+      if (credential) run.tables.users.set(id, { ...prev, passwordHash: credential });
+    } else if (e.type === 'user.role_changed')
       run.tables.users.set(id, { ...prev, role: String(p['to']) });
     else run.tables.users.set(id, { ...prev, disabled: e.type === 'user.disabled' ? 1 : 0 });
   },

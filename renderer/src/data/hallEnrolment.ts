@@ -6,6 +6,7 @@ import type { ArgsOf, HostApi, ResultOf } from '../../../electron/contract';
 import { stationCodeSchema } from '../../../server/protocol';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
+import { markHallJoined, noteHallContact } from './hallPresence';
 import { getStation } from './station';
 
 export type EnrolInput = Omit<ArgsOf<'hall.enrol'>, 'stationCode'>;
@@ -45,5 +46,8 @@ export async function enrolStation(
   const code = await enrolmentStationCode(db);
   if (!code.ok) return code;
   const result = await hall.hallEnrol({ ...input, stationCode: code.code });
+  // The enrolment was an exchange with the hall: user administration may go on at once.
+  noteHallContact(db, new Date());
+  await markHallJoined(db, new Date());
   return { ok: true, result, stationCode: code.code };
 }

@@ -210,6 +210,23 @@ async function reproject(
   return changes.length;
 }
 
+/**
+ * The stored due dates of open cases and follow-ups counted again on `calendar`, with no note: a
+ * calendar that arrived from the hall (the station that changed it noted the moves of its cases).
+ * Inside the caller's transaction over cases and ledger.
+ */
+export async function reprojectStoredDueDates(
+  db: OneWindowDb,
+  calendar: HolidayCalendar,
+): Promise<void> {
+  const rows = await db.cases.where('status').anyOf(DEADLINE_STATUSES).toArray();
+  const puts = rows.flatMap((row) => {
+    const dueDate = dueDateOf(row.state as CaseState, calendar);
+    return dueDate !== row.dueDate ? [{ ...row, dueDate }] : [];
+  });
+  await Promise.all([db.cases.bulkPut(puts), reprojectFollowUps(db, calendar)]);
+}
+
 /** Open rating follow-ups: their rectification limit follows the calendar like a deadline. */
 async function reprojectFollowUps(db: OneWindowDb, calendar: HolidayCalendar): Promise<void> {
   const rows = await db.ledger.where('kind').equals(FOLLOW_UP_KIND).toArray();

@@ -15,9 +15,10 @@ export const NOT_DERIVABLE: readonly NotDerivable[] = [
   {
     where: 'users',
     fields: ['passwordHash'],
-    rebuiltAs: "'' (cannot sign in until an administrator resets the password)",
+    rebuiltAs:
+      "the hash kept beside the user event that set it (meta credential:<event id>, data/credentials.ts), else '' (cannot sign in until an administrator resets the password)",
     reason:
-      'A secret: no event may carry a password or its hash (the user and sign-in payloads are strict), so the log never holds it.',
+      'A secret: no event may carry a password or its hash (the user and sign-in payloads are strict), so the log never holds it; the hash travels beside its event to the hall and the other stations.',
   },
   {
     where: 'users',

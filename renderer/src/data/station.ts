@@ -4,6 +4,7 @@
 import type { OneWindowDb, UserRow } from './db';
 import { AuthError } from './authErrors';
 import { hashPassword, isAcceptablePassword } from './authPassword';
+import { recordCredential } from './credentials';
 import { append } from './log';
 import type { EventActor } from './eventTypes';
 
@@ -192,7 +193,7 @@ export async function setupStation(
       actor,
       now,
     );
-    await append(
+    const [created] = await append(
       db,
       station,
       `user:${user.id}`,
@@ -200,6 +201,7 @@ export async function setupStation(
       actor,
       now,
     );
+    await recordCredential(db, created!, user.id, user.passwordHash);
     await db.meta.put({ key: STATION_KEY, value: station });
     await db.users.add(user);
   });

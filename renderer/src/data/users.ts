@@ -1,7 +1,9 @@
 // User administration: create, change role, disable/enable, reset password. Only an
 // administrator may do any of it, and that is checked here, against the actor's role as stored
 // (not the role a screen believes), so hiding a button is never the only guard.
-// Every change is an event in the log (stream 'user:<id>'); no password or hash ever is.
+// Every change is an event in the log (stream 'user:<id>'); no password or hash ever is: a new
+// hash is kept beside its event (credentials.ts) and travels so beside it to the hall. Users are
+// the hall's: on a station enrolled in a hall, only while the hall answers (hallPresence.ts).
 import type { CommandType } from '../domain/commands';
 import { can, isRole, type Role } from '../domain/roles';
 import type { OneWindowDb, UserRow } from './db';
@@ -9,6 +11,8 @@ import { AuthError } from './authErrors';
 import { hashPassword, isAcceptablePassword } from './authPassword';
 import type { EventActor } from './eventTypes';
 import type { EventType } from './eventRegistry';
+import { recordCredential } from './credentials';
+import { requireHallOnline } from './hallPresence';
 import { append } from './log';
 import {
   getStation,
@@ -88,6 +92,7 @@ export async function createUser(
   const now = options.now ?? new Date();
   // Checked before the slow hash too, so a refused caller costs nothing; and again inside.
   await requireAdmin(db, actor, 'userCreated');
+  await requireHallOnline(db, now);
   const passwordHash = await hashPassword(input.password, { iterations: options.iterations });
   const user: UserRow = {
     id: newUserId(),
@@ -102,10 +107,11 @@ export async function createUser(
   await db.transaction('rw', [db.events, db.meta, db.users], async () => {
     const station = await requireStation(db);
     const admin = await requireAdmin(db, actor, 'userCreated');
+    await requireHallOnline(db, now);
     if (await db.users.where('username').equals(user.username).count()) {
       throw new AuthError('duplicate_username', 'username');
     }
-    await append(
+    const [event] = await append(
       db,
       station,
       `user:${user.id}`,
@@ -118,6 +124,7 @@ export async function createUser(
       actorOf(admin),
       now,
     );
+    await recordCredential(db, event!, user.id, user.passwordHash);
     await db.users.add(user);
   });
   return toSummary(user);
@@ -130,17 +137,30 @@ async function changeUser(
   userId: string,
   command: CommandType,
   now: Date,
-  change: (
-    user: UserRow,
-  ) => Promise<{ next: UserRow; type: EventType; payload: Record<string, unknown> }>,
+  change: (user: UserRow) => Promise<{
+    next: UserRow;
+    type: EventType;
+    payload: Record<string, unknown>;
+    /** The new password hash, kept beside the event (data/credentials.ts). */
+    credential?: string;
+  }>,
 ): Promise<UserSummary> {
   return db.transaction('rw', [db.events, db.meta, db.users], async () => {
     const station = await requireStation(db);
     const admin = await requireAdmin(db, actor, command);
+    await requireHallOnline(db, now);
     const user = await db.users.get(userId);
     if (!user) throw new AuthError('not_found');
-    const { next, type, payload } = await change(user);
-    await append(db, station, `user:${user.id}`, [{ type, payload }], actorOf(admin), now);
+    const { next, type, payload, credential } = await change(user);
+    const [event] = await append(
+      db,
+      station,
+      `user:${user.id}`,
+      [{ type, payload }],
+      actorOf(admin),
+      now,
+    );
+    if (credential) await recordCredential(db, event!, user.id, credential);
     await db.users.put(next);
     return toSummary(next);
   });
@@ -208,6 +228,7 @@ export async function resetPassword(
 ): Promise<UserSummary> {
   if (!isAcceptablePassword(password)) throw new AuthError('invalid', 'password');
   await requireAdmin(db, actor, 'userRoleChanged');
+  await requireHallOnline(db, options.now ?? new Date());
   const passwordHash = await hashPassword(password, { iterations: options.iterations });
   return changeUser(
     db,
@@ -219,6 +240,7 @@ export async function resetPassword(
       next: { ...user, passwordHash, failedAttempts: 0, lockedUntil: null },
       type: 'user.password_reset',
       payload: {},
+      credential: passwordHash,
     }),
   );
 }

@@ -4,17 +4,20 @@
 // state.parked when decided on a stale version the case no longer admits; never dropped). The
 // fold is clock-free, so every station that holds the same events writes the same rows.
 // Counselling streams are folded here with the same fold (refoldStreams writes case and ledger
-// rows); the other streams (users, settings, …) are stored and left to a full rebuild.
+// rows); user streams and the settings of the `station` stream through sync/staff.ts (the hall's
+// staff: users with the hashes beside their events, settings of every station; never the
+// station row). The other streams (auth, case-deadlines, documents, …) are stored for the audit.
 import type { OneWindowDb } from '../db';
 import { foldLog, type EventReport } from '../fold';
 import { refoldStreams, refoldTables } from '../rebuild';
 import { hallOrder } from './order';
+import { applySettings, applyUsers, staffTables } from './staff';
 
 export { hallOrder };
 
 /** The tables the apply step reads and writes: the pull's transaction spans them. */
 export const applyTables = (db: OneWindowDb) => [
-  ...new Set([...refoldTables(db), db.meta, db.counselling]),
+  ...new Set([...refoldTables(db), db.meta, db.counselling, ...staffTables(db)]),
 ];
 
 const REFOLDED = ['case:', 'ledger:'];
@@ -30,6 +33,12 @@ export async function applyStreams(
   const ids = [...new Set(streamIds)];
   const refold = ids.filter((s) => REFOLDED.some((p) => s.startsWith(p)));
   const counselling = ids.filter((s) => s.startsWith('counselling:'));
+  // Settings first: the cases refolded below count their due dates on the calendar as folded.
+  if (ids.includes('station')) await applySettings(db);
+  await applyUsers(
+    db,
+    ids.filter((s) => s.startsWith('user:')),
+  );
   const [folded, lists] = await Promise.all([
     refold.length > 0 ? refoldStreams(db, refold) : null,
     Promise.all(counselling.map((s) => db.events.where('streamId').equals(s).toArray())),

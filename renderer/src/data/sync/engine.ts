@@ -8,6 +8,7 @@
 // `pushAll` and `pullOnce` are steps a test can drive one by one (the simulation does); `start`
 // runs them as loops on the injected scheduler.
 import type { OneWindowDb } from '../db';
+import { markHallJoined, noteHallContact, noteHallLost } from '../hallPresence';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
 import { pullOnce, type PullOutcome } from './pull';
@@ -120,6 +121,8 @@ export class SyncEngine {
       return errorOf(e);
     }
     this.skew(session.serverTime);
+    noteHallContact(this.db, this.now());
+    await markHallJoined(this.db, this.now());
     const local = new Map(
       (await ownChains(this.db, this.stationId)).map((c) => [c.chainId, c.head]),
     );
@@ -149,6 +152,7 @@ export class SyncEngine {
       last = r;
       if (r.kind === 'pushed') {
         this.skew(r.serverTime);
+        noteHallContact(this.db, this.now());
         this.pushFailures = 0;
         limit = this.pushLimit;
         continue;
@@ -179,6 +183,7 @@ export class SyncEngine {
       return { kind: 'fatal', error };
     }
     this.session = error.code === 'unreachable' ? this.session : null;
+    if (error.code === 'unreachable') noteHallLost(this.db);
     await this.settle(error.code === 'unreachable');
     return { kind: 'retry', error };
   }
@@ -201,11 +206,13 @@ export class SyncEngine {
       this.pullFailures += 1;
       this.pullCaughtUp = false;
       if (FATAL_CODES.has(r.error.code)) this.raise(r.error.code, r.error.message);
+      if (r.error.code === 'unreachable') noteHallLost(this.db);
       await this.settle(r.error.code === 'unreachable');
       return r;
     }
     this.pullFailures = 0;
     this.skew(r.serverTime);
+    noteHallContact(this.db, this.now());
     if (r.kind === 'fault') {
       const f = r.faults[0]!;
       // The screen's words for these are the server's: a fork of this station's own chain, or a

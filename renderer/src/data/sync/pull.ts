@@ -12,6 +12,7 @@ import {
   type HallFault,
   type HallStoreResult,
 } from '../log';
+import { keepCredentials } from '../credentials';
 import { applyStreams, applyTables } from './apply';
 import { CURSOR_KEY, raiseAcked, readCursor, skipStoredForeign } from './hallMeta';
 import { ownChains } from './outbox';
@@ -62,6 +63,9 @@ export async function pullOnce(
   );
   const { result, cursor } = await db.transaction('rw', applyTables(db), async () => {
     const result = await storeHallEvents(db, { stationId }, prepared);
+    // Credentials beside the page's user events, kept before the users are folded (a page with
+    // an event not stored now brings its credential again with the next pull).
+    await keepCredentials(db, response.credentials ?? []);
     const marks = new Map<string, { seq: number; pos: number }>();
     for (const e of result.acknowledged) {
       const c = chainIdOf(e);

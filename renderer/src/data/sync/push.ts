@@ -3,6 +3,7 @@
 // becomes the chain's acknowledged mark. What the answer means for the engine is classified here:
 // a gap moves the mark to where the hall is; a refusal that no retry can settle stops the pushing.
 import type { OneWindowDb } from '../db';
+import { credentialsOf } from '../credentials';
 import { recordOwnGseqs } from '../log';
 import { blobNeedsOf } from './blobs';
 import { ACKED_KEY, raiseAcked, readAcked, type AckedMarks } from './hallMeta';
@@ -89,10 +90,13 @@ export async function pushOnce(
   if (!range) return { kind: 'idle' };
   const blobError = await uploadBlobs(transport, blobNeedsOf(range.events));
   if (blobError) return classify(blobError);
+  // The password hashes of the range's user events travel beside them, never inside.
+  const credentials = await credentialsOf(db, range.events);
   const answer = await transport.push({
     chainId: range.chainId,
     fromSeq: range.fromSeq,
     events: range.events.map(wireOf),
+    ...(credentials.length > 0 ? { credentials } : {}),
   });
   if (!answer.ok) {
     const { error } = answer;

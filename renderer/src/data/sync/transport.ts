@@ -5,6 +5,7 @@
 // renderer never sees a key or a token.
 import type {
   ChainHeadInfo,
+  Credential,
   ErrorCode,
   PullResponse,
   PushResponse,
@@ -81,6 +82,8 @@ export interface PushArgs {
   chainId: string;
   fromSeq: number;
   events: WireEvent[];
+  /** The password hashes of the range's user events, beside them (never in a payload). */
+  credentials?: Credential[];
 }
 
 export interface PullArgs {

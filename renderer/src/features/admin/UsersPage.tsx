@@ -27,6 +27,7 @@ import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
 import { AdminPage } from './AdminOnly';
 import { CreateUserForm } from './CreateUserForm';
+import { FlaggedActionsSection } from './FlaggedActionsSection';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 export function UsersPage({ db: given }: { db?: OneWindowDb }) {
@@ -150,6 +151,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
           ))}
         </TableBody>
       </Table>
+      <FlaggedActionsSection db={db} />
       {resetting && (
         <ResetPasswordDialog
           db={db}

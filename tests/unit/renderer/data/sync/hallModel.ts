@@ -78,11 +78,15 @@ export class HallModel {
 
   pull(args: PullArgs): PullResponse {
     const events = this.events.slice(args.after, args.after + args.limit);
+    const credentials = this.store.credentialsOf(
+      this.store.rows.slice(args.after, args.after + args.limit),
+    );
     return {
       events,
       cursor: events.length ? events[events.length - 1]!.gseq : args.after,
       lastGseq: this.lastGseq,
       serverTime: this.serverTime,
+      ...(credentials.length > 0 ? { credentials } : {}),
     };
   }
 

@@ -1,0 +1,90 @@
+// The pull's apply step for the hall's staff and settings (issue 17 item 2). Users are the hall's:
+// the `user:<id>` streams an answer touched are folded again from their events in the hall order,
+// with the password hashes kept beside the events (data/credentials.ts), and written to the users
+// table — the lockout counters stay this station's own (kept from the stored row). Settings are
+// the hall's too: when the `station` stream moved (every station writes its settings events
+// there), the settings the log writes (the calendar, departments, ranking rules, idle lock) are
+// folded again from every station's settings events in the hall order; a calendar that changed
+// re-projects the stored due dates. The station row itself (meta `station`: code, office,
+// contact) is never touched by another station's events: nothing here writes meta's station.
+//
+// A username held here by another user (two stations that created the same name before they
+// joined a hall: issue 17 item 4's join check settles it) is not written over: the arriving user
+// is left out and listed under `hall:userClashes` in meta, with both ids.
+import { canonicalJson } from '../../domain/audit';
+import { credentialHashes } from '../credentials';
+import type { OneWindowDb, UserRow } from '../db';
+import { foldLog } from '../fold';
+import { CALENDAR_KEY, calendarFromStored, reprojectStoredDueDates } from '../holidayCalendar';
+import { FOLDED_SETTINGS } from '../rebuild';
+import { hallOrder } from './order';
+
+export const USER_CLASHES_KEY = 'hall:userClashes';
+
+export interface UserClash {
+  username: string;
+  /** The user this station holds under the name. */
+  heldId: string;
+  /** The user from the hall that was left out. */
+  arrivingId: string;
+}
+
+/** The tables the staff apply writes (besides events and meta). */
+export const staffTables = (db: OneWindowDb) => [db.users, db.settings, db.cases, db.ledger];
+
+/** Refolds the given user streams into the users table. Inside the pull's transaction. */
+export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]): Promise<void> {
+  if (streamIds.length === 0) return;
+  const lists = await Promise.all(
+    streamIds.map((s) => db.events.where('streamId').equals(s).toArray()),
+  );
+  const events = lists.flat().sort(hallOrder);
+  const ids = streamIds.map((s) => s.replace(/^user:/, ''));
+  const [stored, credentials] = await Promise.all([
+    db.users.bulkGet(ids),
+    credentialHashes(db, events),
+  ]);
+  const users = new Map(stored.flatMap((u) => (u ? [[u.id, u] as [string, UserRow]] : [])));
+  const fold = foldLog(events, { kept: { users, credentials } });
+  const rows = fold.tables.users.map((r) => r.row as UserRow);
+  const holders = await db.users
+    .where('username')
+    .anyOf(rows.map((r) => r.username))
+    .toArray();
+  const holderOf = new Map(holders.map((u) => [u.username, u.id]));
+  const clashes: UserClash[] = [];
+  const puts = rows.filter((r) => {
+    const held = holderOf.get(r.username);
+    if (held === undefined || held === r.id) return true;
+    clashes.push({ username: r.username, heldId: held, arrivingId: r.id });
+    return false;
+  });
+  // A user renamed away from a name frees it only once its row is written: rows one by one
+  // would be order-dependent, so the ones that keep their names go in one request.
+  await db.users.bulkPut(puts);
+  if (clashes.length > 0) {
+    const before = ((await db.meta.get(USER_CLASHES_KEY))?.value as UserClash[] | undefined) ?? [];
+    const seen = new Set(before.map((c) => c.arrivingId));
+    const next = [...before, ...clashes.filter((c) => !seen.has(c.arrivingId))];
+    if (next.length > before.length) await db.meta.put({ key: USER_CLASHES_KEY, value: next });
+  }
+}
+
+/** Refolds the settings from every station's settings events. Inside the pull's transaction. */
+export async function applySettings(db: OneWindowDb): Promise<void> {
+  const events = (await db.events.where('streamId').equals('station').toArray()).sort(hallOrder);
+  const folded = foldLog(events).tables.settings.filter((r) => FOLDED_SETTINGS.includes(r.key));
+  if (folded.length === 0) return;
+  const stored = await db.settings.bulkGet(folded.map((r) => r.key));
+  const changed = folded.filter(
+    (r, i) => canonicalJson(stored[i] ?? null) !== canonicalJson(r.row),
+  );
+  if (changed.length === 0) return;
+  await db.settings.bulkPut(changed.map((r) => r.row as { key: string; value: unknown }));
+  const calendar = changed.find((r) => r.key === CALENDAR_KEY);
+  if (calendar)
+    await reprojectStoredDueDates(
+      db,
+      calendarFromStored((calendar.row as { value: unknown }).value).calendar,
+    );
+}

@@ -1,0 +1,170 @@
+// Staff across the hall on real PostgreSQL (issue 17 item 2): the password hash of a user event
+// travels beside the event in the push and is kept in the `credentials` table (migration 003),
+// never inside the event's json; it is served with the pull page of its event, only to enrolled
+// active stations; a credential that does not belong to a user event of the same push is
+// refused with nothing stored; a re-pushed range keeps the first credential.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStationStatus, verifyHall } from '../../server/admin';
+import { nodeChainHash } from '../../server/crypto';
+import { migrate } from '../../server/db/migrate';
+import { postgresDb } from '../../server/db/sql';
+import { SqlStore } from '../../server/db/store';
+import { buildApp } from '../../server/http/app';
+import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
+import type { Credential, WireEvent } from '../../server/protocol';
+import { GENESIS_HASH } from '../../renderer/src/domain/audit';
+import { signedPush } from './helpers';
+import { auth, enrolled, pull, type Session } from './http-helpers';
+
+let pgdb: TestDatabase;
+let db: ReturnType<typeof postgresDb>;
+let blobDir: string;
+let app: ReturnType<typeof buildApp>['app'];
+
+beforeAll(async () => {
+  pgdb = await testDatabase();
+  db = postgresDb(pgdb.url, 4);
+  await migrate(db);
+  blobDir = await mkdtemp(join(tmpdir(), 'ow-blobs-'));
+  const store = new SqlStore(db);
+  app = buildApp({
+    db,
+    store,
+    blobDir,
+    log: () => undefined,
+    anonymousRate: { perSecond: 1000, burst: 1000 },
+  }).app;
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  await pgdb?.stop();
+  await rm(blobDir, { recursive: true, force: true });
+});
+
+const HASH =
+  'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
+
+/** A chain of user events as a station's log writes them: set-up, a user created, a sign-in. */
+function userChain(station: string, userId: string): WireEvent[] {
+  const bodies = [
+    { streamId: 'station', type: 'station.set_up', payload: { stationCode: station } },
+    {
+      streamId: `user:${userId}`,
+      type: 'user.created',
+      payload: { id: userId, username: 'wangchuang', name: '王窗口', role: 'clerk' },
+    },
+    { streamId: `user:${userId}`, type: 'auth.signed_in', payload: { username: 'wangchuang' } },
+  ];
+  let prev = GENESIS_HASH;
+  return bodies.map((b, i) => {
+    const body = {
+      id: `${station}-${i + 1}`,
+      schema: 2,
+      chainId: station,
+      stationId: station,
+      stationSeq: i + 1,
+      ...b,
+      actor: { id: 'u-admin', name: '管理员', role: 'admin' },
+      at: '2026-12-01T08:00:00.000Z',
+      prevHash: prev,
+    };
+    const hash = nodeChainHash(prev, body);
+    prev = hash;
+    return { ...body, hash } as WireEvent;
+  });
+}
+
+const pushWith = (s: Session, events: WireEvent[], credentials: Credential[]) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/push',
+    headers: auth(s),
+    payload: { ...signedPush(s, events), credentials },
+  });
+
+const credentialRows = () =>
+  db.query<{ event_id: string; user_id: string; hash: string; station_code: string }>(
+    'SELECT event_id, user_id, hash, station_code FROM credentials ORDER BY event_id',
+  );
+
+describe('credentials beside user events', () => {
+  it('migration 003 made the table', async () => {
+    const rows = await db.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
+    expect(rows.map((r) => [Number(r.version), r.name])).toEqual([
+      [1, '001_hall.sql'],
+      [2, '002_numbers.sql'],
+      [3, '003_credentials.sql'],
+    ]);
+  });
+
+  it('kept beside the event, never in its json; served with its pull page to another station', async () => {
+    const a = await enrolled(app, db, 'HJ01');
+    const b = await enrolled(app, db, 'HJ02');
+    const events = userChain('HJ01', 'u-wang');
+    const cred = { eventId: 'HJ01-2', userId: 'u-wang', hash: HASH };
+    const res = await pushWith(a, events, [cred]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ accepted: 3, duplicates: 0, gseqs: [1, 2, 3] });
+    expect(await credentialRows()).toEqual([
+      { event_id: 'HJ01-2', user_id: 'u-wang', hash: HASH, station_code: 'HJ01' },
+    ]);
+    const json = await db.query<{ t: string }>(
+      "SELECT string_agg(event::text, '') AS t FROM events",
+    );
+    expect(json[0]!.t).toContain('wangchuang');
+    expect(json[0]!.t).not.toContain('c2FsdHNhbHRzYWx0c2FsdA');
+
+    const page = await pull(app, b, 0);
+    expect(page.statusCode).toBe(200);
+    const body = page.json() as { events: { gseq: number }[]; credentials?: Credential[] };
+    expect(body.events.map((e) => e.gseq)).toEqual([1, 2, 3]);
+    expect(body.credentials).toEqual([cred]);
+    // A page without the event has no credential; a page ending before it neither.
+    expect((await pull(app, b, 2)).json()).not.toHaveProperty('credentials');
+    expect((await pull(app, b, 0, '&limit=1')).json()).not.toHaveProperty('credentials');
+    expect((await pull(app, b, 1, '&limit=1')).json()).toMatchObject({ credentials: [cred] });
+
+    // A lost answer: the re-push is duplicates, and the first credential stays.
+    const again = await pushWith(a, events, [{ ...cred, hash: HASH.replace('600000', '700000') }]);
+    expect(again.json()).toMatchObject({ accepted: 0, duplicates: 3 });
+    expect((await credentialRows()).map((r) => r.hash)).toEqual([HASH]);
+
+    // A station the administrator blocked gets nothing, credentials least of all.
+    await setStationStatus(db, 'HJ02', 'block');
+    const blocked = await pull(app, b, 0);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.body).not.toContain(HASH);
+    expect((blocked.json() as { error: { code: string } }).error.code).toBe('station_blocked');
+    expect((await verifyHall(db)).ok).toBe(true);
+  });
+
+  it('a credential that is not beside a user event of the same push is refused, nothing stored', async () => {
+    const c = await enrolled(app, db, 'HJ03');
+    const events = userChain('HJ03', 'u-li');
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    for (const wrong of [
+      { eventId: 'HJ03-1', userId: 'u-li', hash: HASH }, // beside station.set_up
+      { eventId: 'HJ03-3', userId: 'u-li', hash: HASH }, // beside a sign-in
+      { eventId: 'HJ03-2', userId: 'u-other', hash: HASH }, // another user than the stream's
+      { eventId: 'HJ09-2', userId: 'u-li', hash: HASH }, // no such event in the push
+    ]) {
+      const res = await pushWith(c, events, [wrong]);
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as { error: { code: string } }).error.code).toBe('bad_request');
+    }
+    const notAHash = await pushWith(c, events, [
+      { eventId: 'HJ03-2', userId: 'u-li', hash: 'secret-password' },
+    ]);
+    expect(notAHash.statusCode).toBe(400);
+    const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect((await credentialRows()).filter((r) => r.station_code === 'HJ03')).toEqual([]);
+  });
+});

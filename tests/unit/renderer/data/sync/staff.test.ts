@@ -1,0 +1,261 @@
+// Staff across the hall (issue 17 item 2), two stations (each its own fake-indexeddb database)
+// syncing through the in-memory hall (the server's own push rules and store): a user created on
+// A signs in on B after B's pull, also with B offline afterwards; the password hash travels beside
+// its event and never appears in an event; a role change and a disabling reach B; what the
+// disabled user did on an offline station after the disabling is flagged, alike on both
+// stations; user administration waits for the hall on an enrolled station, never on a lone one;
+// lockout stays per station while sign-in events travel for the audit; settings are the hall's,
+// the station row each station's own.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signIn } from '../../../../../renderer/src/data/auth';
+import { dispatch } from '../../../../../renderer/src/data/dispatch';
+import { AuthError } from '../../../../../renderer/src/data/authErrors';
+import type { OneWindowDb } from '../../../../../renderer/src/data/db';
+import type { EventActor } from '../../../../../renderer/src/data/eventTypes';
+import { flaggedActions } from '../../../../../renderer/src/data/flaggedActions';
+import { CALENDAR_KEY, saveCalendarYear } from '../../../../../renderer/src/data/holidayCalendar';
+import { getStation } from '../../../../../renderer/src/data/station';
+import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
+import { USER_CLASHES_KEY } from '../../../../../renderer/src/data/sync/staff';
+import {
+  changeRole,
+  createUser,
+  disableUser,
+  resetPassword,
+} from '../../../../../renderer/src/data/users';
+import { parseHolidayNotice } from '../../../../../renderer/src/domain/holidayNotice';
+import { TEST_NOTICE_2027 } from '../../../../fixtures/holidayNotice2027';
+import { HallModel, ModelTransport } from './hallModel';
+import { accept, NOW, stationNamed, takeIn } from './fixtures';
+
+const PASSWORD = 'Wang-chuang-2026';
+const opts = { now: NOW, iterations: 1000 };
+
+let a: OneWindowDb;
+let b: OneWindowDb;
+let hall: HallModel;
+let netA: ModelTransport;
+let netB: ModelTransport;
+let ea: SyncEngine;
+let eb: SyncEngine;
+
+const adminOf = async (db: OneWindowDb): Promise<EventActor> => {
+  const u = (await db.users.where('username').equals('admin').first())!;
+  return { id: u.id, name: u.name, role: u.role };
+};
+
+/** A pushes, B pushes, both pull until caught up. */
+async function sync() {
+  for (const e of [ea, eb]) await e.pushAll();
+  for (const e of [ea, eb])
+    for (let r = await e.pullOnce(); r.kind === 'ok' && r.more;) r = await e.pullOnce();
+}
+
+beforeEach(async () => {
+  [a, b] = await Promise.all([stationNamed('HJ01'), stationNamed('HJ02')]);
+  hall = new HallModel();
+  netA = new ModelTransport(hall, 'HJ01');
+  netB = new ModelTransport(hall, 'HJ02');
+  ea = new SyncEngine({ db: a, transport: netA, now: () => NOW });
+  eb = new SyncEngine({ db: b, transport: netB, now: () => NOW });
+  await sync();
+});
+afterEach(() => {
+  a.close();
+  b.close();
+});
+
+async function clerkOnA() {
+  return createUser(
+    a,
+    await adminOf(a),
+    { username: 'wangchuang', name: '王窗口', password: PASSWORD, role: 'clerk' },
+    opts,
+  );
+}
+
+describe('staff across the hall', () => {
+  it('a user created on A signs in on B after the pull, also with B offline; the hash only beside', async () => {
+    const clerk = await clerkOnA();
+    const hash = (await a.users.get(clerk.id))!.passwordHash;
+    expect(hash).toMatch(/^pbkdf2-sha256\$1000\$/);
+    expect(await signIn(b, 'wangchuang', PASSWORD, opts)).toEqual({
+      ok: false,
+      reason: 'bad_credentials',
+      attemptsLeft: null,
+    });
+    await sync();
+    const onB = (await b.users.get(clerk.id))!;
+    expect(onB).toEqual({
+      id: clerk.id,
+      username: 'wangchuang',
+      name: '王窗口',
+      role: 'clerk',
+      disabled: 0,
+      passwordHash: hash,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
+    const signed = await signIn(b, 'wangchuang', PASSWORD, opts);
+    expect(signed).toEqual({
+      ok: true,
+      user: { id: clerk.id, name: '王窗口', role: 'clerk', username: 'wangchuang' },
+    });
+    // B cut off from the hall: the sign-in works all the same (the hash is held on B).
+    netB.faults.partitioned = true;
+    expect((await eb.pullOnce()).kind).toBe('error');
+    expect(eb.store.get().phase).toBe('offline');
+    expect((await signIn(b, 'wangchuang', PASSWORD, opts)).ok).toBe(true);
+    expect((await signIn(b, 'wangchuang', 'not-the-password', opts)).ok).toBe(false);
+
+    // The hash is in no event (the hall's json, either station's log) — only beside one.
+    const salt = hash.split('$')[2]!;
+    expect(JSON.stringify(hall.events)).not.toContain(salt);
+    for (const db of [a, b]) expect(JSON.stringify(await db.events.toArray())).not.toContain(salt);
+    const created = hall.events.find(
+      (h) => h.event.type === 'user.created' && h.event.payload['id'] === clerk.id,
+    )!;
+    expect(created.event.payload).toEqual({
+      id: clerk.id,
+      username: 'wangchuang',
+      name: '王窗口',
+      role: 'clerk',
+    });
+    expect(hall.store.credentials.get(created.event.id)).toEqual({
+      eventId: created.event.id,
+      userId: clerk.id,
+      hash,
+      stationCode: 'HJ01',
+    });
+    // The two admins of the stations' own set-up share a username: B keeps its own, lists A's.
+    const clashes = (await b.meta.get(USER_CLASHES_KEY))?.value as { username: string }[];
+    expect(clashes.map((c) => c.username)).toEqual(['admin']);
+    expect((await signIn(b, 'admin', 'Str0ng-enough-pass', opts)).ok).toBe(true);
+  });
+
+  it('a role change, a password reset and a disabling reach B at its next sync', async () => {
+    const clerk = await clerkOnA();
+    await sync();
+    const admin = await adminOf(a);
+    await changeRole(a, admin, clerk.id, 'reviewer', opts);
+    await resetPassword(a, admin, clerk.id, 'Another-pass-2026', opts);
+    await sync();
+    expect((await b.users.get(clerk.id))!.role).toBe('reviewer');
+    expect((await signIn(b, 'wangchuang', PASSWORD, opts)).ok).toBe(false);
+    const after = await signIn(b, 'wangchuang', 'Another-pass-2026', opts);
+    expect(after.ok && after.user.role).toBe('reviewer');
+    await disableUser(a, admin, clerk.id, opts);
+    expect((await signIn(b, 'wangchuang', 'Another-pass-2026', opts)).ok).toBe(true);
+    await sync();
+    expect((await b.users.get(clerk.id))!.disabled).toBe(1);
+    expect(await signIn(b, 'wangchuang', 'Another-pass-2026', opts)).toEqual({
+      ok: false,
+      reason: 'disabled',
+    });
+  });
+
+  it('what the disabled user did on an offline station after the disabling is flagged on both', async () => {
+    const clerk = await clerkOnA();
+    await sync();
+    const clerkActor = { id: clerk.id, name: '王窗口', role: 'clerk' as const };
+    await takeIn(b, 'before', NOW); // by the fixtures' clerk: not flagged
+    netB.faults.partitioned = true;
+    await disableUser(a, await adminOf(a), clerk.id, opts);
+    await ea.pushAll();
+    // B does not know yet: the clerk signs in and takes a case in.
+    expect((await signIn(b, 'wangchuang', PASSWORD, opts)).ok).toBe(true);
+    const r = await dispatch(b, accept('offline-1'), { actor: clerkActor, now: NOW });
+    expect(r.ok).toBe(true);
+    netB.faults.partitioned = false;
+    await sync();
+    expect((await b.users.get(clerk.id))!.disabled).toBe(1);
+    const onA = await flaggedActions(a, await adminOf(a));
+    const onB = await flaggedActions(b, await adminOf(b));
+    if (!onA.ok || !onB.ok) throw new Error('refused');
+    expect(onA.actions.map((f) => [f.streamId, f.type, f.stationId, f.user.name])).toEqual(
+      (r.ok ? r.events : []).map((e) => [e.streamId, e.type, 'HJ02', '王窗口']),
+    );
+    expect(onA.actions.map((f) => f.type)).toContain('caseAccepted');
+    expect(onA.actions.every((f) => f.disabling.stationId === 'HJ01')).toBe(true);
+    expect(onB.actions.map((f) => f.eventId)).toEqual(onA.actions.map((f) => f.eventId));
+    // Only an administrator, as stored.
+    expect(await flaggedActions(a, { id: clerk.id })).toEqual({ ok: false, code: 'forbidden' });
+  });
+
+  it('an enrolled station that the hall does not answer refuses user administration; a lone one not', async () => {
+    netB.faults.partitioned = true;
+    await eb.pullOnce();
+    const refused = await createUser(
+      b,
+      await adminOf(b),
+      { username: 'liming', name: '李明', password: PASSWORD, role: 'clerk' },
+      opts,
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AuthError);
+    expect((refused as AuthError).code).toBe('hall_offline');
+    expect(await b.users.where('username').equals('liming').count()).toBe(0);
+    netB.faults.partitioned = false;
+    await eb.pullOnce();
+    const made = await createUser(
+      b,
+      await adminOf(b),
+      { username: 'liming', name: '李明', password: PASSWORD, role: 'clerk' },
+      opts,
+    );
+    expect(made.username).toBe('liming');
+    // A station that never joined a hall: as always.
+    const lone = await stationNamed('HJ09');
+    try {
+      const u = await createUser(
+        lone,
+        await adminOf(lone),
+        { username: 'zhaoyi', name: '赵一', password: PASSWORD, role: 'clerk' },
+        opts,
+      );
+      expect(u.username).toBe('zhaoyi');
+    } finally {
+      lone.close();
+    }
+  });
+
+  it('lockout stays per station; sign-in events reach the other station for the audit', async () => {
+    const clerk = await clerkOnA();
+    await sync();
+    for (let i = 0; i < 5; i++) await signIn(b, 'wangchuang', 'wrong-password-x', opts);
+    const lockedOnB = (await b.users.get(clerk.id))!;
+    expect(lockedOnB.failedAttempts).toBe(5);
+    expect(lockedOnB.lockedUntil).toBe('2026-03-02T02:15:00.000Z');
+    await sync();
+    const onA = (await a.users.get(clerk.id))!;
+    expect([onA.failedAttempts, onA.lockedUntil]).toEqual([0, null]);
+    expect((await signIn(a, 'wangchuang', PASSWORD, opts)).ok).toBe(true);
+    const audit = await a.events.where('streamId').equals(`user:${clerk.id}`).toArray();
+    expect(audit.filter((e) => e.stationId === 'HJ02').map((e) => e.type)).toEqual([
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.sign_in_failed',
+      'auth.locked_out',
+    ]);
+    // B's lock is B's: still locked there after A's pull and A's sign-in.
+    await sync();
+    expect((await b.users.get(clerk.id))!.lockedUntil).toBe('2026-03-02T02:15:00.000Z');
+  });
+
+  it('a calendar saved on A is the calendar on B; B keeps its own station row', async () => {
+    const y2027 = parseHolidayNotice(TEST_NOTICE_2027);
+    if (!y2027.ok) throw new Error('2027');
+    const stationBefore = await getStation(b);
+    expect((await saveCalendarYear(a, await adminOf(a), y2027.year, NOW)).ok).toBe(true);
+    await sync();
+    const [onA, onB] = await Promise.all([
+      a.settings.get(CALENDAR_KEY),
+      b.settings.get(CALENDAR_KEY),
+    ]);
+    expect(onA?.value).toBeDefined();
+    expect(JSON.stringify(onB)).toBe(JSON.stringify(onA));
+    expect(await getStation(b)).toEqual(stationBefore);
+    expect((await getStation(b))!.stationCode).toBe('HJ02');
+  });
+});
