@@ -326,6 +326,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await shot(b, 'hall-two-stations-healed-B');
 
   // 同步冲突: B's reviewer, whose screen said 审查通过, is told — a badge on 审批, and the entry.
+  await signInAsHallUser(b, 'reviewer');
   await expect(b.getByTestId('nav-conflicts-badge')).toContainText('1', { timeout: 30_000 });
   await b.getByTestId('nav-approval').click();
   await b.getByTestId('approval-tab-conflicts').click();
