@@ -470,7 +470,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await a.getByTestId('user-menu').click();
   await a.getByTestId('menu-users').click();
   const flaggedEn = a.getByTestId('flagged-actions');
-  await expect(flaggedEn.getByRole('heading')).toHaveText('Actions after a disabling');
+  await expect(flaggedEn.getByRole('heading')).toHaveText('Actions to check');
   await expect(flaggedEn.getByRole('row').filter({ hasText: 'Other action' })).toContainText(
     'Other action (documentNumberAllocated)',
   );

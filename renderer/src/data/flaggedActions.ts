@@ -8,11 +8,20 @@
 // the refused ones are the disabling working. Each entry carries both station clocks (the
 // action's and the disabling's), so the administrator sees an action written before the
 // disabling on a clock that was right but reached the hall after it.
+//
+// The same walk checks every case decision against the hall's users (issue 16 item 5: the fold
+// never trusts a role a station claims): a case event whose actor is no user the hall knows at
+// that point of the hall order (`unknown_user`), or who held another role then (`role_mismatch`:
+// the station claimed 审查员 for a user the hall has as 窗口受理员), is flagged too. The event
+// stays in the log and in the fold — a signed station wrote it — and the administrator checks it.
 import type { OneWindowDb } from './db';
 import type { StoredEvent } from './eventTypes';
 import { hallOrder } from './sync/order';
 
+export type FlagReason = 'disabled' | 'unknown_user' | 'role_mismatch';
+
 export interface FlaggedAction {
+  reason: FlagReason;
   eventId: string;
   streamId: string;
   type: string;
@@ -21,7 +30,11 @@ export interface FlaggedAction {
   at: string;
   gseq: number | null;
   user: { id: string; name: string };
-  disabling: { eventId: string; at: string; by: string; stationId: string };
+  /** `disabled`: the disabling the action came after. */
+  disabling: { eventId: string; at: string; by: string; stationId: string } | null;
+  /** `unknown_user` / `role_mismatch`: the role the event claims, and the one the hall held. */
+  claimedRole: string;
+  heldRole: string | null;
 }
 
 export type FlaggedResult =
@@ -29,6 +42,8 @@ export type FlaggedResult =
 
 const CHUNK = 2000;
 const TOGGLES = new Set(['user.disabled', 'user.enabled']);
+const ROLE_EVENTS = new Set(['user.created', 'user.role_changed']);
+const isCaseEvent = (e: StoredEvent) => e.streamId.startsWith('case:');
 
 /** The flagged actions, oldest first in the hall order. Only an administrator, as stored. */
 export async function flaggedActions(
@@ -46,28 +61,29 @@ export async function flaggedActions(
     const everDisabled = new Set(
       toggles.filter((e) => e.type === 'user.disabled').map((e) => e.streamId.slice(5)),
     );
-    if (everDisabled.size === 0) return { ok: true, actions: [] };
     const acts: StoredEvent[] = [];
+    const roleEvents: StoredEvent[] = [];
     for (let last = 0; ;) {
       const chunk = await db.events.where('pos').above(last).limit(CHUNK).toArray();
-      for (const e of chunk)
-        if (everDisabled.has(e.actor.id) && !e.type.startsWith('auth.') && !TOGGLES.has(e.type))
+      for (const e of chunk) {
+        if (ROLE_EVENTS.has(e.type)) roleEvents.push(e);
+        else if (isCaseEvent(e)) acts.push(e);
+        else if (
+          everDisabled.has(e.actor.id) &&
+          !e.type.startsWith('auth.') &&
+          !TOGGLES.has(e.type)
+        )
           acts.push(e);
+      }
       if (chunk.length < CHUNK) break;
       last = chunk[chunk.length - 1]!.pos!;
     }
     const disabledBy = new Map<string, StoredEvent>();
     const actions: FlaggedAction[] = [];
-    for (const e of [...toggles, ...acts].sort(hallOrder)) {
-      if (TOGGLES.has(e.type)) {
-        const id = e.streamId.slice(5);
-        if (e.type === 'user.disabled') disabledBy.set(id, e);
-        else disabledBy.delete(id);
-        continue;
-      }
-      const d = disabledBy.get(e.actor.id);
-      if (!d) continue;
+    const roles = new Map<string, string>();
+    const flag = (e: StoredEvent, reason: FlagReason, d: StoredEvent | null) =>
       actions.push({
+        reason,
         eventId: e.id,
         streamId: e.streamId,
         type: e.type,
@@ -75,8 +91,30 @@ export async function flaggedActions(
         at: e.at,
         gseq: e.gseq ?? null,
         user: { id: e.actor.id, name: e.actor.name },
-        disabling: { eventId: d.id, at: d.at, by: d.actor.name, stationId: d.stationId },
+        disabling: d && { eventId: d.id, at: d.at, by: d.actor.name, stationId: d.stationId },
+        claimedRole: e.actor.role,
+        heldRole: roles.get(e.actor.id) ?? null,
       });
+    for (const e of [...toggles, ...roleEvents, ...acts].sort(hallOrder)) {
+      const id = e.streamId.slice(5);
+      if (e.type === 'user.created') {
+        roles.set(String(e.payload['id'] ?? id), String(e.payload['role']));
+        continue;
+      }
+      if (e.type === 'user.role_changed') {
+        roles.set(id, String(e.payload['to']));
+        continue;
+      }
+      if (TOGGLES.has(e.type)) {
+        if (e.type === 'user.disabled') disabledBy.set(id, e);
+        else disabledBy.delete(id);
+        continue;
+      }
+      const d = disabledBy.get(e.actor.id);
+      if (d) flag(e, 'disabled', d);
+      else if (!isCaseEvent(e)) continue;
+      else if (!roles.has(e.actor.id)) flag(e, 'unknown_user', null);
+      else if (roles.get(e.actor.id) !== e.actor.role) flag(e, 'role_mismatch', null);
     }
     return { ok: true, actions };
   });

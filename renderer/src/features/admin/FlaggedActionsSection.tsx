@@ -1,6 +1,7 @@
-// What a disabled user did after the disabling (issue 17 item 2): the actions a station that did
-// not know yet let the user do, kept in the log and listed here for the administrator
-// (data/flaggedActions.ts). Shown only when there is something to look at.
+// Actions for the administrator to check (data/flaggedActions.ts): what a disabled user did after
+// the disabling on a station that did not know yet (issue 17 item 2), and case decisions by
+// someone the hall does not know or in a role the hall does not give them (issue 16 item 5).
+// Kept in the log; shown only when there is something to look at.
 import {
   Alert,
   Stack,
@@ -19,7 +20,7 @@ import { hallDateTime } from '../../domain/dates';
 import { currentActor } from '../../app/stores/sessionStore';
 
 export function FlaggedActionsSection({ db }: { db: OneWindowDb }) {
-  const { t } = useTranslation(['admin', 'cases']);
+  const { t } = useTranslation(['admin', 'cases', 'domain']);
   const result = useLiveQuery(() => flaggedActions(db, currentActor()), [db]);
   if (!result?.ok || result.actions.length === 0) return null;
   // A station clock that wrote something unreadable is shown as written, never as a blank.
@@ -58,11 +59,18 @@ export function FlaggedActionsSection({ db }: { db: OneWindowDb }) {
               <TableCell>{f.stationId}</TableCell>
               <TableCell>{when(f.at)}</TableCell>
               <TableCell>
-                {t('admin:flagged.disabledBy', {
-                  by: f.disabling.by || t('admin:flagged.unknown'),
-                  station: f.disabling.stationId,
-                  at: when(f.disabling.at),
-                })}
+                {f.disabling
+                  ? t('admin:flagged.disabledBy', {
+                      by: f.disabling.by || t('admin:flagged.unknown'),
+                      station: f.disabling.stationId,
+                      at: when(f.disabling.at),
+                    })
+                  : t(`admin:flagged.reason.${f.reason}`, {
+                      claimed: t(`domain:role.${f.claimedRole}`, { defaultValue: f.claimedRole }),
+                      held: t(`domain:role.${f.heldRole ?? ''}`, {
+                        defaultValue: f.heldRole ?? '',
+                      }),
+                    })}
               </TableCell>
             </TableRow>
           ))}

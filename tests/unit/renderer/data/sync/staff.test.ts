@@ -169,17 +169,57 @@ describe('staff across the hall', () => {
     netB.faults.partitioned = false;
     await sync();
     expect((await b.users.get(clerk.id))!.disabled).toBe(1);
-    const onA = await flaggedActions(a, await adminOf(a));
-    const onB = await flaggedActions(b, await adminOf(b));
-    if (!onA.ok || !onB.ok) throw new Error('refused');
+    const allA = await flaggedActions(a, await adminOf(a));
+    const allB = await flaggedActions(b, await adminOf(b));
+    if (!allA.ok || !allB.ok) throw new Error('refused');
+    // (The fixtures' clerk of case 'before' is no user of the hall: flagged for that, below.)
+    const onA = { actions: allA.actions.filter((f) => f.reason === 'disabled') };
+    const onB = { actions: allB.actions.filter((f) => f.reason === 'disabled') };
+    expect(allA.actions.filter((f) => f.reason !== 'disabled').map((f) => f.streamId)).toEqual([
+      'case:before',
+    ]);
     expect(onA.actions.map((f) => [f.streamId, f.type, f.stationId, f.user.name])).toEqual(
       (r.ok ? r.events : []).map((e) => [e.streamId, e.type, 'HJ02', '王窗口']),
     );
     expect(onA.actions.map((f) => f.type)).toContain('caseAccepted');
-    expect(onA.actions.every((f) => f.disabling.stationId === 'HJ01')).toBe(true);
+    expect(onA.actions.every((f) => f.disabling?.stationId === 'HJ01')).toBe(true);
     expect(onB.actions.map((f) => f.eventId)).toEqual(onA.actions.map((f) => f.eventId));
     // Only an administrator, as stored.
     expect(await flaggedActions(a, { id: clerk.id })).toEqual({ ok: false, code: 'forbidden' });
+  });
+
+  it('a case decision by someone the hall does not know, or in a role the hall does not give them, is flagged on every station', async () => {
+    const clerk = await clerkOnA();
+    await sync();
+    const asClerk = { id: clerk.id, name: '王窗口', role: 'clerk' as const };
+    // B takes a case in as the hall's clerk (fits), then records a review for the same user
+    // claiming 审查员 — the hall has them as 窗口受理员; and a case by a user the hall never had.
+    const taken = await dispatch(b, accept('c-fit'), { actor: asClerk, now: NOW });
+    expect(taken.ok).toBe(true);
+    const reviewed = await dispatch(
+      b,
+      { type: 'review', caseId: 'c-fit', opinion: '材料齐全，符合规划条件' },
+      { actor: { ...asClerk, role: 'reviewer' }, now: NOW, expectedVersion: 1 },
+    );
+    expect(reviewed.ok).toBe(true);
+    await takeIn(b, 'c-stranger', NOW);
+    await sync();
+    const onA = await flaggedActions(a, await adminOf(a));
+    const onB = await flaggedActions(b, await adminOf(b));
+    if (!onA.ok || !onB.ok) throw new Error('refused');
+    expect(
+      onA.actions.map((f) => [f.streamId, f.type, f.reason, f.claimedRole, f.heldRole]),
+    ).toEqual([
+      ['case:c-fit', 'caseReviewed', 'role_mismatch', 'reviewer', 'clerk'],
+      ['case:c-stranger', 'caseAccepted', 'unknown_user', 'clerk', null],
+    ]);
+    expect(onB.actions.map((f) => f.eventId)).toEqual(onA.actions.map((f) => f.eventId));
+    // The role is the one the hall held when the review came, not today's: a later change to
+    // 审查员 does not clear the flag.
+    await changeRole(a, await adminOf(a), clerk.id, 'reviewer', opts);
+    await sync();
+    const again = await flaggedActions(b, await adminOf(b));
+    expect(again.ok && again.actions.filter((f) => f.reason === 'role_mismatch').length).toBe(1);
   });
 
   it('an enrolled station that the hall does not answer refuses user administration; a lone one not', async () => {
