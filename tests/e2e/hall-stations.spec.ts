@@ -13,7 +13,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { test, expect, chromiumArgs, chromiumEnv, chromiumPath, shot } from './fixtures';
+import {
+  test,
+  expect,
+  chromiumArgs,
+  chromiumEnv,
+  chromiumPath,
+  pickTarget,
+  shot,
+} from './fixtures';
 import { fillSetUp, signIn, addStaff, switchUser, STAFF, STATION_ADMIN } from './session';
 import { takeInCase } from './flows';
 
@@ -32,7 +40,7 @@ const freePort = () =>
     });
   });
 
-test.skip(process.env.OW_E2E_TARGET !== 'web', 'the browser host speaks to the hall here');
+test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 test.describe.configure({ mode: 'serial' });
 
 let dataDir = '';
@@ -424,6 +432,11 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await b.getByTestId('user-menu').click();
   await b.getByTestId('menu-signout').click();
   await expect(async () => {
+    // Until B's pull brings the disabling, B still lets the reviewer in: sign out and try again.
+    if (await b.getByTestId('user-menu').isVisible()) {
+      await b.getByTestId('user-menu').click();
+      await b.getByTestId('menu-signout').click();
+    }
     await b.getByTestId('signin-username').fill(STAFF.reviewer.username);
     await b.getByTestId('signin-password').fill(STAFF.reviewer.password);
     await b.getByTestId('signin-submit').click();
