@@ -74,17 +74,24 @@ export async function axeFaults(page: Page): Promise<A11yFault[]> {
   return page.evaluate(async () => {
     type Node = { target: unknown[]; failureSummary?: string; html: string };
     type Result = { id: string; impact: string | null; help: string; nodes: Node[] };
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Result[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      resultTypes: ['violations'],
-      // Experimental in axe 4, but what a voice-control user meets: a name that differs from
-      // the visible label.
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    });
+    const w = window as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Result[] }> };
+      owAxeQueue?: Promise<unknown>;
+    };
+    // One axe run at a time in a page: the suite's watcher and a test's own check can ask at the
+    // same moment, and axe refuses a second run while one is going ("Axe is already running").
+    const run = (w.owAxeQueue ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() =>
+        w.axe.run(document, {
+          resultTypes: ['violations'],
+          // Experimental in axe 4, but what a voice-control user meets: a name that differs
+          // from the visible label.
+          rules: { 'label-content-name-mismatch': { enabled: true } },
+        }),
+      );
+    w.owAxeQueue = run;
+    const result = await run;
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) =>
