@@ -3,24 +3,23 @@
 // transaction after it took last_seq + 1 (the allocation's foreign key check waits for that
 // row); the server dies, PostgreSQL rolls it back. No number is lost: a new server gives the
 // retry with the same request key the next number, and the same number again after that.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHall, issueEnrolment } from '../../server/admin';
 import { migrate } from '../../server/db/migrate';
 import { postgresDb } from '../../server/db/sql';
 import { PROTOCOL_VERSION, sessionSigningText } from '../../server/protocol';
-import { freePort, testDatabase, type TestDatabase } from '../../server/testing/cluster';
+import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
+import { post, serverProcesses } from './serverProcess';
 import { testStation } from './helpers';
 
-const root = resolve(import.meta.dirname, '../..');
 let pgdb: TestDatabase;
 let data: string;
 let db: ReturnType<typeof postgresDb>;
-const children: ChildProcess[] = [];
+const servers = serverProcesses();
 
 beforeAll(async () => {
   pgdb = await testDatabase();
@@ -31,41 +30,13 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
+  servers.killAll();
   await db?.close();
   await pgdb?.stop();
   await rm(data, { recursive: true, force: true });
 });
 
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', 'serve', '--port', String(port)],
-    { cwd: root, env: { ...process.env, DATABASE_URL: pgdb.url, OW_HALL_DATA: data } },
-  );
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 300 && !out.includes('Hall server listening'); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!out.includes('Hall server listening')) throw new Error(`server did not start: ${out}`);
-  return { base: `http://127.0.0.1:${port}/v1`, child };
-}
-
-const post = async (base: string, path: string, body: unknown, token?: string) => {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-};
+const startServer = () => servers.start(pgdb.url, data);
 
 const state = async () => ({
   series: await db.query('SELECT series_id, last_seq FROM series ORDER BY series_id'),
