@@ -424,6 +424,8 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await signIn(a, STATION_ADMIN.username, STATION_ADMIN.password);
   await a.getByTestId('user-menu').click();
   await a.getByTestId('menu-users').click();
+  // A station of a hall lists the hall's users, not 本机用户.
+  await expect(a.getByRole('table', { name: '大厅用户（各工作站通用）' })).toBeVisible();
   await a
     .getByTestId(`user-row-${STAFF.reviewer.username}`)
     .getByRole('button', { name: '停用' })
@@ -472,6 +474,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     `${STAFF.clerk.name}受理HJ04`,
   );
   await expect(flagged).toContainText(`${STATION_ADMIN.name} 于`);
+  await expect(flagged.getByRole('row').filter({ hasText: '分配文书编号' })).toHaveCount(1);
   expect(late.caseNo).toContain('HJ04');
   await flagged.scrollIntoViewIfNeeded();
   await shot(a, 'hall-staff-flagged-A');
@@ -484,9 +487,11 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await a.getByTestId('menu-users').click();
   const flaggedEn = a.getByTestId('flagged-actions');
   await expect(flaggedEn.getByRole('heading')).toHaveText('Actions to check');
-  await expect(flaggedEn.getByRole('row').filter({ hasText: 'Other action' })).toContainText(
-    'Other action (documentNumberAllocated)',
-  );
+  // Every action by its name, never a raw type (tests/unit/renderer/locales/eventNames.test.ts).
+  await expect(
+    flaggedEn.getByRole('row').filter({ hasText: 'Document number allocated' }),
+  ).toHaveCount(1);
+  await expect(flaggedEn).not.toContainText('documentNumberAllocated');
   await flaggedEn.scrollIntoViewIfNeeded();
   await shot(a, 'hall-staff-flagged-A-en');
 });
