@@ -391,6 +391,11 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(a.locator('[data-parked="true"]')).toContainText(
     '审查通过未生效（已搁置，见同步冲突）B：材料齐全，拟同意。',
   );
+  // In the hall order: A's review, which took effect, before B's parked one.
+  const reviews = a.locator('[data-event="caseReviewed"]');
+  await expect(reviews).toHaveCount(2);
+  await expect(reviews.nth(0)).toContainText('A：材料齐全，拟同意。');
+  await expect(reviews.nth(1)).toHaveAttribute('data-parked', 'true');
   await shot(a, 'hall-conflicts-timeline-A');
   // And on B, where it was recorded.
   await b.evaluate((id) => {
