@@ -157,7 +157,9 @@ describe('a week offline', () => {
     expect(await field.cases.count()).toBe(10 + 7 * 20 + 7 * 8);
     // The review both made of c-7 while apart: the hall order kept the counter's, parked the field's.
     const c7 = (await field.cases.get('c-7'))!;
-    expect(c7.state.parked?.length).toBe(1);
-    expect((await counter.cases.get('c-7'))!.state.parked?.length).toBe(1);
+    expect((c7.state as { parked?: unknown[] }).parked?.length).toBe(1);
+    expect(((await counter.cases.get('c-7'))!.state as { parked?: unknown[] }).parked?.length).toBe(
+      1,
+    );
   });
 });
