@@ -62,6 +62,11 @@ export async function bundleCommand(
         throw new AdminError(`文件已存在：${out}`, `The file exists already: ${out}`);
       throw e;
     });
+    if (r.events === 0)
+      return say(
+        `已为站点 ${code.data} 导出同步包：第 ${r.after} 条之后大厅没有新记录，只带回站点的确认 → ${out}`,
+        `Bundle for station ${code.data}: no hall records after ${r.after}, only the acknowledgement of its own → ${out}`,
+      );
     say(
       `已为站点 ${code.data} 导出同步包：第 ${r.after + 1}–${r.lastGseq} 条大厅记录，共 ${r.events} 条 → ${out}`,
       `Bundle for station ${code.data}: hall records ${r.after + 1}–${r.lastGseq}, ${r.events} in all → ${out}`,
