@@ -19,13 +19,28 @@ type Out = z.output<(typeof hallContract)['hall.sealBundle']['result']>;
 
 export interface BundleSealerDeps {
   enrolment(): Promise<{ hallId: string; stationCode: string }>;
-  sign(text: string): Promise<{ signature: string }>;
+  keys: { sign(text: string): Promise<{ signature: string }> };
   readBlob(source: { kind: 'attachment' | 'archive'; id: string }): Promise<Uint8Array>;
   sha256Hex(bytes: Uint8Array): Promise<string> | string;
   now(): Date;
 }
 
 const utf8 = new TextEncoder();
+
+/**
+ * The hall's bundle key, as a session answer told it over the pinned connection: kept with the
+ * enrolment so that a bundle from the hall can be checked with no network at all.
+ */
+export async function keepBundleKey<E extends { bundleKey?: string }>(
+  store: { save(e: E): Promise<void> },
+  e: E,
+  bundleKey: string | undefined,
+): Promise<E> {
+  if (!bundleKey || bundleKey === e.bundleKey) return e;
+  const next = { ...e, bundleKey };
+  await store.save(next);
+  return next;
+}
 
 export async function sealStationBundle(deps: BundleSealerDeps, args: In): Promise<Out> {
   const e = await deps.enrolment();
@@ -48,7 +63,7 @@ export async function sealStationBundle(deps: BundleSealerDeps, args: In): Promi
     { cursor: args.cursor, chains: args.chains, credentials: args.credentials, blobs },
     {
       sha256Hex: (t) => deps.sha256Hex(utf8.encode(t)),
-      sign: async (t) => (await deps.sign(t)).signature,
+      sign: async (t) => (await deps.keys.sign(t)).signature,
     },
   );
   return {

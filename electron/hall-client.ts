@@ -8,7 +8,7 @@
 // No Node, no DOM: global crypto.randomUUID only. Nothing here logs.
 import { z } from 'zod';
 import { HostError } from './contract';
-import { sealStationBundle } from './hall-bundle';
+import { keepBundleKey, sealStationBundle } from './hall-bundle';
 import {
   expectBody,
   failureOf,
@@ -52,7 +52,7 @@ export interface Enrolment {
   /** null: plain http on loopback, or a browser host (which cannot pin). */
   fingerprint: string | null;
   enrolledAt: string;
-  /** The hall's bundle key (SPKI, base64), from the last session answer (field bundles). */
+  /** The hall's bundle key (SPKI, base64) from the last session answer (hall-bundle.ts). */
   bundleKey?: string;
 }
 
@@ -145,11 +145,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       }),
       sessionResponseSchema,
     );
-    // The hall's bundle key, told over the pinned connection: kept to check its field bundles.
-    if (session.bundleKey && session.bundleKey !== e.bundleKey) {
-      enrolment = { ...e, bundleKey: session.bundleKey };
-      await deps.store.save(enrolment);
-    }
+    enrolment = await keepBundleKey(deps.store, e, session.bundleKey);
     const expires = Date.parse(session.expiresAt);
     token = { value: session.token, expiresAt: Number.isFinite(expires) ? expires : 0 };
     return session;
@@ -199,17 +195,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       };
     },
 
-    sealBundle: (args) =>
-      sealStationBundle(
-        {
-          enrolment: enrolled,
-          sign: (t) => deps.keys.sign(t),
-          readBlob: deps.readBlob,
-          sha256Hex: deps.sha256Hex,
-          now,
-        },
-        args,
-      ),
+    sealBundle: (args) => sealStationBundle({ ...deps, enrolment: enrolled, now }, args),
 
     async probe({ serverUrl }) {
       try {

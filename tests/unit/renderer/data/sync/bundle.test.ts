@@ -64,7 +64,7 @@ const fieldHost = {
     sealStationBundle(
       {
         enrolment: async () => ({ hallId: HALL_ID, stationCode: 'HJ09' }),
-        sign: async (t) => ({ signature: fieldKey.sign(t) }),
+        keys: { sign: async (t) => ({ signature: fieldKey.sign(t) }) },
         readBlob: async (s) => {
           if (s.id !== PHOTO_SHA) throw new Error('not_found');
           return PHOTO;
