@@ -15,6 +15,8 @@ import {
   verifyHall,
 } from './admin';
 import { buildApp } from './http/app';
+import { bundleCommand } from './bundleCli';
+import { ensureBundleKey } from './bundleKey';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
 
@@ -51,7 +53,9 @@ const USAGE = `用法 / usage: npm run server -- <command>
   station block|unblock|retire <code>                       停用、恢复、退役站点 / block, unblock, retire
   station list                                              列出站点 / list stations
   verify                                                    逐条核验每条链 / verify every chain
-  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)`;
+  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
+  bundle import <file>                                      导入站点的同步包 / import a station's bundle
+  bundle export --station HJ09 [--out <file>] [--after N]   为站点导出同步包 / write a bundle for a station`;
 
 async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
   const h = await openHall({ pool: 2 });
@@ -104,6 +108,7 @@ async function serve(opt: Map<string, string | true>) {
     store: h.store,
     blobDir: h.blobDir,
     https: cert,
+    bundleKey: (await ensureBundleKey(h.dataDir)).spki,
     stationRate: rateFromEnv('OW_HALL_RATE'),
     anonymousRate: rateFromEnv('OW_HALL_ANON_RATE'),
   });
@@ -228,6 +233,11 @@ async function main(argv: string[]) {
     return;
   }
   if (cmd === 'backup') return backup(sub);
+  if (cmd === 'bundle' && (sub === 'import' || sub === 'export')) {
+    const r = await bundleCommand(sub, arg, opt);
+    if (r === 'usage') throw new UsageError(`bundle ${sub}`);
+    return;
+  }
   throw new UsageError(USAGE);
 }
 
