@@ -22,6 +22,7 @@ import { useRouteStore } from '../../app/stores/routeStore';
 import { useSessionStore } from '../../app/stores/sessionStore';
 import { useHallEnrolment } from '../shared/syncStatus';
 import { HallEnrolForm } from './HallEnrolForm';
+import { HallJoinSection } from './HallJoinSection';
 
 type CodeState = { ok: true; code: string } | { ok: false; problem: string; code?: string } | null;
 
@@ -123,6 +124,9 @@ export function HallSyncPage() {
             </TableBody>
           </Table>
         </Paper>
+      )}
+      {enrolled && status && (
+        <HallJoinSection admin={admin} stationCode={status.stationCode ?? ''} />
       )}
       {enrolled && admin && !again && (
         <Box sx={{ mb: 3 }}>
