@@ -101,7 +101,12 @@ function RecordedNumbers({ rows }: { rows: RecordedNumberClash[] }) {
         <TableHead>
           <TableRow>
             {(['number', 'kind', 'station', 'own', 'other', 'note', 'by'] as const).map((c) => (
-              <TableCell key={c}>{t(`join.col.${c}`)}</TableCell>
+              <TableCell
+                key={c}
+                sx={{ whiteSpace: c === 'kind' || c === 'station' ? 'nowrap' : undefined }}
+              >
+                {t(`join.col.${c}`)}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -109,8 +114,8 @@ function RecordedNumbers({ rows }: { rows: RecordedNumberClash[] }) {
           {rows.map((r) => (
             <TableRow key={`${r.stationId}:${r.kind}:${r.number}`}>
               <TableCell>{r.number}</TableCell>
-              <TableCell>{t(`join.kindShort.${r.kind}`)}</TableCell>
-              <TableCell>{r.stationId}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`join.kindShort.${r.kind}`)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.stationId}</TableCell>
               <TableCell>{caseNo(r.own['caseNo'])}</TableCell>
               <TableCell>
                 {String(r.other['stationId'] ?? '—')} · {caseNo(r.other['caseNo'])}

@@ -90,6 +90,9 @@ export function HallSyncPage() {
         </Alert>
       )}
       {enrolled && status && (
+        <HallJoinSection admin={admin} stationCode={status.stationCode ?? ''} />
+      )}
+      {enrolled && status && (
         <Paper sx={{ p: 3, mb: 3 }} data-testid="hall-enrolment">
           <Typography variant="h3" component="h2" gutterBottom>
             {t('settings.enrolledTitle')}
@@ -124,9 +127,6 @@ export function HallSyncPage() {
             </TableBody>
           </Table>
         </Paper>
-      )}
-      {enrolled && status && (
-        <HallJoinSection admin={admin} stationCode={status.stationCode ?? ''} />
       )}
       {enrolled && admin && !again && (
         <Box sx={{ mb: 3 }}>

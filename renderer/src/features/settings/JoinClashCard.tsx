@@ -92,7 +92,7 @@ export function JoinClashCard(props: {
               {clash.key}
             </Typography>
           </Stack>
-          <Typography data-testid="join-clash-explain">{explain}</Typography>
+          <Typography data-testid="join-explain">{explain}</Typography>
           {admin && (
             <Stack spacing={1}>
               {choices.length > 1 ? (
