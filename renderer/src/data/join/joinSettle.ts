@@ -97,6 +97,7 @@ export async function settleClash(
       return { ok: false, problem: 'decision_unfit' };
     const rest = record.clashes.filter((c) => c.id !== clash.id);
     let renamedTo: string | undefined;
+    let userChange: (() => Promise<void>) | null = null;
     if (clash.kind === 'username') {
       const userId = String(clash.own['userId']);
       const user = await db.users.get(userId);
@@ -117,14 +118,18 @@ export async function settleClash(
       ];
       if (input.decision === 'same_person' && user.disabled === 0)
         events.push({ type: 'user.disabled', payload: {} });
-      await append(db, station, `user:${userId}`, events as never, actor, now);
-      await db.users.put({
-        ...user,
-        username: to,
-        disabled: input.decision === 'same_person' ? 1 : user.disabled,
-      });
+      userChange = async () => {
+        await append(db, station, `user:${userId}`, events as never, actor, now);
+        await db.users.put({
+          ...user,
+          username: to,
+          disabled: input.decision === 'same_person' ? 1 : user.disabled,
+        });
+      };
       renamedTo = to;
     }
+    // The settlement first, then the account's change: an administrator closing their own
+    // account settles before the disabling, so nothing of theirs follows it (flaggedActions).
     await append(
       db,
       station,
@@ -147,6 +152,7 @@ export async function settleClash(
       actor,
       now,
     );
+    await userChange?.();
     const next: JoinRecord =
       input.decision === 'withdraw'
         ? { ...record, status: 'withdrawn', clashes: [] }

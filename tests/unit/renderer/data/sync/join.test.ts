@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../../../renderer/src/data/auth';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
+import { flaggedActions } from '../../../../../renderer/src/data/flaggedActions';
 import { JOINED_KEY } from '../../../../../renderer/src/data/hallPresence';
 import { beginJoin, readJoin } from '../../../../../renderer/src/data/join/joinCheck';
 import {
@@ -243,6 +244,11 @@ describe('joining a station that already holds data', () => {
       ['notice', '惠济规划受〔2026〕1号', 'HJ02', '受理通知书已交申请人，不改号', 'HJ01'],
     ]);
     expect(await recordedNumberClashes(a)).toEqual(recorded);
+    // B's administrator settled before closing the account: nothing of theirs follows the disabling.
+    for (const db of [a, b]) {
+      const flagged = await flaggedActions(db, await adminOf(a));
+      expect(flagged.ok && flagged.actions.filter((f) => f.reason === 'disabled')).toEqual([]);
+    }
     // Every settlement is an event in the hall.
     expect(
       hall.events
