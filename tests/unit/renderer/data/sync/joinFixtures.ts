@@ -38,7 +38,11 @@ export async function station(code: string, adminName = 'admin') {
 }
 
 export const adminOf = async (db: OneWindowDb): Promise<EventActor> => {
-  const u = (await db.users.where('role').equals('admin').first())!;
+  const u = (await db.users
+    .where('role')
+    .equals('admin')
+    .filter((r) => r.disabled === 0)
+    .first())!;
   return { id: u.id, name: u.name, role: u.role };
 };
 
