@@ -52,6 +52,6 @@ export async function enrolStation(
   await markHallJoined(db, new Date());
   // A station that ran alone holds data of its own: the join check lists every clash with the
   // hall before anything is pushed (data/join/); one set up for the hall joins at once.
-  await beginJoin(db, new Date());
+  await beginJoin(db);
   return { ok: true, result, stationCode: code.code };
 }

@@ -50,7 +50,7 @@ export type JoinStatus = 'checking' | 'held' | 'clear' | 'withdrawn';
 
 export interface JoinRecord {
   status: JoinStatus;
-  /** When the check last ran (the station's clock), null before. */
+  /** When the check last ran (the station's clock); null before, and when none was needed. */
   checkedAt: string | null;
   /** The open clashes of the last check (settled ones are not listed). */
   clashes: JoinClash[];
@@ -81,13 +81,13 @@ export async function holdsOwnData(db: OneWindowDb): Promise<boolean> {
  * holds nothing but its set-up is clear at once. A station that passed the check already
  * (re-enrolled after a reinstall) keeps its record.
  */
-export async function beginJoin(db: OneWindowDb, now: Date): Promise<JoinRecord> {
+export async function beginJoin(db: OneWindowDb): Promise<JoinRecord> {
   return db.transaction('rw', [db.meta, ...JOIN_READ_TABLES(db)], async () => {
     const rec = await readJoin(db);
     if (rec?.status === 'clear') return rec;
     const record: JoinRecord = (await holdsOwnData(db))
       ? { status: 'checking', checkedAt: rec?.checkedAt ?? null, clashes: [] }
-      : { status: 'clear', checkedAt: now.toISOString(), clashes: [] };
+      : { status: 'clear', checkedAt: null, clashes: [] };
     await db.meta.put({ key: JOIN_KEY, value: record });
     return record;
   });

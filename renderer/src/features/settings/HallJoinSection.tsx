@@ -45,7 +45,8 @@ export function HallJoinSection({ admin, stationCode }: { admin: boolean; statio
 
   return (
     <>
-      {record && (
+      {/* A station set up for the hall needed no check: nothing to say. */}
+      {record && !(record.status === 'clear' && record.checkedAt === null) && (
         <Paper sx={{ p: 3, mb: 3 }} data-testid="hall-join" data-status={record.status}>
           <Typography variant="h3" component="h2" gutterBottom>
             {t('join.title')}
