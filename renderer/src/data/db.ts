@@ -195,7 +195,18 @@ export const SCHEMA_V6 = {
   events: '++pos, streamId, gseq',
 } as const;
 
-export const SCHEMA_VERSION = 6;
+/**
+ * Version 10 (issue 17 item 4, joining stations that already hold data): a certificate number is
+ * no longer unique in the `certificates` read table. Two stations that issued the same number
+ * alone before they joined the hall both hold it on paper; the join check records the clash
+ * (data/join/) and both certificates then stand side by side on every station. No row is
+ * rewritten; Dexie rebuilds the index.
+ */
+export const SCHEMA_V10 = {
+  certificates: 'id, number, caseId, certType',
+} as const;
+
+export const SCHEMA_VERSION = 10;
 
 /**
  * A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. (The
@@ -223,6 +234,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
+  if (upTo >= 10) db.version(10).stores(SCHEMA_V10);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));
 }

@@ -84,6 +84,11 @@ const DATA_EVENT_SCHEMAS = {
   'user.disabled': strict({}),
   'user.enabled': strict({}),
   'user.password_reset': strict({}),
+  /**
+   * A user's sign-in name changed when a station joined the hall (data/join/joinSettle.ts): the
+   * hall holds another account under the old name. Never silent: the settlement names it.
+   */
+  'user.renamed': strict({ from: username, to: username, reason: z.literal('join') }),
   'auth.sign_in_failed': strict({
     username,
     reason: z.enum(['unknown_user', 'disabled', 'locked', 'bad_password']),
@@ -122,6 +127,22 @@ const DATA_EVENT_SCHEMAS = {
     eventId: z.string().min(1),
     outcome: z.enum(['parked', 'merged']),
     resolution: z.enum(['acknowledged', 'redo']),
+    note: z.string().max(500),
+  }),
+  /**
+   * A clash found when this station joined the hall, settled by an administrator
+   * (data/join/joinSettle.ts), on stream `join:<station code>`: what clashed with what, and the
+   * decision. Pushed once every clash is settled; every station of the hall holds it.
+   */
+  'join.clash_settled': strict({
+    clashId: z.string().min(1),
+    kind: z.enum(['station_code', 'username', 'certificate', 'notice']),
+    key: z.string().min(1),
+    decision: z.enum(['withdraw', 'same_person', 'different_person', 'recorded']),
+    own: z.record(z.string(), z.union([z.string(), z.number()])),
+    other: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** different_person: the name this station's user signs in with from now on. */
+    renamedTo: z.string().optional(),
     note: z.string().max(500),
   }),
   /** An administrator rebuilt read tables from the log (data/rebuild.ts): which, and how many rows differed. */

@@ -241,6 +241,7 @@ const users: Projector = {
     'user.disabled',
     'user.enabled',
     'user.password_reset',
+    'user.renamed',
   ],
   apply: (run, e) => {
     const p = e.payload;
@@ -265,7 +266,9 @@ const users: Projector = {
     if (!prev) return;
     if (e.type === 'user.password_reset') {
       if (credential) run.tables.users.set(id, { ...prev, passwordHash: credential });
-    } else if (e.type === 'user.role_changed')
+    } else if (e.type === 'user.renamed')
+      run.tables.users.set(id, { ...prev, username: String(p['to']) });
+    else if (e.type === 'user.role_changed')
       run.tables.users.set(id, { ...prev, role: String(p['to']) });
     else run.tables.users.set(id, { ...prev, disabled: e.type === 'user.disabled' ? 1 : 0 });
   },

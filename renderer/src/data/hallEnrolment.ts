@@ -7,6 +7,7 @@ import { stationCodeSchema } from '../../../server/protocol';
 import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
 import { markHallJoined, noteHallContact } from './hallPresence';
+import { beginJoin } from './join/joinCheck';
 import { getStation } from './station';
 
 export type EnrolInput = Omit<ArgsOf<'hall.enrol'>, 'stationCode'>;
@@ -49,5 +50,8 @@ export async function enrolStation(
   // The enrolment was an exchange with the hall: user administration may go on at once.
   noteHallContact(db, new Date());
   await markHallJoined(db, new Date());
+  // A station that ran alone holds data of its own: the join check lists every clash with the
+  // hall before anything is pushed (data/join/); one set up for the hall joins at once.
+  await beginJoin(db);
   return { ok: true, result, stationCode: code.code };
 }

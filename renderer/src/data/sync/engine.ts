@@ -10,6 +10,7 @@
 import type { OneWindowDb } from '../db';
 import { markHallJoined, noteHallContact, noteHallLost } from '../hallPresence';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { joinGate } from './joinGate';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
 import { pullOnce, type PullOutcome } from './pull';
 import { pushOnce, setAcked, FATAL_CODES, type PushOutcome } from './push';
@@ -74,6 +75,9 @@ export class SyncEngine {
   pullFailures = 0;
   private pushStopped = false;
   private pullCaughtUp = false;
+  private gating: Promise<HallError | 'held' | null> | null = null;
+  /** The join check let this station go (a clear record stays clear): no need to look again. */
+  private joinClear = false;
 
   constructor(o: SyncEngineOptions) {
     this.db = o.db;
@@ -103,10 +107,40 @@ export class SyncEngine {
   private async settle(offline: boolean) {
     const pending = await pendingCount(this.db);
     if (this.store.get().alert) return this.store.set({ pending, phase: 'alert' });
+    if (this.store.get().held) return this.store.set({ pending, phase: 'held' });
     if (offline) return this.store.set({ pending, phase: 'offline' });
     if (pending === 0 && this.pullCaughtUp)
       return this.store.set({ pending, phase: 'synced', lastSyncAt: this.now().toISOString() });
     this.store.set({ pending, phase: 'syncing' });
+  }
+
+  /**
+   * The join check's gate (sync/joinGate.ts): null to go on, 'held' while clashes wait (the state
+   * says how many), or the error that kept the check from running. One check at a time.
+   */
+  private gate(): Promise<HallError | 'held' | null> {
+    if (this.joinClear) return Promise.resolve(null);
+    this.gating ??= (async (): Promise<HallError | 'held' | null> => {
+      let g;
+      try {
+        g = await joinGate(this.db, this.transport, this.stationId!, this.now());
+      } catch (e) {
+        return errorOf(e);
+      }
+      if (g.kind === 'error') return g.error;
+      if (g.kind === 'held') {
+        const { status, clashes } = g.record;
+        this.store.set({ held: { open: clashes.length, withdrawn: status === 'withdrawn' } });
+        await this.settle(false);
+        return 'held';
+      }
+      if (this.store.get().held) this.store.set({ held: undefined });
+      this.joinClear = true;
+      return null;
+    })().finally(() => {
+      this.gating = null;
+    });
+    return this.gating;
   }
 
   /** A session, and the acknowledged marks set from the hall's heads. Null when unreachable. */
@@ -142,6 +176,12 @@ export class SyncEngine {
   /** Pushes ranges until the outbox is empty or the hall fails; one outcome back. */
   async pushAll(): Promise<PushOutcome> {
     if (this.pushStopped) return { kind: 'idle' };
+    if (!this.stationId) this.stationId = await stationIdOf(this.db);
+    if (!this.stationId)
+      return this.pushFailed({ code: 'unreachable', message: 'station not set up' });
+    const held = await this.gate();
+    if (held === 'held') return { kind: 'held' };
+    if (held) return this.pushFailed(held);
     const sessionError = await this.ensureSession();
     if (sessionError) return this.pushFailed(sessionError);
     let limit = this.pushLimit;
@@ -192,16 +232,20 @@ export class SyncEngine {
   async pullOnce(waitMs = 0): Promise<PullOutcome> {
     if (!this.stationId) this.stationId = await stationIdOf(this.db);
     if (!this.stationId) return { kind: 'error', error: { code: 'unreachable', message: '' } };
-    let r: PullOutcome;
-    try {
-      r = await pullOnce(this.db, this.transport, this.stationId, {
-        limit: this.pullLimit,
-        waitMs,
-        now: this.now(),
-      });
-    } catch (e) {
-      r = { kind: 'error', error: errorOf(e) };
-    }
+    let r: Exclude<PullOutcome, { kind: 'held' }>;
+    const held = await this.gate();
+    if (held === 'held') return { kind: 'held' };
+    if (held) r = { kind: 'error', error: held };
+    else
+      try {
+        r = await pullOnce(this.db, this.transport, this.stationId, {
+          limit: this.pullLimit,
+          waitMs,
+          now: this.now(),
+        });
+      } catch (e) {
+        r = { kind: 'error', error: errorOf(e) };
+      }
     if (r.kind === 'error') {
       this.pullFailures += 1;
       this.pullCaughtUp = false;
@@ -247,7 +291,7 @@ export class SyncEngine {
       (pending) => {
         const { alert, phase } = this.store.get();
         this.store.set(
-          alert || pending === 0 || phase === 'offline'
+          alert || pending === 0 || phase === 'offline' || phase === 'held'
             ? { pending }
             : { pending, phase: 'syncing' },
         );
@@ -314,9 +358,10 @@ export class SyncEngine {
           .catch(() => local)
           .then((r) => {
             if (!this.running) return;
-            const failed = r.kind !== 'ok';
+            const failed = r.kind !== 'ok' && r.kind !== 'held';
             // A host that answered at once with nothing (no long-poll) is asked again a little later.
-            const idle = r.kind === 'ok' && r.delivered === 0 && !r.more;
+            // A held join is looked at again as often (a settlement on screen lets it go).
+            const idle = r.kind === 'held' || (r.kind === 'ok' && r.delivered === 0 && !r.more);
             const ms = failed
               ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
               : idle

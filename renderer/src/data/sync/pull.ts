@@ -32,6 +32,8 @@ export type PullOutcome =
       serverTime: string;
     }
   | { kind: 'error'; error: HallError }
+  /** The join check holds the sync (data/join/): nothing asked, nothing stored. */
+  | { kind: 'held' }
   | { kind: 'fault'; faults: HallFault[]; cursor: number; serverTime: string };
 
 /** The highest gseq from `cursor` on below which every gseq is held. Inside a transaction. */
@@ -53,7 +55,7 @@ export async function pullOnce(
   transport: HallTransport,
   stationId: string,
   options: { limit: number; waitMs: number; now: Date },
-): Promise<PullOutcome> {
+): Promise<Exclude<PullOutcome, { kind: 'held' }>> {
   const after = await readCursor(db);
   const answer = await transport.pull({ after, limit: options.limit, waitMs: options.waitMs });
   if (!answer.ok) return { kind: 'error', error: answer.error };

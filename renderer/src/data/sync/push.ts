@@ -37,6 +37,8 @@ export const FATAL_CODES: ReadonlySet<HallError['code']> = new Set<HallError['co
 
 export type PushOutcome =
   | { kind: 'idle' }
+  /** The join check holds the push (data/join/): clashes wait to be settled. */
+  | { kind: 'held' }
   | { kind: 'pushed'; accepted: number; duplicates: number; serverTime: string }
   /** The mark moved (a gap answer): push again at once. */
   | { kind: 'moved' }

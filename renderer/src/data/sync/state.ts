@@ -4,7 +4,8 @@
 import { MAX_CLOCK_SKEW_MS, type ErrorCode } from '../../../../server/protocol';
 import type { HallLocalCode } from './transport';
 
-export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert';
+/** `held`: a station joining with data of its own has clashes to settle (data/join/). */
+export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert' | 'held';
 
 /** Codes that stop the pushing until an administrator has acted (locale keys `sync.error.<code>`). */
 export type AlertCode = ErrorCode | HallLocalCode;
@@ -24,6 +25,16 @@ export interface SyncState {
    * caught up.
    */
   catchUp?: CatchUp;
+  /**
+   * The join check holds the sync (data/join/): how many clashes wait to be settled, or that the
+   * administrator withdrew this station from the hall. Absent once the station syncs.
+   */
+  held?: JoinHold;
+}
+
+export interface JoinHold {
+  open: number;
+  withdrawn: boolean;
 }
 
 export interface CatchUp {
@@ -54,6 +65,7 @@ export function createSyncStore(initial: SyncState = INITIAL_SYNC_STATE): SyncSt
       const next = { ...state, ...patch };
       if ('alert' in patch && patch.alert === undefined) delete next.alert;
       if ('catchUp' in patch && patch.catchUp === undefined) delete next.catchUp;
+      if ('held' in patch && patch.held === undefined) delete next.held;
       const same = (Object.keys(next) as (keyof SyncState)[]).every((k) => next[k] === state[k]);
       if (same && Object.keys(next).length === Object.keys(state).length) return;
       state = next;

@@ -10,6 +10,7 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncIcon from '@mui/icons-material/Sync';
 import ErrorIcon from '@mui/icons-material/Error';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
+import PauseCircleIcon from '@mui/icons-material/PauseCircle';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLOCK_SKEW_MS } from '../../../../server/protocol';
 import { hallDateTime } from '../../domain';
@@ -47,6 +48,10 @@ export function useSyncStatusText() {
         s.lastSyncAt ? t('status.synced', { time: clock(s.lastSyncAt) }) : t('status.syncing'),
       );
     else if (s.phase === 'syncing') parts.push(t('status.syncing'));
+    else if (s.phase === 'held')
+      parts.push(
+        s.held?.withdrawn ? t('status.withdrawn') : t('status.held', { count: s.held?.open ?? 0 }),
+      );
     else if (s.phase === 'offline') {
       parts.push(t('status.offline'));
       parts.push(
@@ -104,6 +109,8 @@ export function SyncStatusChip() {
       <CloudOffIcon />
     ) : status.phase === 'syncing' ? (
       <SyncIcon />
+    ) : status.phase === 'held' ? (
+      <PauseCircleIcon />
     ) : (
       <CloudDoneIcon />
     );
@@ -130,11 +137,13 @@ export function SyncStatusChip() {
       }
     />
   );
-  return status.phase === 'offline' ? (
-    <Tooltip title={t('status.offlineHelp')}>{chip}</Tooltip>
-  ) : (
-    chip
-  );
+  const help =
+    status.phase === 'offline'
+      ? t('status.offlineHelp')
+      : status.phase === 'held'
+        ? t(status.held?.withdrawn ? 'status.withdrawnHelp' : 'status.heldHelp')
+        : null;
+  return help ? <Tooltip title={help}>{chip}</Tooltip> : chip;
 }
 
 /** In the page, above the area: what to do when the sync stopped, or the clock is off. */

@@ -23,6 +23,7 @@ import { useSessionStore } from '../../app/stores/sessionStore';
 import { useHallEnrolment } from '../shared/syncStatus';
 import { HallBundlesSection } from './HallBundlesSection';
 import { HallEnrolForm } from './HallEnrolForm';
+import { HallJoinSection } from './HallJoinSection';
 
 type CodeState = { ok: true; code: string } | { ok: false; problem: string; code?: string } | null;
 
@@ -88,6 +89,9 @@ export function HallSyncPage() {
         <Alert severity="success" role="status" sx={{ mb: 2 }} data-testid="hall-enrolled-message">
           {done}
         </Alert>
+      )}
+      {enrolled && status && (
+        <HallJoinSection admin={admin} stationCode={status.stationCode ?? ''} />
       )}
       {enrolled && status && (
         <Paper sx={{ p: 3, mb: 3 }} data-testid="hall-enrolment">

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { ResultOf } from '../../../../electron/contract';
 import { host } from '../../host';
 
-export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert';
+export type SyncPhase = 'synced' | 'syncing' | 'offline' | 'alert' | 'held';
 
 /** The engine's view of the sync, exactly this shape (the engine provides it). */
 export interface SyncStatus {
@@ -23,6 +23,8 @@ export interface SyncStatus {
   clockSkewMs: number | null;
   /** While more than a page behind the hall: the cursor held and the hall's last gseq. */
   catchUp?: { cursor: number; lastGseq: number };
+  /** phase 'held': the join check waits for clashes to be settled (or the station withdrew). */
+  held?: { open: number; withdrawn: boolean };
 }
 
 export interface SyncStatusStore {

@@ -1,0 +1,27 @@
+// The engine's gate for a station that joins the hall with data of its own (data/join/): while
+// the join record (meta `hall:join`) is not clear, nothing is pushed and nothing is stored from
+// the hall. A record that says checking runs the check first (a session for the heads, the hall's
+// events read without storing them); held or withdrawn keeps the gate shut. No record: a station
+// enrolled before the check existed, or one that never held anything of its own — it syncs.
+import type { OneWindowDb } from '../db';
+import { readJoin, runJoinCheck, type JoinRecord } from '../join/joinCheck';
+import type { HallError, HallTransport } from './transport';
+
+export type Gate =
+  { kind: 'go' } | { kind: 'held'; record: JoinRecord } | { kind: 'error'; error: HallError };
+
+/** Throws what `transport.session()` throws (the engine words it with errorOf). */
+export async function joinGate(
+  db: OneWindowDb,
+  transport: HallTransport,
+  stationId: string,
+  now: Date,
+): Promise<Gate> {
+  const rec = await readJoin(db);
+  if (!rec || rec.status === 'clear') return { kind: 'go' };
+  if (rec.status !== 'checking') return { kind: 'held', record: rec };
+  const session = await transport.session();
+  const r = await runJoinCheck(db, transport, stationId, session.heads, now);
+  if (!r.ok) return { kind: 'error', error: r.error };
+  return r.record.status === 'clear' ? { kind: 'go' } : { kind: 'held', record: r.record };
+}
