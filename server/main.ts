@@ -15,6 +15,7 @@ import {
   verifyHall,
 } from './admin';
 import { buildApp } from './http/app';
+import { restoreMode } from './restoreCli';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
 
@@ -51,7 +52,8 @@ const USAGE = `用法 / usage: npm run server -- <command>
   station block|unblock|retire <code>                       停用、恢复、退役站点 / block, unblock, retire
   station list                                              列出站点 / list stations
   verify                                                    逐条核验每条链 / verify every chain
-  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)`;
+  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
+  restore-mode on|status|open [--force]                     从备份恢复后：拒绝拉取直至站点补回 / after a restore`;
 
 async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
   const h = await openHall({ pool: 2 });
@@ -228,6 +230,7 @@ async function main(argv: string[]) {
     return;
   }
   if (cmd === 'backup') return backup(sub);
+  if (cmd === 'restore-mode') return restoreMode(sub, opt.get('force') === true);
   throw new UsageError(USAGE);
 }
 

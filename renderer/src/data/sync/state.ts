@@ -24,6 +24,19 @@ export interface SyncState {
    * caught up.
    */
   catchUp?: CatchUp;
+  /**
+   * While the hall is being restored from an older backup (it answers `restoring`): how far it
+   * holds, what this station holds and has handed back, and who it still waits for. The station
+   * works on as offline; absent once the hall serves again.
+   */
+  restoring?: Restoring;
+}
+
+export interface Restoring {
+  lastGseq: number;
+  holds: number;
+  refilled: number;
+  waitingFor: string[];
 }
 
 export interface CatchUp {
@@ -54,6 +67,7 @@ export function createSyncStore(initial: SyncState = INITIAL_SYNC_STATE): SyncSt
       const next = { ...state, ...patch };
       if ('alert' in patch && patch.alert === undefined) delete next.alert;
       if ('catchUp' in patch && patch.catchUp === undefined) delete next.catchUp;
+      if ('restoring' in patch && patch.restoring === undefined) delete next.restoring;
       const same = (Object.keys(next) as (keyof SyncState)[]).every((k) => next[k] === state[k]);
       if (same && Object.keys(next).length === Object.keys(state).length) return;
       state = next;

@@ -23,6 +23,8 @@ export interface SyncStatus {
   clockSkewMs: number | null;
   /** While more than a page behind the hall: the cursor held and the hall's last gseq. */
   catchUp?: { cursor: number; lastGseq: number };
+  /** The hall is being restored from a backup: what this station handed back, who it waits for. */
+  restoring?: { lastGseq: number; holds: number; refilled: number; waitingFor: string[] };
 }
 
 export interface SyncStatusStore {
