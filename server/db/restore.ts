@@ -19,7 +19,7 @@ interface StateRow {
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** Certificate numbers in the refilled events: type, year (from the number), seq, case, station. */
-const ISSUED = `SELECT event_id, stream_id, chain_id, json::jsonb -> 'payload' AS p
+const ISSUED = `SELECT event_id, stream_id, chain_id, event::jsonb -> 'payload' AS p
   FROM events WHERE gseq > $1 AND type = 'certificateIssued'`;
 
 export class SqlRestore implements RestoreStore {
