@@ -116,6 +116,7 @@ export class SyncEngine {
     if (!this.stationId) this.stationId = await stationIdOf(this.db);
     if (!this.stationId) return { code: 'unreachable', message: 'station not set up' };
     if (this.session) return null;
+    const heldBefore = await heldGseq(this.db);
     let session: SessionResult;
     try {
       session = await this.transport.session();
@@ -127,7 +128,7 @@ export class SyncEngine {
     // The hall's order ends before what this station holds: restored from an older dump. Its
     // lower heads are not taken as marks and nothing is pushed (it would take gseqs this station
     // holds for other events) until it is refilled.
-    if (session.lastGseq < (await heldGseq(this.db)))
+    if (session.lastGseq < heldBefore)
       return { code: 'restoring', message: `the hall ends at ${session.lastGseq}` };
     await markHallJoined(this.db, this.now());
     const local = new Map(
@@ -205,6 +206,9 @@ export class SyncEngine {
   async pullOnce(waitMs = 0): Promise<PullOutcome> {
     if (!this.stationId) this.stationId = await stationIdOf(this.db);
     if (!this.stationId) return { kind: 'error', error: { code: 'unreachable', message: '' } };
+    // What it held before asking: own events acknowledged while the pull is under way (the push
+    // loop runs beside it) are past the answer's lastGseq without the hall being behind.
+    const heldBefore = await heldGseq(this.db);
     let r: PullOutcome;
     try {
       r = await pullOnce(this.db, this.transport, this.stationId, {
@@ -233,7 +237,7 @@ export class SyncEngine {
     // A hall whose order ends before what this station holds was restored from an older dump
     // without being told (server/http/restore.ts detects a cursor past it; this, events acknowledged
     // past it): nothing of the answer was new, and the refill tells the hall.
-    if (r.kind === 'ok' && r.lastGseq < (await heldGseq(this.db))) {
+    if (r.kind === 'ok' && r.lastGseq < heldBefore) {
       this.session = null;
       await this.refill();
       await this.settle(true);
