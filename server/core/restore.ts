@@ -239,6 +239,10 @@ async function appendRun(
   } catch (e) {
     if (e instanceof GseqMoved) return bad('another refill took these gseqs; ask again');
     if (e instanceof EventIdTaken) return bad('an event id is held at another gseq');
+    // A station enrolled after the dump is unknown to the restored hall (its chain cannot be
+    // made): it must be enrolled again, with its code, and then it refills its own events.
+    if ((e as { code?: string }).code === '23503')
+      return bad(`station ${first.stationId} is not enrolled in the restored hall`);
     throw e;
   }
 }
