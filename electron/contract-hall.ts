@@ -135,6 +135,13 @@ export const hallContract = {
       stationCode: z.string().nullable(),
       /** The pinned certificate fingerprint (hex); null on loopback http or in a browser. */
       fingerprint: z.string().nullable(),
+      /** The hall's id (field bundles must name it); absent when not enrolled. */
+      hallId: z.string().nullable().optional(),
+      /**
+       * The hall's bundle key (SPKI, base64) as the last session told it over the pinned
+       * connection: every bundle from the hall must verify with it. Null until a session.
+       */
+      bundleKey: z.string().nullable().optional(),
     }),
   },
   /**
@@ -244,6 +251,52 @@ export const hallContract = {
       z.object({ ok: z.literal(true), response: allocateCertificateResponseSchema }),
       failed,
     ]),
+  },
+  /**
+   * Seals a field bundle (issue 17 item 5): the host reads the named blobs from its store, checks
+   * their hashes, and signs the body with the station's sync key. The bytes come back to be saved
+   * with files.saveFile. The chains must be this station's.
+   */
+  'hall.sealBundle': {
+    args: z
+      .object({
+        cursor: gseqSchema,
+        chains: z
+          .array(
+            z
+              .object({
+                chainId: chainIdSchema,
+                fromSeq: seqSchema,
+                events: z.array(wireEventSchema).min(1).max(200_000),
+              })
+              .strict(),
+          )
+          .max(50),
+        credentials: z.array(credentialSchema).max(100_000),
+        blobs: z
+          .array(
+            z
+              .object({
+                sha256: hashSchema,
+                source: z
+                  .object({
+                    kind: z.enum(['attachment', 'archive']),
+                    id: z.string().min(1).max(80),
+                  })
+                  .strict(),
+              })
+              .strict(),
+          )
+          .max(20_000),
+      })
+      .strict(),
+    result: z.object({
+      bundleId: z.string(),
+      fileName: z.string(),
+      bytes: z.instanceof(Uint8Array),
+      events: z.number().int(),
+      blobs: z.number().int(),
+    }),
   },
 } as const;
 

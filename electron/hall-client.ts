@@ -8,6 +8,7 @@
 // No Node, no DOM: global crypto.randomUUID only. Nothing here logs.
 import { z } from 'zod';
 import { HostError } from './contract';
+import { keepBundleKey, sealStationBundle } from './hall-bundle';
 import {
   expectBody,
   failureOf,
@@ -52,6 +53,8 @@ export interface Enrolment {
   /** null: plain http on loopback, or a browser host (which cannot pin). */
   fingerprint: string | null;
   enrolledAt: string;
+  /** The hall's bundle key (SPKI, base64) from the last session answer (hall-bundle.ts). */
+  bundleKey?: string;
 }
 
 export interface HallClientDeps {
@@ -89,6 +92,7 @@ export interface HallService {
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
   refill(args: In<'hall.refill'>): Promise<Out<'hall.refill'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
+  sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -143,6 +147,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       }),
       sessionResponseSchema,
     );
+    enrolment = await keepBundleKey(deps.store, e, session.bundleKey);
     const expires = Date.parse(session.expiresAt);
     token = { value: session.token, expiresAt: Number.isFinite(expires) ? expires : 0 };
     return session;
@@ -187,8 +192,12 @@ export function createHallClient(deps: HallClientDeps): HallService {
         hallName: e?.hallName ?? null,
         stationCode: e?.stationCode ?? null,
         fingerprint: e?.fingerprint ?? null,
+        hallId: e?.hallId ?? null,
+        bundleKey: e?.bundleKey ?? null,
       };
     },
+
+    sealBundle: (args) => sealStationBundle({ ...deps, enrolment: enrolled, now }, args),
 
     async probe({ serverUrl }) {
       try {
@@ -272,6 +281,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
           kind: args.kind,
           fingerprint: pin,
           enrolledAt: now().toISOString(),
+          ...(existing?.bundleKey ? { bundleKey: existing.bundleKey } : {}),
         };
         await deps.store.save(record);
         enrolment = record;

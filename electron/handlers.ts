@@ -121,6 +121,7 @@ export function createHandlers(s: HostServices): Handlers {
     'hall.missingBlobs': (args) => hall.missingBlobs(args),
     'hall.refill': (args) => hall.refill(args),
     'hall.allocateNumber': (args) => hall.allocateNumber(args),
+    'hall.sealBundle': (args) => hall.sealBundle(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

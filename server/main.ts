@@ -15,7 +15,9 @@ import {
   verifyHall,
 } from './admin';
 import { buildApp } from './http/app';
-import { restoreMode } from './restoreCli';
+import { refuseWhileRestoring, restoreMode } from './restoreCli';
+import { bundleCommand } from './bundleCli';
+import { ensureBundleKey } from './bundleKey';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
 
@@ -53,7 +55,9 @@ const USAGE = `用法 / usage: npm run server -- <command>
   station list                                              列出站点 / list stations
   verify                                                    逐条核验每条链 / verify every chain
   backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
-  restore-mode on|status|open [--force]                     从备份恢复后：拒绝拉取直至站点补回 / after a restore`;
+  restore-mode on|status|open [--force]                     从备份恢复后：拒绝拉取直至站点补回 / after a restore
+  bundle import <file>                                      导入站点的同步包 / import a station's bundle
+  bundle export --station HJ09 [--out <file>] [--after N]   为站点导出同步包 / write a bundle for a station`;
 
 async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
   const h = await openHall({ pool: 2 });
@@ -106,6 +110,7 @@ async function serve(opt: Map<string, string | true>) {
     store: h.store,
     blobDir: h.blobDir,
     https: cert,
+    bundleKey: (await ensureBundleKey(h.dataDir)).spki,
     stationRate: rateFromEnv('OW_HALL_RATE'),
     anonymousRate: rateFromEnv('OW_HALL_ANON_RATE'),
   });
@@ -231,6 +236,12 @@ async function main(argv: string[]) {
   }
   if (cmd === 'backup') return backup(sub);
   if (cmd === 'restore-mode') return restoreMode(sub, opt.get('force') === true);
+  if (cmd === 'bundle' && (sub === 'import' || sub === 'export')) {
+    if (sub === 'import') await refuseWhileRestoring();
+    const r = await bundleCommand(sub, arg, opt);
+    if (r === 'usage') throw new UsageError(`bundle ${sub}`);
+    return;
+  }
   throw new UsageError(USAGE);
 }
 

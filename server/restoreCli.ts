@@ -1,5 +1,6 @@
 // npm run server -- restore-mode on | status | open [--force]: the administrator's side of
 // restoring the hall from an older dump (docs/hall.md "Restoring the server"). Chinese first.
+import { AdminError } from './admin';
 import { openHall as openHallStore } from './runtime';
 import { openHall, type StationProgress } from './core/restore';
 import { SqlRestore } from './db/restore';
@@ -75,6 +76,20 @@ export async function restoreMode(sub: string | undefined, force: boolean): Prom
       return;
     }
     throw new Error('restore-mode on | status | open [--force]');
+  } finally {
+    await h.close();
+  }
+}
+
+/** A bundle import appends like a push: refused while the hall restores (its gseqs are held). */
+export async function refuseWhileRestoring(): Promise<void> {
+  const h = await openHallStore({ pool: 1 });
+  try {
+    if ((await new SqlRestore(h.db).state()).restoring)
+      throw new AdminError(
+        '大厅正在恢复：各站点补回之前不能导入同步包（restore-mode status 查看进度）',
+        'The hall is being restored: no bundle is imported until the stations have refilled (restore-mode status shows how far)',
+      );
   } finally {
     await h.close();
   }

@@ -49,6 +49,8 @@ export interface AppOptions {
   stationRate?: RateBound;
   anonymousRate?: RateBound;
   https?: { key: string; cert: string };
+  /** The public half of the hall's bundle key (server/bundleKey.ts), for the session answer. */
+  bundleKey?: string;
 }
 
 export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContext } {
@@ -59,6 +61,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
     blobDir: o.blobDir,
+    ...(o.bundleKey ? { bundleKey: o.bundleKey } : {}),
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
     now: o.now ?? (() => new Date()),
     log: o.log ?? ((line) => console.log(`[hall] ${line}`)),

@@ -176,6 +176,7 @@ export function authRoutes(app: FastifyInstance, ctx: HallContext) {
       serverTime: iso(ctx.now()),
       heads: await headsOf(ctx, body.stationCode),
       lastGseq: await ctx.store.lastGseq(),
+      ...(ctx.bundleKey ? { bundleKey: ctx.bundleKey } : {}),
     };
   });
 }

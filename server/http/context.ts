@@ -11,6 +11,8 @@ export interface HallContext {
   /** Hall-wide numbers (certificates). */
   numbers: NumberStore;
   blobDir: string;
+  /** The hall's bundle key's public half (SPKI, base64), told in every session answer. */
+  bundleKey?: string;
   maxEventSchema: number;
   now(): Date;
   /** One line, ids/types/counts only — never a name, an ID number or a payload. */

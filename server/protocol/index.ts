@@ -237,6 +237,12 @@ export const sessionResponseSchema = z.object({
   /** Every chain the hall holds for this station, so the outbox knows what is acknowledged. */
   heads: z.array(chainHeadSchema),
   lastGseq: gseqSchema,
+  /**
+   * The public half of the hall's bundle key (SPKI DER, base64): the station pins it and checks
+   * every bundle the hall writes for it (field bundles, server/protocol/bundle.ts). Absent on a
+   * hall started without one.
+   */
+  bundleKey: base64Schema.max(300).optional(),
 });
 
 /**

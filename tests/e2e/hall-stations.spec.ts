@@ -391,6 +391,11 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await expect(a.locator('[data-parked="true"]')).toContainText(
     '审查通过未生效（已搁置，见同步冲突）B：材料齐全，拟同意。',
   );
+  // In the hall order: A's review, which took effect, before B's parked one.
+  const reviews = a.locator('[data-event="caseReviewed"]');
+  await expect(reviews).toHaveCount(2);
+  await expect(reviews.nth(0)).toContainText('A：材料齐全，拟同意。');
+  await expect(reviews.nth(1)).toHaveAttribute('data-parked', 'true');
   await shot(a, 'hall-conflicts-timeline-A');
   // And on B, where it was recorded.
   await b.evaluate((id) => {
@@ -424,6 +429,8 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await signIn(a, STATION_ADMIN.username, STATION_ADMIN.password);
   await a.getByTestId('user-menu').click();
   await a.getByTestId('menu-users').click();
+  // A station of a hall lists the hall's users, not 本机用户.
+  await expect(a.getByRole('table', { name: '大厅用户（各工作站通用）' })).toBeVisible();
   await a
     .getByTestId(`user-row-${STAFF.reviewer.username}`)
     .getByRole('button', { name: '停用' })
@@ -472,6 +479,7 @@ test('B offline while A and B act on the same case: healed, both converge, the s
     `${STAFF.clerk.name}受理HJ04`,
   );
   await expect(flagged).toContainText(`${STATION_ADMIN.name} 于`);
+  await expect(flagged.getByRole('row').filter({ hasText: '分配文书编号' })).toHaveCount(1);
   expect(late.caseNo).toContain('HJ04');
   await flagged.scrollIntoViewIfNeeded();
   await shot(a, 'hall-staff-flagged-A');
@@ -484,9 +492,11 @@ test('B offline while A and B act on the same case: healed, both converge, the s
   await a.getByTestId('menu-users').click();
   const flaggedEn = a.getByTestId('flagged-actions');
   await expect(flaggedEn.getByRole('heading')).toHaveText('Actions to check');
-  await expect(flaggedEn.getByRole('row').filter({ hasText: 'Other action' })).toContainText(
-    'Other action (documentNumberAllocated)',
-  );
+  // Every action by its name, never a raw type (tests/unit/renderer/locales/eventNames.test.ts).
+  await expect(
+    flaggedEn.getByRole('row').filter({ hasText: 'Document number allocated' }),
+  ).toHaveCount(1);
+  await expect(flaggedEn).not.toContainText('documentNumberAllocated');
   await flaggedEn.scrollIntoViewIfNeeded();
   await shot(a, 'hall-staff-flagged-A-en');
 });

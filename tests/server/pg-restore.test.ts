@@ -174,6 +174,10 @@ describe('restoring the hall from an older pg_dump', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('不能开放：以下站点尚未补回');
     expect(refused.out).toMatch(/HJA\t窗口HJA\t未报到 \/ not checked in/);
+    // A station's bundle would append like a push: refused too.
+    const bundle = await admin('bundle', 'import', join(dir, 'some.owbundle'));
+    expect(bundle.code).toBe(1);
+    expect(bundle.out).toContain('大厅正在恢复：各站点补回之前不能导入同步包');
 
     // A refills its own 8..11 (B's 12..14 it never pulled): it holds nothing past 11.
     const fromA = heldA.filter((h) => h.gseq > 7);

@@ -118,5 +118,6 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.missingBlobs': (args) => client.missingBlobs(args),
     'hall.refill': (args) => client.refill(args),
     'hall.allocateNumber': (args) => client.allocateNumber(args),
+    'hall.sealBundle': (args) => client.sealBundle(args),
   };
 }

@@ -110,6 +110,8 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
       hallName: '惠济区服务大厅',
       stationCode: 'HJ01',
       fingerprint: probe.fingerprint,
+      hallId: 'hall-1',
+      bundleKey: null,
     });
     // The sync key is its own file, not the office key.
     await expect(readFile(syncKeyFilePath(dir), 'utf8')).resolves.toContain('ECDSA-P256');

@@ -23,6 +23,7 @@ import type { OneWindowDb } from '../../data/db';
 import { appDb } from '../../data/stationDb';
 import { changeRole, listUsers, setDisabled, type UserSummary } from '../../data/users';
 import { isLocked } from '../../data/auth';
+import { JOINED_KEY } from '../../data/hallPresence';
 import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
 import { useAuthErrorText } from '../auth/useAuthErrorText';
 import { AdminPage } from './AdminOnly';
@@ -44,6 +45,9 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
   const errorText = useAuthErrorText();
   const me = useSessionStore((s) => s.user);
   const users = useLiveQuery(() => listUsers(db), [db]);
+  // A station of a hall lists the hall's users, not "this station's" (issue 17 item 2).
+  const joined = useLiveQuery(async () => Boolean(await db.meta.get(JOINED_KEY)), [db]);
+  const listTitle = joined ? t('users.listHall') : t('users.list');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
 
@@ -79,9 +83,9 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
       )}
       <Divider />
       <Typography variant="h2" sx={{ fontSize: '1.2rem' }}>
-        {t('users.list')}
+        {listTitle}
       </Typography>
-      <Table size="small" aria-label={t('users.list')}>
+      <Table size="small" aria-label={listTitle}>
         <TableHead>
           <TableRow>
             <TableCell>{t('users.username')}</TableCell>

@@ -16,6 +16,7 @@ import { CaseFacts } from './CaseFacts';
 import { CaseMaterials } from './CaseMaterials';
 import { CasePapers } from './CasePapers';
 import { CaseTimeline, caseStreams } from './CaseTimeline';
+import { hallOrder } from '../../data/sync/order';
 import { LightChip } from '../shared/LightChip';
 import { PersonalReveal, usePersonalReveal } from './PersonalReveal';
 import { personalFieldsOf } from '../../data/personalData';
@@ -31,9 +32,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const row = useLiveQuery(async () => (await db.cases.get(caseId)) ?? null, [db, caseId]);
   const events = useLiveQuery(
     async () =>
-      (await db.events.where('streamId').anyOf(caseStreams(caseId)).toArray()).sort(
-        (a, b) => a.at.localeCompare(b.at) || (a.pos ?? 0) - (b.pos ?? 0),
-      ),
+      // In the hall order (what took effect first comes first), not by each station's clock:
+      // a stale action parked by the fold is listed after the one that won.
+      (await db.events.where('streamId').anyOf(caseStreams(caseId)).toArray()).sort(hallOrder),
     [db, caseId],
   );
   const prints = useLiveQuery(() => printsOfCase(db, caseId), [db, caseId]);

@@ -21,6 +21,7 @@ import { appDb } from '../../data/stationDb';
 import { useRouteStore } from '../../app/stores/routeStore';
 import { useSessionStore } from '../../app/stores/sessionStore';
 import { useHallEnrolment } from '../shared/syncStatus';
+import { HallBundlesSection } from './HallBundlesSection';
 import { HallEnrolForm } from './HallEnrolForm';
 
 type CodeState = { ok: true; code: string } | { ok: false; problem: string; code?: string } | null;
@@ -124,6 +125,7 @@ export function HallSyncPage() {
           </Table>
         </Paper>
       )}
+      {enrolled && status?.stationCode && <HallBundlesSection stationCode={status.stationCode} />}
       {enrolled && admin && !again && (
         <Box sx={{ mb: 3 }}>
           <Typography sx={{ mb: 1 }}>{t('settings.againHelp')}</Typography>

@@ -10,6 +10,7 @@ import { hallErrorOf } from '../../../../electron/contract-hall';
 import { createBrowserHost } from '../../../../renderer/src/host/browserHost';
 import { HALL_KEY } from '../../../../renderer/src/host/browserHall';
 import { startFakeHall, type FakeHall } from '../../../fixtures/hallFake';
+import { bodyOf, bundleSigningText, type BundleEnvelope } from '../../../../server/protocol/bundle';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -29,8 +30,8 @@ const halls: FakeHall[] = [];
 afterEach(async () => {
   await Promise.all(halls.splice(0).map((h) => h.close()));
 });
-async function hall() {
-  const h = await startFakeHall();
+async function hall(opts: Parameters<typeof startFakeHall>[0] = {}) {
+  const h = await startFakeHall(opts);
   halls.push(h);
   return h;
 }
@@ -80,6 +81,8 @@ describe('browser host hall channels', () => {
       hallName: null,
       stationCode: null,
       fingerprint: null,
+      hallId: null,
+      bundleKey: null,
     });
     expect(await host.hallPush({ chainId: 'HJ02', fromSeq: 1, events: [event(1)] })).toMatchObject({
       ok: false,
@@ -161,6 +164,60 @@ describe('browser host hall channels', () => {
       error: { code: 'unreachable', message: 'timeout' },
     });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('pins the hall bundle key from the session; seals a field bundle with the sync key', async () => {
+    const hallKey = Buffer.from('hall-bundle-key-spki-stand-in').toString('base64');
+    const server = await hall({ bundleKey: hallKey });
+    const { host, storage } = hostOn();
+    await host.hallEnrol(enrolArgs(server.url));
+    expect(await host.hallStatus({})).toMatchObject({ hallId: 'hall-1', bundleKey: null });
+    await host.hallSession({});
+    expect(await host.hallStatus({})).toMatchObject({ hallId: 'hall-1', bundleKey: hallKey });
+    expect(JSON.parse(storage.getItem(HALL_KEY)!)).toMatchObject({ bundleKey: hallKey });
+    const scan = await host.attachmentsPut({
+      name: 'scan.pdf',
+      mime: 'application/pdf',
+      bytes: new TextEncoder().encode('%PDF-1.7 现场'),
+    });
+    const sealed = await host.hallSealBundle({
+      cursor: 4,
+      chains: [{ chainId: 'HJ02', fromSeq: 1, events: [event(1), event(2)] }],
+      credentials: [],
+      blobs: [{ sha256: scan.id, source: { kind: 'attachment', id: scan.id } }],
+    });
+    expect(sealed).toMatchObject({ events: 2, blobs: 1 });
+    expect(sealed.fileName).toMatch(/^onewindow-HJ02-to-hall-\d{8}-\d{6}\.owb$/);
+    const file = JSON.parse(new TextDecoder().decode(sealed.bytes)) as BundleEnvelope;
+    expect(file).toMatchObject({ kind: 'station', hallId: 'hall-1', stationCode: 'HJ02' });
+    const body = bodyOf(file as BundleEnvelope & { kind: 'station' })!;
+    expect(body.cursor).toBe(4);
+    expect(Buffer.from(body.blobs[0]!.data, 'base64').toString('utf8')).toBe('%PDF-1.7 现场');
+    // Signed by the key the hall enrolled (the sync key), over the body's hash.
+    const ok = await crypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      server.publicKey!,
+      Buffer.from(file.signature, 'base64'),
+      new TextEncoder().encode(bundleSigningText(file)),
+    );
+    expect(ok).toBe(true);
+    // Another station's chain is not sealed; a blob whose bytes do not match is not either.
+    await expect(
+      host.hallSealBundle({
+        cursor: 0,
+        chains: [{ chainId: 'HJ01', fromSeq: 1, events: [event(1)] }],
+        credentials: [],
+        blobs: [],
+      }),
+    ).rejects.toThrow();
+    await expect(
+      host.hallSealBundle({
+        cursor: 0,
+        chains: [{ chainId: 'HJ02', fromSeq: 1, events: [event(1)] }],
+        credentials: [],
+        blobs: [{ sha256: hex(9), source: { kind: 'attachment', id: scan.id } }],
+      }),
+    ).rejects.toThrow();
   });
 
   it('allocates a certificate number through the contract gate; a bad request never leaves', async () => {
