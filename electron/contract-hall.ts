@@ -21,6 +21,7 @@ import {
   stationKindSchema,
   wireEventSchema,
 } from '../server/protocol';
+import { refillRequestSchema, refillResponseSchema } from '../server/protocol/restore';
 
 /**
  * The newest event envelope schema this app folds, told to the server when a session opens (the
@@ -226,6 +227,14 @@ export const hallContract = {
       })
       .strict(),
     result: z.union([z.object({ ok: z.literal(true) }), failed]),
+  },
+  /**
+   * A restored hall is handed back what this station holds past its order, with the original
+   * gseqs (POST /v1/restore/refill; docs/hall.md "Restoring the server"); no events: a check-in.
+   */
+  'hall.refill': {
+    args: refillRequestSchema,
+    result: z.union([z.object({ ok: z.literal(true), response: refillResponseSchema }), failed]),
   },
   'hall.missingBlobs': {
     args: z.object({ hashes: z.array(hashSchema).max(1000) }).strict(),

@@ -39,6 +39,7 @@ import {
   sessionSigningText,
   type WireEvent,
 } from '../server/protocol';
+import { refillResponseSchema } from '../server/protocol/restore';
 
 /** What the station keeps of its enrolment. */
 export interface Enrolment {
@@ -89,6 +90,7 @@ export interface HallService {
   pull(args: In<'hall.pull'>): Promise<Out<'hall.pull'>>;
   putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
+  refill(args: In<'hall.refill'>): Promise<Out<'hall.refill'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
 }
@@ -381,6 +383,19 @@ export function createHallClient(deps: HallClientDeps): HallService {
           ok: true as const,
           missing: expectBody(answer, blobsMissingResponseSchema).missing,
         };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async refill(args) {
+      try {
+        const answer = await authed({
+          method: 'POST',
+          path: `${API_PREFIX}/restore/refill`,
+          body: json(args),
+        });
+        return { ok: true as const, response: expectBody(answer, refillResponseSchema) };
       } catch (e) {
         return failureOf(e);
       }

@@ -119,6 +119,7 @@ export function createHandlers(s: HostServices): Handlers {
     'hall.pull': (args) => hall.pull(args),
     'hall.putBlob': (args) => hall.putBlob(args),
     'hall.missingBlobs': (args) => hall.missingBlobs(args),
+    'hall.refill': (args) => hall.refill(args),
     'hall.allocateNumber': (args) => hall.allocateNumber(args),
     'hall.sealBundle': (args) => hall.sealBundle(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),

@@ -15,6 +15,7 @@ import {
   verifyHall,
 } from './admin';
 import { buildApp } from './http/app';
+import { refuseWhileRestoring, restoreMode } from './restoreCli';
 import { bundleCommand } from './bundleCli';
 import { ensureBundleKey } from './bundleKey';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
@@ -54,6 +55,7 @@ const USAGE = `用法 / usage: npm run server -- <command>
   station list                                              列出站点 / list stations
   verify                                                    逐条核验每条链 / verify every chain
   backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
+  restore-mode on|status|open [--force]                     从备份恢复后：拒绝拉取直至站点补回 / after a restore
   bundle import <file>                                      导入站点的同步包 / import a station's bundle
   bundle export --station HJ09 [--out <file>] [--after N]   为站点导出同步包 / write a bundle for a station`;
 
@@ -233,7 +235,9 @@ async function main(argv: string[]) {
     return;
   }
   if (cmd === 'backup') return backup(sub);
+  if (cmd === 'restore-mode') return restoreMode(sub, opt.get('force') === true);
   if (cmd === 'bundle' && (sub === 'import' || sub === 'export')) {
+    if (sub === 'import') await refuseWhileRestoring();
     const r = await bundleCommand(sub, arg, opt);
     if (r === 'usage') throw new UsageError(`bundle ${sub}`);
     return;

@@ -20,6 +20,9 @@ import { blobRoutes } from './blobs';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
 import { SqlNumbers } from '../db/numbers';
+import type { RestoreStore } from '../core/restore';
+import { SqlRestore } from '../db/restore';
+import { detectRewound, restoreRoutes } from './restore';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -37,6 +40,8 @@ export interface AppOptions {
   store: EventStore;
   /** Default: the SQL store over `db`. */
   numbers?: NumberStore;
+  /** Default: the SQL restore state over `db` (docs/hall.md "Restoring the server"). */
+  restore?: RestoreStore;
   blobDir: string;
   maxEventSchema?: number;
   now?: () => Date;
@@ -98,6 +103,9 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     };
   });
 
+  const restore = o.restore ?? new SqlRestore(o.db);
+  // First: its gate refuses pulls, pushes and numbers while the hall restores.
+  restoreRoutes(app, ctx, restore);
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
@@ -152,13 +160,11 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     if (!q.success) throw new HallError('bad_request', 'after, limit and waitMs are numbers');
     const { after, limit, waitMs } = q.data;
     let page = await o.store.pull(after, limit);
+    // The hall was restored from an older dump: its order is behind what stations hold.
+    await detectRewound(restore, ctx, after, page.lastGseq);
     if (page.rows.length === 0 && waitMs > 0) {
       await o.store.waitPast(after, waitMs);
       page = await o.store.pull(after, limit);
-    }
-    if (page.lastGseq < after) {
-      // The hall was restored from an older dump: its order is behind what stations hold.
-      throw new HallError('restoring', `the hall's order ends at ${page.lastGseq}`);
     }
     const cursor = page.rows.at(-1)?.gseq ?? after;
     // The events go out as stored (json text), spliced in without a parse and re-serialise.

@@ -119,6 +119,7 @@ export const errorCodeSchema = z.enum([
   'too_large',
   'rate_limited',
   'restoring',
+  'hall_rewound',
   'internal',
   'request_key_reused',
 ]);
@@ -149,6 +150,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   restoring: 503,
+  hall_rewound: 409,
   internal: 500,
   request_key_reused: 409,
 };

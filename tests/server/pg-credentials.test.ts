@@ -97,7 +97,8 @@ describe('credentials beside user events', () => {
     const rows = await db.query<{ version: number; name: string }>(
       'SELECT version, name FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((r) => [Number(r.version), r.name])).toEqual([
+    // The first three in order; later migrations (other helpers' 004…, 007_restore) follow.
+    expect(rows.map((r) => [Number(r.version), r.name]).slice(0, 3)).toEqual([
       [1, '001_hall.sql'],
       [2, '002_numbers.sql'],
       [3, '003_credentials.sql'],

@@ -116,6 +116,7 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.pull': (args) => client.pull(args),
     'hall.putBlob': (args) => client.putBlob(args),
     'hall.missingBlobs': (args) => client.missingBlobs(args),
+    'hall.refill': (args) => client.refill(args),
     'hall.allocateNumber': (args) => client.allocateNumber(args),
     'hall.sealBundle': (args) => client.sealBundle(args),
   };

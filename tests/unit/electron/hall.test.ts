@@ -360,4 +360,22 @@ describe('hall channels through the IPC gate', () => {
       error: { code: 'unreachable' },
     });
   });
+
+  it('refills a restored hall through the session: the events with their gseqs, as held', async () => {
+    const server = await hallOn();
+    const { hall } = await service();
+    await hall.enrol(enrolArgs(server.url));
+    const events = [event(1), event(2)].map((e, i) => ({ gseq: 7 + i, event: e }));
+    expect(await hall.refill({ holds: 8, events })).toMatchObject({
+      ok: true,
+      response: { restoring: false, lastGseq: 8, accepted: 2, next: null, waitingFor: [] },
+    });
+    expect(server.refills).toEqual([{ holds: 8, events }]);
+    expect(server.seen.filter((s) => s.includes('refill'))).toHaveLength(1);
+    await server.close();
+    expect(await hall.refill({ holds: 8, events: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable' },
+    });
+  });
 });

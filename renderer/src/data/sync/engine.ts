@@ -14,6 +14,7 @@ import { joinGate } from './joinGate';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
 import { pullOnce, type PullOutcome } from './pull';
 import { pushOnce, setAcked, FATAL_CODES, type PushOutcome } from './push';
+import { heldGseq, refillOnce, type RefillOutcome } from './refill';
 import { createSyncStore, type AlertCode, type SyncStore } from './state';
 import type { HallError, HallTransport, SessionResult } from './transport';
 
@@ -78,6 +79,7 @@ export class SyncEngine {
   private gating: Promise<HallError | 'held' | null> | null = null;
   /** The join check let this station go (a clear record stays clear): no need to look again. */
   private joinClear = false;
+  private refilling: Promise<RefillOutcome> | null = null;
 
   constructor(o: SyncEngineOptions) {
     this.db = o.db;
@@ -108,7 +110,7 @@ export class SyncEngine {
     const pending = await pendingCount(this.db);
     if (this.store.get().alert) return this.store.set({ pending, phase: 'alert' });
     if (this.store.get().held) return this.store.set({ pending, phase: 'held' });
-    if (offline) return this.store.set({ pending, phase: 'offline' });
+    if (offline || this.store.get().restoring) return this.store.set({ pending, phase: 'offline' });
     if (pending === 0 && this.pullCaughtUp)
       return this.store.set({ pending, phase: 'synced', lastSyncAt: this.now().toISOString() });
     this.store.set({ pending, phase: 'syncing' });
@@ -148,6 +150,7 @@ export class SyncEngine {
     if (!this.stationId) this.stationId = await stationIdOf(this.db);
     if (!this.stationId) return { code: 'unreachable', message: 'station not set up' };
     if (this.session) return null;
+    const heldBefore = await heldGseq(this.db);
     let session: SessionResult;
     try {
       session = await this.transport.session();
@@ -156,6 +159,11 @@ export class SyncEngine {
     }
     this.skew(session.serverTime);
     noteHallContact(this.db, this.now());
+    // The hall's order ends before what this station holds: restored from an older dump. Its
+    // lower heads are not taken as marks and nothing is pushed (it would take gseqs this station
+    // holds for other events) until it is refilled.
+    if (session.lastGseq < heldBefore)
+      return { code: 'restoring', message: `the hall ends at ${session.lastGseq}` };
     await markHallJoined(this.db, this.now());
     const local = new Map(
       (await ownChains(this.db, this.stationId)).map((c) => [c.chainId, c.head]),
@@ -217,6 +225,12 @@ export class SyncEngine {
 
   private async pushFailed(error: HallError): Promise<PushOutcome> {
     this.pushFailures += 1;
+    if (error.code === 'restoring') {
+      this.session = null;
+      await this.refill();
+      await this.settle(true);
+      return { kind: 'retry', error };
+    }
     if (FATAL_CODES.has(error.code)) {
       this.raise(error.code, error.message);
       await this.settle(false);
@@ -235,6 +249,9 @@ export class SyncEngine {
     let r: Exclude<PullOutcome, { kind: 'held' }>;
     const held = await this.gate();
     if (held === 'held') return { kind: 'held' };
+    // What it held before asking: own events acknowledged while the pull is under way (the push
+    // loop runs beside it) are past the answer's lastGseq without the hall being behind.
+    const heldBefore = await heldGseq(this.db);
     if (held) r = { kind: 'error', error: held };
     else
       try {
@@ -246,6 +263,13 @@ export class SyncEngine {
       } catch (e) {
         r = { kind: 'error', error: errorOf(e) };
       }
+    if (r.kind === 'error' && r.error.code === 'restoring') {
+      this.pullFailures += 1;
+      this.pullCaughtUp = false;
+      await this.refill();
+      await this.settle(true);
+      return r;
+    }
     if (r.kind === 'error') {
       this.pullFailures += 1;
       this.pullCaughtUp = false;
@@ -254,7 +278,18 @@ export class SyncEngine {
       await this.settle(r.error.code === 'unreachable');
       return r;
     }
+    // A hall whose order ends before what this station holds was restored from an older dump
+    // without being told (server/http/restore.ts detects a cursor past it; this, events acknowledged
+    // past it): nothing of the answer was new, and the refill tells the hall.
+    if (r.kind === 'ok' && r.lastGseq < heldBefore) {
+      this.session = null;
+      await this.refill();
+      await this.settle(true);
+      return { kind: 'error', error: { code: 'restoring', message: `hall ends at ${r.lastGseq}` } };
+    }
     this.pullFailures = 0;
+    // The hall serves again (it opened while this station waited).
+    if (this.store.get().restoring) this.store.set({ restoring: undefined });
     this.skew(r.serverTime);
     noteHallContact(this.db, this.now());
     if (r.kind === 'fault') {
@@ -277,6 +312,38 @@ export class SyncEngine {
     }
     await this.settle(false);
     return r;
+  }
+
+  /**
+   * The hall answered `restoring`: hand it back what this station holds (data/sync/refill.ts),
+   * one refill at a time. The station works on as offline meanwhile; never a fork, nothing
+   * dropped. Once the hall serves again the session is opened afresh (its heads are whole again).
+   */
+  refill(): Promise<RefillOutcome> {
+    this.refilling ??= refillOnce(this.db, this.transport)
+      .catch((e: unknown): RefillOutcome => ({ kind: 'error', error: errorOf(e) }))
+      .then((r) => {
+        if (r.kind === 'open') {
+          this.session = null;
+          this.store.set({ restoring: undefined });
+        } else if (r.kind === 'waiting') {
+          const { lastGseq, holds, refilled, waitingFor } = r;
+          const before = this.store.get().restoring?.refilled ?? 0;
+          this.store.set({
+            restoring: { lastGseq, holds, refilled: before + refilled, waitingFor },
+          });
+        } else if (FATAL_CODES.has(r.error.code)) {
+          this.store.set({ restoring: undefined });
+          this.raise(r.error.code, r.error.message);
+        } else if (!this.store.get().restoring) {
+          this.store.set({ restoring: { lastGseq: 0, holds: 0, refilled: 0, waitingFor: [] } });
+        }
+        return r;
+      })
+      .finally(() => {
+        this.refilling = null;
+      });
+    return this.refilling;
   }
 
   // ---- the loops --------------------------------------------------------------------------

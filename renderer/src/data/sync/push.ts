@@ -24,6 +24,8 @@ export const FATAL_CODES: ReadonlySet<HallError['code']> = new Set<HallError['co
   'protocol_unsupported',
   'blob_mismatch',
   'bad_request',
+  // A hall reopened after a restore without this station, which holds what it gave away.
+  'hall_rewound',
   // The host's own findings that need a person: the certificate is not the pinned one, the
   // address is not allowed, the station is not enrolled, a scan's bytes are gone or changed.
   'certificate_mismatch',
@@ -66,7 +68,7 @@ function classify(error: HallError): PushOutcome {
   return { kind: 'retry', error };
 }
 
-async function uploadBlobs(
+export async function uploadBlobs(
   transport: HallTransport,
   needs: ReturnType<typeof blobNeedsOf>,
 ): Promise<HallError | null> {

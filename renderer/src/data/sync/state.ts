@@ -30,6 +30,19 @@ export interface SyncState {
    * administrator withdrew this station from the hall. Absent once the station syncs.
    */
   held?: JoinHold;
+  /**
+   * While the hall is being restored from an older backup (it answers `restoring`): how far it
+   * holds, what this station holds and has handed back, and who it still waits for. The station
+   * works on as offline; absent once the hall serves again.
+   */
+  restoring?: Restoring;
+}
+
+export interface Restoring {
+  lastGseq: number;
+  holds: number;
+  refilled: number;
+  waitingFor: string[];
 }
 
 export interface JoinHold {
@@ -66,6 +79,7 @@ export function createSyncStore(initial: SyncState = INITIAL_SYNC_STATE): SyncSt
       if ('alert' in patch && patch.alert === undefined) delete next.alert;
       if ('catchUp' in patch && patch.catchUp === undefined) delete next.catchUp;
       if ('held' in patch && patch.held === undefined) delete next.held;
+      if ('restoring' in patch && patch.restoring === undefined) delete next.restoring;
       const same = (Object.keys(next) as (keyof SyncState)[]).every((k) => next[k] === state[k]);
       if (same && Object.keys(next).length === Object.keys(state).length) return;
       state = next;

@@ -28,6 +28,7 @@ const ALERTS = new Set([
   'certificate_mismatch',
   'foreign_chain',
   'protocol_unsupported',
+  'hall_rewound',
 ]);
 
 export const alertKey = (code: string) => (ALERTS.has(code) ? code : 'other');
@@ -52,6 +53,7 @@ export function useSyncStatusText() {
       parts.push(
         s.held?.withdrawn ? t('status.withdrawn') : t('status.held', { count: s.held?.open ?? 0 }),
       );
+    else if (s.phase === 'offline' && s.restoring) parts.push(t('status.restoring'));
     else if (s.phase === 'offline') {
       parts.push(t('status.offline'));
       parts.push(
@@ -157,6 +159,19 @@ export function SyncBanner() {
   return (
     <Box>
       {status.phase !== 'alert' && <SyncCatchUp status={status} />}
+      {status.phase !== 'alert' && status.restoring && (
+        <Alert severity="info" role="status" sx={{ mb: 2 }} data-testid="sync-restoring">
+          <AlertTitle>{t('restore.title')}</AlertTitle>
+          {t('restore.body', status.restoring)}
+          <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+            {status.restoring.waitingFor.length > 0
+              ? t('restore.waiting', {
+                  stations: status.restoring.waitingFor.join(t('restore.listSeparator')),
+                })
+              : t('restore.waitingNone')}
+          </Box>
+        </Alert>
+      )}
       {status.phase === 'alert' && status.alert && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="sync-alert">
           <AlertTitle>

@@ -25,6 +25,8 @@ export interface SyncStatus {
   catchUp?: { cursor: number; lastGseq: number };
   /** phase 'held': the join check waits for clashes to be settled (or the station withdrew). */
   held?: { open: number; withdrawn: boolean };
+  /** The hall is being restored from a backup: what this station handed back, who it waits for. */
+  restoring?: { lastGseq: number; holds: number; refilled: number; waitingFor: string[] };
 }
 
 export interface SyncStatusStore {

@@ -14,6 +14,8 @@ import type {
 import { push } from '../../../../../server/core/hall';
 import { MemoryStore } from '../../../../../server/core/memory';
 import { MemoryNumbers } from '../../../../../server/core/numbers';
+import { MemoryRestore, refill, refusesStation } from '../../../../../server/core/restore';
+import type { RefillRequest, RefillResponse } from '../../../../../server/protocol/restore';
 import type {
   HallError,
   HallResult,
@@ -24,12 +26,17 @@ import type {
 } from '../../../../../renderer/src/data/sync/transport';
 
 export class HallModel {
-  readonly store = new MemoryStore();
+  store = new MemoryStore();
+  /** The active stations (the SQL `stations` table), for the restore's check-ins. */
+  readonly stations: string[] = [];
+  readonly restore = new MemoryRestore(() => this.stations.map((code) => ({ code, label: code })));
   /** Hall-wide certificate numbers: the server's in-memory store, as the route answers. */
   readonly numbers = new MemoryNumbers();
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
+  /** Raised by a restore: the sessions opened since the dump are gone (the `sessions` table). */
+  sessionEpoch = 0;
   private pushes = 0;
 
   get events(): HallEvent[] {
@@ -112,6 +119,49 @@ export class HallModel {
     };
   }
 
+  /** Whether the restore gate refuses this station's pulls, pushes and numbers now. */
+  async refuses(stationCode: string): Promise<boolean> {
+    return refusesStation(await this.restore.state(), stationCode);
+  }
+
+  /**
+   * The hall restored from an older dump: a store holding only the events up to `gseq` (and
+   * their credentials and the blobs), as pg_restore of a dump taken then would give.
+   */
+  async restoreDump(gseq: number): Promise<void> {
+    const old = this.store;
+    const next = new MemoryStore();
+    for (const b of old.blobs) next.blobs.add(b);
+    for (const row of old.rows.slice(0, gseq)) {
+      const e = JSON.parse(row.json) as WireEvent;
+      const chainId = e.chainId ?? e.stationId;
+      await next.withChain(chainId, e.stationId, async (tx) => {
+        await tx.append(chainId, [e], { seq: e.stationSeq, hash: e.hash }, 'dump');
+        const c = old.credentials.get(e.id);
+        if (c) await tx.storeCredentials([c], c.stationCode);
+      });
+    }
+    this.store = next;
+    this.sessionEpoch += 1;
+  }
+
+  /** POST /v1/restore/refill, as server/http/restore.ts answers it. */
+  async refill(
+    stationCode: string,
+    req: RefillRequest,
+  ): Promise<HallResult<{ response: RefillResponse }>> {
+    const r = await refill(this.store, this.restore, stationCode, req, {
+      now: new Date(this.serverTime),
+    });
+    if (!r.ok) {
+      const error: HallError = { code: r.code, message: r.message };
+      if (r.missing) error.missing = r.missing;
+      return { ok: false, error };
+    }
+    const { ok: _ok, ...response } = r;
+    return { ok: true, response: { ...response, serverTime: this.serverTime } };
+  }
+
   session(stationCode: string): SessionResult {
     return {
       token: 'token-of-' + stationCode.padEnd(20, '-'),
@@ -144,11 +194,14 @@ export const CLEAN_NET: NetFaults = {
 };
 
 const unreachable = { ok: false as const, error: { code: 'unreachable' as const, message: '' } };
+const unauthorized = { ok: false as const, error: { code: 'unauthorized' as const, message: '' } };
+const restoring = { ok: false as const, error: { code: 'restoring' as const, message: '' } };
 
 /** A HallTransport over the model, with the network's faults drawn from `random`. */
 export class ModelTransport implements HallTransport {
   faults: NetFaults = { ...CLEAN_NET };
   calls: string[] = [];
+  private epoch = 0;
   constructor(
     readonly hall: HallModel,
     readonly stationCode: string,
@@ -170,11 +223,14 @@ export class ModelTransport implements HallTransport {
   async session(): Promise<SessionResult> {
     this.calls.push('session');
     if (this.faults.partitioned) throw new Error('unreachable');
+    this.epoch = this.hall.sessionEpoch;
     return this.hall.session(this.stationCode);
   }
   async push(args: PushArgs) {
     this.calls.push(`push ${args.chainId} ${args.fromSeq}+${args.events.length}`);
     if (this.faults.partitioned) return unreachable;
+    if (await this.hall.refuses(this.stationCode)) return restoring;
+    if (this.epoch < this.hall.sessionEpoch) return unauthorized;
     const r = await this.hall.push(this.stationCode, args);
     if (r.ok && this.random() < this.faults.lostAnswer) return unreachable;
     return r;
@@ -182,6 +238,12 @@ export class ModelTransport implements HallTransport {
   async pull(args: PullArgs) {
     this.calls.push(`pull ${args.after}`);
     if (this.faults.partitioned) return unreachable;
+    if (await this.hall.refuses(this.stationCode)) return restoring;
+    if (args.after > this.hall.lastGseq) {
+      // server/http/restore.ts detectRewound: a cursor past the hall's order.
+      await this.hall.restore.begin('detected', this.hall.lastGseq, new Date());
+      return restoring;
+    }
     const response = this.hall.pull(args);
     const out: HallEvent[] = [];
     for (const e of response.events) {
@@ -209,9 +271,15 @@ export class ModelTransport implements HallTransport {
   async allocateNumber(args: AllocateCertificateRequest) {
     this.calls.push(`number ${args.requestKey}`);
     if (this.faults.partitioned) return unreachable;
+    if (await this.hall.refuses(this.stationCode)) return restoring;
     const r = await this.hall.allocateNumber(this.stationCode, args);
     if (r.ok && this.random() < this.faults.lostAnswer) return unreachable;
     return r;
+  }
+  async refill(args: RefillRequest) {
+    this.calls.push(`refill ${args.holds}+${args.events.length}`);
+    if (this.faults.partitioned) return unreachable;
+    return this.hall.refill(this.stationCode, args);
   }
   async missingBlobs(args: { hashes: string[] }) {
     if (this.faults.partitioned) return unreachable;

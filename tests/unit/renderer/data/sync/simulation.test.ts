@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulation';
 import { checkNumbers } from './simulationNumbers';
+import { checkStaff, ownAdmin } from './simulationStaff';
 import { HallModel } from './hallModel';
 import { stationNamed } from './fixtures';
 
@@ -12,7 +13,7 @@ const ONE = process.env.OW_SIM_SEED;
 describe('the hall simulation', () => {
   it(
     `keeps every event exactly once and converges, over ${ONE ? `seed ${ONE}` : `${SEEDS} seeds`}`,
-    { timeout: 120_000 },
+    { timeout: 400_000 },
     async () => {
       const seeds = ONE ? [Number(ONE)] : Array.from({ length: SEEDS }, (_, i) => i + 1);
       const failed: string[] = [];
@@ -21,6 +22,8 @@ describe('the hall simulation', () => {
       let crashes = 0;
       let parked = 0;
       let issued = 0;
+      let userChanges = 0;
+      let flaggedDisabled = 0;
       for (const seed of seeds) {
         const r = await simulate({ seed });
         events += r.hallEvents;
@@ -28,6 +31,8 @@ describe('the hall simulation', () => {
         crashes += r.crashes;
         parked += r.parked;
         issued += r.issued;
+        userChanges += r.userChanges;
+        flaggedDisabled += r.flaggedDisabled;
         if (r.failures.length > 0)
           failed.push(`seed ${seed}: ${r.failures.slice(0, 3).join('; ')}`);
       }
@@ -40,6 +45,9 @@ describe('the hall simulation', () => {
       expect(parked).toBeGreaterThan(0);
       // Certificates were issued with hall numbers along the way.
       expect(issued).toBeGreaterThan(0);
+      // Users were changed, and disabled users acted on stations that did not know yet.
+      expect(userChanges).toBeGreaterThan(seeds.length / 2);
+      expect(flaggedDisabled).toBeGreaterThan(0);
     },
   );
 
@@ -76,5 +84,38 @@ describe('the hall simulation', () => {
     expect(failures).toEqual([
       'cert:constructionPermit:2026 #1 (HJ01) is neither used nor held for a retry',
     ]);
+  });
+
+  it('names an action after a disabling that a station does not flag, and users that differ', async () => {
+    const hall = new HallModel();
+    const db = await stationNamed('HJ01');
+    const event = (gseq: number, id: string, type: string, streamId: string, actor: string) =>
+      hall.store.rows.push({
+        gseq,
+        json: JSON.stringify({
+          id,
+          type,
+          streamId,
+          actor: { id: actor, name: '模拟', role: 'clerk' },
+        }),
+      });
+    // The hall's order: the user disabled, then an action of theirs — which HJ01 never held.
+    event(1, 'e-off', 'user.disabled', 'user:u-sim', 'u-admin');
+    event(2, 'e-act', 'caseAccepted', 'case:c1', 'u-sim');
+    const failures: string[] = [];
+    const admin = await ownAdmin(db);
+    const n = await checkStaff([{ code: 'HJ01', db, admin }], hall, (m) => failures.push(m));
+    expect(n).toBe(1);
+    expect(failures).toEqual(['HJ01: actions after a disabling not flagged: e-act']);
+    const r = await simulate({
+      seed: 3,
+      stations: 2,
+      tamper: async ([, b]) => {
+        const u = (await b!.users.where('username').startsWith('sim').first())!;
+        await b!.users.put({ ...u, disabled: u.disabled === 1 ? 0 : 1 });
+      },
+    });
+    expect(r.failures).toContain("HJ02's users differ from HJ01's");
+    db.close();
   });
 });

@@ -7,7 +7,9 @@
 // replays exactly. After the storm the network heals; then every event must be held exactly
 // once by the hall and by every station, with the hall's gseq, every chain must verify, and the
 // read tables of all stations must be equal. Certificates are issued with numbers from the hall
-// (simulationNumbers.ts): none twice, every allocation used or held for its retry.
+// (simulationNumbers.ts): none twice, every allocation used or held for its retry. Users are
+// created, disabled, enabled and given other roles, and act on stations that may not know yet
+// (simulationStaff.ts): a disabled user's later actions are flagged alike on every station.
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { dispatchWithHallNumber } from '../../../../../renderer/src/data/hallNumbers';
 import { verifyLog } from '../../../../../renderer/src/data/integrity';
@@ -20,6 +22,8 @@ import { actors } from '../../domain/workflowFixtures';
 import { accept, dbName, NOW, openDb, stationNamed } from './fixtures';
 import { HallModel, ModelTransport } from './hallModel';
 import { certificateCommand, checkNumbers } from './simulationNumbers';
+import { actingUser, checkStaff, ownAdmin, randomUserChange, seedUsers } from './simulationStaff';
+import type { EventActor } from '../../../../../renderer/src/data/eventTypes';
 
 /** mulberry32: small, fast, good enough for choosing steps. */
 export function prng(seed: number): () => number {
@@ -40,6 +44,7 @@ interface SimStation {
   engine: SyncEngine;
   net: ModelTransport;
   cases: number;
+  admin: EventActor;
 }
 
 export interface SimOptions {
@@ -60,6 +65,10 @@ export interface SimReport {
   parked: number;
   /** Certificates issued and reissued (numbers from the hall), in the hall's log. */
   issued: number;
+  /** Users created, disabled, enabled or given another role. */
+  userChanges: number;
+  /** Actions of a user after that user's disabling (flagged on every station). */
+  flaggedDisabled: number;
   /** Everything that did not hold; empty when the seed passed. */
   failures: string[];
 }
@@ -141,23 +150,36 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     partitions: 0,
     parked: 0,
     issued: 0,
+    userChanges: 0,
+    flaggedDisabled: 0,
     failures: [],
   };
+  let users = 0;
+  const serial = () => ++users;
   const stations: SimStation[] = [];
   for (const code of CODES.slice(0, n)) {
     const name = dbName(code);
     const db = await stationNamed(code, name);
     const net = new ModelTransport(hall, code, rand);
-    stations.push({ code, name, db, net, engine: engineFor({ db, net }, rand), cases: 0 });
+    const admin = await ownAdmin(db);
+    stations.push({ code, name, db, net, engine: engineFor({ db, net }, rand), cases: 0, admin });
   }
   try {
+    // The hall's users before the storm: made on the first station, known to every station.
+    for (const s of stations) await s.engine.pushAll();
+    await seedUsers(stations[0]!.db, stations[0]!.admin, serial);
+    await stations[0]!.engine.pushAll();
+    for (const s of stations)
+      for (let p = await s.engine.pullOnce(); p.kind === 'ok' && p.more;)
+        p = await s.engine.pullOnce();
     for (let step = 0; step < steps; step++) {
       const s = stations[Math.floor(rand() * n)]!;
       const r = rand();
       if (r < 0.35) {
         const { command, role, expected } = await randomCommand(s, rand);
+        const user = rand() < 0.75 ? await actingUser(s.db, role) : null;
         const out = await dispatchWithHallNumber(s.db, s.net, command, {
-          actor: actors[role],
+          actor: user ? { ...user, role } : actors[role],
           now: NOW,
           ...(expected !== undefined ? { expectedVersion: expected } : {}),
         });
@@ -165,9 +187,14 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
           report.dispatched += 1;
           await s.engine.afterDispatch();
         }
-      } else if (r < 0.55) await s.engine.pushAll();
-      else if (r < 0.75) await s.engine.pullOnce();
-      else if (r < 0.83) {
+      } else if (r < 0.43) {
+        if (await randomUserChange(s.db, s.admin, rand, serial)) {
+          report.userChanges += 1;
+          await s.engine.afterDispatch();
+        }
+      } else if (r < 0.57) await s.engine.pushAll();
+      else if (r < 0.76) await s.engine.pullOnce();
+      else if (r < 0.84) {
         s.db.close();
         s.db = openDb(s.name);
         s.engine = engineFor(s, rand);
@@ -246,6 +273,7 @@ async function check(stations: SimStation[], hall: HallModel, report: SimReport)
   for (const row of await stations[0]!.db.cases.toArray())
     report.parked += ((row.state as { parked?: unknown[] }).parked ?? []).length;
   report.issued = await checkNumbers(stations, hall, fail);
+  report.flaggedDisabled = await checkStaff(stations, hall, fail);
   const first = await rowsOf(stations[0]!.db);
   for (const s of stations.slice(1))
     if ((await rowsOf(s.db)) !== first)

@@ -1,0 +1,76 @@
+// Restoring the hall over HTTP (docs/hall.md "Restoring the server"): POST /v1/restore/refill,
+// and the gate that refuses pulls, pushes and numbers (`restoring`, 503) while the hall restores
+// — and, after a forced opening, for a station that was missing until it checks in. The log
+// says station codes, gseqs and counts, never a payload.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { API_PREFIX } from '../protocol';
+import { refillRequestSchema } from '../protocol/restore';
+import { nodeChainHash } from '../crypto';
+import { refill, refusesStation, type RestoreStore } from '../core/restore';
+import { requireStation } from './auth';
+import type { HallContext } from './context';
+import { HallError } from './errors';
+
+/** The routes a restoring hall refuses (every number route, whatever series it serves). */
+const GATED = [`${API_PREFIX}/pull`, `${API_PREFIX}/push`, `${API_PREFIX}/numbers/`];
+
+export function restoreRoutes(app: FastifyInstance, ctx: HallContext, restore: RestoreStore) {
+  // One refill at a time in this server: the gseqs are claimed in order.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (!GATED.some((g) => path === g || (g.endsWith('/') && path.startsWith(g)))) return;
+    const s = await restore.state();
+    if (s.restoring)
+      throw new HallError('restoring', 'the hall is being restored: refill, then wait');
+    if (s.missing.length > 0 && refusesStation(s, await requireStation(ctx, req)))
+      throw new HallError('restoring', 'the hall reopened without this station: check in first');
+  });
+
+  app.post(`${API_PREFIX}/restore/refill`, async (req) => {
+    const stationCode = await requireStation(ctx, req);
+    const parsed = refillRequestSchema.safeParse(req.body);
+    if (!parsed.success)
+      throw new HallError('bad_request', 'the refill does not match the protocol');
+    const run = queue.then(() =>
+      refill(ctx.store, restore, stationCode, parsed.data, {
+        now: ctx.now(),
+        hashOf: nodeChainHash,
+        log: ctx.log,
+      }),
+    );
+    queue = run.catch(() => undefined);
+    const r = await run;
+    if (!r.ok) {
+      ctx.log(`refill refused ${r.code}: ${stationCode}`);
+      const { code, message, ok: _ok, ...detail } = r;
+      throw new HallError(code, message, detail);
+    }
+    ctx.log(
+      `refill ${stationCode}: holds ${parsed.data.holds}, ${r.accepted} taken, hall at ${r.lastGseq}` +
+        (r.restoring ? `, waiting for ${r.waitingFor.join(' ')}` : ', open'),
+    );
+    return {
+      restoring: r.restoring,
+      lastGseq: r.lastGseq,
+      accepted: r.accepted,
+      next: r.next,
+      waitingFor: r.waitingFor,
+      serverTime: ctx.now().toISOString(),
+    };
+  });
+}
+
+/** A pull whose cursor is past the hall's order: the hall was restored without being told. */
+export async function detectRewound(
+  restore: RestoreStore,
+  ctx: HallContext,
+  after: number,
+  lastGseq: number,
+): Promise<void> {
+  if (after <= lastGseq) return;
+  if (await restore.begin('detected', lastGseq, ctx.now()))
+    ctx.log(`restore mode: a pull after ${after}, the hall ends at ${lastGseq}`);
+  throw new HallError('restoring', `the hall's order ends at ${lastGseq}: refill`);
+}
