@@ -28,6 +28,14 @@ export interface LocalFloorOptions {
   kiosk?: string;
 }
 
+interface Ctx {
+  rev: number;
+  settings: FloorSettings;
+  day: string;
+  now: Date;
+  changed: boolean;
+}
+
 type Failure = Extract<FloorResult<never>, { ok: false }>;
 const fail = (code: Failure['code'], message: string): Failure => ({ ok: false, code, message });
 
@@ -67,9 +75,7 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
   }
 
   /** One mutation: the rules inside one rw transaction; the rev moves once per change. */
-  async function mutate<T>(
-    fn: (ctx: { rev: number; settings: FloorSettings; day: string; now: Date }) => Promise<T>,
-  ): Promise<FloorResult<T>> {
+  async function mutate<T>(fn: (ctx: Ctx) => Promise<T>): Promise<FloorResult<T>> {
     try {
       const value = await db.transaction(
         'rw',
@@ -77,13 +83,16 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
         async () => {
           const rev = (await readRev(db)) + 1;
           const at = now();
-          const out = await fn({
+          const c: Ctx = {
             rev,
             settings: await readSettings(db),
             day: rules.floorDay(at),
             now: at,
-          });
-          await db.floorMeta.put({ key: REV, value: rev });
+            changed: false,
+          };
+          const out = await fn(c);
+          // The rev moves only when something changed (a replay or an empty call moves nothing).
+          if (c.changed) await db.floorMeta.put({ key: REV, value: rev });
           return out;
         },
       );
@@ -159,6 +168,7 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
             day,
           ),
         );
+        c.changed = true;
         await db.floorTickets.add(ticket);
         await db.floorMeta.put({ key: requestRow(req.requestKey), value: { ticketId: ticket.id } });
         return { ticket, waitingAhead: rules.waitingAhead(ticket, day) };
@@ -173,6 +183,7 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
         const day = await db.floorTickets.where('day').equals(c.day).toArray();
         const next = unwrap(rules.callNext(c.settings, day, acting(req.window, req.clerkId, c)));
         if (!next) return null;
+        c.changed = true;
         await db.floorTickets.put(next);
         await db.floorMeta.put({ key: requestRow(req.requestKey), value: { ticketId: next.id } });
         return next;
@@ -210,7 +221,8 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
     async saveSettings(req) {
       const checked = rules.checkSettings(req.settings);
       if (!checked.ok) return checked;
-      return mutate(async () => {
+      return mutate(async (c) => {
+        c.changed = true;
         const u = await db.users.get(req.userId);
         if (!u || u.disabled || u.role !== 'admin') {
           throw new Refused(fail('refused', 'only an administrator sets up the floor'));
@@ -225,16 +237,16 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
   function change(
     ticketId: string,
     clerkId: string,
-    rule: (
-      t: Ticket,
-      c: { now: Date; rev: number; settings: FloorSettings },
-    ) => rules.RuleResult<Ticket>,
+    rule: (t: Ticket, c: Ctx) => rules.RuleResult<Ticket>,
   ): Promise<FloorResult<Ticket>> {
     return mutate(async (c) => {
       await requireClerk(clerkId);
       const t = await ticketOf(ticketId);
       const next = unwrap(rule(t, c));
-      if (next !== t) await db.floorTickets.put(next);
+      if (next !== t) {
+        c.changed = true;
+        await db.floorTickets.put(next);
+      }
       return next;
     });
   }
