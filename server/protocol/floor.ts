@@ -112,6 +112,55 @@ export const floorTicketResultSchema = floorResultSchema(ticketSchema);
 export const floorMaybeTicketResultSchema = floorResultSchema(ticketSchema.nullable());
 export const floorSettingsResultSchema = floorResultSchema(floorSettingsSchema);
 
+/** One call of the floor as the host channel 'hall.floor' carries it. */
+export const floorCallSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('snapshot') }).strict(),
+  z
+    .object({
+      action: z.literal('watch'),
+      after: z.number().int().min(0),
+      waitMs: z.number().int().min(0).max(30_000),
+    })
+    .strict(),
+  z.object({ action: z.literal('issue'), body: floorIssueSchema }).strict(),
+  z.object({ action: z.literal('callNext'), body: floorCallNextSchema }).strict(),
+  z.object({ action: z.literal('recall'), body: floorActSchema }).strict(),
+  z.object({ action: z.literal('skip'), body: floorActSchema }).strict(),
+  z.object({ action: z.literal('transfer'), body: floorTransferSchema }).strict(),
+  z.object({ action: z.literal('serve'), body: floorActSchema }).strict(),
+  z.object({ action: z.literal('linkCase'), body: floorLinkSchema }).strict(),
+  z.object({ action: z.literal('finish'), body: floorActSchema }).strict(),
+  z.object({ action: z.literal('settings'), body: floorSaveSettingsSchema }).strict(),
+]);
+export type FloorCall = z.infer<typeof floorCallSchema>;
+
+/** What a floor route answers (snapshot and watch too: { ok: true, value: snapshot }). */
+export const floorAnswerSchema = z.union([
+  floorResultSchema(floorSnapshotSchema),
+  floorIssueResultSchema,
+  floorMaybeTicketResultSchema,
+  floorSettingsResultSchema,
+]);
+
+/** The HTTP request of a floor call. */
+export function floorRequest(call: FloorCall): {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  /** A watch waits on the server: the exchange may take that long and a little more. */
+  waitMs?: number;
+} {
+  if (call.action === 'snapshot') return { method: 'GET', path: FLOOR_ROUTES.snapshot };
+  if (call.action === 'watch') {
+    return {
+      method: 'GET',
+      path: `${FLOOR_ROUTES.watch}?after=${call.after}&waitMs=${call.waitMs}`,
+      waitMs: call.waitMs,
+    };
+  }
+  return { method: 'POST', path: FLOOR_ROUTES[call.action], body: JSON.stringify(call.body) };
+}
+
 /** The floor routes, under API_PREFIX. */
 export const FLOOR_ROUTES = {
   snapshot: '/floor/snapshot',

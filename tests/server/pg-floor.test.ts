@@ -12,7 +12,14 @@ import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import type { StationKind } from '../../server/protocol';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { FLOOR_BUSINESS_TYPES } from '../../server/protocol/floor';
+import {
+  FLOOR_BUSINESS_TYPES,
+  floorAnswerSchema,
+  floorRequest,
+  type FloorCall,
+} from '../../server/protocol/floor';
+import { hallFloor } from '../../renderer/src/data/floorHall';
+import { stationWithStaff } from '../unit/renderer/data/helpers';
 import { BUSINESS_TYPES, type FloorSettings } from '../../renderer/src/domain/floor/types';
 import { insertStation, testStation } from './helpers';
 import { auth, enrolBody, ensureHall, openSession, type Session } from './http-helpers';
@@ -205,6 +212,76 @@ describe('/v1/floor over HTTP', () => {
     });
     const bad = await post(counter, 'call-next', { ...call, window: 'hj01' });
     expect(bad.statusCode).toBe(400);
+    await app.close();
+  });
+});
+
+describe('the station’s hall floor port', () => {
+  it('goes through the wire schemas; a kiosk’s call is refused, a disabled user never reaches the hall', async () => {
+    const db = await freshDb();
+    const { app } = buildApp({
+      db,
+      store: new SqlStore(db),
+      blobDir: '/tmp/ow-no-blobs',
+      log: () => undefined,
+    });
+    const kiosk = await station(app, db, 'QH01', 'kiosk');
+    const counter = await station(app, db, 'HJ01', 'counter');
+    const staff = await stationWithStaff(NOW);
+    // The host's channel: the request the clients build, the answer checked by the schema.
+    const host = (s: Session) => async (call: FloorCall) => {
+      const r = floorRequest(call);
+      const res = await app.inject({
+        method: r.method,
+        url: `/v1${r.path}`,
+        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+        ...(r.body ? { payload: r.body } : {}),
+      });
+      if (res.statusCode !== 200) {
+        const e = res.json().error as { code: 'station_kind_refused'; message: string };
+        return { ok: false as const, error: e };
+      }
+      return { ok: true as const, answer: floorAnswerSchema.parse(res.json()) };
+    };
+    const atCounter = hallFloor(staff.db, host(counter));
+    const atKiosk = hallFloor(staff.db, host(kiosk));
+    expect(atCounter.mode).toBe('hall');
+    expect(await atCounter.saveSettings({ settings, userId: staff.clerk.id })).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'only an administrator sets up the floor',
+    });
+    must(await atCounter.saveSettings({ settings, userId: staff.admin.id }));
+    const issued = must(
+      await atKiosk.issueTicket({
+        business: 'counselling',
+        green: false,
+        requestKey: 'kiosk-0001',
+      }),
+    );
+    expect(issued).toMatchObject({ ticket: { number: 'A001' }, waitingAhead: 0 });
+    const call = { window: 'HJ01', clerkId: staff.clerk.id, requestKey: 'call-0001' };
+    expect(await atKiosk.callNext(call)).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'a kiosk station may not callNext',
+    });
+    expect(await atCounter.callNext({ ...call, clerkId: 'u-nobody' })).toMatchObject({
+      ok: false,
+      message: 'not an active user',
+    });
+    const seen: number[] = [];
+    const stop = atCounter.watch((snap) => seen.push(snap.rev));
+    const called = must(await atCounter.callNext(call))!;
+    expect(called).toMatchObject({ number: 'A001', status: 'called', window: 'HJ01' });
+    const served = must(
+      await atCounter.serve({ ticketId: called.id, window: 'HJ01', clerkId: staff.clerk.id }),
+    );
+    expect(served.status).toBe('serving');
+    for (let i = 0; i < 100 && seen.at(-1) !== 4; i++) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    // settings, issue, call, serve: the watch saw the rev reach 4.
+    expect(seen.at(-1)).toBe(4);
     await app.close();
   });
 });
