@@ -26,6 +26,7 @@ import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
 import { HallSyncCard } from './HallSyncPage';
+import { FloorSettingsCard } from '../queue/FloorSettingsCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export function SettingsPage() {
       <HallSyncCard />
       <OfficeSettings />
       <IdleLockSettings />
+      <FloorSettingsCard />
       <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>
