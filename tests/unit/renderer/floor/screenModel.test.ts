@@ -40,7 +40,10 @@ describe('waiting counts', () => {
       ticketOf(),
       ticketOf(),
       ticketOf({ business: 'collection', status: 'called' }),
-      ticketOf({ business: 'counselling', transferredTo: { business: 'enquiry', at: 'x', by: 'u' } }),
+      ticketOf({
+        business: 'counselling',
+        transferredTo: { business: 'enquiry', at: 'x', by: 'u' },
+      }),
     ]);
     expect(counts).toEqual({
       counselling: 2,
