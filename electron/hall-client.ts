@@ -22,6 +22,7 @@ import {
   hallContract,
   normaliseFingerprint,
 } from './contract-hall';
+import { floorAnswerSchema, floorRequest } from '../server/protocol/floor';
 import {
   allocateCertificateResponseSchema,
   API_PREFIX,
@@ -94,6 +95,7 @@ export interface HallService {
   putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
+  floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -395,6 +397,21 @@ export function createHallClient(deps: HallClientDeps): HallService {
           ok: true as const,
           response: expectBody(answer, allocateCertificateResponseSchema),
         };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async floor(args) {
+      try {
+        const r = floorRequest(args);
+        const answer = await authed({
+          method: r.method,
+          path: `${API_PREFIX}${r.path}`,
+          ...(r.body !== undefined ? { body: r.body } : {}),
+          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
+        });
+        return { ok: true as const, answer: expectBody(answer, floorAnswerSchema) };
       } catch (e) {
         return failureOf(e);
       }

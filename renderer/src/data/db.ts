@@ -3,6 +3,7 @@
 // tables it changes. Every table but `events` and `meta` is a read table, a fold of the log
 // (fold.ts; rebuild.ts rebuilds them); what the log cannot give back is listed in notDerivable.ts.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Ticket } from '../domain/floor/types';
 import type { DocumentRow } from './documentRows';
 import type { StoredEvent } from './eventTypes';
 import { doneBackfills, ROW_UPGRADES } from './rowUpgrades';
@@ -96,6 +97,9 @@ export interface FileMetaRow {
   data: unknown;
 }
 
+/** A ticket of the hall floor in the station's own floor store (data/floorLocal.ts). */
+export type FloorTicketRow = Ticket;
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -114,6 +118,8 @@ export class OneWindowDb extends Dexie {
   documents!: Table<DocumentRow, string>;
   settings!: Table<MetaRow, string>;
   meta!: Table<MetaRow, string>;
+  floorTickets!: Table<FloorTicketRow, string>;
+  floorMeta!: Table<MetaRow, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: what the screen acknowledged is on disk before the promise resolves.
@@ -195,7 +201,18 @@ export const SCHEMA_V6 = {
   events: '++pos, streamId, gseq',
 } as const;
 
-export const SCHEMA_VERSION = 6;
+/**
+ * Version 8 (issue 18, the hall floor): the station's own floor store — `floorTickets` (by hall
+ * day) and `floorMeta` (the floor settings, the floor's rev, the request keys of issues and
+ * calls). Floor state, not case history: no event writes them and the fold leaves them alone
+ * (data/floorLocal.ts; docs/floor.md). Version 7 belongs to another change; Dexie allows the gap.
+ */
+export const SCHEMA_V8 = {
+  floorTickets: 'id, day',
+  floorMeta: 'key',
+} as const;
+
+export const SCHEMA_VERSION = 8;
 
 /**
  * A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. (The
@@ -223,6 +240,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
+  if (upTo >= 8) db.version(8).stores(SCHEMA_V8);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));
 }
