@@ -1,11 +1,11 @@
 // Before the clerk's sign-in: a floor device page when the route is #/floor/… (a window an
 // administrator opened from 设置) or when this station is enrolled as a floor device — then its
 // page always, whatever the address says. Everything else goes on to the sign-in and the app.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Box, Typography } from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
-import type { FloorDeviceKind } from '../../domain/floor/types';
+import type { FloorDeviceKind, FloorPort } from '../../domain/floor/types';
 import {
   floorHash,
   floorPages,
@@ -45,9 +45,25 @@ export function FloorGate({ children }: { children: ReactNode }) {
 }
 
 function FloorScreen({ route }: { route: FloorRoute }) {
-  const port = useMemo(() => stationFloorPort(), []);
+  const { t } = useTranslation('floorScreens');
+  const [port, setPort] = useState<FloorPort | null>(null);
+  useEffect(() => {
+    let live = true;
+    void stationFloorPort().then((p) => live && setPort(p));
+    return () => {
+      live = false;
+    };
+  }, []);
   const page = isFloorDeviceKind(route.page) ? floorPages[route.page] : undefined;
   if (!page) return <UnknownFloorPage page={route.page} />;
+  if (!port) {
+    return (
+      <Box component="main" sx={{ display: 'flex', alignItems: 'center', gap: 3, p: 6 }}>
+        <CircularProgress size={48} />
+        <Typography sx={{ fontSize: 36 }}>{t('device.starting')}</Typography>
+      </Box>
+    );
+  }
   return <FloorPortProvider port={port}>{page(route.params)}</FloorPortProvider>;
 }
 

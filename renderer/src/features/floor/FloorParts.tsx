@@ -50,7 +50,6 @@ export function LanguageToggle({ fontSize }: { fontSize: number }) {
     <Button
       variant="outlined"
       lang={next}
-      aria-label={t('kiosk.languageLabel')}
       data-testid="kiosk-language"
       onClick={() => void switchLanguage(next)}
       sx={{ fontSize, px: 4, py: 1.5, borderWidth: 3, '&:hover': { borderWidth: 3 } }}

@@ -1,25 +1,13 @@
-// The FloorPort of this station's floor screens. Until the floor store exists (issue 18, helper
-// `queue`), every call says the store cannot be reached — which the screens then say in large type.
-import type { FloorPort, FloorResult } from '../../domain/floor/types';
+// The FloorPort of this station's floor screens: the hall's floor store when the station is
+// enrolled, else its own IndexedDB (data/floorHall.ts floorPortFor). One per window.
+import { floorPortFor } from '../../data/floorHall';
+import { appDb } from '../../data/stationDb';
+import type { FloorPort } from '../../domain/floor/types';
+import { host } from '../../host';
 
-const offline = async <T>(): Promise<FloorResult<T>> => ({
-  ok: false,
-  code: 'offline',
-  message: 'floor_store_unavailable',
-});
+let port: Promise<FloorPort> | null = null;
 
-export function stationFloorPort(): FloorPort {
-  return {
-    mode: 'local',
-    snapshot: offline,
-    watch: () => () => undefined,
-    issueTicket: offline,
-    callNext: offline,
-    recall: offline,
-    skip: offline,
-    transfer: offline,
-    serve: offline,
-    linkCase: offline,
-    finish: offline,
-  };
+export function stationFloorPort(): Promise<FloorPort> {
+  port ??= floorPortFor(appDb(), host);
+  return port;
 }
