@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { htmlToPdf } from '../print/chromium';
 import { pdfTextRaw, writeTemp } from '../print/pdfTools';
 import { watch } from './a11y';
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, checkA11y } from './fixtures';
 import { floorDriver } from './floorDriver';
 import { setUpAndSignIn } from './session';
 
@@ -100,7 +100,10 @@ test('the kiosk issues three tickets, one green channel, and prints each', async
   await setUpAndSignIn(app);
   await app.context().addInitScript(CAPTURE_PRINTS);
   await app.getByTestId('nav-settings').click();
-  await shot(app, 'floor-settings-devices-zh-CN');
+  const card = app.locator('section[aria-labelledby="floor-devices-title"]');
+  await expect(card.getByRole('heading')).toHaveText('大厅现场设备');
+  await checkA11y(app, 'floor-settings-devices-zh-CN');
+  await card.screenshot({ path: 'test-results/screens/floor-settings-devices-zh-CN.png' });
   const { popup: kiosk, watcher } = await openFromSettings(app, 'kiosk', {
     width: 1080,
     height: 1920,

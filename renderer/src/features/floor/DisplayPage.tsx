@@ -124,7 +124,7 @@ export function DisplayPage() {
         sx={{
           flex: 1,
           display: 'grid',
-          gridTemplateColumns: '1fr 560px',
+          gridTemplateColumns: 'minmax(0, 1fr) 560px',
           gap: 4,
           p: 4,
           minHeight: 0,
@@ -254,7 +254,7 @@ function CallCard({
   flashing: boolean;
   standing: boolean;
 }) {
-  const { t } = useTranslation('floorScreens');
+  const { t, i18n } = useTranslation('floorScreens');
   return (
     <Box
       component="li"
@@ -274,7 +274,7 @@ function CallCard({
         animation: flashing ? `${flash} 1s step-end 6` : 'none',
       }}
     >
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 3 }}>
+      <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 1 }}>
         <Box
           component="span"
           sx={{
@@ -289,13 +289,28 @@ function CallCard({
         {call.green && (
           <Box
             component="span"
-            sx={{ fontSize: big ? 40 : 30, bgcolor: '#14532d', px: 2, borderRadius: 2 }}
+            sx={{
+              fontSize: big ? 40 : 30,
+              bgcolor: '#14532d',
+              px: 2,
+              borderRadius: 2,
+              whiteSpace: 'nowrap',
+            }}
           >
             {t('display.greenTag')}
           </Box>
         )}
       </Box>
-      <Box component="span" sx={{ fontSize: big ? 96 : 64, fontWeight: 700, textAlign: 'right' }}>
+      <Box
+        component="span"
+        // Chinese stays on one line; English may wrap between words.
+        sx={{
+          fontSize: big ? 84 : 60,
+          fontWeight: 700,
+          textAlign: 'right',
+          whiteSpace: i18n.language === 'en' ? 'normal' : 'nowrap',
+        }}
+      >
         {t('display.toWindow', { window: windowText })}
       </Box>
     </Box>

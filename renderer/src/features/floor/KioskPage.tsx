@@ -224,7 +224,7 @@ function KioskBody({
           sx={{ fontSize: 38, mb: 3, color: GREEN_BG, fontWeight: 600 }}
           data-testid="kiosk-green-hint"
         >
-          {t('kiosk.greenChoose')} {t('kiosk.greenNoData')}
+          {t('kiosk.greenHint')}
         </Typography>
       )}
       <BusinessList
