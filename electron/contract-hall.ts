@@ -135,6 +135,11 @@ export const hallContract = {
       stationCode: z.string().nullable(),
       /** The pinned certificate fingerprint (hex); null on loopback http or in a browser. */
       fingerprint: z.string().nullable(),
+      /**
+       * The kind the station was enrolled as; a floor device (kiosk, display, rating) starts
+       * straight into its page and nothing else (docs/floor.md). null when not enrolled.
+       */
+      kind: stationKindSchema.nullable(),
     }),
   },
   /**

@@ -37,6 +37,7 @@ import {
   pushSigningText,
   sessionResponseSchema,
   sessionSigningText,
+  stationKindSchema,
   type WireEvent,
 } from '../server/protocol';
 
@@ -74,6 +75,12 @@ export interface HallClientDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The stored kind as the contract has it; an unknown word (a hand-edited file) is no kind. */
+const kindOf = (kind: string | undefined) => {
+  const parsed = stationKindSchema.safeParse(kind);
+  return parsed.success ? parsed.data : null;
+};
 
 type Out<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['result']>;
 type In<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['args']>;
@@ -187,6 +194,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         hallName: e?.hallName ?? null,
         stationCode: e?.stationCode ?? null,
         fingerprint: e?.fingerprint ?? null,
+        kind: kindOf(e?.kind),
       };
     },
 

@@ -27,6 +27,7 @@ import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
 import { HallSyncCard } from './HallSyncPage';
 import { FloorSettingsCard } from '../queue/FloorSettingsCard';
+import { FloorDevicesCard } from '../floor/FloorDevicesCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -87,6 +88,7 @@ export function SettingsPage() {
       </Paper>
       <CalendarCard />
       <HallSyncCard />
+      <FloorDevicesCard />
       <OfficeSettings />
       <IdleLockSettings />
       <FloorSettingsCard />
