@@ -131,6 +131,18 @@ test('two windows call the tickets in order, a no-show is skipped after two call
   await expect(note(otherPage)).toHaveText('没有等候的号。');
   await shot(otherPage, 'queue-panel-zh');
 
+  // The month's figures on the statistics screen, beside the efficiency tables.
+  await otherPage.getByTestId('nav-stats').click();
+  const byBusiness = otherPage.getByRole('region', { name: '排队 · 按业务类型' });
+  await expect(byBusiness.getByRole('row').nth(1).getByRole('cell').nth(0)).toHaveText('咨询');
+  const counts = byBusiness.getByRole('row').nth(1).getByRole('cell');
+  await expect(counts.nth(1)).toHaveText('3'); // issued
+  await expect(counts.nth(2)).toHaveText('2'); // served
+  await expect(counts.nth(3)).toHaveText('1'); // no-show
+  const byWindow = otherPage.getByRole('region', { name: '排队 · 按窗口' });
+  await expect(byWindow.getByRole('row')).toHaveCount(3);
+  await byBusiness.screenshot({ path: 'test-results/screens/queue-stats-zh.png' });
+
   // In English.
   await otherPage.getByTestId('nav-settings').click();
   await otherPage.getByTestId('language-en').click();
