@@ -150,6 +150,8 @@ test('two windows call the tickets in order, a no-show is skipped after two call
   await expect(panel(otherPage)).toContainText('0 waiting for this window');
   await expect(panel(otherPage).getByRole('button', { name: 'Call next' })).toBeVisible();
   await shot(otherPage, 'queue-panel-en');
+  await otherPage.evaluate(() => window.scrollTo(0, 0));
+  await expect(note(otherPage)).toHaveText('Nobody is waiting.');
   await panel(otherPage).screenshot({ path: 'test-results/screens/queue-panel-en-panel.png' });
   await otherPage
     .getByRole('region', { name: 'Hall queue' })

@@ -33,7 +33,12 @@ function counterActor(): Actor {
   return { id: a.id, name: a.name, role: a.role as Role };
 }
 
-type Note = { severity: 'success' | 'info' | 'error'; text: string } | null;
+/** What the last action said: kept as its words' key, so it reads in the language shown now. */
+type Note = {
+  severity: 'success' | 'info' | 'error';
+  key: string;
+  params?: Record<string, string | number>;
+} | null;
 
 export function CallingPanel() {
   const { t } = useTranslation('queue');
@@ -63,11 +68,11 @@ export function CallingPanel() {
       const reason = (r as { reason?: string }).reason;
       const max = snapshot?.settings.maxCalls ?? 3;
       if (reason === 'window_busy' || reason === 'too_few_calls') {
-        return t(`refusal.${reason}`, { max });
+        return { key: `refusal.${reason}`, params: { max } };
       }
-      return t(`refusal.${r.code}`);
+      return { key: `refusal.${r.code}` };
     },
-    [snapshot, t],
+    [snapshot],
   );
 
   const run = useCallback(
@@ -75,7 +80,7 @@ export function CallingPanel() {
       setBusy(true);
       try {
         const r = await fn();
-        setNote(r.ok ? ok(r.value) : { severity: 'error', text: refusal(r) });
+        setNote(r.ok ? ok(r.value) : { severity: 'error', ...refusal(r) });
       } finally {
         setBusy(false);
       }
@@ -102,11 +107,12 @@ export function CallingPanel() {
         next
           ? {
               severity: 'success',
-              text: t('panel.called', { number: next.number, window: window.number }),
+              key: 'panel.called',
+              params: { number: next.number, window: window.number },
             }
-          : { severity: 'info', text: t('panel.nobodyWaiting') },
+          : { severity: 'info', key: 'panel.nobodyWaiting' },
     );
-  }, [run, t, window]);
+  }, [run, window]);
 
   const recall = useCallback(() => {
     if (!window || current?.status !== 'called') return;
@@ -114,7 +120,8 @@ export function CallingPanel() {
       async () => (await floorPort()).recall(act(current)),
       (tk) => ({
         severity: 'success',
-        text: t('panel.called', { number: tk.number, window: window.number }),
+        key: 'panel.called',
+        params: { number: tk.number, window: window.number },
       }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -162,7 +169,7 @@ export function CallingPanel() {
             value={window.id}
             onChange={(e) => setWindow(e.target.value)}
             slotProps={{ htmlInput: { 'data-testid': 'calling-window' } }}
-            sx={{ minWidth: 150 }}
+            sx={{ width: 180 }}
           >
             {windows.map((w) => (
               <MenuItem key={w.id} value={w.id}>
@@ -245,7 +252,8 @@ export function CallingPanel() {
                   async () => (await floorPort()).skip(act(current)),
                   (tk) => ({
                     severity: 'info',
-                    text: t('panel.skipped', { number: tk.number }),
+                    key: 'panel.skipped',
+                    params: { number: tk.number },
                   }),
                 )
               }
@@ -271,13 +279,18 @@ export function CallingPanel() {
                       window: window.id,
                       actor: counterActor(),
                     }),
-                  (o) => ({
-                    severity: 'success',
-                    text:
-                      o.recorded === 'recorded' || o.recorded === 'already'
-                        ? t('panel.recordedOnCase', { caseNo: caseNoOf(o.ticket.caseId ?? '') })
-                        : t('panel.finished', { number: o.ticket.number }),
-                  }),
+                  (o): Note =>
+                    o.recorded === 'recorded' || o.recorded === 'already'
+                      ? {
+                          severity: 'success',
+                          key: 'panel.recordedOnCase',
+                          params: { caseNo: caseNoOf(o.ticket.caseId ?? '') },
+                        }
+                      : {
+                          severity: 'success',
+                          key: 'panel.finished',
+                          params: { number: o.ticket.number },
+                        },
                 )
               }
             >
@@ -317,7 +330,7 @@ export function CallingPanel() {
       </Stack>
       {note && (
         <Alert severity={note.severity} role="status" sx={{ mt: 1.5 }} data-testid="calling-note">
-          {note.text}
+          {t(note.key, note.params)}
         </Alert>
       )}
       {current && (
@@ -335,7 +348,11 @@ export function CallingPanel() {
                   to,
                   clerkId: currentActor().id,
                 }),
-              (tk) => ({ severity: 'info', text: t('panel.transferred', { number: tk.number }) }),
+              (tk) => ({
+                severity: 'info',
+                key: 'panel.transferred',
+                params: { number: tk.number },
+              }),
             );
           }}
         />

@@ -136,6 +136,7 @@ export function FloorSettingsCard() {
                 size="small"
                 onChange={(e) => set(i, { id: e.target.value.toUpperCase() })}
                 slotProps={{ htmlInput: { 'data-testid': `floor-window-id-${i}` } }}
+                sx={{ width: 300 }}
               />
               <TextField
                 label={t('settings.number')}
