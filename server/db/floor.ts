@@ -60,6 +60,15 @@ export class SqlFloor {
     };
   }
 
+  /** Every ticket of a month ('YYYY-MM'), for the figures. */
+  async monthTickets(month: string): Promise<Ticket[]> {
+    const rows = await this.db.query<{ data: Ticket }>(
+      'SELECT data FROM floor_tickets WHERE day LIKE $1 ORDER BY day, number',
+      [`${month}-%`],
+    );
+    return rows.map((r) => r.data);
+  }
+
   /** Resolves with a snapshot once the rev is past `after` (or after waitMs with the current). */
   async watch(after: number, waitMs: number): Promise<FloorSnapshot> {
     const first = await this.snapshot();

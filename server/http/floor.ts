@@ -12,6 +12,7 @@ import {
   floorCallNextSchema,
   floorIssueSchema,
   floorLinkSchema,
+  floorMonthQuerySchema,
   floorSaveSettingsSchema,
   floorTransferSchema,
   floorWatchQuerySchema,
@@ -59,6 +60,12 @@ export function floorRoutes(app: FastifyInstance, ctx: HallContext) {
   app.get(route + FLOOR_ROUTES.snapshot, async (req) => {
     await floorStation(ctx, req, 'snapshot');
     return { ok: true, value: await floor.snapshot() };
+  });
+
+  app.get(route + FLOOR_ROUTES.month, async (req) => {
+    await floorStation(ctx, req, 'month');
+    const q = parse(floorMonthQuerySchema, req.query);
+    return { ok: true, value: await floor.monthTickets(q.month) };
   });
 
   app.get(route + FLOOR_ROUTES.watch, async (req) => {

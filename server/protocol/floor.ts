@@ -91,6 +91,9 @@ export const floorLinkSchema = z
 export const floorSaveSettingsSchema = z
   .object({ settings: floorSettingsSchema, userId: idSchema })
   .strict();
+export const floorMonthQuerySchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
 export const floorWatchQuerySchema = z.object({
   after: z.coerce.number().int().min(0),
   waitMs: z.coerce.number().int().min(0).max(30_000),
@@ -116,6 +119,9 @@ export const floorSettingsResultSchema = floorResultSchema(floorSettingsSchema);
 export const floorCallSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('snapshot') }).strict(),
   z
+    .object({ action: z.literal('month'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })
+    .strict(),
+  z
     .object({
       action: z.literal('watch'),
       after: z.number().int().min(0),
@@ -137,6 +143,7 @@ export type FloorCall = z.infer<typeof floorCallSchema>;
 /** What a floor route answers (snapshot and watch too: { ok: true, value: snapshot }). */
 export const floorAnswerSchema = z.union([
   floorResultSchema(floorSnapshotSchema),
+  floorResultSchema(z.array(ticketSchema).max(100_000)),
   floorIssueResultSchema,
   floorMaybeTicketResultSchema,
   floorSettingsResultSchema,
@@ -151,6 +158,9 @@ export function floorRequest(call: FloorCall): {
   waitMs?: number;
 } {
   if (call.action === 'snapshot') return { method: 'GET', path: FLOOR_ROUTES.snapshot };
+  if (call.action === 'month') {
+    return { method: 'GET', path: `${FLOOR_ROUTES.month}?month=${call.month}` };
+  }
   if (call.action === 'watch') {
     return {
       method: 'GET',
@@ -164,6 +174,7 @@ export function floorRequest(call: FloorCall): {
 /** The floor routes, under API_PREFIX. */
 export const FLOOR_ROUTES = {
   snapshot: '/floor/snapshot',
+  month: '/floor/month',
   watch: '/floor/watch',
   issue: '/floor/issue',
   callNext: '/floor/call-next',
@@ -184,6 +195,7 @@ export const FLOOR_ROUTES = {
 export type FloorAction = keyof typeof FLOOR_ROUTES;
 const WORK: FloorAction[] = [
   'snapshot',
+  'month',
   'watch',
   'callNext',
   'recall',

@@ -210,6 +210,12 @@ describe('/v1/floor over HTTP', () => {
       code: 'refused',
       message: 'A001 was called 1 of 2 times',
     });
+    // The month's tickets for the figures: a counter reads them, a kiosk may not.
+    const day = (await get(display, 'snapshot')).json().value.day as string;
+    const month = await get(counter, `month?month=${day.slice(0, 7)}`);
+    expect(month.json().value.map((t: { number: string }) => t.number)).toEqual(['A001']);
+    expect((await get(kiosk, `month?month=${day.slice(0, 7)}`)).statusCode).toBe(403);
+    expect((await get(counter, 'month?month=2026-13')).statusCode).toBe(400);
     const bad = await post(counter, 'call-next', { ...call, window: 'hj01' });
     expect(bad.statusCode).toBe(400);
     await app.close();
@@ -282,6 +288,8 @@ describe('the station’s hall floor port', () => {
     stop();
     // settings, issue, call, serve: the watch saw the rev reach 4.
     expect(seen.at(-1)).toBe(4);
+    const month = must(await atCounter.monthTickets!(issued.ticket.day.slice(0, 7)));
+    expect(month.map((t) => [t.number, t.status])).toEqual([['A001', 'serving']]);
     await app.close();
   });
 });

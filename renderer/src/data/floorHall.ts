@@ -83,6 +83,7 @@ export function hallFloor(
         stopped = true;
       };
     },
+    monthTickets: (month) => send<Ticket[]>({ action: 'month', month }),
     issueTicket: (req) => send({ action: 'issue', body: req }),
     callNext: (req) => asUser<Ticket | null>(req.clerkId, { action: 'callNext', body: req }),
     recall: (req) => asUser<Ticket>(req.clerkId, { action: 'recall', body: req }),

@@ -149,6 +149,14 @@ export function localFloor(db: OneWindowDb, o: LocalFloorOptions = {}): FloorPor
       return () => sub.unsubscribe();
     },
 
+    async monthTickets(month) {
+      const tickets = await db.floorTickets
+        .where('day')
+        .between(`${month}-01`, `${month}-31`, true, true)
+        .toArray();
+      return { ok: true, value: tickets };
+    },
+
     async issueTicket(req) {
       const kiosk = o.kiosk ?? (await getStation(db))?.stationCode ?? 'LOCAL';
       return mutate(async (c) => {

@@ -151,6 +151,11 @@ export interface FloorPort {
     clerkId: string;
   }): Promise<FloorResult<Ticket>>;
   finish(req: { ticketId: string; window: string; clerkId: string }): Promise<FloorResult<Ticket>>;
+  /**
+   * Every ticket of a month ('YYYY-MM'), for the figures (statistics screen, monthly export).
+   * Optional: a store made for a device page need not answer it.
+   */
+  monthTickets?(month: string): Promise<FloorResult<Ticket[]>>;
   /** The administrator's floor settings (rules.checkSettings); only an administrator may. */
   saveSettings(req: {
     settings: FloorSettings;

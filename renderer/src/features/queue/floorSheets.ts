@@ -1,32 +1,61 @@
 // The floor's figures as tables of the statistics screen and its monthly .xlsx (issue 18 item 5):
 // beside the efficiency tables, the same Sheet rows are shown and exported.
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
+import { appDb } from '../../data/stationDb';
+import { floorPort, useFloorStore, useFloorWatch } from './floorStore';
 import type { OneWindowDb } from '../../data/db';
 import { floorFigures, type QueueFigures } from '../../domain/floor/figures';
-import { monthRange } from '../../domain/stats';
-import type { FloorSettings, Ticket } from '../../domain/floor/types';
+import type { FloorPort, FloorSettings, Ticket } from '../../domain/floor/types';
 import { isBusinessType } from '../../domain/floor/types';
 import { days, type Cell, type Sheet } from '../stats/statsTable';
 
 export interface FloorStatsInput {
   tickets: Ticket[];
+  /** The hall's tickets could not be read: the tables are empty and the screen says why. */
+  offline: boolean;
   settings: FloorSettings | null;
   userNames: Map<string, string>;
 }
 
-/** The month's tickets of this station's floor store, the windows and the users' names. */
-export async function loadFloorStats(db: OneWindowDb, month: string): Promise<FloorStatsInput> {
-  const { first, last } = monthRange(month);
-  const [tickets, settings, users] = await Promise.all([
-    db.floorTickets.where('day').between(first, last, true, true).toArray(),
-    db.floorMeta.get('settings'),
+/**
+ * The month's tickets from the floor store this station uses (its own, or the hall's when
+ * enrolled — every window's), the windows and the users' names. The hall unreachable: `offline`.
+ */
+export async function loadFloorStats(
+  db: OneWindowDb,
+  port: FloorPort,
+  month: string,
+): Promise<FloorStatsInput> {
+  const [tickets, snapshot, users] = await Promise.all([
+    port.monthTickets ? port.monthTickets(month) : Promise.resolve(null),
+    port.snapshot(),
     db.users.toArray(),
   ]);
   return {
-    tickets,
-    settings: (settings?.value as FloorSettings | undefined) ?? null,
+    tickets: tickets?.ok ? tickets.value : [],
+    offline: tickets !== null && !tickets.ok,
+    settings: snapshot.ok ? snapshot.value.settings : null,
     userNames: new Map(users.map((u) => [u.id, u.name])),
   };
+}
+
+/** The month's floor figures' input, read again whenever the floor moves. */
+export function useFloorStats(month: string, valid: boolean): FloorStatsInput | null {
+  useFloorWatch();
+  const rev = useFloorStore((s) => s.snapshot?.rev);
+  const [input, setInput] = useState<FloorStatsInput | null>(null);
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    void floorPort()
+      .then((port) => loadFloorStats(appDb(), port, month))
+      .then((f) => live && setInput(f));
+    return () => {
+      live = false;
+    };
+  }, [month, valid, rev]);
+  return input;
 }
 
 export function floorSheets(input: FloorStatsInput, month: string, t: TFunction): Sheet[] {

@@ -35,7 +35,7 @@ import {
   type TableLabels,
 } from './statsTable';
 import { statsWorkbook } from './statsXlsx';
-import { floorSheets, loadFloorStats } from '../queue/floorSheets';
+import { floorSheets, useFloorStats } from '../queue/floorSheets';
 import { BarChart } from './BarChart';
 import {
   importOldRankingRules,
@@ -78,7 +78,7 @@ export function StatsPage() {
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const cases = useLiveQuery(() => (valid ? loadStatsCases(appDb(), month) : []), [month, valid]);
   // The hall floor's figures (issue 18) beside the efficiency tables, on screen and in the file.
-  const floor = useLiveQuery(() => (valid ? loadFloorStats(appDb(), month) : null), [month, valid]);
+  const floor = useFloorStats(month, valid);
   const result = useMemo(() => {
     if (!cases || !valid || !departments) return null;
     const figures = monthlyFigures(cases, {
@@ -178,6 +178,7 @@ export function StatsPage() {
         </Typography>
       )}
       {message && <Alert severity="success">{message}</Alert>}
+      {floor?.offline && <Alert severity="warning">{t('queue:stats.offline')}</Alert>}
       {result && result.figures.total.uncovered > 0 && (
         <Alert severity="warning">{t('uncovered', { n: result.figures.total.uncovered })}</Alert>
       )}
