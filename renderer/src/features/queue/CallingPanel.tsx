@@ -44,6 +44,7 @@ export function CallingPanel() {
   const { t } = useTranslation('queue');
   useFloorWatch();
   const snapshot = useFloorStore((s) => s.snapshot);
+  const offline = useFloorStore((s) => s.offline);
   const setWindow = useFloorStore((s) => s.setWindow);
   const window = useMyWindow();
   const route = useRouteStore((s) => s.route);
@@ -143,6 +144,13 @@ export function CallingPanel() {
     return () => document.removeEventListener('keydown', onKey);
   }, [callNext, recall, current]);
 
+  if (offline && window) {
+    return (
+      <Alert severity="warning" sx={{ mb: 2 }} data-testid="calling-offline">
+        {t('refusal.offline')}
+      </Alert>
+    );
+  }
   if (!snapshot || !window) return null;
   const windows = snapshot.settings.windows;
   const waiting = waitingFor(window, tickets);

@@ -18,6 +18,8 @@ interface FloorState {
   /** This tab's window (station code of a window in the settings), or null. */
   window: string | null;
   stationCode: string | null;
+  /** The hall's floor did not answer the last check (hall mode only). */
+  offline: boolean;
   setWindow: (id: string) => void;
 }
 
@@ -26,6 +28,7 @@ export const useFloorStore = create<FloorState>((set) => ({
   snapshot: null,
   window: sessionStorage.getItem(WINDOW_KEY),
   stationCode: null,
+  offline: false,
   setWindow: (id) => {
     sessionStorage.setItem(WINDOW_KEY, id);
     set({ window: id });
@@ -55,7 +58,20 @@ export function useFloorWatch() {
     let alive = true;
     void floorPort().then((port) => {
       if (!alive || stop) return;
-      stop = port.watch((snapshot) => useFloorStore.setState({ snapshot }));
+      stop = port.watch((snapshot) => useFloorStore.setState({ snapshot, offline: false }));
+      if (port.mode !== 'hall') return;
+      // The watch says nothing while the hall is away: ask now and then, and say so.
+      const check = async () => {
+        const r = await port.snapshot();
+        useFloorStore.setState(r.ok ? { offline: false, snapshot: r.value } : { offline: true });
+      };
+      void check();
+      const timer = setInterval(() => void check(), 15_000);
+      const stopWatch = stop;
+      stop = () => {
+        clearInterval(timer);
+        stopWatch();
+      };
     });
     return () => {
       alive = false;
