@@ -23,6 +23,7 @@ import {
   hallContract,
   normaliseFingerprint,
 } from './contract-hall';
+import { floorAnswerSchema, floorRequest } from '../server/protocol/floor';
 import {
   allocateCertificateResponseSchema,
   API_PREFIX,
@@ -37,6 +38,7 @@ import {
   pushSigningText,
   sessionResponseSchema,
   sessionSigningText,
+  stationKindSchema,
   type WireEvent,
 } from '../server/protocol';
 import { refillResponseSchema } from '../server/protocol/restore';
@@ -78,6 +80,12 @@ export interface HallClientDeps {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** The stored kind as the contract has it; an unknown word (a hand-edited file) is no kind. */
+const kindOf = (kind: string | undefined) => {
+  const parsed = stationKindSchema.safeParse(kind);
+  return parsed.success ? parsed.data : null;
+};
+
 type Out<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['result']>;
 type In<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['args']>;
 
@@ -93,6 +101,7 @@ export interface HallService {
   refill(args: In<'hall.refill'>): Promise<Out<'hall.refill'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
+  floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -194,6 +203,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         fingerprint: e?.fingerprint ?? null,
         hallId: e?.hallId ?? null,
         bundleKey: e?.bundleKey ?? null,
+        kind: kindOf(e?.kind),
       };
     },
 
@@ -412,6 +422,21 @@ export function createHallClient(deps: HallClientDeps): HallService {
           ok: true as const,
           response: expectBody(answer, allocateCertificateResponseSchema),
         };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async floor(args) {
+      try {
+        const r = floorRequest(args);
+        const answer = await authed({
+          method: r.method,
+          path: `${API_PREFIX}${r.path}`,
+          ...(r.body !== undefined ? { body: r.body } : {}),
+          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
+        });
+        return { ok: true as const, answer: expectBody(answer, floorAnswerSchema) };
       } catch (e) {
         return failureOf(e);
       }

@@ -23,6 +23,8 @@ import { SqlNumbers } from '../db/numbers';
 import type { RestoreStore } from '../core/restore';
 import { SqlRestore } from '../db/restore';
 import { detectRewound, restoreRoutes } from './restore';
+import { SqlFloor } from '../db/floor';
+import { floorRoutes } from './floor';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -60,6 +62,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     db: o.db,
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
+    floor: new SqlFloor(o.db, o.now),
     blobDir: o.blobDir,
     ...(o.bundleKey ? { bundleKey: o.bundleKey } : {}),
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
@@ -109,6 +112,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
+  floorRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

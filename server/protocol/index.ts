@@ -122,6 +122,8 @@ export const errorCodeSchema = z.enum([
   'hall_rewound',
   'internal',
   'request_key_reused',
+  // the station's kind may not do this (a kiosk calling a ticket: docs/floor.md)
+  'station_kind_refused',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -153,6 +155,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   hall_rewound: 409,
   internal: 500,
   request_key_reused: 409,
+  station_kind_refused: 403,
 };
 
 export const errorBodySchema = z.object({

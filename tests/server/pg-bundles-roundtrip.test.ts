@@ -62,6 +62,7 @@ async function islandStation(code: string) {
       hallName: '测试大厅',
       stationCode: code,
       fingerprint: null,
+      kind: 'counter' as const,
       hallId,
       bundleKey: key.spki,
     }),

@@ -5,6 +5,7 @@ import { useSettingsStore } from './stores/settingsStore';
 import { makeTheme } from './theme';
 import { Shell } from '../features/frame/Shell';
 import { AuthGate } from '../features/auth/AuthGate';
+import { FloorGate } from '../features/floor/FloorGate';
 import { EmptyArea } from '../features/frame/EmptyArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -37,9 +38,12 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AuthGate>
-        <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
-      </AuthGate>
+      {/* The hall floor's device pages (#/floor/…) need no sign-in and show no case. */}
+      <FloorGate>
+        <AuthGate>
+          <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
+        </AuthGate>
+      </FloorGate>
     </ThemeProvider>
   );
 }

@@ -3,6 +3,7 @@
 // tables it changes. Every table but `events` and `meta` is a read table, a fold of the log
 // (fold.ts; rebuild.ts rebuilds them); what the log cannot give back is listed in notDerivable.ts.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Ticket } from '../domain/floor/types';
 import type { DocumentRow } from './documentRows';
 import type { StoredEvent } from './eventTypes';
 import { doneBackfills, ROW_UPGRADES } from './rowUpgrades';
@@ -96,6 +97,9 @@ export interface FileMetaRow {
   data: unknown;
 }
 
+/** A ticket of the hall floor in the station's own floor store (data/floorLocal.ts). */
+export type FloorTicketRow = Ticket;
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -114,6 +118,8 @@ export class OneWindowDb extends Dexie {
   documents!: Table<DocumentRow, string>;
   settings!: Table<MetaRow, string>;
   meta!: Table<MetaRow, string>;
+  floorTickets!: Table<FloorTicketRow, string>;
+  floorMeta!: Table<MetaRow, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: what the screen acknowledged is on disk before the promise resolves.
@@ -196,6 +202,17 @@ export const SCHEMA_V6 = {
 } as const;
 
 /**
+ * Version 8 (issue 18, the hall floor): the station's own floor store — `floorTickets` (by hall
+ * day) and `floorMeta` (the floor settings, the floor's rev, the request keys of issues and
+ * calls). Floor state, not case history: no event writes them and the fold leaves them alone
+ * (data/floorLocal.ts; docs/floor.md). Version 7 belongs to another change; Dexie allows the gap.
+ */
+export const SCHEMA_V8 = {
+  floorTickets: 'id, day',
+  floorMeta: 'key',
+} as const;
+
+/**
  * Version 10 (issue 17 item 4, joining stations that already hold data): a certificate number is
  * no longer unique in the `certificates` read table. Two stations that issued the same number
  * alone before they joined the hall both hold it on paper; the join check records the clash
@@ -234,6 +251,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
+  if (upTo >= 8) db.version(8).stores(SCHEMA_V8);
   if (upTo >= 10) db.version(10).stores(SCHEMA_V10);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));

@@ -119,5 +119,6 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.refill': (args) => client.refill(args),
     'hall.allocateNumber': (args) => client.allocateNumber(args),
     'hall.sealBundle': (args) => client.sealBundle(args),
+    'hall.floor': (args) => client.floor(args),
   };
 }

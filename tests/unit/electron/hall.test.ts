@@ -112,6 +112,7 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
       fingerprint: probe.fingerprint,
       hallId: 'hall-1',
       bundleKey: null,
+      kind: 'counter',
     });
     // The sync key is its own file, not the office key.
     await expect(readFile(syncKeyFilePath(dir), 'utf8')).resolves.toContain('ECDSA-P256');

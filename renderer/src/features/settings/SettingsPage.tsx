@@ -26,6 +26,8 @@ import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
 import { HallSyncCard } from './HallSyncPage';
+import { FloorSettingsCard } from '../queue/FloorSettingsCard';
+import { FloorDevicesCard } from '../floor/FloorDevicesCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -86,8 +88,10 @@ export function SettingsPage() {
       </Paper>
       <CalendarCard />
       <HallSyncCard />
+      <FloorDevicesCard />
       <OfficeSettings />
       <IdleLockSettings />
+      <FloorSettingsCard />
       <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>

@@ -35,6 +35,7 @@ import {
   type TableLabels,
 } from './statsTable';
 import { statsWorkbook } from './statsXlsx';
+import { floorSheets, useFloorStats } from '../queue/floorSheets';
 import { BarChart } from './BarChart';
 import {
   importOldRankingRules,
@@ -76,6 +77,8 @@ export function StatsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const cases = useLiveQuery(() => (valid ? loadStatsCases(appDb(), month) : []), [month, valid]);
+  // The hall floor's figures (issue 18) beside the efficiency tables, on screen and in the file.
+  const floor = useFloorStats(month, valid);
   const result = useMemo(() => {
     if (!cases || !valid || !departments) return null;
     const figures = monthlyFigures(cases, {
@@ -109,8 +112,9 @@ export function StatsPage() {
       },
       list: { red: t('list.red'), black: t('list.black') },
     };
-    return { figures, ranking, sheets: statsSheets(figures, ranking, labels) };
-  }, [cases, valid, month, today, rules, t, departments, i18n.language, calendar]);
+    const floorTables = floor ? floorSheets(floor, month, t) : [];
+    return { figures, ranking, sheets: [...statsSheets(figures, ranking, labels), ...floorTables] };
+  }, [cases, valid, month, today, rules, t, departments, i18n.language, calendar, floor]);
 
   const exportXlsx = async () => {
     if (!result) return;
@@ -174,6 +178,7 @@ export function StatsPage() {
         </Typography>
       )}
       {message && <Alert severity="success">{message}</Alert>}
+      {floor?.offline && <Alert severity="warning">{t('queue:stats.offline')}</Alert>}
       {result && result.figures.total.uncovered > 0 && (
         <Alert severity="warning">{t('uncovered', { n: result.figures.total.uncovered })}</Alert>
       )}

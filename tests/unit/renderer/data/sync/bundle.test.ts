@@ -57,6 +57,7 @@ const fieldHost = {
     hallName: '惠济区政务服务大厅',
     stationCode: 'HJ09',
     fingerprint: null,
+    kind: 'counter' as const,
     hallId: HALL_ID,
     bundleKey: status.bundleKey,
   }),
