@@ -12,7 +12,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { watch } from './a11y';
-import { test, expect, chromiumArgs, chromiumEnv, chromiumPath, pickTarget } from './fixtures';
+import {
+  test,
+  expect,
+  chromiumArgs,
+  chromiumEnv,
+  chromiumPath,
+  pickTarget,
+  shot,
+} from './fixtures';
 import { fillSetUp, signIn, STATION_ADMIN } from './session';
 
 const run = promisify(execFile);
@@ -86,6 +94,8 @@ test.afterAll(async () => {
 });
 
 const opened: { context: BrowserContext; profile: string }[] = [];
+/** Cut the stations off from the hall: every /v1/* call fails like a pulled cable. */
+let cutOff = false;
 test.afterEach(async () => {
   for (const s of opened.splice(0)) {
     await s.context.close();
@@ -113,6 +123,7 @@ async function device(
   // The page's CSP allows its own origin only: /v1/* goes on to the hall server.
   await page.route('**/v1/**', async (route) => {
     const url = new URL(route.request().url());
+    if (cutOff) return route.abort('internetdisconnected');
     try {
       const response = await route.fetch({
         url: `http://127.0.0.1:${hallPort}${url.pathname}${url.search}`,
@@ -182,6 +193,25 @@ test('an enrolled kiosk and display start into their pages, stay there, and shar
   await expect(display.getByTestId('display-waiting-collection')).toHaveText('2 人', {
     timeout: 30_000,
   });
+
+  // The hall cannot be reached: the kiosk says so in large type, with what to do, and takes no
+  // number; the display says it is paused. Back online, the retry takes the number.
+  cutOff = true;
+  await kiosk.getByTestId('kiosk-done').click();
+  await kiosk.getByTestId('kiosk-business-counselling').click();
+  const problem = kiosk.getByTestId('kiosk-store-failed');
+  await expect(problem).toContainText('暂时不能取号');
+  await expect(problem).toContainText('排队系统连接不上。请稍等片刻再试，或请大厅引导员帮助。');
+  await shot(kiosk, 'floor-kiosk-store-failed-zh-CN');
+  await expect(display.getByTestId('display-store-failed')).toHaveText(
+    '排队系统连接不上，大屏暂停更新。请检查网络或本机，恢复后自动继续。',
+    { timeout: 40_000 },
+  );
+  await shot(display, 'floor-display-store-failed-zh-CN');
+  cutOff = false;
+  await problem.getByRole('button', { name: '重试' }).click();
+  await expect(kiosk.getByTestId('kiosk-ticket-number')).toHaveText('A001');
+  await expect(display.getByTestId('display-store-failed')).toHaveCount(0, { timeout: 40_000 });
   expect(await kioskWatch.finish()).toBe('');
   expect(await displayWatch.finish()).toBe('');
 });
