@@ -82,5 +82,7 @@ export function admits(state: CaseState | null, e: CaseEvent): boolean {
     case 'ratingRecorded':
       if (e.channel === 'online' && state.ratings.some((r) => r.channel === 'online')) return false;
       return !state.ratings.some((r) => r.ratingId === e.ratingId);
+    case 'ticketServed':
+      return !(state.tickets ?? []).some((t) => t.ticketId === e.ticketId);
   }
 }

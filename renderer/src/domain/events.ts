@@ -9,6 +9,7 @@ import type {
   IntakeDetails,
   MissingItem,
   RatingLevel,
+  TicketServedFacts,
   RefusalGround,
   SuspensionKind,
 } from './commands';
@@ -136,6 +137,7 @@ export type DomainEvent =
       /** 不满意 / 非常不满意: followed up by a return call. */
       bad: boolean;
     } & CaseEventBase)
+  | ({ type: 'ticketServed' } & TicketServedFacts & CaseEventBase)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; from: Role; to: Role }
   | { type: 'userDisabled'; userId: string; reason?: string };
@@ -169,6 +171,7 @@ export const CASE_EVENT_TYPES = [
   'certificateVoided',
   'certificateReissued',
   'ratingRecorded',
+  'ticketServed',
 ] as const satisfies readonly CaseEvent['type'][];
 
 // Compile-time: the list names every case event type.

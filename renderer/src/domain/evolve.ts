@@ -212,6 +212,25 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
           { ratingId: e.ratingId, channel: e.channel, overall: e.overall, bad: e.bad, on: e.on },
         ],
       };
+    case 'ticketServed':
+      return {
+        ...state,
+        tickets: [
+          ...(state.tickets ?? []),
+          {
+            ticketId: e.ticketId,
+            number: e.number,
+            business: e.business,
+            window: e.window,
+            clerkId: e.clerkId,
+            issuedAt: e.issuedAt,
+            finishedAt: e.finishedAt,
+            waitingSeconds: e.waitingSeconds,
+            servingSeconds: e.servingSeconds,
+            on: e.on,
+          },
+        ],
+      };
   }
 }
 

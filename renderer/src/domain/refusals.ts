@@ -37,6 +37,8 @@ export const REFUSAL_CODES = [
   'invalid_certificate_values',
   'deficiencies_outstanding',
   'already_rated',
+  'ticket_already_served',
+  'invalid_ticket',
   'invalid_rating',
   'delivery_details_required',
   'proxy_reason_required',

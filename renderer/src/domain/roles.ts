@@ -42,6 +42,8 @@ export const defaultPermissions: PermissionTable = {
   certificateVoided: ['chief', 'director'],
   certificateReissued: ['clerk'],
   ratingRecorded: ['clerk'],
+  // The counter's clerk who finished the ticket; an administrator or chief may stand in at a window.
+  ticketServed: ['clerk', 'chief', 'admin'],
   userCreated: ['admin'],
   userRoleChanged: ['admin'],
   userDisabled: ['admin'],
