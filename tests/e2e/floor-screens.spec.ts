@@ -178,6 +178,34 @@ test('the kiosk issues three tickets, one green channel, and prints each', async
   // In the green-channel list in Chinese, for the screenshot.
   await kiosk.getByTestId('kiosk-green').click();
   await shot(kiosk, 'floor-kiosk-green-zh-CN');
+  await kiosk.getByTestId('kiosk-back').click();
+
+  // The printer fails (the print frame cannot be had): the number is taken all the same, and
+  // the screen says in large type what to do; printing again sends the same ticket.
+  await kiosk.evaluate(() => {
+    const desc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    (window as unknown as { owRestorePrint: () => void }).owRestorePrint = () =>
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', desc);
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get: () => null,
+    });
+  });
+  await kiosk.getByTestId('kiosk-business-enquiry').click();
+  await expect(kiosk.getByTestId('kiosk-ticket-number')).toHaveText('F001');
+  await expect(kiosk.getByTestId('kiosk-print-status')).toHaveText(
+    '小票没有打印出来打印机可能缺纸或没有连接。您的号码已取好，请记住号码 F001，并告诉大厅引导员检查打印机。',
+  );
+  await shot(kiosk, 'floor-kiosk-print-failed-zh-CN');
+  await kiosk.evaluate(() =>
+    (window as unknown as { owRestorePrint: () => void }).owRestorePrint(),
+  );
+  await kiosk.getByTestId('kiosk-print-again').click();
+  await expect(kiosk.getByTestId('kiosk-print-status')).toHaveText(
+    '请取走小票，留意大屏和语音叫号',
+  );
+  const again = await printedText(kiosk, 4);
+  expect(again.slice(2, 5)).toEqual(['F001', '查询 · 其他', '前面等候 0人']);
   expect(await watcher.finish()).toBe('');
 });
 

@@ -6,14 +6,14 @@ import { Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host';
 import type { FloorDeviceKind, FloorPort } from '../../domain/floor/types';
+import { floorPages } from './devicePages';
 import {
   floorHash,
-  floorPages,
   isFloorDeviceKind,
   lockedRoute,
   parseFloorHash,
   type FloorRoute,
-} from './devicePages';
+} from './floorRoutes';
 import { FloorPortProvider } from './floorPort';
 import { stationFloorPort } from './stationFloor';
 

@@ -25,11 +25,17 @@ export interface FloorView {
   failure: FloorFailure | null;
 }
 
+/** While the store does not answer, how often a screen asks again. */
+export const RETRY_MS = 3_000;
+
 /** The floor as the port last told it: a first read, then its watch, and a periodic check. */
 export function useFloorSnapshot(port: FloorPort, healthMs = HEALTH_CHECK_MS): FloorView {
   const [view, setView] = useState<FloorView>({ snapshot: null, failure: null });
   useEffect(() => {
     let live = true;
+    let timer: number | undefined;
+    // Only the newest read speaks: an old failure answered late never covers a newer success.
+    let reads = 0;
     const take = (snapshot: FloorSnapshot) => {
       if (!live) return;
       setView((v) =>
@@ -39,20 +45,21 @@ export function useFloorSnapshot(port: FloorPort, healthMs = HEALTH_CHECK_MS): F
       );
     };
     const read = async () => {
+      const mine = (reads += 1);
       const r = await port
         .snapshot()
         .catch((e: unknown): FloorFailure => ({ ok: false, code: 'offline', message: String(e) }));
-      if (!live) return;
+      if (!live || mine !== reads) return;
       if (r.ok) take(r.value);
       else setView((v) => ({ ...v, failure: r }));
+      timer = window.setTimeout(() => void read(), r.ok ? healthMs : RETRY_MS);
     };
     void read();
     const stop = port.watch(take);
-    const timer = setInterval(() => void read(), healthMs);
     return () => {
       live = false;
       stop();
-      clearInterval(timer);
+      window.clearTimeout(timer);
     };
   }, [port, healthMs]);
   return view;
