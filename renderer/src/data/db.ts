@@ -5,6 +5,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DocumentRow } from './documentRows';
 import type { StoredEvent } from './eventTypes';
+import type { RatingRequest } from '../domain/floor/rating';
 import { doneBackfills, ROW_UPGRADES } from './rowUpgrades';
 
 export const DB_NAME = 'onewindow';
@@ -114,6 +115,7 @@ export class OneWindowDb extends Dexie {
   documents!: Table<DocumentRow, string>;
   settings!: Table<MetaRow, string>;
   meta!: Table<MetaRow, string>;
+  ratingRequests!: Table<RatingRequest, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: what the screen acknowledged is on disk before the promise resolves.
@@ -195,7 +197,18 @@ export const SCHEMA_V6 = {
   events: '++pos, streamId, gseq',
 } as const;
 
-export const SCHEMA_VERSION = 6;
+/**
+ * Version 9 (issue 18, the rating device): `ratingRequests`, the floor state of the rating device
+ * on one PC — a request per finished case at a window, waiting for the applicant's tap, then
+ * rated or expired (data/ratingRequests.ts). Floor state, not case history: not folded from the
+ * log, not compared by the rebuild; the rating itself is an event on the case. Only creates the
+ * table. (Versions 7 and 8 belong to other parts of the work; Dexie takes versions with gaps.)
+ */
+export const SCHEMA_V9 = {
+  ratingRequests: 'id, [window+status]',
+} as const;
+
+export const SCHEMA_VERSION = 9;
 
 /**
  * A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. (The
@@ -223,6 +236,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
+  if (upTo >= 9) db.version(9).stores(SCHEMA_V9);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));
 }

@@ -1,6 +1,13 @@
 // Commands: what a user asks the domain to do. Each is a plain object discriminated by `type`;
 // case commands carry `caseId`. decide() turns a command into events or a refusal.
 import type { Role } from './roles';
+import type {
+  AppealOutcome,
+  BadRatingReason,
+  RatingChannel,
+  RatingLevel,
+  RatingPlace,
+} from './rating';
 
 export type Channel = 'window' | 'mail' | 'online';
 export type DeliveryMethod = 'pickup' | 'post';
@@ -78,7 +85,6 @@ export type RefusalGround = 'noLicenceNeeded' | 'outsideRemit' | 'falseMaterials
 export type CertificateValues = Record<string, string>;
 
 export type SuspensionKind = 'hearing' | 'inspection' | 'testing' | 'expertReview' | 'other';
-export type RatingLevel = 1 | 2 | 3 | 4 | 5;
 
 export type Delivery =
   | {
@@ -176,11 +182,23 @@ export type Command =
   | ({
       type: 'ratingRecorded';
       ratingId: string;
-      channel: 'counter' | 'online';
+      /** 'device': the applicant's tap on the rating device — the only channel a station takes now. */
+      channel: RatingChannel;
       overall: RatingLevel;
       /** Counter items: efficiency, service level, attitude. */
       items?: { efficiency: RatingLevel; serviceLevel: RatingLevel; attitude: RatingLevel };
       comment?: string;
+      /** Device ratings: the window and the clerk served there. */
+      place?: RatingPlace;
+      /** Ticked on the device for a bad rating. */
+      reasons?: BadRatingReason[];
+    } & CaseRef)
+  | ({ type: 'appealRating'; ratingId: string; reason: string } & CaseRef)
+  | ({
+      type: 'decideRatingAppeal';
+      ratingId: string;
+      outcome: AppealOutcome;
+      reason: string;
     } & CaseRef)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; role: Role }
@@ -209,6 +227,8 @@ export const COMMAND_TYPES = [
   'certificateVoided',
   'certificateReissued',
   'ratingRecorded',
+  'appealRating',
+  'decideRatingAppeal',
   'userCreated',
   'userRoleChanged',
   'userDisabled',

@@ -8,11 +8,17 @@ import type {
   Delivery,
   IntakeDetails,
   MissingItem,
-  RatingLevel,
   RefusalGround,
   SuspensionKind,
 } from './commands';
 import type { Actor, Role } from './roles';
+import type {
+  AppealOutcome,
+  BadRatingReason,
+  RatingChannel,
+  RatingLevel,
+  RatingPlace,
+} from './rating';
 
 export type ApprovalStep = 'review' | 'verify' | 'approval';
 
@@ -129,12 +135,22 @@ export type DomainEvent =
   | ({
       type: 'ratingRecorded';
       ratingId: string;
-      channel: 'counter' | 'online';
+      channel: RatingChannel;
       overall: RatingLevel;
       items?: { efficiency: RatingLevel; serviceLevel: RatingLevel; attitude: RatingLevel };
       comment?: string;
       /** 不满意 / 非常不满意: followed up by a return call. */
       bad: boolean;
+      place?: RatingPlace;
+      reasons?: BadRatingReason[];
+    } & CaseEventBase)
+  | ({ type: 'case.rating_appealed'; ratingId: string; reason: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'case.rating_appeal_decided';
+      ratingId: string;
+      outcome: AppealOutcome;
+      reason: string;
+      by: Actor;
     } & CaseEventBase)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; from: Role; to: Role }
@@ -169,6 +185,8 @@ export const CASE_EVENT_TYPES = [
   'certificateVoided',
   'certificateReissued',
   'ratingRecorded',
+  'case.rating_appealed',
+  'case.rating_appeal_decided',
 ] as const satisfies readonly CaseEvent['type'][];
 
 // Compile-time: the list names every case event type.

@@ -38,6 +38,12 @@ export const REFUSAL_CODES = [
   'deficiencies_outstanding',
   'already_rated',
   'invalid_rating',
+  'rating_not_from_device',
+  'rating_not_found',
+  'already_appealed',
+  'not_appealed',
+  'appeal_decided',
+  'appeal_reason_required',
   'delivery_details_required',
   'proxy_reason_required',
   'invalid_date',
@@ -68,4 +74,5 @@ export const REFUSAL_PARAMS: Partial<Record<RefusalCode, readonly string[]>> = {
   unknown_item: ['item'],
   invalid_date: ['value'],
   requirement_too_long: ['max'],
+  appeal_reason_required: ['min', 'max'],
 };
