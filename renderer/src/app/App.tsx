@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useRouteStore } from './stores/routeStore';
 import { useSettingsStore } from './stores/settingsStore';
@@ -14,6 +14,7 @@ import { ApprovalArea } from '../features/approval/ApprovalArea';
 import { IssuanceArea } from '../features/issuance/IssuanceArea';
 import { LedgersArea } from '../features/ledgers/LedgersArea';
 import { StatsPage } from '../features/stats/StatsPage';
+import { FloorRatingRoute, isFloorRatingHash } from '../features/floor/FloorRatingRoute';
 import type { Area } from './stores/areas';
 import type { ReactNode } from 'react';
 
@@ -34,12 +35,28 @@ export function App() {
   const theme = useMemo(() => makeTheme(language), [language]);
   const area = useRouteStore((s) => s.route.area);
   const screen = screens[area];
+  const hash = useHash();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AuthGate>
-        <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
-      </AuthGate>
+      {/* The rating device is a page of its own, outside the sign-in (docs/floor.md). */}
+      {isFloorRatingHash(hash) ? (
+        <FloorRatingRoute hash={hash} />
+      ) : (
+        <AuthGate>
+          <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
+        </AuthGate>
+      )}
     </ThemeProvider>
   );
+}
+
+function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
 }

@@ -45,6 +45,14 @@ export interface LocalRatingOptions {
   newId?: () => string;
 }
 
+/**
+ * What the clerk's screen (and the queue's finish) calls when a case or a ticket is finished at a
+ * window: the window's rating device shows the levels. The local store on one PC.
+ */
+export function requestRating(db: OneWindowDb, input: RatingRequestInput) {
+  return localRatingPort(db).request(input);
+}
+
 /** The local rating store: the station's own IndexedDB. */
 export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {}): RatingPort {
   const now = options.now ?? (() => new Date());

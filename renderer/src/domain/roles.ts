@@ -11,6 +11,9 @@ export type Role = 'clerk' | 'reviewer' | 'chief' | 'director' | 'admin' | 'devi
 
 export const ROLES: readonly Role[] = ['clerk', 'reviewer', 'chief', 'director', 'admin'];
 
+/** Every role an actor of a command may have: the persons' and the rating device's. */
+export const ACTOR_ROLES: readonly Role[] = [...ROLES, 'device'];
+
 /** Who acts: passed to decide() by the data layer from the signed-in user. */
 export interface Actor {
   id: string;

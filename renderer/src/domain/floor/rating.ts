@@ -20,6 +20,8 @@ export interface RatingRequestInput {
   caseId: string;
   caseNumber: string;
   matterName: string;
+  /** The matter's English name, for a device set to English (the Chinese one otherwise). */
+  matterNameEn?: string;
   clerkId: string;
   clerkName: string;
   ticketId?: string;
