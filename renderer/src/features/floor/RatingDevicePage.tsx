@@ -177,8 +177,8 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
       )}
 
       {screen.kind === 'reasons' && (
-        <Stack spacing={2.5} sx={{ flex: 1 }}>
-          <Typography component="h2" sx={{ ...big, fontSize: '2.2rem' }}>
+        <Stack spacing={2} sx={{ flex: 1 }}>
+          <Typography component="h2" sx={{ ...big, fontSize: '2rem' }}>
             {t('device.reasonsAsk', { level: t(`issuance:rating.level.${screen.level}`) })}
           </Typography>
           {BAD_RATING_REASONS.map((r) => (
@@ -190,18 +190,30 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
                 setReasons((was) => (was.includes(r) ? was.filter((x) => x !== r) : [...was, r]))
               }
               data-testid={`rating-reason-${r}`}
-              sx={{ fontSize: '1.9rem', minHeight: 104, justifyContent: 'flex-start', px: 4 }}
+              sx={{
+                fontSize: '1.9rem',
+                minHeight: 92,
+                justifyContent: 'flex-start',
+                px: 4,
+                color: 'text.primary',
+                borderWidth: 2,
+                '&.Mui-selected': {
+                  borderColor: 'primary.main',
+                  bgcolor: 'action.selected',
+                  fontWeight: 700,
+                },
+              }}
             >
               {reasons.includes(r) ? '☑' : '☐'}&nbsp;&nbsp;{t(`reason.${r}`)}
             </ToggleButton>
           ))}
-          <Box sx={{ display: 'flex', gap: 2, pt: 2 }}>
+          <Box sx={{ display: 'flex', gap: 2, pt: 1 }}>
             <Button
               variant="outlined"
               disabled={busy}
               onClick={() => setScreen({ kind: 'levels', request: screen.request })}
               data-testid="rating-reasons-back"
-              sx={{ fontSize: '1.8rem', minHeight: 110, flex: 1 }}
+              sx={{ fontSize: '1.8rem', minHeight: 100, flex: 1 }}
             >
               {t('device.back')}
             </Button>
@@ -211,7 +223,7 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
               disabled={busy}
               onClick={() => void submit(screen.request, screen.level, reasons)}
               data-testid="rating-reasons-submit"
-              sx={{ fontSize: '1.8rem', minHeight: 110, flex: 2 }}
+              sx={{ fontSize: '1.8rem', minHeight: 100, flex: 2 }}
             >
               {t('device.submit')}
             </Button>
