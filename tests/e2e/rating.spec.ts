@@ -23,7 +23,7 @@ async function openDevice(app: Page, window = 'HJ01'): Promise<Page> {
 /** The device page is not the suite's watched page: its screens are checked with axe here. */
 async function deviceShot(device: Page, name: string) {
   if (a11yEnabled) expect(await axeFaults(device), name).toEqual([]);
-  await deviceShot(device, name);
+  await shot(device, name);
 }
 
 async function openCase(app: Page, caseId: string) {
@@ -37,7 +37,7 @@ async function openCase(app: Page, caseId: string) {
 test('the device rates a finished case; bad rating followed up, appealed and decided, kept', async ({
   app,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await setUpWithStaff(app, ['clerk', 'chief', 'director']);
   const device = await openDevice(app);
   await deviceShot(device, 'rating-device-idle-zh-CN');

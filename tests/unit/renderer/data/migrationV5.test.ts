@@ -75,6 +75,8 @@ async function v4Station() {
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of db.tables) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
   delete tables['documents'];
+  // Tables of later versions (v9's rating requests) did not exist at v4.
+  delete tables['ratingRequests'];
   // Nor did version 4 know of backfills (a database created at v5 is marked as needing none).
   tables['meta'] = (tables['meta'] ?? []).filter((r) => !String(r['key']).startsWith('backfill:'));
   return tables;
