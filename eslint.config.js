@@ -186,7 +186,12 @@ export default tseslint.config(
   },
   {
     // The hall client shared by main and the browser host: neither Electron nor Node.
-    files: ['electron/contract-hall.ts', 'electron/hall-client.ts', 'electron/hall-wire.ts'],
+    files: [
+      'electron/contract-hall.ts',
+      'electron/contract-floor.ts',
+      'electron/hall-client.ts',
+      'electron/hall-wire.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: nodeBuiltins }],
     },

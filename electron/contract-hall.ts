@@ -21,6 +21,7 @@ import {
   stationKindSchema,
   wireEventSchema,
 } from '../server/protocol';
+import { floorCallSchema, floorAnswerSchema } from '../server/protocol/floor';
 
 /**
  * The newest event envelope schema this app folds, told to the server when a session opens (the
@@ -134,6 +135,11 @@ export const hallContract = {
       stationCode: z.string().nullable(),
       /** The pinned certificate fingerprint (hex); null on loopback http or in a browser. */
       fingerprint: z.string().nullable(),
+      /**
+       * The kind the station was enrolled as; a floor device (kiosk, display, rating) starts
+       * straight into its page and nothing else (docs/floor.md). null when not enrolled.
+       */
+      kind: stationKindSchema.nullable(),
     }),
   },
   /**
@@ -235,6 +241,17 @@ export const hallContract = {
       z.object({ ok: z.literal(true), response: allocateCertificateResponseSchema }),
       failed,
     ]),
+  },
+  /**
+   * The hall floor (issue 18, docs/floor.md): one call of /v1/floor/* — `action` names the route,
+   * `body` is its request (validated per action). The answer is the floor's own result (a rule's
+   * refusal is { ok: false, code, message } inside it) or a host failure: `unreachable` when the
+   * hall cannot be reached (the window says so; the queue is the hall's), `station_kind_refused`
+   * when this station's kind may not do it. (Channels have two parts, hence not hall.floor.*.)
+   */
+  'hall.floor': {
+    args: floorCallSchema,
+    result: z.union([z.object({ ok: z.literal(true), answer: floorAnswerSchema }), failed]),
   },
 } as const;
 

@@ -5,6 +5,7 @@
 // This file imports zod only: it is loaded by main, preload, renderer and tests alike.
 import { z } from 'zod';
 import { hallContract } from './contract-hall';
+import { floorContract } from './contract-floor';
 
 /** Largest attachment accepted through the boundary (a scanned A3 page set fits easily). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -332,6 +333,8 @@ export const contract = {
   },
   // The hall server (issue 16): contract-hall.ts.
   ...hallContract,
+  // The hall floor's device windows (issue 18): contract-floor.ts.
+  ...floorContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import {
   hallContract,
   normaliseFingerprint,
 } from './contract-hall';
+import { floorAnswerSchema, floorRequest } from '../server/protocol/floor';
 import {
   allocateCertificateResponseSchema,
   API_PREFIX,
@@ -36,6 +37,7 @@ import {
   pushSigningText,
   sessionResponseSchema,
   sessionSigningText,
+  stationKindSchema,
   type WireEvent,
 } from '../server/protocol';
 
@@ -74,6 +76,12 @@ export interface HallClientDeps {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** The stored kind as the contract has it; an unknown word (a hand-edited file) is no kind. */
+const kindOf = (kind: string | undefined) => {
+  const parsed = stationKindSchema.safeParse(kind);
+  return parsed.success ? parsed.data : null;
+};
+
 type Out<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['result']>;
 type In<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['args']>;
 
@@ -87,6 +95,7 @@ export interface HallService {
   putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
+  floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -185,6 +194,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         hallName: e?.hallName ?? null,
         stationCode: e?.stationCode ?? null,
         fingerprint: e?.fingerprint ?? null,
+        kind: kindOf(e?.kind),
       };
     },
 
@@ -387,6 +397,21 @@ export function createHallClient(deps: HallClientDeps): HallService {
           ok: true as const,
           response: expectBody(answer, allocateCertificateResponseSchema),
         };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async floor(args) {
+      try {
+        const r = floorRequest(args);
+        const answer = await authed({
+          method: r.method,
+          path: `${API_PREFIX}${r.path}`,
+          ...(r.body !== undefined ? { body: r.body } : {}),
+          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
+        });
+        return { ok: true as const, answer: expectBody(answer, floorAnswerSchema) };
       } catch (e) {
         return failureOf(e);
       }

@@ -2,6 +2,7 @@
 // Electron (dialogs, printing). No `electron` import: tests run it with a fake platform.
 import { basename, dirname } from 'node:path';
 import { HostError, type Paper } from './contract';
+import { FLOOR_WINDOW_SIZES, floorPageHash } from './contract-floor';
 import type { Handlers } from './ipc';
 import type { AttachmentStore } from './services/attachments';
 import type { PrintArchive } from './services/archive';
@@ -30,6 +31,11 @@ export interface HostPlatform {
   printers(): Promise<{ name: string; displayName: string }[]>;
   toPdf(html: string, paper: Paper): Promise<Bytes>;
   print(job: PrintJob): Promise<{ copies: number }>;
+  /**
+   * Opens (or brings forward) the window of a hall floor device page: `hash` is the app's own
+   * route (contract-floor.ts floorPageHash), never a URL from the page.
+   */
+  openFloorWindow(w: { key: string; hash: string; width: number; height: number }): Promise<void>;
 }
 
 export interface HostServices {
@@ -120,6 +126,17 @@ export function createHandlers(s: HostServices): Handlers {
     'hall.putBlob': (args) => hall.putBlob(args),
     'hall.missingBlobs': (args) => hall.missingBlobs(args),
     'hall.allocateNumber': (args) => hall.allocateNumber(args),
+    'floor.openWindow': async ({ page, window }) => {
+      const size = FLOOR_WINDOW_SIZES[page];
+      await s.platform.openFloorWindow({
+        // One window per page (and per rating window): opening it again brings it forward.
+        key: window ? `${page}:${window}` : page,
+        hash: floorPageHash(page, window),
+        ...size,
+      });
+      return { opened: true };
+    },
+    'hall.floor': (args) => hall.floor(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

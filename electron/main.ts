@@ -12,7 +12,7 @@ import { installMenu } from './adapters/menu';
 import { createPrinting } from './adapters/printing';
 import { handleAppProtocol, registerAppScheme } from './adapters/protocol';
 import { hardenApp, hardenSession } from './adapters/security';
-import { createMainWindow } from './adapters/window';
+import { createFloorWindows, createMainWindow } from './adapters/window';
 import { createHandlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { CONTENT_SECURITY_POLICY, devCsp } from './policy/csp';
@@ -89,6 +89,7 @@ async function start(): Promise<void> {
       printers: printing.printers,
       toPdf: printing.toPdf,
       print: (job) => printing.print(job),
+      openFloorWindow: createFloorWindows({ preloadPath, indexUrl: origin.indexUrl }),
     },
     warnings: report.corrupt ? ['settings_corrupt'] : [],
   });

@@ -3,7 +3,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { SettingsStore } from '../services/settings';
 import { restoreBounds } from '../policy/bounds';
-import { mainWindowOptions } from '../policy/window-options';
+import { floorWindowOptions, mainWindowOptions } from '../policy/window-options';
 
 export function createMainWindow(opts: {
   preloadPath: string;
@@ -47,4 +47,32 @@ export function createMainWindow(opts: {
   });
   void win.loadURL(opts.url);
   return win;
+}
+
+/**
+ * The hall floor's device windows (设置 › 大厅现场设备), one per key: opening one again brings it
+ * forward. `hash` is the app's own route; the window loads the app's index with it and gets the
+ * same navigation rules as every webContents (hardenApp).
+ */
+export function createFloorWindows(opts: { preloadPath: string; indexUrl: string }) {
+  const open = new Map<string, BrowserWindow>();
+  return async (w: { key: string; hash: string; width: number; height: number }) => {
+    const existing = open.get(w.key);
+    if (existing && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.focus();
+      return;
+    }
+    const area = screen.getPrimaryDisplay().workArea;
+    // A device screen larger than this PC's (a 1920-high kiosk on a laptop) is scaled to fit.
+    const scale = Math.min(1, area.width / w.width, area.height / w.height);
+    const size = { width: Math.round(w.width * scale), height: Math.round(w.height * scale) };
+    const win = new BrowserWindow(floorWindowOptions(opts.preloadPath, size, '一窗通 OneWindow'));
+    if (scale < 1)
+      win.webContents.on('did-finish-load', () => win.webContents.setZoomFactor(scale));
+    open.set(w.key, win);
+    win.on('closed', () => open.delete(w.key));
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(`${opts.indexUrl}${w.hash}`);
+  };
 }

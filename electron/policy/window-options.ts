@@ -46,3 +46,28 @@ export function printWindowOptions(partition: string): BrowserWindowConstructorO
     webPreferences: { ...HARDENED_WEB_PREFERENCES, partition, javascript: true, offscreen: false },
   };
 }
+
+/**
+ * A hall floor device window (kiosk, display, rating) opened from 设置: the main window's
+ * hardening and preload (it talks to the same host), its device's size, and sound allowed without
+ * a tap — the display announces calls with nobody touching it.
+ */
+export function floorWindowOptions(
+  preloadPath: string,
+  size: { width: number; height: number },
+  title: string,
+): BrowserWindowConstructorOptions {
+  return {
+    width: size.width,
+    height: size.height,
+    title,
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
+      preload: preloadPath,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  };
+}

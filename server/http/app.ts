@@ -20,6 +20,8 @@ import { blobRoutes } from './blobs';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
 import { SqlNumbers } from '../db/numbers';
+import { SqlFloor } from '../db/floor';
+import { floorRoutes } from './floor';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -53,6 +55,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     db: o.db,
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
+    floor: new SqlFloor(o.db, o.now),
     blobDir: o.blobDir,
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
     now: o.now ?? (() => new Date()),
@@ -98,6 +101,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
+  floorRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

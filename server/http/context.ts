@@ -1,6 +1,7 @@
 // What every route needs: the database, the event store, the blob folder, the clock, a log that
 // never carries personal data, and the rate bounds.
 import type { NumberStore } from '../core/numbers';
+import type { SqlFloor } from '../db/floor';
 import type { EventStore } from '../core/store';
 import type { Db } from '../db/sql';
 import { HallError } from './errors';
@@ -10,6 +11,8 @@ export interface HallContext {
   store: EventStore;
   /** Hall-wide numbers (certificates). */
   numbers: NumberStore;
+  /** The hall floor: tickets and calls (docs/floor.md). */
+  floor: SqlFloor;
   blobDir: string;
   maxEventSchema: number;
   now(): Date;

@@ -121,6 +121,8 @@ export const errorCodeSchema = z.enum([
   'restoring',
   'internal',
   'request_key_reused',
+  // the station's kind may not do this (a kiosk calling a ticket: docs/floor.md)
+  'station_kind_refused',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -151,6 +153,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   restoring: 503,
   internal: 500,
   request_key_reused: 409,
+  station_kind_refused: 403,
 };
 
 export const errorBodySchema = z.object({

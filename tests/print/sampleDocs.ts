@@ -31,6 +31,7 @@ export const sampleData = {
   ruralPermit: s.ruralPermitSample,
   supervisionLedger: s.supervisionLedgerSample,
   redBlackList: s.redBlackListSample,
+  queueTicket: s.queueTicketSample,
 } satisfies { [K in TemplateName]: DataOf<(typeof templates)[K]> };
 
 export function renderSample(name: TemplateName, options: RenderOptions = {}): RenderedDocument {

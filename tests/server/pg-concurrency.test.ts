@@ -180,11 +180,17 @@ describe('concurrent pushes on PostgreSQL', () => {
     const b = postgresDb(url.toString(), 2);
     dbs.push(a, b);
     const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-    expect([...ra, ...rb]).toEqual(['001_hall.sql', '002_numbers.sql', '003_credentials.sql']);
+    expect([...ra, ...rb]).toEqual([
+      '001_hall.sql',
+      '002_numbers.sql',
+      '003_credentials.sql',
+      '008_floor.sql',
+    ]);
     expect(await a.query('SELECT version, name FROM schema_migrations ORDER BY version')).toEqual([
       { version: 1, name: '001_hall.sql' },
       { version: 2, name: '002_numbers.sql' },
       { version: 3, name: '003_credentials.sql' },
+      { version: 8, name: '008_floor.sql' },
     ]);
   });
 });

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useRouteStore } from './stores/routeStore';
 import { useSettingsStore } from './stores/settingsStore';
 import { makeTheme } from './theme';
 import { Shell } from '../features/frame/Shell';
 import { AuthGate } from '../features/auth/AuthGate';
+import { FloorGate } from '../features/floor/FloorGate';
 import { EmptyArea } from '../features/frame/EmptyArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -14,7 +15,6 @@ import { ApprovalArea } from '../features/approval/ApprovalArea';
 import { IssuanceArea } from '../features/issuance/IssuanceArea';
 import { LedgersArea } from '../features/ledgers/LedgersArea';
 import { StatsPage } from '../features/stats/StatsPage';
-import { FloorRatingRoute, isFloorRatingHash } from '../features/floor/FloorRatingRoute';
 import type { Area } from './stores/areas';
 import type { ReactNode } from 'react';
 
@@ -35,28 +35,15 @@ export function App() {
   const theme = useMemo(() => makeTheme(language), [language]);
   const area = useRouteStore((s) => s.route.area);
   const screen = screens[area];
-  const hash = useHash();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      {/* The rating device is a page of its own, outside the sign-in (docs/floor.md). */}
-      {isFloorRatingHash(hash) ? (
-        <FloorRatingRoute hash={hash} />
-      ) : (
+      {/* The hall floor's device pages (#/floor/…) need no sign-in and show no case. */}
+      <FloorGate>
         <AuthGate>
           <Shell>{screen ? screen() : <EmptyArea area={area} />}</Shell>
         </AuthGate>
-      )}
+      </FloorGate>
     </ThemeProvider>
   );
-}
-
-function useHash(): string {
-  const [hash, setHash] = useState(window.location.hash);
-  useEffect(() => {
-    const on = () => setHash(window.location.hash);
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return hash;
 }

@@ -3,6 +3,7 @@
 // tables it changes. Every table but `events` and `meta` is a read table, a fold of the log
 // (fold.ts; rebuild.ts rebuilds them); what the log cannot give back is listed in notDerivable.ts.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Ticket } from '../domain/floor/types';
 import type { DocumentRow } from './documentRows';
 import type { StoredEvent } from './eventTypes';
 import type { RatingRequest } from '../domain/floor/rating';
@@ -97,6 +98,9 @@ export interface FileMetaRow {
   data: unknown;
 }
 
+/** A ticket of the hall floor in the station's own floor store (data/floorLocal.ts). */
+export type FloorTicketRow = Ticket;
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -115,6 +119,8 @@ export class OneWindowDb extends Dexie {
   documents!: Table<DocumentRow, string>;
   settings!: Table<MetaRow, string>;
   meta!: Table<MetaRow, string>;
+  floorTickets!: Table<FloorTicketRow, string>;
+  floorMeta!: Table<MetaRow, string>;
   ratingRequests!: Table<RatingRequest, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
@@ -198,11 +204,22 @@ export const SCHEMA_V6 = {
 } as const;
 
 /**
+ * Version 8 (issue 18, the hall floor): the station's own floor store — `floorTickets` (by hall
+ * day) and `floorMeta` (the floor settings, the floor's rev, the request keys of issues and
+ * calls). Floor state, not case history: no event writes them and the fold leaves them alone
+ * (data/floorLocal.ts; docs/floor.md). Version 7 belongs to another change; Dexie allows the gap.
+ */
+export const SCHEMA_V8 = {
+  floorTickets: 'id, day',
+  floorMeta: 'key',
+} as const;
+
+/**
  * Version 9 (issue 18, the rating device): `ratingRequests`, the floor state of the rating device
  * on one PC — a request per finished case at a window, waiting for the applicant's tap, then
  * rated or expired (data/ratingRequests.ts). Floor state, not case history: not folded from the
  * log, not compared by the rebuild; the rating itself is an event on the case. Only creates the
- * table. (Versions 7 and 8 belong to other parts of the work; Dexie takes versions with gaps.)
+ * table. (Version 7 belongs to another change; Dexie allows the gap.)
  */
 export const SCHEMA_V9 = {
   ratingRequests: 'id, [window+status]',
@@ -236,6 +253,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeRows(4));
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
+  if (upTo >= 8) db.version(8).stores(SCHEMA_V8);
   if (upTo >= 9) db.version(9).stores(SCHEMA_V9);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));

@@ -17,6 +17,7 @@ import { blobStore, metaStore } from './blobStore';
 import { hallHandlers, type BrowserHallOptions } from './browserHall';
 import { browserKeys } from './browserKeys';
 import { pdfInBrowser, printInBrowser } from './browserPrint';
+import { FLOOR_WINDOW_SIZES, floorPageHash } from '../../../electron/contract-floor';
 
 export { sha256Hex } from './browserArchive';
 
@@ -133,6 +134,14 @@ export function browserHandlers(
     'print.print': async ({ html, copies }) => {
       await printInBrowser(html);
       return { ok: true as const, copies };
+    },
+    // A new browser window of this same page at the floor route; null = a pop-up blocker said no.
+    'floor.openWindow': async ({ page, window: faces }) => {
+      const size = FLOOR_WINDOW_SIZES[page];
+      const url = new URL(floorPageHash(page, faces), window.location.href).href;
+      const name = `onewindow-floor-${page}${faces ? `-${faces}` : ''}`;
+      const opened = window.open(url, name, `popup,width=${size.width},height=${size.height}`);
+      return { opened: opened !== null };
     },
   };
 }

@@ -46,6 +46,8 @@ export const MASK_POLICY = {
   ruralPermit: {},
   supervisionLedger: {},
   redBlackList: {},
+  // The queue ticket carries no personal data at all (docs/floor.md).
+  queueTicket: {},
 } as const satisfies Record<TemplateName, Partial<Record<PersonalField, MaskRule>>>;
 
 export type PaperName = keyof typeof MASK_POLICY;

@@ -10,6 +10,7 @@ import type {
   LandUsePermitData,
   OneTimeNoticeData,
   Party,
+  QueueTicketData,
   ReceiptData,
   RedBlackListData,
   RefusalNoticeData,
@@ -338,4 +339,15 @@ export const redBlackListSample: RedBlackListData = {
       overdue: 2,
     },
   ],
+};
+
+/** A green-channel ticket: ticket ids are random, so the QR carries one of that form. */
+export const queueTicketSample: QueueTicketData = {
+  officeName: sampleOffice.name,
+  number: 'C007',
+  business: 'intakeEngineering',
+  green: true,
+  waitingAhead: 3,
+  issuedAt: '2026-11-03T09:42',
+  qrPayload: 'onewindow-ticket:7f3c2a9e-4b1d-4e8a-9c55-0d2b7e61a0f4',
 };

@@ -1,5 +1,6 @@
 // View models of the printed papers: plain data, filled by features from the data layer.
 // Dates are local ISO dates ('2026-11-29') or date-times ('2026-11-29T09:30').
+import type { BusinessType } from '../domain/floor/types';
 
 export type IsoDate = string;
 export type IsoDateTime = string;
@@ -260,4 +261,20 @@ export interface RedBlackListData {
   generatedOn: IsoDate;
   red: RankingRow[];
   black: RankingRow[];
+}
+
+/** 排队小票 (issue 18): what the kiosk prints. No personal data, by construction. */
+export interface QueueTicketData {
+  /** The office as on its seal; '' leaves the line out. */
+  officeName: string;
+  /** 'A023' */
+  number: string;
+  business: BusinessType;
+  green: boolean;
+  /** Tickets of the same business waiting before this one when it was issued. */
+  waitingAhead: number;
+  /** The hall's wall-clock time of issue, 'YYYY-MM-DDTHH:mm' (hallDateTime). */
+  issuedAt: IsoDateTime;
+  /** What the QR code carries: the ticket id (in a follow-the-queue URL where one is set). */
+  qrPayload: string;
 }

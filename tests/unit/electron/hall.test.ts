@@ -110,6 +110,7 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
       hallName: '惠济区服务大厅',
       stationCode: 'HJ01',
       fingerprint: probe.fingerprint,
+      kind: 'counter',
     });
     // The sync key is its own file, not the office key.
     await expect(readFile(syncKeyFilePath(dir), 'utf8')).resolves.toContain('ECDSA-P256');

@@ -42,6 +42,7 @@ export function fakePlatform(overrides: Partial<HostPlatform> = {}) {
       printed.push(job);
       return { copies: job.copies };
     },
+    openFloorWindow: async () => undefined,
     ...overrides,
   };
   return { platform, printed };

@@ -13,6 +13,7 @@ import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, printCsp } from '../../../elec
 import { APP_INDEX_URL, APP_ORIGIN } from '../../../electron/policy/protocol';
 import {
   HARDENED_WEB_PREFERENCES,
+  floorWindowOptions,
   mainWindowOptions,
   printWindowOptions,
 } from '../../../electron/policy/window-options';
@@ -43,8 +44,9 @@ describe('windows', () => {
     const constructions = electronSources.flatMap(({ path, text }) =>
       [...text.matchAll(/new BrowserWindow\(([^;]*)\);/g)].map((m) => `${path}: ${m[1]}`),
     );
-    expect(constructions.length).toBe(3);
-    for (const c of constructions) expect(c).toMatch(/: (mainWindowOptions|printWindowOptions)\(/);
+    expect(constructions.length).toBe(4);
+    for (const c of constructions)
+      expect(c).toMatch(/: (mainWindowOptions|printWindowOptions|floorWindowOptions)\(/);
     // Nobody sets web preferences by hand anywhere else.
     const handMade = electronSources.filter(
       ({ path, text }) => !path.endsWith('window-options.ts') && /webPreferences\s*:/.test(text),
@@ -54,6 +56,13 @@ describe('windows', () => {
     const main = mainWindowOptions('/p.cjs', { width: 1280, height: 800, maximized: false }, 't');
     const print = printWindowOptions('print');
     expect(main.webPreferences).toEqual({ ...HARDENED_WEB_PREFERENCES, preload: '/p.cjs' });
+    // A hall floor device window: the main window's hardening; only sound without a tap added.
+    const floor = floorWindowOptions('/p.cjs', { width: 1080, height: 1920 }, 't');
+    expect(floor.webPreferences).toEqual({
+      ...HARDENED_WEB_PREFERENCES,
+      preload: '/p.cjs',
+      autoplayPolicy: 'no-user-gesture-required',
+    });
     expect(print.webPreferences).toEqual({
       ...HARDENED_WEB_PREFERENCES,
       partition: 'print',

@@ -47,7 +47,10 @@ export interface FloorWindow {
   /** Shown on the display and spoken: 2 号窗口. */
   number: number;
   businesses: BusinessType[];
-  /** Whether this window takes green-channel tickets first (绿色通道). */
+  /**
+   * A green-channel window (绿色通道窗口): besides its own businesses it takes the green-channel
+   * tickets of every business. (Green tickets go first at every window that serves them.)
+   */
   green: boolean;
 }
 
@@ -148,4 +151,9 @@ export interface FloorPort {
     clerkId: string;
   }): Promise<FloorResult<Ticket>>;
   finish(req: { ticketId: string; window: string; clerkId: string }): Promise<FloorResult<Ticket>>;
+  /** The administrator's floor settings (rules.checkSettings); only an administrator may. */
+  saveSettings(req: {
+    settings: FloorSettings;
+    userId: string;
+  }): Promise<FloorResult<FloorSettings>>;
 }

@@ -1,16 +1,12 @@
-// #/floor/rating/<window>: the rating device's page, shown instead of the sign-in and the app.
-// (The floor's route table — kiosk, display, device start-up — comes with its own part of
-// issue 18; this is the rating device's entry in it.)
+// #/floor/rating/<window>: the rating device's entry in the floor's route table (devicePages.tsx).
+// Without a window the page says how to open it, never a blank.
 import { Alert, Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { RatingDevicePage, ratingWindowOf } from './RatingDevicePage';
+import { RatingDevicePage } from './RatingDevicePage';
 
-export const isFloorRatingHash = (hash: string) => /^#\/floor\/rating(\/|$)/.test(hash);
-
-export function FloorRatingRoute({ hash }: { hash: string }) {
+export function FloorRatingRoute({ window }: { window: string | undefined }) {
   const { t } = useTranslation('rating');
-  const window = ratingWindowOf(hash);
-  if (!window)
+  if (!window?.trim())
     return (
       <Box component="main" sx={{ p: 5 }}>
         <Alert severity="warning" sx={{ fontSize: '1.4rem' }}>

@@ -261,9 +261,3 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
     </Box>
   );
 }
-
-/** The window named in the hash `#/floor/rating/<window>`, or null for another page. */
-export function ratingWindowOf(hash: string): string | null {
-  const m = /^#\/floor\/rating\/([^/?#]+)/.exec(hash);
-  return m ? decodeURIComponent(m[1]!) : null;
-}

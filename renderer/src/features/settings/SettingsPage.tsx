@@ -26,6 +26,7 @@ import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
 import { HallSyncCard } from './HallSyncPage';
+import { FloorDevicesCard } from '../floor/FloorDevicesCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function SettingsPage() {
       </Paper>
       <CalendarCard />
       <HallSyncCard />
+      <FloorDevicesCard />
       <OfficeSettings />
       <IdleLockSettings />
       <DepartmentsSettings />

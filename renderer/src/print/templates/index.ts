@@ -21,6 +21,7 @@ import {
   SiteSelection,
 } from './Certificates';
 import { ledgerCss, rankingCss, RedBlackList, SupervisionLedger } from './Ledgers';
+import { QueueTicket, queueTicketCss } from './QueueTicket';
 
 const define = <D>(t: PrintTemplate<D>): PrintTemplate<D> => t;
 
@@ -135,6 +136,14 @@ export const templates = {
     paper: papers.a4,
     css: rankingCss,
     Component: RedBlackList,
+  }),
+  /** 排队小票: the kiosk's ticket on the 80 mm roll (issue 18). */
+  queueTicket: define({
+    id: 'queue-ticket-80mm',
+    titleKey: 'ticket.title',
+    paper: papers.receipt80,
+    css: queueTicketCss,
+    Component: QueueTicket,
   }),
 };
 

@@ -80,6 +80,7 @@ describe('browser host hall channels', () => {
       hallName: null,
       stationCode: null,
       fingerprint: null,
+      kind: null,
     });
     expect(await host.hallPush({ chainId: 'HJ02', fromSeq: 1, events: [event(1)] })).toMatchObject({
       ok: false,
@@ -103,6 +104,8 @@ describe('browser host hall channels', () => {
     // A new host on the same storage (the page reloaded) is still enrolled.
     const again = createBrowserHost(storage, { pdf: async () => null });
     expect(await again.hallStatus({})).toMatchObject({ enrolled: true, stationCode: 'HJ02' });
+    // The kind it was enrolled as: a floor device starts into its page by it (docs/floor.md).
+    expect((await again.hallStatus({})).kind).toBe('desk');
 
     const pushed = await host.hallPush({ chainId: 'HJ02', fromSeq: 1, events: [event(1)] });
     expect(pushed).toMatchObject({ ok: true, response: { accepted: 1, gseqs: [1] } });

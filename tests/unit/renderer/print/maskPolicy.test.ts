@@ -34,6 +34,7 @@ const EXPECTED: Record<TemplateName, Partial<Record<PersonalField, 'full' | 'mas
   ruralPermit: {},
   supervisionLedger: {},
   redBlackList: {},
+  queueTicket: {},
 };
 
 const FULL: Record<PersonalField, string> = {

@@ -55,6 +55,7 @@ const NOT_PRINTED_AS_IS = new Set([
   'onTimeRate',
   'averageDays',
   'generatedAt',
+  'business',
 ]);
 
 /** What the paper must show for a data value: dates in Chinese, personal data masked on receipts. */

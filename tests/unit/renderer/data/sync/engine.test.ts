@@ -67,6 +67,7 @@ describe('the sync status', () => {
         hallName: null,
         stationCode: 'HJ01',
         fingerprint: null,
+        kind: 'counter',
       }),
       hallEnrol: async () => {
         throw new Error('no');

@@ -1,0 +1,287 @@
+// The hall floor on real PostgreSQL (docs/floor.md): two windows calling at once never get one
+// ticket, whatever the connections interleave; a retried issue or call is idempotent by its
+// request key; and over HTTP the station's kind is checked — a kiosk issues but cannot call, a
+// display only reads, a rating device nothing of the queue; the long-poll watch moves.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrolment } from '../../server/admin';
+import { SqlFloor } from '../../server/db/floor';
+import { migrate } from '../../server/db/migrate';
+import { postgresDb, type Db } from '../../server/db/sql';
+import { SqlStore } from '../../server/db/store';
+import { buildApp } from '../../server/http/app';
+import type { StationKind } from '../../server/protocol';
+import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
+import {
+  FLOOR_BUSINESS_TYPES,
+  floorAnswerSchema,
+  floorRequest,
+  type FloorCall,
+} from '../../server/protocol/floor';
+import { hallFloor } from '../../renderer/src/data/floorHall';
+import { stationWithStaff } from '../unit/renderer/data/helpers';
+import { BUSINESS_TYPES, type FloorSettings } from '../../renderer/src/domain/floor/types';
+import { insertStation, testStation } from './helpers';
+import { auth, enrolBody, ensureHall, openSession, type Session } from './http-helpers';
+
+let pgdb: TestDatabase;
+const dbs: Db[] = [];
+beforeAll(async () => {
+  pgdb = await testDatabase();
+}, 90_000);
+afterAll(async () => {
+  for (const d of dbs) await d.close().catch(() => undefined);
+  await pgdb?.stop();
+});
+
+let made = 0;
+async function freshDb(): Promise<Db> {
+  const name = `floor_${++made}`;
+  const admin = postgresDb(pgdb.url, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = new URL(pgdb.url);
+  url.pathname = `/${name}`;
+  const db = postgresDb(url.toString(), 10);
+  dbs.push(db);
+  await migrate(db);
+  return db;
+}
+
+const settings: FloorSettings = {
+  maxCalls: 2,
+  windows: [
+    { id: 'HJ01', number: 1, businesses: ['counselling'], green: false },
+    { id: 'HJ02', number: 2, businesses: ['counselling'], green: false },
+  ],
+};
+const NOW = new Date('2026-12-01T02:00:00Z'); // 10:00 in the hall
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+};
+
+it('the wire knows the business types of the floor contract', () => {
+  expect([...FLOOR_BUSINESS_TYPES]).toEqual([...BUSINESS_TYPES]);
+});
+
+describe('the floor store under concurrency', () => {
+  it('two windows calling 40 tickets at once, each call twice: every ticket once, none twice', async () => {
+    const db = await freshDb();
+    await insertStation(db, { code: 'QH01' });
+    await insertStation(db, { code: 'HJ01' });
+    await insertStation(db, { code: 'HJ02' });
+    let t = NOW.getTime();
+    const floor = new SqlFloor(db, () => new Date((t += 1000)));
+    must(await floor.saveSettings(settings));
+    const issued = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        floor.issueTicket('QH01', {
+          business: 'counselling',
+          green: false,
+          requestKey: `issue-${i}`,
+        }),
+      ),
+    );
+    const numbers = issued.map((r) => must(r).ticket.number).sort();
+    expect(numbers[0]).toBe('A001');
+    expect(numbers.at(-1)).toBe('A040');
+    expect(new Set(numbers).size).toBe(40);
+    // Each window calls, finishes at once (serve + finish), and calls again; every call is sent
+    // twice at once (a retry racing its own lost answer).
+    const got: Record<string, string[]> = { HJ01: [], HJ02: [] };
+    async function work(window: string, clerkId: string) {
+      for (let i = 0; ; i++) {
+        const key = `${window}-call-${i}`;
+        const [a, b] = await Promise.all([
+          floor.callNext(window, { window, clerkId, requestKey: key }),
+          floor.callNext(window, { window, clerkId, requestKey: key }),
+        ]);
+        const ta = must(a);
+        expect(must(b)?.id).toBe(ta?.id);
+        if (!ta) return;
+        got[window]!.push(ta.number);
+        must(await floor.serve({ ticketId: ta.id, window, clerkId }));
+        must(await floor.finish({ ticketId: ta.id, window, clerkId }));
+      }
+    }
+    await Promise.all([work('HJ01', 'u-a'), work('HJ02', 'u-b')]);
+    const all = [...got.HJ01!, ...got.HJ02!].sort();
+    expect(all).toEqual(numbers);
+    expect(got.HJ01!.length).toBeGreaterThan(0);
+    expect(got.HJ02!.length).toBeGreaterThan(0);
+    const rows = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM floor_tickets WHERE status = 'done'",
+    );
+    expect(rows).toEqual([{ n: 40 }]);
+    // The rev moved once per change: the settings, 40 issues, and per ticket a call, a serve and
+    // a finish; the replayed calls and the empty calls at the end changed nothing.
+    const [state] = await db.query<{ rev: number }>('SELECT rev FROM floor_state');
+    expect(state!.rev).toBe(1 + 40 + 40 * 3);
+  });
+});
+
+async function station(app: FastifyInstance, db: Db, code: string, kind: StationKind) {
+  await ensureHall(db);
+  const st = testStation(code);
+  const issued = await issueEnrolment(db, { code, label: `设备${code}`, kind });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/enrol',
+    payload: { ...enrolBody(st, issued.code), kind },
+  });
+  if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
+  return openSession(app, st);
+}
+
+describe('/v1/floor over HTTP', () => {
+  it('checks the station kind, answers a retry with the same ticket, and the watch moves', async () => {
+    const db = await freshDb();
+    const store = new SqlStore(db);
+    const { app } = buildApp({ db, store, blobDir: '/tmp/ow-no-blobs', log: () => undefined });
+    const kiosk = await station(app, db, 'QH01', 'kiosk');
+    const counter = await station(app, db, 'HJ01', 'counter');
+    const display = await station(app, db, 'DP01', 'display');
+    const rating = await station(app, db, 'PJ01', 'rating');
+    const post = (s: Session, path: string, payload: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/floor/${path}`,
+        headers: auth(s),
+        payload: payload as object,
+      });
+    const get = (s: Session, path: string) =>
+      app.inject({ method: 'GET', url: `/v1/floor/${path}`, headers: auth(s) });
+
+    expect((await post(counter, 'settings', { settings, userId: 'u-admin' })).json()).toEqual({
+      ok: true,
+      value: settings,
+    });
+    const issue = { business: 'counselling', green: true, requestKey: 'kiosk-req-0001' };
+    const first = await post(kiosk, 'issue', issue);
+    expect(first.statusCode).toBe(200);
+    const ticket = first.json().value.ticket;
+    expect(ticket).toMatchObject({
+      number: 'A001',
+      green: true,
+      status: 'waiting',
+      issuedBy: 'QH01',
+    });
+    // The kiosk's answer lost and asked again: the same ticket, no second one.
+    const again = (await post(kiosk, 'issue', issue)).json();
+    expect(again.value.ticket.id).toBe(ticket.id);
+    expect((await get(display, 'snapshot')).json().value.tickets).toHaveLength(1);
+
+    // A kiosk cannot call, a display cannot issue, a rating device cannot even read the queue.
+    const call = { window: 'HJ01', clerkId: 'u-clerk', requestKey: 'call-HJ01-0001' };
+    const refused = await post(kiosk, 'call-next', call);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'station_kind_refused', message: 'a kiosk station may not callNext' },
+    });
+    expect((await post(display, 'issue', issue)).statusCode).toBe(403);
+    expect((await get(rating, 'snapshot')).statusCode).toBe(403);
+    expect((await post(kiosk, 'settings', { settings, userId: 'u-admin' })).statusCode).toBe(403);
+
+    // The display's long-poll, waiting past the current rev, wakes on the counter's call.
+    const rev = (await get(display, 'snapshot')).json().value.rev as number;
+    const watching = get(display, `watch?after=${rev}&waitMs=10000`);
+    const called = (await post(counter, 'call-next', call)).json();
+    expect(called).toMatchObject({
+      ok: true,
+      value: { number: 'A001', status: 'called', window: 'HJ01' },
+    });
+    const woke = (await watching).json().value;
+    expect(woke.rev).toBe(rev + 1);
+    expect(woke.tickets[0]).toMatchObject({ number: 'A001', status: 'called' });
+    // A retried call: the same ticket, still one call.
+    const retried = (await post(counter, 'call-next', call)).json();
+    expect(retried.value.calls).toHaveLength(1);
+    // A rule's refusal is an answer, not a protocol error.
+    const early = await post(counter, 'skip', {
+      ticketId: ticket.id,
+      window: 'HJ01',
+      clerkId: 'u-clerk',
+    });
+    expect(early.statusCode).toBe(200);
+    expect(early.json()).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'A001 was called 1 of 2 times',
+    });
+    const bad = await post(counter, 'call-next', { ...call, window: 'hj01' });
+    expect(bad.statusCode).toBe(400);
+    await app.close();
+  });
+});
+
+describe('the station’s hall floor port', () => {
+  it('goes through the wire schemas; a kiosk’s call is refused, a disabled user never reaches the hall', async () => {
+    const db = await freshDb();
+    const { app } = buildApp({
+      db,
+      store: new SqlStore(db),
+      blobDir: '/tmp/ow-no-blobs',
+      log: () => undefined,
+    });
+    const kiosk = await station(app, db, 'QH01', 'kiosk');
+    const counter = await station(app, db, 'HJ01', 'counter');
+    const staff = await stationWithStaff(NOW);
+    // The host's channel: the request the clients build, the answer checked by the schema.
+    const host = (s: Session) => async (call: FloorCall) => {
+      const r = floorRequest(call);
+      const res = await app.inject({
+        method: r.method,
+        url: `/v1${r.path}`,
+        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+        ...(r.body ? { payload: r.body } : {}),
+      });
+      if (res.statusCode !== 200) {
+        const e = res.json().error as { code: 'station_kind_refused'; message: string };
+        return { ok: false as const, error: e };
+      }
+      return { ok: true as const, answer: floorAnswerSchema.parse(res.json()) };
+    };
+    const atCounter = hallFloor(staff.db, host(counter));
+    const atKiosk = hallFloor(staff.db, host(kiosk));
+    expect(atCounter.mode).toBe('hall');
+    expect(await atCounter.saveSettings({ settings, userId: staff.clerk.id })).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'only an administrator sets up the floor',
+    });
+    must(await atCounter.saveSettings({ settings, userId: staff.admin.id }));
+    const issued = must(
+      await atKiosk.issueTicket({
+        business: 'counselling',
+        green: false,
+        requestKey: 'kiosk-0001',
+      }),
+    );
+    expect(issued).toMatchObject({ ticket: { number: 'A001' }, waitingAhead: 0 });
+    const call = { window: 'HJ01', clerkId: staff.clerk.id, requestKey: 'call-0001' };
+    expect(await atKiosk.callNext(call)).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'a kiosk station may not callNext',
+    });
+    expect(await atCounter.callNext({ ...call, clerkId: 'u-nobody' })).toMatchObject({
+      ok: false,
+      message: 'not an active user',
+    });
+    const seen: number[] = [];
+    const stop = atCounter.watch((snap) => seen.push(snap.rev));
+    const called = must(await atCounter.callNext(call))!;
+    expect(called).toMatchObject({ number: 'A001', status: 'called', window: 'HJ01' });
+    const served = must(
+      await atCounter.serve({ ticketId: called.id, window: 'HJ01', clerkId: staff.clerk.id }),
+    );
+    expect(served.status).toBe('serving');
+    for (let i = 0; i < 100 && seen.at(-1) !== 4; i++) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    // settings, issue, call, serve: the watch saw the rev reach 4.
+    expect(seen.at(-1)).toBe(4);
+    await app.close();
+  });
+});
