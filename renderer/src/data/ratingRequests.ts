@@ -67,6 +67,16 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
       if (!needed.every(filled)) return fail('bad_request', 'rating_request_incomplete');
       const at = now();
       return tx(async () => {
+        // One rating per visit: a case just rated at this window (say after its intake decision)
+        // is not asked again when its queue ticket is finished moments later.
+        const recent = (
+          await db.ratingRequests.where({ window: input.window, status: 'rated' }).toArray()
+        ).find(
+          (r) =>
+            r.caseId === input.caseId &&
+            at.getTime() - Date.parse(r.requestedAt) < RATING_REQUEST_TTL_MS,
+        );
+        if (recent) return { ok: true as const, value: recent };
         // One request at a time per window: a newer finish replaces one still waiting.
         await db.ratingRequests
           .where({ window: input.window, status: 'waiting' })

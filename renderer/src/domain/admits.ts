@@ -90,5 +90,7 @@ export function admits(state: CaseState | null, e: CaseEvent): boolean {
       const appeal = state.ratings.find((r) => r.ratingId === e.ratingId)?.appeal;
       return appeal !== undefined && appeal.decision === undefined;
     }
+    case 'ticketServed':
+      return !(state.tickets ?? []).some((t) => t.ticketId === e.ticketId);
   }
 }

@@ -187,6 +187,22 @@ export interface CaseState {
   ratings: CaseRating[];
   withdrawal: { reason: string; on: string } | null;
   /**
+   * Queue tickets served for this case (ticketServed, issue 18): waiting and serving seconds.
+   * Absent until the first, so states folded before the field existed read the same.
+   */
+  tickets?: {
+    ticketId: string;
+    number: string;
+    business: string;
+    window: string;
+    clerkId: string;
+    issuedAt: string;
+    finishedAt: string;
+    waitingSeconds: number;
+    servingSeconds: number;
+    on: string;
+  }[];
+  /**
    * Events of this case's stream the fold kept but did not apply (foldStream.ts): decided on an
    * older version, and no longer admitted by the state. Absent while there are none, so states
    * folded before the field existed read the same. The conflict queue lists them.

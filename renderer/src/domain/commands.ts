@@ -85,6 +85,28 @@ export type RefusalGround = 'noLicenceNeeded' | 'outsideRemit' | 'falseMaterials
 export type CertificateValues = Record<string, string>;
 
 export type SuspensionKind = 'hearing' | 'inspection' | 'testing' | 'expertReview' | 'other';
+/**
+ * A queue ticket served for this case (issue 18, docs/floor.md): recorded when the clerk finishes
+ * the ticket linked to the case. Waiting = first call − issue; serving = finish − serve (seconds).
+ * No personal data: the ticket is a number, a business, a window and times.
+ */
+export interface TicketServedFacts {
+  ticketId: string;
+  /** 'A023' */
+  number: string;
+  business: string;
+  green: boolean;
+  /** The window's station code. */
+  window: string;
+  clerkId: string;
+  issuedAt: string;
+  firstCalledAt: string;
+  servingFrom: string;
+  finishedAt: string;
+  calls: number;
+  waitingSeconds: number;
+  servingSeconds: number;
+}
 
 export type Delivery =
   | {
@@ -200,6 +222,7 @@ export type Command =
       outcome: AppealOutcome;
       reason: string;
     } & CaseRef)
+  | ({ type: 'ticketServed'; ticket: TicketServedFacts } & CaseRef)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; role: Role }
   | { type: 'userDisabled'; userId: string; reason?: string };
@@ -229,6 +252,7 @@ export const COMMAND_TYPES = [
   'ratingRecorded',
   'appealRating',
   'decideRatingAppeal',
+  'ticketServed',
   'userCreated',
   'userRoleChanged',
   'userDisabled',

@@ -299,6 +299,20 @@ function decideCase(
     case 'appealRating':
     case 'decideRatingAppeal':
       return decideRating(state, cmd, actor, on);
+    case 'ticketServed': {
+      const k = cmd.ticket;
+      if (
+        !(k.waitingSeconds >= 0 && k.servingSeconds >= 0 && k.calls >= 1) ||
+        !k.ticketId ||
+        !k.finishedAt
+      ) {
+        return refuse('invalid_ticket');
+      }
+      if ((state.tickets ?? []).some((t) => t.ticketId === k.ticketId)) {
+        return refuse('ticket_already_served');
+      }
+      return one({ type: 'ticketServed', caseId, ...k, on });
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type {
   Delivery,
   IntakeDetails,
   MissingItem,
+  TicketServedFacts,
   RefusalGround,
   SuspensionKind,
 } from './commands';
@@ -152,6 +153,7 @@ export type DomainEvent =
       reason: string;
       by: Actor;
     } & CaseEventBase)
+  | ({ type: 'ticketServed' } & TicketServedFacts & CaseEventBase)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; from: Role; to: Role }
   | { type: 'userDisabled'; userId: string; reason?: string };
@@ -187,6 +189,7 @@ export const CASE_EVENT_TYPES = [
   'ratingRecorded',
   'case.rating_appealed',
   'case.rating_appeal_decided',
+  'ticketServed',
 ] as const satisfies readonly CaseEvent['type'][];
 
 // Compile-time: the list names every case event type.

@@ -244,6 +244,25 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
             : r,
         ),
       };
+    case 'ticketServed':
+      return {
+        ...state,
+        tickets: [
+          ...(state.tickets ?? []),
+          {
+            ticketId: e.ticketId,
+            number: e.number,
+            business: e.business,
+            window: e.window,
+            clerkId: e.clerkId,
+            issuedAt: e.issuedAt,
+            finishedAt: e.finishedAt,
+            waitingSeconds: e.waitingSeconds,
+            servingSeconds: e.servingSeconds,
+            on: e.on,
+          },
+        ],
+      };
   }
 }
 

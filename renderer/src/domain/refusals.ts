@@ -37,6 +37,8 @@ export const REFUSAL_CODES = [
   'invalid_certificate_values',
   'deficiencies_outstanding',
   'already_rated',
+  'ticket_already_served',
+  'invalid_ticket',
   'invalid_rating',
   'rating_not_from_device',
   'rating_not_found',

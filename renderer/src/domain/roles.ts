@@ -54,6 +54,8 @@ export const defaultPermissions: PermissionTable = {
   // 申诉: the section chief appeals a rating believed mistaken or malicious; the director decides.
   appealRating: ['chief'],
   decideRatingAppeal: ['director'],
+  // The counter's clerk who finished the ticket; an administrator or chief may stand in at a window.
+  ticketServed: ['clerk', 'chief', 'admin'],
   userCreated: ['admin'],
   userRoleChanged: ['admin'],
   userDisabled: ['admin'],

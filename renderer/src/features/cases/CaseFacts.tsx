@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultCatalogue, findMatter, type CaseState } from '../../domain';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import { Facts, Section, type Fact } from '../shared/Section';
+import { ticketSummary } from '../queue/ticketText';
 import { isEnglish } from './caseFormat';
 
 export function CaseFacts({
@@ -73,6 +74,10 @@ export function CaseFacts({
       t('fact.limitsValue', { legal: matter.legalDays, promised: matter.promisedDays }),
     ],
     [t('fact.counselling'), intake.counsellingId],
+    [
+      t('fact.queueTicket'),
+      (state.tickets ?? []).map((k) => ticketSummary(t, k)).join('；') || undefined,
+    ],
   ];
 
   const fields: Fact[] = Object.entries(intake.fields).map(([key, value]) => {

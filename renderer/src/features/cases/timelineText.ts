@@ -2,6 +2,7 @@
 // reason, items, numbers). Payloads are read defensively: old events keep their old shape.
 import type { TFunction } from 'i18next';
 import type { StoredEvent } from '../../data/eventTypes';
+import { ticketSummary } from '../queue/ticketText';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -146,6 +147,13 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
       return t('eventDetail.ratingAppealDecided', {
         outcome: t(`rating:outcomeShort.${str(p['outcome'])}`, { defaultValue: str(p['outcome']) }),
         reason: str(p['reason']),
+      });
+    case 'ticketServed':
+      return ticketSummary(t, {
+        number: str(p['number']),
+        window: str(p['window']),
+        waitingSeconds: Number(p['waitingSeconds'] ?? 0),
+        servingSeconds: Number(p['servingSeconds'] ?? 0),
       });
     case 'paperPrinted':
       return t('eventDetail.paper', { title: str(p['title']), id: str(p['archiveId']) });

@@ -36,6 +36,7 @@ import { SyncBanner, SyncStatusChip } from './SyncStatus';
 import { useHallSync } from '../shared/useHallSync';
 import { areaOfKey, areaShortcut, isKey } from '../shared/shortcuts';
 import { useOpenConflictCount } from '../approval/useConflicts';
+import { CallingPanel } from '../queue/CallingPanel';
 
 const icons: Record<Area, ReactNode> = {
   counselling: <ForumIcon />,
@@ -181,6 +182,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <IntegrityBanner />
         <CalendarBanner />
         <SyncBanner />
+        <CallingPanel />
         {children}
       </Box>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

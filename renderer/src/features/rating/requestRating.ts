@@ -12,6 +12,8 @@ import { currentActor } from '../../app/stores/sessionStore';
 export async function requestRatingFor(
   state: CaseState,
   ticketId?: string,
+  /** The window's code when the caller knows it (the calling panel); else the station's code. */
+  windowCode?: string,
 ): Promise<RatingRequest | null> {
   try {
     const db = appDb();
@@ -20,7 +22,7 @@ export async function requestRatingFor(
     if (!station) return null;
     const r = await requestRating(db, {
       // The window is the counter station's code (docs/floor.md).
-      window: station.stationCode,
+      window: windowCode ?? station.stationCode,
       caseId: state.caseId,
       caseNumber: state.caseNo,
       matterName: state.matter?.name ?? state.intake.matterCode,
@@ -29,7 +31,8 @@ export async function requestRatingFor(
       clerkName: actor.name,
       ...(ticketId ? { ticketId } : {}),
     });
-    return r.ok ? r.value : null;
+    // A case just rated here is not asked again (data/ratingRequests.ts): nothing went out.
+    return r.ok && r.value.status === 'waiting' ? r.value : null;
   } catch {
     return null;
   }

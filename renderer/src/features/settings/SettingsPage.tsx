@@ -26,6 +26,7 @@ import { DepartmentsSettings } from './DepartmentsSettings';
 import { CalendarCard } from '../calendar/CalendarCard';
 import { IdleLockSettings } from './IdleLockSettings';
 import { HallSyncCard } from './HallSyncPage';
+import { FloorSettingsCard } from '../queue/FloorSettingsCard';
 import { FloorDevicesCard } from '../floor/FloorDevicesCard';
 
 export function SettingsPage() {
@@ -90,6 +91,7 @@ export function SettingsPage() {
       <FloorDevicesCard />
       <OfficeSettings />
       <IdleLockSettings />
+      <FloorSettingsCard />
       <DepartmentsSettings />
       <PrintSettings />
       <Paper sx={{ p: 3 }}>

@@ -95,6 +95,19 @@ describe('rating requests on one PC', () => {
     expect(await db.ledger.count()).toBe(0);
   });
 
+  it('a case just rated at the window is not asked again (its ticket finished moments later)', async () => {
+    const p = port();
+    await p.request(input);
+    await p.submit({ requestId: 'req-1', overall: 5, reasons: [] });
+    const again = await p.request({ ...input, ticketId: 't-1' });
+    expect(again.ok && [again.value.id, again.value.status]).toEqual(['req-1', 'rated']);
+    expect(await p.current('HJ01')).toEqual({ ok: true, value: null });
+    // Later (another visit), the same case is asked again.
+    clock = new Date(t0.getTime() + RATING_REQUEST_TTL_MS + 1);
+    const later = await p.request(input);
+    expect(later.ok && [later.value.id, later.value.status]).toEqual(['req-2', 'waiting']);
+  });
+
   it('a newer finish at the window replaces a request still waiting', async () => {
     const p = port();
     await p.request(input);
