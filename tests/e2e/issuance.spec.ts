@@ -1,6 +1,6 @@
 // Issuance end to end: a case taken in at the window, passed by reviewer, chief and director
 // (each signed in), then issued with a gapless number and a signed QR code, collected with the
-// 送达回证 printed, rated badly (follow-up opened); voided by the chief and reissued; and the
+// 送达回证 printed, the rating left to the window's rating device; voided by the chief and reissued; and the
 // verification screen telling a voided certificate and a tampered payload apart from a genuine one.
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
@@ -103,13 +103,12 @@ test('intake → three approvals → issue, collect, rate; void, reissue; verify
   expect(service).not.toContain(COLLECTOR_ID);
   expect(service).toContain('代收理由：持授权委托书');
 
-  // A bad rating opens the follow-up.
-  for (const item of ['overall', 'efficiency', 'serviceLevel', 'attitude'])
-    await app.getByTestId(`rating-${item}-2`).check();
-  await app.getByTestId('rating-comment').fill('排队时间太长');
+  // Collected at the window: the window's rating device is asked (一次一评); the clerk's screen
+  // shows the ratings read-only and offers no way to enter one (tests/e2e/rating.spec.ts rates).
+  await expect(app.getByTestId('section-case-ratings')).toContainText('尚无评价');
+  await expect(app.getByTestId('section-case-ratings').getByRole('button')).toHaveCount(0);
+  await expect(app.getByTestId('rating-submit')).toHaveCount(0);
   await shot(app, 'issuance-rating-zh-CN');
-  await app.getByTestId('rating-submit').click();
-  await expect(app.getByTestId('rating-followup')).toContainText('整改');
 
   const caseHash = new URL(app.url()).hash;
 

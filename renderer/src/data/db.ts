@@ -6,6 +6,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Ticket } from '../domain/floor/types';
 import type { DocumentRow } from './documentRows';
 import type { StoredEvent } from './eventTypes';
+import type { RatingRequest } from '../domain/floor/rating';
 import { doneBackfills, ROW_UPGRADES } from './rowUpgrades';
 
 export const DB_NAME = 'onewindow';
@@ -120,6 +121,7 @@ export class OneWindowDb extends Dexie {
   meta!: Table<MetaRow, string>;
   floorTickets!: Table<FloorTicketRow, string>;
   floorMeta!: Table<MetaRow, string>;
+  ratingRequests!: Table<RatingRequest, string>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: what the screen acknowledged is on disk before the promise resolves.
@@ -213,6 +215,17 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
+ * Version 9 (issue 18, the rating device): `ratingRequests`, the floor state of the rating device
+ * on one PC — a request per finished case at a window, waiting for the applicant's tap, then
+ * rated or expired (data/ratingRequests.ts). Floor state, not case history: not folded from the
+ * log, not compared by the rebuild; the rating itself is an event on the case. Only creates the
+ * table. (Version 7 belongs to another change; Dexie allows the gap.)
+ */
+export const SCHEMA_V9 = {
+  ratingRequests: 'id, [window+status]',
+} as const;
+
+/**
  * Version 10 (issue 17 item 4, joining stations that already hold data): a certificate number is
  * no longer unique in the `certificates` read table. Two stations that issued the same number
  * alone before they joined the hall both hold it on paper; the join check records the clash
@@ -252,6 +265,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   if (upTo >= 5) db.version(5).stores(SCHEMA_V5).upgrade(upgradeRows(5));
   if (upTo >= 6) db.version(6).stores(SCHEMA_V6);
   if (upTo >= 8) db.version(8).stores(SCHEMA_V8);
+  if (upTo >= 9) db.version(9).stores(SCHEMA_V9);
   if (upTo >= 10) db.version(10).stores(SCHEMA_V10);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));

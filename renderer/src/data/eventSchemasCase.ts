@@ -5,6 +5,7 @@
 // are not listed: dispatch refuses user commands (data/users.ts is their door).
 import { z } from 'zod';
 import type { DomainEventType } from '../domain/events';
+import { BAD_RATING_REASONS } from '../domain/rating';
 
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD');
 export const actorSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
@@ -176,11 +177,32 @@ export const CASE_EVENT_SCHEMAS = {
   }),
   ratingRecorded: caseEvent('ratingRecorded', {
     ratingId: z.string().min(1),
-    channel: z.enum(['counter', 'online']),
+    // 'counter' and 'online' in events from before the rating device; 'device' since (issue 18).
+    channel: z.enum(['counter', 'online', 'device']),
     overall: level,
     items: z.object({ efficiency: level, serviceLevel: level, attitude: level }).optional(),
     comment: z.string().optional(),
     bad: z.boolean(),
+    place: z
+      .strictObject({
+        window: z.string().min(1),
+        clerkId: z.string().min(1),
+        clerkName: z.string().min(1),
+        ticketId: z.string().min(1).optional(),
+      })
+      .optional(),
+    reasons: z.array(z.enum(BAD_RATING_REASONS)).optional(),
+  }),
+  'case.rating_appealed': caseEvent('case.rating_appealed', {
+    ratingId: z.string().min(1),
+    reason: z.string().min(1),
+    by: actorSchema,
+  }),
+  'case.rating_appeal_decided': caseEvent('case.rating_appeal_decided', {
+    ratingId: z.string().min(1),
+    outcome: z.enum(['upheld', 'rejected']),
+    reason: z.string().min(1),
+    by: actorSchema,
   }),
   ticketServed: caseEvent('ticketServed', {
     ticketId: z.string().min(1),

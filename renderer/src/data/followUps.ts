@@ -30,6 +30,10 @@ export interface RatingFollowUp {
   dueEstimated: boolean;
   returnCall: 'pending' | 'done';
   rectification: 'pending' | 'done';
+  /** From the rating device: what the applicant ticked, the window and the clerk served there. */
+  reasons?: string[];
+  window?: string;
+  clerkName?: string;
 }
 
 type RatingCommand = Extract<Command, { type: 'ratingRecorded' }>;
@@ -91,6 +95,10 @@ export async function recordRating(
       dueEstimated: due.estimated,
       returnCall: 'pending',
       rectification: 'pending',
+      ...(command.reasons && command.reasons.length > 0 ? { reasons: command.reasons } : {}),
+      ...(command.place
+        ? { window: command.place.window, clerkName: command.place.clerkName }
+        : {}),
     };
     await append(
       db,

@@ -1,5 +1,6 @@
 // Reading the ledgers: one kind at a time, the supervision ledger with the bad-rating follow-ups
 // of issuance folded in, and everything about one enterprise (一企一策).
+import type { CaseRating } from '../domain/rating';
 import type { CaseRow, OneWindowDb, ProjectRow } from './db';
 import { itemOf } from './ledgers';
 import type {
@@ -25,6 +26,24 @@ export interface SupervisionRow {
   /** The supervision item, or null for a follow-up (read-only here). */
   item: LedgerItem<'supervision'> | null;
   data: SupervisionItem;
+  /** A bad-rating follow-up whose rating was appealed (申诉): pending, or how it was decided. */
+  appeal?: 'pending' | 'upheld' | 'rejected';
+}
+
+/** The appeal of the rating behind a follow-up, read from its case (the case holds it). */
+async function appealsOf(
+  db: OneWindowDb,
+  followUps: { data: unknown }[],
+): Promise<Map<string, SupervisionRow['appeal']>> {
+  const ids = [...new Set(followUps.map((f) => str((f.data as { caseId?: unknown })?.caseId)))];
+  const rows = await db.cases.bulkGet(ids.filter(Boolean));
+  const out = new Map<string, SupervisionRow['appeal']>();
+  for (const row of rows) {
+    const ratings = (row?.state as { ratings?: CaseRating[] } | undefined)?.ratings ?? [];
+    for (const r of ratings)
+      if (r.appeal) out.set(r.ratingId, r.appeal.decision?.outcome ?? 'pending');
+  }
+  return out;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -70,9 +89,18 @@ export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow
     ledgerItems(db, 'supervision'),
     db.ledger.where('kind').equals('followUp').toArray(),
   ]);
+  const appeals = await appealsOf(db, followUps);
   const rows: SupervisionRow[] = [
     ...items.map((item) => ({ id: item.id, item, data: item.data })),
-    ...followUps.map((r) => ({ id: r.id, item: null, data: followUpAsSupervision(r) })),
+    ...followUps.map((r) => {
+      const appeal = appeals.get(str((r.data as { ratingId?: unknown })?.ratingId));
+      return {
+        id: r.id,
+        item: null,
+        data: followUpAsSupervision(r),
+        ...(appeal ? { appeal } : {}),
+      };
+    }),
   ];
   // Open items first, earliest due date first: what needs chasing this week is on top.
   return rows.sort(

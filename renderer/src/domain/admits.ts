@@ -82,6 +82,14 @@ export function admits(state: CaseState | null, e: CaseEvent): boolean {
     case 'ratingRecorded':
       if (e.channel === 'online' && state.ratings.some((r) => r.channel === 'online')) return false;
       return !state.ratings.some((r) => r.ratingId === e.ratingId);
+    case 'case.rating_appealed': {
+      const rating = state.ratings.find((r) => r.ratingId === e.ratingId);
+      return rating !== undefined && rating.appeal === undefined;
+    }
+    case 'case.rating_appeal_decided': {
+      const appeal = state.ratings.find((r) => r.ratingId === e.ratingId)?.appeal;
+      return appeal !== undefined && appeal.decision === undefined;
+    }
     case 'ticketServed':
       return !(state.tickets ?? []).some((t) => t.ticketId === e.ticketId);
   }

@@ -5,12 +5,12 @@ import type {
   Delivery,
   IntakeDetails,
   MissingItem,
-  RatingLevel,
   RefusalGround,
   SuspensionKind,
 } from './commands';
 import type { ApprovalStep, Deficiencies } from './events';
 import type { Actor, Role } from './roles';
+import type { CaseRating } from './rating';
 
 export type CaseStatus =
   | 'supplementRequested' // 补正中: waiting for the applicant
@@ -184,13 +184,7 @@ export interface CaseState {
   certificate: CertificateRecord | null;
   voidedCertificates: (CertificateRecord & { voidedOn: string; reason: string })[];
   delivery: (Delivery & { on: string }) | null;
-  ratings: {
-    ratingId: string;
-    channel: 'counter' | 'online';
-    overall: RatingLevel;
-    bad: boolean;
-    on: string;
-  }[];
+  ratings: CaseRating[];
   withdrawal: { reason: string; on: string } | null;
   /**
    * Queue tickets served for this case (ticketServed, issue 18): waiting and serving seconds.

@@ -1,6 +1,13 @@
 // Commands: what a user asks the domain to do. Each is a plain object discriminated by `type`;
 // case commands carry `caseId`. decide() turns a command into events or a refusal.
 import type { Role } from './roles';
+import type {
+  AppealOutcome,
+  BadRatingReason,
+  RatingChannel,
+  RatingLevel,
+  RatingPlace,
+} from './rating';
 
 export type Channel = 'window' | 'mail' | 'online';
 export type DeliveryMethod = 'pickup' | 'post';
@@ -101,8 +108,6 @@ export interface TicketServedFacts {
   servingSeconds: number;
 }
 
-export type RatingLevel = 1 | 2 | 3 | 4 | 5;
-
 export type Delivery =
   | {
       method: 'pickup';
@@ -199,11 +204,23 @@ export type Command =
   | ({
       type: 'ratingRecorded';
       ratingId: string;
-      channel: 'counter' | 'online';
+      /** 'device': the applicant's tap on the rating device — the only channel a station takes now. */
+      channel: RatingChannel;
       overall: RatingLevel;
       /** Counter items: efficiency, service level, attitude. */
       items?: { efficiency: RatingLevel; serviceLevel: RatingLevel; attitude: RatingLevel };
       comment?: string;
+      /** Device ratings: the window and the clerk served there. */
+      place?: RatingPlace;
+      /** Ticked on the device for a bad rating. */
+      reasons?: BadRatingReason[];
+    } & CaseRef)
+  | ({ type: 'appealRating'; ratingId: string; reason: string } & CaseRef)
+  | ({
+      type: 'decideRatingAppeal';
+      ratingId: string;
+      outcome: AppealOutcome;
+      reason: string;
     } & CaseRef)
   | ({ type: 'ticketServed'; ticket: TicketServedFacts } & CaseRef)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
@@ -233,6 +250,8 @@ export const COMMAND_TYPES = [
   'certificateVoided',
   'certificateReissued',
   'ratingRecorded',
+  'appealRating',
+  'decideRatingAppeal',
   'ticketServed',
   'userCreated',
   'userRoleChanged',

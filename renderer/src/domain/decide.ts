@@ -18,6 +18,7 @@ import { decideIntake, refuse, type Outcome } from './decideIntake';
 import { STATUTORY_EXTENSION_DAYS } from './deadlines';
 import type { ApprovalStep, DomainEvent } from './events';
 import { isValidExternalNumber } from './numbering';
+import { decideRating } from './decideRating';
 import { isValidIdNumber } from './ids';
 import { can, defaultPermissions, type Actor, type PermissionTable, type Role } from './roles';
 
@@ -294,27 +295,10 @@ function decideCase(
         on,
       });
     }
-    case 'ratingRecorded': {
-      const levels = [cmd.overall, ...(cmd.items ? Object.values(cmd.items) : [])];
-      if (levels.some((l) => !Number.isInteger(l) || l < 1 || l > 5))
-        return refuse('invalid_rating');
-      // One rating per case online; at the counter, one per visit (the data layer gives each visit its id).
-      if (cmd.channel === 'online' && state.ratings.some((r) => r.channel === 'online')) {
-        return refuse('already_rated');
-      }
-      if (state.ratings.some((r) => r.ratingId === cmd.ratingId)) return refuse('already_rated');
-      return one({
-        type: 'ratingRecorded',
-        caseId,
-        ratingId: cmd.ratingId,
-        channel: cmd.channel,
-        overall: cmd.overall,
-        ...(cmd.items ? { items: cmd.items } : {}),
-        ...(cmd.comment ? { comment: cmd.comment } : {}),
-        bad: cmd.overall <= 2,
-        on,
-      });
-    }
+    case 'ratingRecorded':
+    case 'appealRating':
+    case 'decideRatingAppeal':
+      return decideRating(state, cmd, actor, on);
     case 'ticketServed': {
       const k = cmd.ticket;
       if (

@@ -8,12 +8,18 @@ import type {
   Delivery,
   IntakeDetails,
   MissingItem,
-  RatingLevel,
   TicketServedFacts,
   RefusalGround,
   SuspensionKind,
 } from './commands';
 import type { Actor, Role } from './roles';
+import type {
+  AppealOutcome,
+  BadRatingReason,
+  RatingChannel,
+  RatingLevel,
+  RatingPlace,
+} from './rating';
 
 export type ApprovalStep = 'review' | 'verify' | 'approval';
 
@@ -130,12 +136,22 @@ export type DomainEvent =
   | ({
       type: 'ratingRecorded';
       ratingId: string;
-      channel: 'counter' | 'online';
+      channel: RatingChannel;
       overall: RatingLevel;
       items?: { efficiency: RatingLevel; serviceLevel: RatingLevel; attitude: RatingLevel };
       comment?: string;
       /** 不满意 / 非常不满意: followed up by a return call. */
       bad: boolean;
+      place?: RatingPlace;
+      reasons?: BadRatingReason[];
+    } & CaseEventBase)
+  | ({ type: 'case.rating_appealed'; ratingId: string; reason: string; by: Actor } & CaseEventBase)
+  | ({
+      type: 'case.rating_appeal_decided';
+      ratingId: string;
+      outcome: AppealOutcome;
+      reason: string;
+      by: Actor;
     } & CaseEventBase)
   | ({ type: 'ticketServed' } & TicketServedFacts & CaseEventBase)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
@@ -171,6 +187,8 @@ export const CASE_EVENT_TYPES = [
   'certificateVoided',
   'certificateReissued',
   'ratingRecorded',
+  'case.rating_appealed',
+  'case.rating_appeal_decided',
   'ticketServed',
 ] as const satisfies readonly CaseEvent['type'][];
 

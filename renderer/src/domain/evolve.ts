@@ -209,8 +209,40 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
         ...state,
         ratings: [
           ...state.ratings,
-          { ratingId: e.ratingId, channel: e.channel, overall: e.overall, bad: e.bad, on: e.on },
+          {
+            ratingId: e.ratingId,
+            channel: e.channel,
+            overall: e.overall,
+            bad: e.bad,
+            on: e.on,
+            ...(e.place ? { place: e.place } : {}),
+            ...(e.reasons ? { reasons: e.reasons } : {}),
+          },
         ],
+      };
+    case 'case.rating_appealed':
+      return {
+        ...state,
+        ratings: state.ratings.map((r) =>
+          r.ratingId === e.ratingId
+            ? { ...r, appeal: { reason: e.reason, by: e.by, on: e.on } }
+            : r,
+        ),
+      };
+    case 'case.rating_appeal_decided':
+      return {
+        ...state,
+        ratings: state.ratings.map((r) =>
+          r.ratingId === e.ratingId && r.appeal
+            ? {
+                ...r,
+                appeal: {
+                  ...r.appeal,
+                  decision: { outcome: e.outcome, reason: e.reason, by: e.by, on: e.on },
+                },
+              }
+            : r,
+        ),
       };
     case 'ticketServed':
       return {

@@ -40,6 +40,12 @@ export const REFUSAL_CODES = [
   'ticket_already_served',
   'invalid_ticket',
   'invalid_rating',
+  'rating_not_from_device',
+  'rating_not_found',
+  'already_appealed',
+  'not_appealed',
+  'appeal_decided',
+  'appeal_reason_required',
   'delivery_details_required',
   'proxy_reason_required',
   'invalid_date',
@@ -70,4 +76,5 @@ export const REFUSAL_PARAMS: Partial<Record<RefusalCode, readonly string[]>> = {
   unknown_item: ['item'],
   invalid_date: ['value'],
   requirement_too_long: ['max'],
+  appeal_reason_required: ['min', 'max'],
 };

@@ -2,9 +2,17 @@
 // hidden button is never the only guard. The table is data so that a bureau can adjust it.
 import type { CommandType } from './commands';
 
-export type Role = 'clerk' | 'reviewer' | 'chief' | 'director' | 'admin';
+/**
+ * A person's role, or 'device': the rating device (评价器) facing the applicant, which records the
+ * applicant's own tap and nothing else. No user is ever stored with it (ROLES lists the persons'
+ * roles; isRole() accepts only those).
+ */
+export type Role = 'clerk' | 'reviewer' | 'chief' | 'director' | 'admin' | 'device';
 
 export const ROLES: readonly Role[] = ['clerk', 'reviewer', 'chief', 'director', 'admin'];
+
+/** Every role an actor of a command may have: the persons' and the rating device's. */
+export const ACTOR_ROLES: readonly Role[] = [...ROLES, 'device'];
 
 /** Who acts: passed to decide() by the data layer from the signed-in user. */
 export interface Actor {
@@ -41,7 +49,11 @@ export const defaultPermissions: PermissionTable = {
   delivered: ['clerk'],
   certificateVoided: ['chief', 'director'],
   certificateReissued: ['clerk'],
-  ratingRecorded: ['clerk'],
+  // 一次一评: only the applicant's tap on the rating device (decide refuses anyone else too).
+  ratingRecorded: ['device'],
+  // 申诉: the section chief appeals a rating believed mistaken or malicious; the director decides.
+  appealRating: ['chief'],
+  decideRatingAppeal: ['director'],
   // The counter's clerk who finished the ticket; an administrator or chief may stand in at a window.
   ticketServed: ['clerk', 'chief', 'admin'],
   userCreated: ['admin'],

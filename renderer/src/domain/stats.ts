@@ -14,6 +14,7 @@
 // estimate every deadline uses); cases counted so are `uncovered`, and the screen says how many.
 // Only dates the index cannot reach at all (before the calendar's first year) are left out.
 import type { CaseState } from './caseState';
+import { ratingCounts } from './rating';
 import type { HolidayCalendar } from './calendar';
 import { defaultCalendar } from './calendar';
 import { workdayIndex, type WorkdayIndex } from './statsCalendar';
@@ -175,7 +176,8 @@ function contribution(s: CaseState, first: string, last: string, asOf: string, w
     }
   }
   for (const r of s.ratings) {
-    if (r.on >= first && r.on <= last) {
+    // A rating whose appeal the director upheld is kept on the case but left out of the figures.
+    if (r.on >= first && r.on <= last && ratingCounts(r)) {
       d.ratings += 1;
       if (r.bad) d.badRatings += 1;
     }

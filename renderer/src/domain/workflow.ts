@@ -3,6 +3,8 @@ export * from './caseState';
 export * from './commands';
 export * from './events';
 export * from './refusals';
+export * from './rating';
+export { DEVICE_ROLE } from './decideRating';
 export {
   decide,
   MAX_CERTIFICATE_VALUE_LENGTH,

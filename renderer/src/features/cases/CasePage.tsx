@@ -22,6 +22,8 @@ import { PersonalReveal, usePersonalReveal } from './PersonalReveal';
 import { personalFieldsOf } from '../../data/personalData';
 import { matterName } from './caseFormat';
 import { useToday } from '../shared/useToday';
+import { CaseRatings } from '../rating/CaseRatings';
+import { followUpsOfCase } from '../../data/followUps';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation(['cases', 'domain']);
@@ -38,6 +40,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     [db, caseId],
   );
   const prints = useLiveQuery(() => printsOfCase(db, caseId), [db, caseId]);
+  const followUps = useLiveQuery(() => followUpsOfCase(db, caseId), [db, caseId]);
   const attachments = useLiveQuery(
     async () =>
       (await db.files.where('caseId').equals(caseId).toArray()).filter(
@@ -119,6 +122,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <CaseDeadlines row={row} today={today} />
           <CaseMaterials state={state} />
           <CaseAttachments rows={attachments ?? []} />
+          <CaseRatings state={state} version={row.version} followUps={followUps ?? []} />
         </Stack>
       </Box>
       <CaseTimeline

@@ -120,10 +120,33 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
       const d = p['delivery'] as { method?: unknown } | undefined;
       return d ? t(`delivery.${str(d.method)}`) : '';
     }
-    case 'ratingRecorded':
+    case 'ratingRecorded': {
       // In words (非常满意 …), as the applicant chose it; a level unknown here shows as recorded.
-      return t('eventDetail.rating', {
-        level: t(`issuance:rating.level.${str(p['overall'])}`, { defaultValue: str(p['overall']) }),
+      const level = t(`issuance:rating.level.${str(p['overall'])}`, {
+        defaultValue: str(p['overall']),
+      });
+      const place = p['place'] as { window?: unknown; clerkName?: unknown } | undefined;
+      if (!place) return t('eventDetail.rating', { level });
+      const reasons = Array.isArray(p['reasons'])
+        ? p['reasons'].map((r) => t(`rating:reason.${str(r)}`, { defaultValue: str(r) }))
+        : [];
+      return [
+        t('eventDetail.ratingDevice', {
+          level,
+          window: str(place.window),
+          clerk: str(place.clerkName),
+        }),
+        reasons.length > 0 ? t('eventDetail.ratingReasons', { reasons: reasons.join('、') }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'case.rating_appealed':
+      return t('eventDetail.ratingAppealed', { reason: str(p['reason']) });
+    case 'case.rating_appeal_decided':
+      return t('eventDetail.ratingAppealDecided', {
+        outcome: t(`rating:outcomeShort.${str(p['outcome'])}`, { defaultValue: str(p['outcome']) }),
+        reason: str(p['reason']),
       });
     case 'ticketServed':
       return ticketSummary(t, {

@@ -5,12 +5,12 @@ import type { ReactNode } from 'react';
 import type { FloorDeviceKind } from '../../domain/floor/types';
 import { KioskPage } from './KioskPage';
 import { DisplayPage } from './DisplayPage';
+import { FloorRatingRoute } from './FloorRatingRoute';
 
-/**
- * The route table: page name → what it shows, given the rest of the path. The `rating` helper
- * (issue 18 item 4) adds `rating: (params) => <RatingPage window={params[0]} />` here.
- */
+/** The route table: page name → what it shows, given the rest of the path. */
 export const floorPages: Partial<Record<FloorDeviceKind, (params: string[]) => ReactNode>> = {
   kiosk: () => <KioskPage />,
   display: () => <DisplayPage />,
+  // The rating device at one window: #/floor/rating/<window> (the counter station's code).
+  rating: (params) => <FloorRatingRoute window={params[0]} />,
 };

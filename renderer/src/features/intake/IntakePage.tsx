@@ -187,6 +187,12 @@ export function IntakePage() {
           }
         >
           {t(`decision.done.${done.kind}`, { caseNo: done.caseNo })}
+          {done.ratingWindow && (
+            <span data-testid="intake-rating-requested">
+              {' '}
+              {t('rating:section.requested', { window: done.ratingWindow })}
+            </span>
+          )}
         </Alert>
       )}
       {done?.paperError && (

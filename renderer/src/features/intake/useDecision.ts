@@ -11,6 +11,7 @@ import { useDraftStore } from './draft';
 import { asMissingItem, intakeDetailsOf, missingOf } from './model';
 import { intakePapers } from './papers';
 import { supplementItems } from './SupplementDialog';
+import { requestRatingFor } from '../rating/requestRating';
 
 export type Outcome =
   | {
@@ -19,6 +20,8 @@ export type Outcome =
       caseNo: string;
       kind: 'accept' | 'supplement' | 'refuse';
       jobs: PrintJob[];
+      /** The window whose rating device was asked for the applicant's rating, or null. */
+      ratingWindow: string | null;
       /** The decision is recorded but its papers could not be prepared: why. */
       paperError?: string;
     }
@@ -83,7 +86,15 @@ export function useDecision(today: string) {
       const state = r.state!;
       // The decision is recorded: only now may the draft go.
       useDraftStore.getState().clear();
-      const recorded = { ok: true as const, caseId: state.caseId, caseNo: state.caseNo, kind };
+      // The applicant at the window rates the service on the window's rating device (一次一评).
+      const asked = await requestRatingFor(state);
+      const recorded = {
+        ok: true as const,
+        caseId: state.caseId,
+        caseNo: state.caseNo,
+        kind,
+        ratingWindow: asked?.window ?? null,
+      };
       try {
         const db = appDb();
         const station = await getStation(db);

@@ -1,5 +1,6 @@
 // Delivery of the certificate: collected at the window (who, ID number, whether an agent with
 // an authorisation, when — prints the 送达回证) or posted (carrier, tracking number, address).
+import { requestRatingFor } from '../rating/requestRating';
 import { useState } from 'react';
 import {
   Box,
@@ -123,7 +124,14 @@ export function DeliveryForm({
       onNotice({ severity: 'error', text: refusalText(r.refusal) });
       return;
     }
-    onNotice({ severity: 'success', text: t('delivery.done') });
+    // Collected at the window: the applicant rates on the window's rating device (一次一评).
+    const asked = method === 'pickup' && r.state ? await requestRatingFor(r.state) : null;
+    onNotice({
+      severity: 'success',
+      text: asked
+        ? `${t('delivery.done')} ${t('rating:section.requested', { window: asked.window })}`
+        : t('delivery.done'),
+    });
     if (method === 'pickup' && r.state) onPrint(await serviceJob(r.state, r.documents));
   };
 

@@ -20,7 +20,7 @@ import { useToday } from '../shared/useToday';
 import { CertificateForm, type IssueRequest } from './CertificateForm';
 import { CertificateSection } from './CertificateSection';
 import { DeliveryForm } from './DeliveryForm';
-import { RatingSection } from './RatingSection';
+import { CaseRatings } from '../rating/CaseRatings';
 import { certificateTypeOf, loadValues, prefillValues, printKindOfCase } from './certificateData';
 import { PrintModeChoice } from './PrintModeChoice';
 import { useCertificatePrint, type CertificateJobs } from './useCertificatePrint';
@@ -213,8 +213,9 @@ export function IssuePage({ caseId }: { caseId: string }) {
           />
         </Section>
       )}
-      {state.status === 'delivered' && (
-        <RatingSection
+      {(state.status === 'delivered' || state.ratings.length > 0) && (
+        // Read-only: the applicant rates on the window's rating device (一次一评).
+        <CaseRatings
           state={state}
           version={row.version}
           followUps={followUps ?? []}

@@ -105,6 +105,18 @@ export function Supervision() {
                 <TableCell>{d.number}</TableCell>
                 <TableCell>
                   <Chip size="small" label={t(`source.${d.source}`)} />
+                  {r.appeal && (
+                    <Chip
+                      size="small"
+                      color={r.appeal === 'upheld' ? 'success' : 'default'}
+                      variant="outlined"
+                      label={t(
+                        `rating:ledger.appeal${r.appeal[0]!.toUpperCase()}${r.appeal.slice(1)}`,
+                      )}
+                      data-testid="supervision-appeal"
+                      sx={{ ml: 1 }}
+                    />
+                  )}
                 </TableCell>
                 <TableCell sx={{ maxWidth: 360 }}>{d.title}</TableCell>
                 <TableCell>

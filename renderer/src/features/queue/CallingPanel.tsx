@@ -3,6 +3,8 @@
 // ticket at the counter is linked to the case the clerk has open, and finishing it records its
 // waiting and serving times on that case (data/floorCase.ts). Shown only on a station (or in a
 // tab) set up as a window in 设置 › 大厅叫号. Alt+N calls next, Alt+R calls again.
+import { requestRatingFor } from '../rating/requestRating';
+import type { CaseState } from '../../domain';
 import { useCallback, useEffect, useState } from 'react';
 import {
   Alert,
@@ -286,6 +288,13 @@ export function CallingPanel() {
                       ticketId: current.id,
                       window: window.id,
                       actor: counterActor(),
+                    }).then(async (done) => {
+                      // The applicant rates the service on the window's rating device (一次一评).
+                      const caseId = done.ok ? done.value.ticket.caseId : undefined;
+                      const row = caseId ? await appDb().cases.get(caseId) : undefined;
+                      if (done.ok && row)
+                        await requestRatingFor(row.state as CaseState, current.id, window.id);
+                      return done;
                     }),
                   (o): Note =>
                     o.recorded === 'recorded' || o.recorded === 'already'

@@ -7,7 +7,7 @@ import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { foldLog, READ_TABLES, rowBytes } from '../../../../renderer/src/data/fold';
 import { recordRating } from '../../../../renderer/src/data/followUps';
-import { can, ROLES, type Actor, type Command } from '../../../../renderer/src/domain';
+import { can, ACTOR_ROLES, type Actor, type Command } from '../../../../renderer/src/domain';
 import { casePool } from '../domain/commandPool';
 import { fuzzOptions } from '../../security/fuzzConfig';
 import { stationDb } from './helpers';
@@ -28,7 +28,7 @@ const step = fc
   .chain((command) =>
     fc.record({
       command: fc.constant(command),
-      role: fc.constantFrom(...ROLES.filter((r) => can(r, command.type))),
+      role: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))),
       dayOffset: fc.integer({ min: 0, max: 3 }),
     }),
   );

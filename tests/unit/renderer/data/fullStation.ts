@@ -56,7 +56,8 @@ export async function fullStation() {
     );
     return { id: u.id, name: u.name, role: u.role };
   })();
-  const who = { clerk, reviewer, chief, director, admin };
+  const device = { id: 'rating-device:HJ02', name: 'HJ02', role: 'device' as const };
+  const who = { clerk, reviewer, chief, director, admin, device };
   let n = 0;
   const send = async (caseId: string, type: string, role: keyof typeof who, pick = 0) => {
     const command = casePool(caseId, '').filter((c) => c.type === type)[pick] as Command;
@@ -85,7 +86,7 @@ export async function fullStation() {
     ['delivered', 'clerk'],
     ['certificateVoided', 'chief'],
     ['certificateReissued', 'clerk'],
-    ['ratingRecorded', 'clerk'],
+    ['ratingRecorded', 'device'],
   ] as const)
     await send('c1', t, r);
   const bad = await recordRating(
@@ -94,13 +95,31 @@ export async function fullStation() {
       type: 'ratingRecorded',
       caseId: 'c1',
       ratingId: 'bad-1',
-      channel: 'counter',
+      channel: 'device',
       overall: 1,
-      comment: '慢',
+      place: { window: 'HJ02', clerkId: clerk.id, clerkName: clerk.name },
+      reasons: ['slow'],
     },
-    { actor: clerk, now: day(21) },
+    { actor: device, now: day(21) },
   );
   expect(bad.followUpId).toBe('followUp-bad-1');
+  // The chief appeals the bad rating, the director upholds it: two events on the case.
+  for (const [command, actor] of [
+    [{ type: 'appealRating', caseId: 'c1', ratingId: 'bad-1', reason: '申请人误触' }, chief],
+    [
+      {
+        type: 'decideRatingAppeal',
+        caseId: 'c1',
+        ratingId: 'bad-1',
+        outcome: 'upheld',
+        reason: '录像属实',
+      },
+      director,
+    ],
+  ] as const) {
+    const r = await dispatch(db, command as Command, { actor: actor as Actor, now: day(22) });
+    expect(r.ok, JSON.stringify(!r.ok && r.refusal)).toBe(true);
+  }
   // c2: 补正, then 容缺受理, a special procedure, an extension, a denial.
   await send('c2', 'requestSupplement', 'clerk');
   await send('c2', 'supplementReceived', 'clerk');

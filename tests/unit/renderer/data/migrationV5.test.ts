@@ -7,7 +7,12 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup, type BackupFile } from '../../../../renderer/src/data/backup';
-import { declareVersions, OneWindowDb, SCHEMA_VERSION } from '../../../../renderer/src/data/db';
+import {
+  declareVersions,
+  OneWindowDb,
+  SCHEMA_V1,
+  SCHEMA_VERSION,
+} from '../../../../renderer/src/data/db';
 import { backfillKey, completeBackfills } from '../../../../renderer/src/data/backfill';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
@@ -75,9 +80,8 @@ async function v4Station() {
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of db.tables) tables[t.name] = (await t.toArray()) as Record<string, unknown>[];
   delete tables['documents'];
-  // Tables of later versions (v8: the floor store) did not exist at v4.
-  delete tables['floorTickets'];
-  delete tables['floorMeta'];
+  // Tables of later versions (v8's floor store, v9's rating requests) did not exist at v4.
+  for (const t of Object.keys(tables)) if (!(t in SCHEMA_V1)) delete tables[t];
   // Nor did version 4 know of backfills (a database created at v5 is marked as needing none).
   tables['meta'] = (tables['meta'] ?? []).filter((r) => !String(r['key']).startsWith('backfill:'));
   return tables;

@@ -10,6 +10,7 @@ import {
   SCHEMA_V3,
   SCHEMA_V4,
   SCHEMA_VERSION,
+  declareVersions,
   type CaseRow,
 } from '../../../../renderer/src/data/db';
 import { termsOf } from '../../../../renderer/src/data/search';
@@ -236,7 +237,7 @@ describe('schema migrations: v4 → v6 (the hall)', () => {
     const v6 = new OneWindowDb(name, { indexedDB, IDBKeyRange });
     opened.push(v6);
     await v6.open();
-    expect(v6.verno).toBe(SCHEMA_VERSION); // v10 (the join check) came after
+    expect(v6.verno).toBe(SCHEMA_VERSION); // v8 (floor), v9 (rating) and v10 (the join check) came after
     for (const t of tables) expect(await v6.table(t).toArray()).toEqual(rows[t]);
     const report = await verifyLog(v6, NOW);
     expect(report).toMatchObject({ ok: true, checked: rows.events.length });
@@ -250,5 +251,33 @@ describe('schema migrations: v4 → v6 (the hall)', () => {
     });
     expect((await v6.events.where('gseq').equals(1).first())?.id).toBe(first.id);
     expect((await verifyLog(v6, NOW)).ok).toBe(true);
+  });
+});
+
+describe('schema migrations: v6 → v9 (the rating device)', () => {
+  it('a v6 database opens at v9 with every row as it was and an empty ratingRequests table', async () => {
+    const source = await stationNamed('HJ01');
+    opened.push(source);
+    await takeIn(source, 'c1');
+    const tables = ['events', 'cases', 'parties', 'projects', 'users', 'meta'] as const;
+    const rows = Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, await source.table(t).toArray()] as const)),
+    ) as Record<(typeof tables)[number], unknown[]>;
+    const name = `mig-6-9-${Date.now()}`;
+    const v6 = new Dexie(name, { indexedDB, IDBKeyRange });
+    declareVersions(v6, 6);
+    opened.push(v6);
+    await v6.open();
+    for (const t of tables) await v6.table(t).bulkPut(rows[t]);
+    v6.close();
+
+    const v9 = new OneWindowDb(name, { indexedDB, IDBKeyRange });
+    opened.push(v9);
+    await v9.open();
+    expect(v9.verno).toBe(SCHEMA_VERSION);
+    for (const t of tables) expect(await v9.table(t).toArray()).toEqual(rows[t]);
+    expect(await v9.ratingRequests.count()).toBe(0);
+    expect(await v9.ratingRequests.where({ window: 'HJ01', status: 'waiting' }).count()).toBe(0);
+    expect((await verifyLog(v9, NOW)).ok).toBe(true);
   });
 });

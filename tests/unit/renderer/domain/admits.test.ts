@@ -9,7 +9,7 @@ import {
   can,
   decide,
   evolve,
-  ROLES,
+  ACTOR_ROLES,
   type Actor,
   type CaseEvent,
   type CaseState,
@@ -38,7 +38,7 @@ const step = fc
   .chain((command) =>
     fc.record({
       command: fc.constant(command),
-      role: fc.constantFrom(...ROLES.filter((r) => can(r, command.type))),
+      role: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))),
       dayOffset: fc.integer({ min: 0, max: 1 }),
     }),
   );
@@ -66,7 +66,7 @@ describe('admits against decide', () => {
         for (const { state, day } of statesOf(steps)) {
           if (state) seen.statuses.add(state.status);
           for (const command of pool) {
-            for (const role of ROLES.filter((r) => can(r, command.type))) {
+            for (const role of ACTOR_ROLES.filter((r) => can(r, command.type))) {
               const d = decide(state, command, actorOf(role), nowOf(day));
               if (!d.ok) continue;
               seen.decided += 1;
@@ -99,7 +99,7 @@ describe('admits against decide', () => {
           const made: { e: CaseEvent; command: Command; actor: Actor; now: string }[] = [];
           for (const { state, day } of statesOf(a)) {
             for (const command of pool) {
-              const role = ROLES.find((r) => can(r, command.type))!;
+              const role = ACTOR_ROLES.find((r) => can(r, command.type))!;
               const d = decide(state, command, actorOf(role), nowOf(day));
               if (d.ok && d.events.length === 1)
                 made.push({

@@ -1,7 +1,7 @@
 // Every case command type, valid and invalid variants, for one case: what random sequences draw
 // from to reach the states of the workflow (admits and fold tests).
 import { makeIdNumber, type Command } from '../../../../renderer/src/domain';
-import { intakeOf, ticked } from './workflowFixtures';
+import { intakeOf, placeHJ02 as place, ticked } from './workflowFixtures';
 
 const id = makeIdNumber('410108', '1980-01-01', 11);
 
@@ -66,7 +66,32 @@ export function casePool(caseId: string, caseNo = `HJ01-20260302-${caseId}`): Co
     },
     { type: 'certificateVoided', ...c, reason: '错印' },
     { type: 'certificateReissued', ...c, number: `建字第${caseId}02号`, external: false, seq: 2 },
-    { type: 'ratingRecorded', ...c, ratingId: `r1-${caseId}`, channel: 'online', overall: 5 },
-    { type: 'ratingRecorded', ...c, ratingId: `r2-${caseId}`, channel: 'counter', overall: 1 },
+    {
+      type: 'ratingRecorded',
+      ...c,
+      ratingId: `r1-${caseId}`,
+      channel: 'device',
+      overall: 5,
+      place,
+    },
+    {
+      type: 'ratingRecorded',
+      ...c,
+      ratingId: `r2-${caseId}`,
+      channel: 'device',
+      overall: 1,
+      place,
+      reasons: ['slow'],
+    },
+    // A clerk's counter rating: refused whoever sends it (only the device rates).
+    { type: 'ratingRecorded', ...c, ratingId: `r3-${caseId}`, channel: 'counter', overall: 5 },
+    { type: 'appealRating', ...c, ratingId: `r2-${caseId}`, reason: '申请人误触评价' },
+    {
+      type: 'decideRatingAppeal',
+      ...c,
+      ratingId: `r2-${caseId}`,
+      outcome: 'upheld',
+      reason: '查看录像属实',
+    },
   ] as Command[];
 }

@@ -12,7 +12,7 @@ import {
   type Command,
   type StreamEvent,
 } from '../../../../renderer/src/domain';
-import { acceptOf, actors } from './workflowFixtures';
+import { acceptOf, actors, placeHJ02 } from './workflowFixtures';
 
 const MAX = { maxSchema: 2 };
 let seq = 0;
@@ -56,7 +56,7 @@ describe('foldStream', () => {
   });
 
   it('merges a stale event the state still admits (a rating given at another station)', () => {
-    // Both decided on version 2: the chief verified here, the clerk recorded a rating there.
+    // Both decided on version 2: the chief verified here, the rating device rated there.
     const verified = made(
       atVerify,
       { type: 'verify', caseId: 'c1', opinion: '同意' },
@@ -64,8 +64,15 @@ describe('foldStream', () => {
     );
     const rated = made(
       atVerify,
-      { type: 'ratingRecorded', caseId: 'c1', ratingId: 'r1', channel: 'counter', overall: 4 },
-      actors.clerk,
+      {
+        type: 'ratingRecorded',
+        caseId: 'c1',
+        ratingId: 'r1',
+        channel: 'device',
+        overall: 4,
+        place: placeHJ02,
+      },
+      actors.device,
     );
     const r = fold([accepted, reviewed, verified, rated]);
     expect(r.outcomes.slice(2)).toEqual([

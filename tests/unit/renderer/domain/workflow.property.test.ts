@@ -4,7 +4,7 @@ import {
   ALLOWED_TRANSITIONS,
   CASE_STATUSES,
   INITIAL_STATUSES,
-  ROLES,
+  ACTOR_ROLES,
   can,
   decide,
   evolve,
@@ -94,8 +94,8 @@ const step = commandArb.chain((command) =>
   fc.record({
     command: fc.constant(command),
     role: fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(...ROLES.filter((r) => can(r, command.type))) },
-      { weight: 1, arbitrary: fc.constantFrom(...ROLES) },
+      { weight: 4, arbitrary: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))) },
+      { weight: 1, arbitrary: fc.constantFrom(...ACTOR_ROLES) },
     ),
     dayOffset: fc.integer({ min: 0, max: 1 }),
   }),

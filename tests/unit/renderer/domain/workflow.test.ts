@@ -410,23 +410,6 @@ describe('decide — refusals', () => {
     });
   });
 
-  it('one online rating per case; ratings of 1–2 are bad', () => {
-    const s = run([[acceptOf(), actors.clerk]]).state;
-    const rate: Command = {
-      type: 'ratingRecorded',
-      ...c,
-      ratingId: 'r1',
-      channel: 'online',
-      overall: 2,
-    };
-    const after = run([[rate, actors.clerk]], s);
-    expect(after.state.ratings[0]?.bad).toBe(true);
-    expect(decide(after.state, { ...rate, ratingId: 'r2' }, actors.clerk, NOW)).toMatchObject({
-      ok: false,
-      refusal: { code: 'already_rated' },
-    });
-  });
-
   it('never refuses a supplement notice for a limit that falls in a year without a calendar', () => {
     const cmd: Command = {
       type: 'requestSupplement',

@@ -18,7 +18,12 @@ export const actors: Record<Actor['role'], Actor> = {
   chief: { id: 'u-chief', name: '赵科长', role: 'chief' },
   director: { id: 'u-dir', name: '陈局长', role: 'director' },
   admin: { id: 'u-admin', name: '管理员', role: 'admin' },
+  // The rating device at window HJ02 (评价器): the only actor that records a rating.
+  device: { id: 'rating-device:HJ02', name: 'HJ02', role: 'device' },
 };
+
+/** Where a device rating was given, for rating commands. */
+export const placeHJ02 = { window: 'HJ02', clerkId: 'u-clerk', clerkName: '王窗口' };
 
 export const NOW = '2026-03-02T02:00:00Z';
 

@@ -9,7 +9,7 @@ import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import type { Command, RatingLevel } from '../../../../renderer/src/domain';
 import { verifyCertificate } from '../../../../renderer/src/features/issuance/verify';
 import { signClaim } from '../../../../renderer/src/features/issuance/qrPayload';
-import { acceptOf, actors } from '../domain/workflowFixtures';
+import { acceptOf, actors, placeHJ02 } from '../domain/workflowFixtures';
 import { stationDb } from '../data/helpers';
 
 let db: OneWindowDb;
@@ -43,17 +43,17 @@ const ratingOf = (overall: RatingLevel, over: Partial<Command> = {}) =>
     type: 'ratingRecorded',
     caseId: 'c1',
     ratingId: `r-${overall}`,
-    channel: 'counter',
+    channel: 'device',
     overall,
-    items: { efficiency: overall, serviceLevel: overall, attitude: overall },
-    comment: '等了很久',
+    place: placeHJ02,
+    ...(overall <= 2 ? { reasons: ['slow', 'attitude'] } : {}),
     ...over,
   }) as Extract<Command, { type: 'ratingRecorded' }>;
 
 describe('rating and follow-up', () => {
   it('a bad rating (2) opens one follow-up due in 15 working days, chained in the log', async () => {
     await issuedCase();
-    const r = await recordRating(db, ratingOf(2), { actor: actors.clerk, now });
+    const r = await recordRating(db, ratingOf(2), { actor: actors.device, now });
     expect(r.ok).toBe(true);
     const items = await followUpsOfCase(db, 'c1');
     expect(items).toHaveLength(1);
@@ -61,6 +61,9 @@ describe('rating and follow-up', () => {
       overall: 2,
       rectifyDueOn: '2026-03-23',
       returnCall: 'pending',
+      reasons: ['slow', 'attitude'],
+      window: 'HJ02',
+      clerkName: '王窗口',
     });
     expect((await db.ledger.get('followUp-r-2'))?.status).toBe('open');
     expect((await verifyLog(db, now)).ok).toBe(true);
@@ -68,15 +71,18 @@ describe('rating and follow-up', () => {
 
   it('a good rating (3) opens no follow-up', async () => {
     await issuedCase();
-    expect((await recordRating(db, ratingOf(3), { actor: actors.clerk, now })).ok).toBe(true);
+    expect((await recordRating(db, ratingOf(3), { actor: actors.device, now })).ok).toBe(true);
     expect(await db.ledger.count()).toBe(0);
   });
 
   it('a refused rating writes neither rating nor follow-up', async () => {
     await issuedCase();
-    // A reviewer may not record ratings (the counter does).
-    const r = await recordRating(db, ratingOf(1), { actor: actors.reviewer, now });
-    expect(r.ok).toBe(false);
+    // Only the rating device records ratings: a clerk is refused, as is a counter rating.
+    const r = await recordRating(db, ratingOf(1), { actor: actors.clerk, now });
+    expect(r.ok || r.refusal).toEqual({
+      code: 'forbidden_role',
+      params: { command: 'ratingRecorded', role: 'clerk' },
+    });
     expect(await db.ledger.count()).toBe(0);
     expect(((await db.cases.get('c1'))?.state as { ratings: unknown[] }).ratings).toHaveLength(0);
   });

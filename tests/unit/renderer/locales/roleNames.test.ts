@@ -36,6 +36,7 @@ const names = {
     chief: '科室负责人',
     director: '局领导',
     admin: '系统管理员',
+    device: '评价器',
   },
   en: {
     clerk: 'Counter clerk',
@@ -43,6 +44,7 @@ const names = {
     chief: 'Section chief',
     director: 'Director',
     admin: 'Administrator',
+    device: 'Rating device',
   },
 } as const;
 
