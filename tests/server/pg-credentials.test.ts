@@ -102,7 +102,6 @@ describe('credentials beside user events', () => {
       [1, '001_hall.sql'],
       [2, '002_numbers.sql'],
       [3, '003_credentials.sql'],
-      [8, '008_floor.sql'],
     ]);
   });
 

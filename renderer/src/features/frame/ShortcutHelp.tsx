@@ -26,6 +26,7 @@ const scopes: ShortcutScope[] = [
   'intake',
   'approval',
   'issuance',
+  'queue',
 ];
 
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {

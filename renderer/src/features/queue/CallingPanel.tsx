@@ -28,6 +28,7 @@ import type { FloorResult, Ticket } from '../../domain/floor/types';
 import type { Actor, Role } from '../../domain/roles';
 import { floorPort, useFloorStore, useFloorWatch, useMyWindow } from './floorStore';
 import { TransferDialog } from './TransferDialog';
+import { isKey } from '../shared/shortcuts';
 
 /** The signed-in user as the case command's actor; dispatch checks the role it claims. */
 function counterActor(): Actor {
@@ -132,12 +133,10 @@ export function CallingPanel() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const k = e.key.toLowerCase();
-      if (k === 'n' && !current) {
+      if (isKey('callNext', e) && !current) {
         e.preventDefault();
         callNext();
-      } else if (k === 'r' && current?.status === 'called') {
+      } else if (isKey('recall', e) && current?.status === 'called') {
         e.preventDefault();
         recall();
       }

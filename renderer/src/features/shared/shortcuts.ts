@@ -36,6 +36,9 @@ const matchers = {
   tab: (e: KeyLike) => e.key === 'Tab',
   save: (e: KeyLike) => ctrl(e) && !e.altKey && e.key.toLowerCase() === 's',
   submit: (e: KeyLike) => ctrl(e) && !e.altKey && e.key === 'Enter',
+  /** The calling panel (叫号): by the key's position, whatever the keyboard layout. */
+  callNext: (e: KeyLike) => e.altKey && !ctrl(e) && e.code === 'KeyN',
+  recall: (e: KeyLike) => e.altKey && !ctrl(e) && e.code === 'KeyR',
 } as const;
 
 export type KeyId = keyof typeof matchers;
@@ -54,7 +57,7 @@ export const areaShortcut = (area: (typeof areas)[number]) => `Alt+${areas.index
 
 /** Where a shortcut works: a heading of the help (app:shortcuts.scope.*). */
 export type ShortcutScope =
-  'everywhere' | 'cases' | 'lists' | 'counselling' | 'intake' | 'approval' | 'issuance';
+  'everywhere' | 'cases' | 'lists' | 'counselling' | 'intake' | 'approval' | 'issuance' | 'queue';
 
 export interface Shortcut {
   /** Its line in the help: app:shortcuts.do.<id>. */
@@ -86,6 +89,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'submit', scope: 'approval', keys: ['Ctrl+Enter'], uses: ['submit'] },
   { id: 'verify', scope: 'issuance', keys: ['Enter'], uses: ['enter'] },
   { id: 'issuanceScan', scope: 'issuance', keys: ['Enter', 'Esc'], uses: ['enter', 'escape'] },
+  { id: 'callNext', scope: 'queue', keys: ['Alt+N'], uses: ['callNext'] },
+  { id: 'recall', scope: 'queue', keys: ['Alt+R'], uses: ['recall'] },
 ];
 
 /** The aria-keyshortcuts value of a key as printed ("Ctrl+S" → "Control+S"). */
