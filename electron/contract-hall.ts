@@ -23,6 +23,7 @@ import {
 } from '../server/protocol';
 import { refillRequestSchema, refillResponseSchema } from '../server/protocol/restore';
 import { floorCallSchema, floorAnswerSchema } from '../server/protocol/floor';
+import { ratingAnswerSchema, ratingCallSchema } from '../server/protocol/rating';
 
 /**
  * The newest event envelope schema this app folds, told to the server when a session opens (the
@@ -314,6 +315,15 @@ export const hallContract = {
   'hall.floor': {
     args: floorCallSchema,
     result: z.union([z.object({ ok: z.literal(true), answer: floorAnswerSchema }), failed]),
+  },
+  /**
+   * The rating device across the hall (issue 18 item 4, docs/floor.md): one call of
+   * /v1/floor/rating/* — a counter asks and picks up its requests' ratings, a rating device reads
+   * and submits its own window's request. Failures as 'hall.floor'.
+   */
+  'hall.rating': {
+    args: ratingCallSchema,
+    result: z.union([z.object({ ok: z.literal(true), answer: ratingAnswerSchema }), failed]),
   },
 } as const;
 

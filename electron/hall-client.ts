@@ -24,6 +24,7 @@ import {
   normaliseFingerprint,
 } from './contract-hall';
 import { floorAnswerSchema, floorRequest } from '../server/protocol/floor';
+import { ratingAnswerSchema, ratingRequest } from '../server/protocol/rating';
 import {
   allocateCertificateResponseSchema,
   API_PREFIX,
@@ -102,6 +103,7 @@ export interface HallService {
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
   floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
+  rating(args: In<'hall.rating'>): Promise<Out<'hall.rating'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -437,6 +439,21 @@ export function createHallClient(deps: HallClientDeps): HallService {
           ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
         });
         return { ok: true as const, answer: expectBody(answer, floorAnswerSchema) };
+      } catch (e) {
+        return failureOf(e);
+      }
+    },
+
+    async rating(args) {
+      try {
+        const r = ratingRequest(args);
+        const answer = await authed({
+          method: r.method,
+          path: `${API_PREFIX}${r.path}`,
+          ...(r.body !== undefined ? { body: r.body } : {}),
+          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
+        });
+        return { ok: true as const, answer: expectBody(answer, ratingAnswerSchema) };
       } catch (e) {
         return failureOf(e);
       }

@@ -25,6 +25,8 @@ import { SqlRestore } from '../db/restore';
 import { detectRewound, restoreRoutes } from './restore';
 import { SqlFloor } from '../db/floor';
 import { floorRoutes } from './floor';
+import { SqlRating } from '../db/rating';
+import { ratingRoutes } from './rating';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -113,6 +115,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
   floorRoutes(app, ctx);
+  ratingRoutes(app, ctx, new SqlRating(o.db, o.now));
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

@@ -40,6 +40,11 @@ export interface RatingPlace {
   clerkName: string;
   /** The queue ticket the visit was for, when there was one. */
   ticketId?: string;
+  /**
+   * Across the hall: the rating device's station code, as the hall recorded the tap (the rating's
+   * id is the hall's request id, so the audit can compare the level with the hall's record).
+   */
+  deviceStation?: string;
 }
 
 export type AppealOutcome = 'upheld' | 'rejected';

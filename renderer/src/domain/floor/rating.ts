@@ -64,4 +64,6 @@ export interface RatingPort {
   submit(s: RatingSubmission): Promise<FloorResult<{ bad: boolean; followUpId?: string }>>;
   /** The request ran out unrated: marked expired, nothing recorded on the case. */
   expire(requestId: string): Promise<FloorResult<RatingRequest>>;
+  /** Hall only: the window the hall binds this rating device to (from its enrolment label). */
+  deviceWindow?(): Promise<FloorResult<string>>;
 }

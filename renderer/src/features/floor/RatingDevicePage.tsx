@@ -4,7 +4,7 @@
 // A tap on one of the top three is the rating; the lower two ask which reasons to tick first.
 // Thank-you, then idle again after a few seconds. A request left unrated expires and records
 // nothing — the device says so.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Stack, ToggleButton, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,8 +15,7 @@ import {
   type RatingLevel,
 } from '../../domain';
 import { RATING_THANKS_MS, type RatingPort, type RatingRequest } from '../../domain/floor/rating';
-import { localRatingPort } from '../../data/ratingRequests';
-import { appDb } from '../../data/stationDb';
+import { stationRatingPort } from '../rating/stationRating';
 
 type Screen =
   | { kind: 'idle' }
@@ -38,7 +37,16 @@ const big = { fontSize: '2.4rem', fontWeight: 700, lineHeight: 1.3 } as const;
 
 export function RatingDevicePage({ window, port: given }: { window: string; port?: RatingPort }) {
   const { t, i18n } = useTranslation(['rating', 'issuance']);
-  const port = useMemo(() => given ?? localRatingPort(appDb()), [given]);
+  // The hall's store on an enrolled tablet (a station of kind 'rating'), else this PC's own.
+  const [port, setPort] = useState<RatingPort | null>(given ?? null);
+  useEffect(() => {
+    if (given) return;
+    let alive = true;
+    void stationRatingPort().then((p) => alive && setPort(p));
+    return () => {
+      alive = false;
+    };
+  }, [given]);
   const [screen, setScreen] = useState<Screen>({ kind: 'idle' });
   const [reasons, setReasons] = useState<BadRatingReason[]>([]);
   const [busy, setBusy] = useState(false);
@@ -47,7 +55,7 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
   // The window's open request: a new one replaces whatever is on screen, except a thank-you.
   useEffect(
     () =>
-      port.watch(window, (request) =>
+      port?.watch(window, (request) =>
         setScreen((s) => {
           if (s.kind === 'thanks' || s.kind === 'expired') return s;
           if (!request) return s.kind === 'failed' ? s : { kind: 'idle' };
@@ -63,7 +71,7 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
   // An unrated request runs out: marked expired, nothing recorded.
   const open = screen.kind === 'levels' || screen.kind === 'reasons' ? screen.request : null;
   useEffect(() => {
-    if (!open) return;
+    if (!open || !port) return;
     const ms = Math.max(0, Date.parse(open.expiresAt) - Date.now());
     const timer = setTimeout(() => {
       void port.expire(open.id).then(() => setScreen({ kind: 'expired' }));
@@ -79,6 +87,7 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
   }, [screen]);
 
   const submit = async (request: RatingRequest, level: RatingLevel, ticked: BadRatingReason[]) => {
+    if (!port) return;
     setBusy(true);
     const r = await port.submit({ requestId: request.id, overall: level, reasons: ticked });
     setBusy(false);

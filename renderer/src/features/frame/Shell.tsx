@@ -34,6 +34,7 @@ import { useCalendarFeed } from '../shared/useCalendar';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SyncBanner, SyncStatusChip } from './SyncStatus';
 import { useHallSync } from '../shared/useHallSync';
+import { useRatingPickup } from '../rating/useRatingPickup';
 import { areaOfKey, areaShortcut, isKey } from '../shared/shortcuts';
 import { useOpenConflictCount } from '../approval/useConflicts';
 import { CallingPanel } from '../queue/CallingPanel';
@@ -62,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const conflicts = useOpenConflictCount();
   useCalendarFeed();
   useHallSync();
+  useRatingPickup();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

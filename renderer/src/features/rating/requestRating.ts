@@ -3,10 +3,10 @@
 // be made never stops the clerk's own command — the caller only says whether it went out.
 import type { CaseState } from '../../domain';
 import type { RatingRequest } from '../../domain/floor/rating';
-import { requestRating } from '../../data/ratingRequests';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
+import { stationRatingPort } from './stationRating';
 
 /** Asks the device at this station's window; null when no request could be made. */
 export async function requestRatingFor(
@@ -20,7 +20,9 @@ export async function requestRatingFor(
     const station = await getStation(db);
     const actor = currentActor();
     if (!station) return null;
-    const r = await requestRating(db, {
+    // The hall's store when enrolled (the tablet at the window is a station), else this PC's.
+    const port = await stationRatingPort();
+    const r = await port.request({
       // The window is the counter station's code (docs/floor.md).
       window: windowCode ?? station.stationCode,
       caseId: state.caseId,
