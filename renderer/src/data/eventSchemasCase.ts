@@ -189,6 +189,8 @@ export const CASE_EVENT_SCHEMAS = {
         clerkId: z.string().min(1),
         clerkName: z.string().min(1),
         ticketId: z.string().min(1).optional(),
+        // Across the hall: the rating device's station code as the hall recorded the tap.
+        deviceStation: z.string().min(1).max(20).optional(),
       })
       .optional(),
     reasons: z.array(z.enum(BAD_RATING_REASONS)).optional(),
