@@ -1,0 +1,304 @@
+// The rating device across the hall on real PostgreSQL (docs/floor.md): over HTTP the station's
+// kind is checked — a kiosk cannot ask for a rating, a counter cannot submit one, a rating device
+// reads only the window its enrolment label names; a new request replaces the window's open one;
+// a double submit records once; the requesting counter alone picks the rating up. Then the
+// station's ports end to end through the wire schemas: the device's tap reaches the case once.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrolment } from '../../server/admin';
+import { migrate } from '../../server/db/migrate';
+import { postgresDb, type Db } from '../../server/db/sql';
+import { SqlStore } from '../../server/db/store';
+import { buildApp } from '../../server/http/app';
+import type { StationKind } from '../../server/protocol';
+import {
+  RATING_REASONS,
+  ratingAnswerSchema,
+  ratingRequest,
+  type RatingCall,
+} from '../../server/protocol/rating';
+import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
+import { dispatch } from '../../renderer/src/data/dispatch';
+import { hallRatingPort, pickUpRatings } from '../../renderer/src/data/ratingHall';
+import type { CaseState, Command } from '../../renderer/src/domain';
+import { BAD_RATING_REASONS } from '../../renderer/src/domain/rating';
+import type { RatingRequest } from '../../renderer/src/domain/floor/rating';
+import { freshDb as emptyDb, stationWithStaff } from '../unit/renderer/data/helpers';
+import { acceptOf } from '../unit/renderer/domain/workflowFixtures';
+import { testStation } from './helpers';
+import { auth, enrolBody, ensureHall, openSession, type Session } from './http-helpers';
+
+let pgdb: TestDatabase;
+const dbs: Db[] = [];
+beforeAll(async () => {
+  pgdb = await testDatabase();
+}, 90_000);
+afterAll(async () => {
+  for (const d of dbs) await d.close().catch(() => undefined);
+  await pgdb?.stop();
+});
+
+let made = 0;
+async function freshDb(): Promise<Db> {
+  const name = `rating_${++made}`;
+  const admin = postgresDb(pgdb.url, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = new URL(pgdb.url);
+  url.pathname = `/${name}`;
+  const db = postgresDb(url.toString(), 10);
+  dbs.push(db);
+  await migrate(db);
+  return db;
+}
+
+async function station(
+  app: FastifyInstance,
+  db: Db,
+  code: string,
+  kind: StationKind,
+  label = `设备${code}`,
+) {
+  await ensureHall(db);
+  const st = testStation(code);
+  const issued = await issueEnrolment(db, { code, label, kind });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/enrol',
+    payload: { ...enrolBody(st, issued.code), kind },
+  });
+  if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
+  return openSession(app, st);
+}
+
+const input = (id: string, caseId = 'c1', window = 'HJ01') => ({
+  id,
+  window,
+  caseId,
+  caseNumber: 'HJ01-20261201-0001',
+  matterName: '建设工程规划许可证核发（建筑类）',
+  clerkId: 'u-clerk',
+  clerkName: '王窗口',
+});
+
+it('the wire knows the bad-rating reasons of the domain', () => {
+  expect([...RATING_REASONS]).toEqual([...BAD_RATING_REASONS]);
+});
+
+describe('/v1/floor/rating over HTTP', () => {
+  it('checks kinds and windows, replaces an open request, takes a double submit once', async () => {
+    const db = await freshDb();
+    const { app } = buildApp({
+      db,
+      store: new SqlStore(db),
+      blobDir: '/tmp/ow-no-blobs',
+      log: () => undefined,
+    });
+    const counter = await station(app, db, 'HJ01', 'counter');
+    const other = await station(app, db, 'HJ02', 'counter');
+    const kiosk = await station(app, db, 'QH01', 'kiosk');
+    const display = await station(app, db, 'DP01', 'display');
+    const device = await station(app, db, 'PJ01', 'rating', 'HJ01 评价器');
+    const device2 = await station(app, db, 'PJ02', 'rating', 'HJ02 评价器');
+    const unbound = await station(app, db, 'PJ09', 'rating', '评价器');
+    const post = (s: Session, path: string, payload: object) =>
+      app.inject({ method: 'POST', url: `/v1/floor/rating/${path}`, headers: auth(s), payload });
+    const get = (s: Session, path: string) =>
+      app.inject({ method: 'GET', url: `/v1/floor/rating/${path}`, headers: auth(s) });
+    const refused = (res: { statusCode: number; json(): unknown }, message: string) => {
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ error: { code: 'station_kind_refused', message } });
+    };
+
+    // A kiosk (and a display, and a device) cannot ask for a rating.
+    refused(await post(kiosk, 'request', input('req-0001')), 'a kiosk station may not request');
+    refused(await post(display, 'request', input('req-0001')), 'a display station may not request');
+    refused(await post(device, 'request', input('req-0001')), 'a rating station may not request');
+    const first = await post(counter, 'request', input('req-0001'));
+    expect(first.json()).toMatchObject({ ok: true, value: { id: 'req-0001', status: 'waiting' } });
+    // A retry of the same request gets it back; the id is not another station's to reuse.
+    expect((await post(counter, 'request', input('req-0001'))).json().value.id).toBe('req-0001');
+    expect((await post(other, 'request', input('req-0001'))).json()).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'rating_request_id_taken',
+    });
+
+    // The device reads its own window — by name or without one — and no other.
+    const cur = (await get(device, 'current?window=HJ01')).json();
+    expect(cur).toMatchObject({ ok: true, value: { window: 'HJ01', request: { id: 'req-0001' } } });
+    expect((await get(device, 'current')).json().value.window).toBe('HJ01');
+    refused(
+      await get(device, 'current?window=HJ02'),
+      'the rating device of HJ01 may not read HJ02',
+    );
+    refused(
+      await get(device, 'watch?window=HJ02&after=0&waitMs=0'),
+      'the rating device of HJ01 may not read HJ02',
+    );
+    refused(
+      await get(unbound, 'current'),
+      'the rating device PJ09 serves no window (its label names none)',
+    );
+    refused(await get(counter, 'current?window=HJ01'), 'a counter station may not current');
+    expect((await get(device2, 'current')).json().value).toMatchObject({
+      window: 'HJ02',
+      request: null,
+    });
+
+    // A newer finish at the window replaces the open request.
+    const rev = cur.value.rev as number;
+    const watching = get(device, `watch?window=HJ01&after=${rev}&waitMs=5000`);
+    await post(counter, 'request', input('req-0002', 'c2'));
+    expect((await watching).json().value).toMatchObject({ request: { id: 'req-0002' } });
+    const [old] = await db.query<{ status: string }>(
+      "SELECT status FROM rating_requests WHERE id = 'req-0001'",
+    );
+    expect(old!.status).toBe('replaced');
+    expect(
+      (await post(device, 'submit', { requestId: 'req-0001', overall: 5, reasons: [] })).json(),
+    ).toEqual({ ok: false, code: 'conflict', message: 'rating_request_replaced' });
+
+    // A counter cannot submit; another window's device does not even learn of the request.
+    const tap = { requestId: 'req-0002', overall: 1, reasons: ['attitude', 'attitude'] };
+    refused(await post(counter, 'submit', tap), 'a counter station may not submit');
+    refused(await post(kiosk, 'submit', tap), 'a kiosk station may not submit');
+    expect((await post(device2, 'submit', tap)).json()).toEqual({
+      ok: false,
+      code: 'not_found',
+      message: 'rating_request_not_found',
+    });
+    // A double tap, both at once, and a late one with another level: recorded once, the first.
+    const [a, b] = await Promise.all([post(device, 'submit', tap), post(device, 'submit', tap)]);
+    expect([a.json(), b.json()]).toEqual([
+      { ok: true, value: { bad: true } },
+      { ok: true, value: { bad: true } },
+    ]);
+    const late = await post(device, 'submit', { ...tap, overall: 5, reasons: [] });
+    expect(late.json()).toEqual({ ok: true, value: { bad: true } });
+    const rows = await db.query<{ overall: number; reasons: string[]; rated_by: string }>(
+      "SELECT overall, reasons, rated_by FROM rating_requests WHERE status = 'rated'",
+    );
+    expect(rows).toEqual([{ overall: 1, reasons: ['attitude'], rated_by: 'PJ01' }]);
+    expect((await get(device, 'current')).json().value.request).toBeNull();
+
+    // Only the station that asked picks it up, until it says it is recorded.
+    refused(await get(device, 'rated'), 'a rating station may not rated');
+    expect((await get(other, 'rated')).json()).toEqual({ ok: true, value: [] });
+    const listed = (await get(counter, 'rated')).json().value as { id: string; ratedBy: string }[];
+    expect(listed.map((r) => [r.id, r.ratedBy])).toEqual([['req-0002', 'PJ01']]);
+    expect((await post(other, 'recorded', { requestId: 'req-0002' })).json()).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect((await post(counter, 'recorded', { requestId: 'req-0002' })).json()).toEqual({
+      ok: true,
+      value: { bad: true },
+    });
+    expect((await get(counter, 'rated')).json()).toEqual({ ok: true, value: [] });
+
+    // The device expires its own window's request only.
+    await post(counter, 'request', input('req-0003', 'c3'));
+    expect((await post(device2, 'expire', { requestId: 'req-0003' })).json()).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    refused(
+      await post(counter, 'expire', { requestId: 'req-0003' }),
+      'a counter station may not expire',
+    );
+    expect((await post(device, 'expire', { requestId: 'req-0003' })).json()).toMatchObject({
+      ok: true,
+      value: { id: 'req-0003', status: 'expired' },
+    });
+    expect((await post(device, 'request', { window: 'hj01' })).statusCode).toBe(403);
+    expect(
+      (await post(counter, 'request', { ...input('req-0004'), window: 'hj01' })).statusCode,
+    ).toBe(400);
+    await app.close();
+  });
+});
+
+describe('the station’s hall rating ports', () => {
+  it('the counter asks, the device taps, the counter records it on the case once', async () => {
+    const db = await freshDb();
+    const { app } = buildApp({
+      db,
+      store: new SqlStore(db),
+      blobDir: '/tmp/ow-no-blobs',
+      log: () => undefined,
+    });
+    const counter = await station(app, db, 'HJ01', 'counter');
+    const device = await station(app, db, 'PJ01', 'rating', 'HJ01');
+    const host = (s: Session) => async (call: RatingCall) => {
+      const r = ratingRequest(call);
+      const res = await app.inject({
+        method: r.method,
+        url: `/v1${r.path}`,
+        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+        ...(r.body ? { payload: r.body } : {}),
+      });
+      if (res.statusCode !== 200) {
+        const e = res.json().error as { code: 'station_kind_refused'; message: string };
+        return { ok: false as const, error: e };
+      }
+      return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
+    };
+    const staff = await stationWithStaff(new Date());
+    const accepted = await dispatch(
+      staff.db,
+      { ...(acceptOf() as Extract<Command, { type: 'accept' }>), caseId: 'c1', caseNo: '' },
+      { actor: staff.clerk, now: new Date() },
+    );
+    expect(accepted.ok).toBe(true);
+    const atCounter = hallRatingPort(staff.db, host(counter));
+    // The tablet holds no case: its port has an empty database behind it.
+    const atDevice = hallRatingPort(emptyDb(), host(device), { watchWaitMs: 2000 });
+    expect(await atDevice.deviceWindow!()).toEqual({ ok: true, value: 'HJ01' });
+    expect(await atCounter.request({ ...input('x'), clerkId: 'u-nobody' })).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'not an active user',
+    });
+    const seen: (RatingRequest | null)[] = [];
+    const stop = atDevice.watch('HJ01', (r) => seen.push(r));
+    const { id: _id, ...rest } = input('x');
+    const asked = await atCounter.request({ ...rest, clerkId: staff.clerk.id });
+    expect(asked.ok && asked.value.status).toBe('waiting');
+    const id = asked.ok ? asked.value.id : '';
+    for (let i = 0; i < 100 && seen.at(-1)?.id !== id; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(seen.at(-1)).toMatchObject({
+      id,
+      caseNumber: 'HJ01-20261201-0001',
+      clerkName: '王窗口',
+    });
+    expect(await atCounter.submit({ requestId: id, overall: 5, reasons: [] })).toEqual({
+      ok: false,
+      code: 'refused',
+      message: 'a counter station may not submit',
+    });
+    expect(await atDevice.submit({ requestId: id, overall: 2, reasons: ['slow'] })).toEqual({
+      ok: true,
+      value: { bad: true },
+    });
+    stop();
+    // The counter's pickup records it, once: a second round (or a restart) finds nothing to do.
+    const picked = await pickUpRatings(staff.db, host(counter));
+    expect(picked).toEqual({ ok: true, value: { recorded: [id], already: [], failed: [] } });
+    expect(await pickUpRatings(staff.db, host(counter))).toEqual({
+      ok: true,
+      value: { recorded: [], already: [], failed: [] },
+    });
+    const state = (await staff.db.cases.get('c1'))!.state as CaseState;
+    expect(state.ratings.map((r) => [r.ratingId, r.overall, r.reasons, r.place])).toEqual([
+      [
+        id,
+        2,
+        ['slow'],
+        { window: 'HJ01', clerkId: staff.clerk.id, clerkName: '王窗口', deviceStation: 'PJ01' },
+      ],
+    ]);
+    await app.close();
+  });
+});
