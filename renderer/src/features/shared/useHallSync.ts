@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { runHallSync, hostTransport } from '../../data/sync';
 import { appDb } from '../../data/stationDb';
 import { host } from '../../host';
+import { isFloorDeviceKind } from '../floor/floorRoutes';
 import { syncStatusStore, useHallEnrolment } from './syncStatus';
 
 /**
@@ -14,7 +15,10 @@ import { syncStatusStore, useHallEnrolment } from './syncStatus';
 let lastKnownSync: string | null = null;
 
 export function useHallSync(): void {
-  const enrolled = useHallEnrolment((s) => s.status?.enrolled === true);
+  // A floor device (kiosk, display, rating) sees no cases: the hall refuses it the log.
+  const enrolled = useHallEnrolment(
+    (s) => s.status?.enrolled === true && !isFloorDeviceKind(s.status.kind),
+  );
   useEffect(() => {
     // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
     if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
