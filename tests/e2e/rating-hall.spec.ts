@@ -62,6 +62,7 @@ test.beforeAll(async () => {
   for (const [code, kind, label] of [
     ['HJ01', 'counter', 'HJ01'],
     ['PJ01', 'rating', 'HJ01 评价器'],
+    ['PJ09', 'rating', '评价器'],
   ] as const) {
     const out = await hallCli('station', 'enrol', '--code', code, '--label', label, '--kind', kind);
     codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
@@ -95,6 +96,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const TABLET = { width: 800, height: 1280 };
 const opened: { context: BrowserContext; profile: string }[] = [];
 test.afterEach(async () => {
   for (const s of opened.splice(0)) {
@@ -105,17 +107,19 @@ test.afterEach(async () => {
 
 /** A fresh station set up as `code` and enrolled with the hall as `kind`, then started again. */
 async function device_(
-  code: 'HJ01' | 'PJ01',
+  code: 'HJ01' | 'PJ01' | 'PJ09',
   kind: string,
   baseURL: string,
   viewport: { width: number; height: number },
+  /** 'en': the station's language is set to English before it enrols. */
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): Promise<Page> {
   const profile = mkdtempSync(join(tmpdir(), `ow-e2e-rating-${code}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: chromiumArgs,
     env: chromiumEnv,
-    locale: 'zh-CN',
+    locale: language,
     viewport,
   });
   opened.push({ context, profile });
@@ -139,10 +143,16 @@ async function device_(
   await page.getByTestId('setup-submit').click();
   await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
   await page.getByTestId('nav-settings').click();
+  if (language === 'en') {
+    await page.getByTestId('language-en').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
   await page.getByTestId('open-hall').click();
   await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
   await page.getByTestId('hall-label').fill(code);
-  await page.getByRole('combobox', { name: '本机用途' }).click();
+  await page
+    .getByRole('combobox', { name: language === 'en' ? 'What this station is for' : '本机用途' })
+    .click();
   await page.getByRole('option', { name: kind }).click();
   await page.getByTestId('hall-code').fill(codes[code]!);
   await page.getByTestId('hall-enrol').click();
@@ -156,7 +166,7 @@ test('a counter finishes a case, the enrolled rating device shows it, a tap, the
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const device = await device_('PJ01', '评价器', baseURL!, { width: 800, height: 1280 });
+  const device = await device_('PJ01', '评价器', baseURL!, TABLET);
   const deviceWatch = watch(device);
   // Straight into its page; the hall says which window it serves.
   await expect(device).toHaveURL(/#\/floor\/rating$/);
@@ -225,4 +235,21 @@ test('a counter finishes a case, the enrolled rating device shows it, a tap, the
     timeout: 10_000,
   });
   expect(await deviceWatch.finish()).toBe('');
+});
+
+test('a rating tablet enrolled without its window in the label says so, in its language', async ({
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const device = await device_('PJ09', 'Rating device', baseURL!, TABLET, 'en');
+  await expect(device).toHaveURL(/#\/floor\/rating$/);
+  await expect(device.getByTestId('rating-device-nowindow')).toHaveText(
+    'This rating device was enrolled with the hall without its window, so it cannot show ratings. Ask an administrator to enrol it again with the window code first, e.g. --label "HJ01 rating".',
+  );
+  await shot(device, 'rating-hall-device-unbound-en');
+  // An address naming a window changes nothing: the hall binds the device, not the address.
+  await device.evaluate(() => (window.location.hash = '#/floor/rating/HJ01'));
+  await expect(device).toHaveURL(/#\/floor\/rating\/HJ01$/);
+  await expect(device.getByTestId('rating-device-nowindow')).toBeVisible();
+  await expect(device.getByTestId('rating-device')).toHaveCount(0);
 });
