@@ -231,6 +231,15 @@ test('a counter finishes a case, the enrolled rating device shows it, a tap, the
   );
   await expect(ratings).toContainText(`HJ01 窗口 · 经办人 ${STAFF.clerk.name}`);
   await shot(counter, 'rating-hall-counter-case-rated-zh-CN');
+  // A window of the enrolled counter PC is no rating device: its requests go to the hall.
+  const local = await counter.context().newPage();
+  await local.setViewportSize(TABLET);
+  await local.goto(new URL('#/floor/rating/HJ01', counter.url()).toString());
+  await expect(local.getByTestId('rating-device-nowindow')).toHaveText(
+    '本机已登记到大厅，评价请求都发往大厅：评价器须是一台在大厅登记为“评价器”的平板（登记名称以窗口编号开头，例如“HJ01 评价器”），不能在本机窗口中打开。',
+  );
+  await shot(local, 'rating-hall-counter-window-not-device-zh-CN');
+  await local.close();
   await expect(device.getByTestId('rating-device')).toHaveAttribute('data-screen', 'idle', {
     timeout: 10_000,
   });

@@ -6,6 +6,7 @@ import { Alert, Box } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatingPort } from '../../domain/floor/rating';
+import { host } from '../../host';
 import { stationRatingPort } from '../rating/stationRating';
 import { RatingDevicePage } from './RatingDevicePage';
 
@@ -14,7 +15,7 @@ const RETRY_MS = 5000;
 type Bound =
   | { kind: 'loading' }
   | { kind: 'ready'; port: RatingPort; window: string | undefined }
-  | { kind: 'unbound' | 'away' };
+  | { kind: 'unbound' | 'away' | 'notDevice' };
 
 export function FloorRatingRoute({ window }: { window: string | undefined }) {
   const { t } = useTranslation('rating');
@@ -25,6 +26,11 @@ export function FloorRatingRoute({ window }: { window: string | undefined }) {
     void (async () => {
       const port = await stationRatingPort();
       if (!port.deviceWindow) return alive && setBound({ kind: 'ready', port, window });
+      // An enrolled counter's requests go to the hall: only a tablet enrolled as a rating
+      // station can show them, not a window of this PC.
+      const status = await host.hallStatus({}).catch(() => null);
+      if (status?.enrolled && status.kind !== 'rating')
+        return alive && setBound({ kind: 'notDevice' });
       const w = await port.deviceWindow();
       if (!alive) return;
       if (w.ok) setBound({ kind: 'ready', port, window: w.value });
@@ -45,11 +51,13 @@ export function FloorRatingRoute({ window }: { window: string | undefined }) {
   if (bound.kind === 'ready' && bound.window?.trim())
     return <RatingDevicePage key={bound.window} window={bound.window} port={bound.port} />;
   const message =
-    bound.kind === 'unbound'
-      ? t('device.unbound')
-      : bound.kind === 'away'
-        ? t('device.hallAway')
-        : t('device.noWindow');
+    bound.kind === 'notDevice'
+      ? t('device.notDevice')
+      : bound.kind === 'unbound'
+        ? t('device.unbound')
+        : bound.kind === 'away'
+          ? t('device.hallAway')
+          : t('device.noWindow');
   return (
     <Box component="main" sx={{ p: 5 }}>
       <Alert severity="warning" sx={{ fontSize: '1.4rem' }} data-testid="rating-device-nowindow">
