@@ -15,7 +15,7 @@ import { push } from '../core/hall';
 import type { EventStore } from '../core/store';
 import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
-import { authRoutes, caseStation } from './auth';
+import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
@@ -118,7 +118,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   ratingRoutes(app, ctx, new SqlRating(o.db, o.now));
 
   app.post(`${API_PREFIX}/push`, async (req) => {
-    const { code: stationCode, publicKey } = await caseStation(ctx, req);
+    const { code: stationCode, publicKey } = await sessionStation(ctx, req);
     const parsed = pushRequestSchema.safeParse(req.body);
     if (!parsed.success) throw new HallError('bad_request', 'the push does not match the protocol');
     const body = parsed.data;
@@ -162,7 +162,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   });
 
   app.get(`${API_PREFIX}/pull`, async (req, reply) => {
-    await caseStation(ctx, req);
+    await requireStation(ctx, req);
     const q = pullQuerySchema.safeParse(req.query);
     if (!q.success) throw new HallError('bad_request', 'after, limit and waitMs are numbers');
     const { after, limit, waitMs } = q.data;

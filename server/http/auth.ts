@@ -35,17 +35,12 @@ export async function headsOf(ctx: HallContext, stationCode: string): Promise<Ch
 export async function sessionStation(
   ctx: HallContext,
   req: FastifyRequest,
-): Promise<{ code: string; publicKey: string; kind: string }> {
+): Promise<{ code: string; publicKey: string }> {
   const auth = req.headers.authorization ?? '';
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(auth);
   if (!m?.[1]) throw new HallError('unauthorized', 'no session: POST /v1/session first');
-  const [row] = await ctx.db.query<{
-    code: string;
-    status: string;
-    public_key: string | null;
-    kind: string;
-  }>(
-    `SELECT st.code, st.status, st.public_key, st.kind FROM sessions s
+  const [row] = await ctx.db.query<{ code: string; status: string; public_key: string | null }>(
+    `SELECT st.code, st.status, st.public_key FROM sessions s
      JOIN stations st ON st.code = s.station_code
      WHERE s.token_hash = $1 AND s.expires_at > $2`,
     [sha256Hex(m[1]), iso(ctx.now())],
@@ -57,27 +52,11 @@ export async function sessionStation(
     throw new HallError('station_unknown', 'the station is not enrolled');
   }
   ctx.limit(row.code);
-  return { code: row.code, publicKey: row.public_key, kind: row.kind };
+  return { code: row.code, publicKey: row.public_key };
 }
 
 export async function requireStation(ctx: HallContext, req: FastifyRequest): Promise<string> {
   return (await sessionStation(ctx, req)).code;
-}
-
-/**
- * Floor devices (kiosk, display, rating) do their one job on /v1/floor/* and never see a case
- * (docs/floor.md): the case log and its papers refuse them.
- */
-export const FLOOR_DEVICE_KINDS: readonly string[] = ['kiosk', 'display', 'rating'];
-
-/** sessionStation for the case routes (push, pull, blobs): a floor device is refused. */
-export async function caseStation(ctx: HallContext, req: FastifyRequest) {
-  const s = await sessionStation(ctx, req);
-  if (FLOOR_DEVICE_KINDS.includes(s.kind)) {
-    ctx.log(`refused: ${req.method} ${req.url.split('?')[0]} from ${s.code} (${s.kind})`);
-    throw new HallError('station_kind_refused', `a ${s.kind} station sees no cases`);
-  }
-  return s;
 }
 
 export function authRoutes(app: FastifyInstance, ctx: HallContext) {

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, MAX_BLOB_BYTES, blobsMissingRequestSchema, hashSchema } from '../protocol';
 import { randomToken, sha256Hex } from '../crypto';
 import { HallError } from './errors';
-import { caseStation } from './auth';
+import { requireStation } from './auth';
 import type { HallContext } from './context';
 
 export const blobPath = (dir: string, hash: string) => join(dir, hash.slice(0, 2), hash);
@@ -27,7 +27,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HallContext) {
   );
 
   app.put(`${API_PREFIX}/blobs/:hash`, { bodyLimit: MAX_BLOB_BYTES }, async (req, reply) => {
-    const stationCode = (await caseStation(ctx, req)).code;
+    const stationCode = await requireStation(ctx, req);
     const hash = hashParam(req.params);
     if (!Buffer.isBuffer(req.body)) {
       throw new HallError('bad_request', 'send the bytes as application/octet-stream');
@@ -50,7 +50,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HallContext) {
   });
 
   app.get(`${API_PREFIX}/blobs/:hash`, async (req, reply) => {
-    await caseStation(ctx, req);
+    await requireStation(ctx, req);
     const hash = hashParam(req.params);
     const [row] = await ctx.db.query('SELECT size FROM blobs WHERE sha256 = $1', [hash]);
     if (!row)
@@ -67,7 +67,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HallContext) {
   });
 
   app.post(`${API_PREFIX}/blobs/missing`, async (req) => {
-    await caseStation(ctx, req);
+    await requireStation(ctx, req);
     const r = blobsMissingRequestSchema.safeParse(req.body);
     if (!r.success) throw new HallError('bad_request', 'hashes: SHA-256 in hex');
     return { missing: await ctx.store.missingBlobs([...new Set(r.data.hashes)]) };

@@ -219,51 +219,6 @@ describe('/v1/floor/rating over HTTP', () => {
   });
 });
 
-describe('a floor device sees no cases', () => {
-  it('pull, push and blobs refuse a kiosk, a display and a rating device; a counter pulls', async () => {
-    const db = await freshDb();
-    const { app } = buildApp({
-      db,
-      store: new SqlStore(db),
-      blobDir: '/tmp/ow-no-blobs',
-      log: () => undefined,
-    });
-    const counter = await station(app, db, 'HJ01', 'counter');
-    const hash = 'a'.repeat(64);
-    for (const [code, kind] of [
-      ['QH01', 'kiosk'],
-      ['DP01', 'display'],
-      ['PJ01', 'rating'],
-    ] as const) {
-      const s = await station(app, db, code, kind, 'HJ01');
-      const calls = [
-        app.inject({ method: 'GET', url: '/v1/pull?after=0&limit=10&waitMs=0', headers: auth(s) }),
-        app.inject({ method: 'POST', url: '/v1/push', headers: auth(s), payload: {} }),
-        app.inject({ method: 'GET', url: `/v1/blobs/${hash}`, headers: auth(s) }),
-        app.inject({
-          method: 'POST',
-          url: '/v1/blobs/missing',
-          headers: auth(s),
-          payload: { hashes: [hash] },
-        }),
-      ];
-      for (const res of await Promise.all(calls)) {
-        expect([res.statusCode, res.json().error]).toEqual([
-          403,
-          { code: 'station_kind_refused', message: `a ${kind} station sees no cases` },
-        ]);
-      }
-    }
-    const pulled = await app.inject({
-      method: 'GET',
-      url: '/v1/pull?after=0&limit=10&waitMs=0',
-      headers: auth(counter),
-    });
-    expect(pulled.statusCode).toBe(200);
-    await app.close();
-  });
-});
-
 describe('the station’s hall rating ports', () => {
   it('the counter asks, the device taps, the counter records it on the case once', async () => {
     const db = await freshDb();
