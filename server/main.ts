@@ -15,6 +15,7 @@ import {
   verifyHall,
 } from './admin';
 import { buildApp } from './http/app';
+import { NumbersUsage, numbersRegister, numbersVoid } from './numbersCli';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
 
@@ -51,7 +52,9 @@ const USAGE = `用法 / usage: npm run server -- <command>
   station block|unblock|retire <code>                       停用、恢复、退役站点 / block, unblock, retire
   station list                                              列出站点 / list stations
   verify                                                    逐条核验每条链 / verify every chain
-  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)`;
+  backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
+  numbers register [--series doc:acceptance:2026]           编号登记 / the register of numbers
+  numbers void <series> <seq> --note <原因> --by <姓名>       作废编号 / void a number by hand`;
 
 async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
   const h = await openHall({ pool: 2 });
@@ -228,11 +231,21 @@ async function main(argv: string[]) {
     return;
   }
   if (cmd === 'backup') return backup(sub);
+  if (cmd === 'numbers' && sub === 'register') {
+    const code = await withHall((h) => numbersRegister(h.db, str(opt.get('series'))));
+    process.exitCode = code;
+    return;
+  }
+  if (cmd === 'numbers' && sub === 'void') {
+    const seq = pos[3];
+    return withHall((h) => numbersVoid(h.db, arg, seq, str(opt.get('note')), str(opt.get('by'))));
+  }
   throw new UsageError(USAGE);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof AdminError) say(e.zh, e.en);
+  else if (e instanceof NumbersUsage) console.error(`${e.message}\n\n${USAGE}`);
   else if (e instanceof UsageError)
     console.error(e.message === USAGE ? USAGE : `${e.message}\n\n${USAGE}`);
   else console.error(`出错 / failed: ${(e as Error).message}`);

@@ -17,8 +17,10 @@ import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
 import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
+import { leaseRoutes } from './leases';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
+import { SqlLeases } from '../db/leases';
 import { SqlNumbers } from '../db/numbers';
 import {
   DEFAULT_ANONYMOUS_RATE,
@@ -53,6 +55,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     db: o.db,
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
+    leases: new SqlLeases(o.db),
     blobDir: o.blobDir,
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
     now: o.now ?? (() => new Date()),
@@ -98,6 +101,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
+  leaseRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

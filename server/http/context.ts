@@ -2,6 +2,7 @@
 // never carries personal data, and the rate bounds.
 import type { NumberStore } from '../core/numbers';
 import type { EventStore } from '../core/store';
+import type { SqlLeases } from '../db/leases';
 import type { Db } from '../db/sql';
 import { HallError } from './errors';
 
@@ -10,6 +11,8 @@ export interface HallContext {
   store: EventStore;
   /** Hall-wide numbers (certificates). */
   numbers: NumberStore;
+  /** Leased blocks (notices, ledgers), voiding, the register (docs/hall.md "Numbers"). */
+  leases: SqlLeases;
   blobDir: string;
   maxEventSchema: number;
   now(): Date;
