@@ -8,6 +8,7 @@
 // No Node, no DOM: global crypto.randomUUID only. Nothing here logs.
 import { z } from 'zod';
 import { HostError } from './contract';
+import { hallNumbersCall } from './hall-numbers';
 import {
   expectBody,
   failureOf,
@@ -87,6 +88,7 @@ export interface HallService {
   putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
   missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
+  numbers(args: In<'hall.numbers'>): Promise<Out<'hall.numbers'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -177,6 +179,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
   }
 
   return {
+    numbers: (args) => hallNumbersCall(authed, args),
     async status() {
       const e = await load();
       return {

@@ -120,6 +120,7 @@ export function createHandlers(s: HostServices): Handlers {
     'hall.putBlob': (args) => hall.putBlob(args),
     'hall.missingBlobs': (args) => hall.missingBlobs(args),
     'hall.allocateNumber': (args) => hall.allocateNumber(args),
+    'hall.numbers': (args) => hall.numbers(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

@@ -117,5 +117,6 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.putBlob': (args) => client.putBlob(args),
     'hall.missingBlobs': (args) => client.missingBlobs(args),
     'hall.allocateNumber': (args) => client.allocateNumber(args),
+    'hall.numbers': (args) => client.numbers(args),
   };
 }

@@ -12,6 +12,7 @@ import type {
   StationKind,
   WireEvent,
 } from '../../../../server/protocol';
+import type { NumbersTransport } from '../numberLeases';
 
 export interface HallStatus {
   enrolled: boolean;
@@ -103,6 +104,8 @@ export interface HallTransport {
   pull(args: PullArgs): Promise<HallResult<{ response: PullResponse }>>;
   putBlob(args: { sha256: string; source: BlobSource }): Promise<HallResult<object>>;
   missingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
+  /** Leased notice and ledger numbers (data/numberLeases.ts); absent: the engine leases none. */
+  numbers?: NumbersTransport['numbers'];
 }
 
 /** The host API's hall channels as the renderer's HostApi names them ('hall.push' → hallPush). */
@@ -114,6 +117,8 @@ export interface HallHostApi {
   hallPull(args: PullArgs): Promise<HallResult<{ response: PullResponse }>>;
   hallPutBlob(args: { sha256: string; source: BlobSource }): Promise<HallResult<object>>;
   hallMissingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
+  /** Absent on hosts built before leases: the engine then leases none. */
+  hallNumbers?: NumbersTransport['numbers'];
 }
 
 /** The sync engine's transport over the host (Electron's preload bridge or the browser host). */
@@ -126,5 +131,6 @@ export function hostTransport(host: HallHostApi): HallTransport {
     pull: (args) => host.hallPull(args),
     putBlob: (args) => host.hallPutBlob(args),
     missingBlobs: (args) => host.hallMissingBlobs(args),
+    ...(host.hallNumbers ? { numbers: host.hallNumbers.bind(host) } : {}),
   };
 }
