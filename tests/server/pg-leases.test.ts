@@ -3,6 +3,8 @@
 // a lease asked again with its key is the same block; voiding only touches the station's own
 // open numbers; a push marks what its events record as used (certificates included); a retired
 // station's numbers are voided; and the register explains every seq — no unexplained gap.
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStationStatus } from '../../server/admin';
 import { buildApp } from '../../server/http/app';
@@ -307,4 +309,53 @@ describe('used, voided, and the register', () => {
     expect(bad.statusCode).toBe(400);
     await app.close();
   });
+});
+
+describe('npm run server -- numbers register | void', () => {
+  it('lists every series and number, voids by hand, and exits 1 on an unexplained gap', async () => {
+    const db = await freshDb(['HJ01']);
+    await new SqlLeases(db).lease('HJ01', lease('cli', 3));
+    const url = new URL(pgdb.url);
+    url.pathname = `/leases_${made}`;
+    const root = resolve(import.meta.dirname, '../..');
+    const cli = (...args: string[]) =>
+      new Promise<{ code: number; out: string }>((done) => {
+        execFile(
+          join(root, 'node_modules/.bin/tsx'),
+          ['server/main.ts', 'numbers', ...args],
+          { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() } },
+          (e, stdout, stderr) =>
+            done({
+              code: e ? Number((e as { code?: number }).code ?? 1) : 0,
+              out: stdout + stderr,
+            }),
+        );
+      });
+    const voided = await cli(
+      'void',
+      'doc:acceptance:2026',
+      '2',
+      '--note',
+      '纸张损坏',
+      '--by',
+      '王管理',
+    );
+    expect(voided).toEqual({
+      code: 0,
+      out: '已作废 doc:acceptance:2026 第 2 号\n  Voided doc:acceptance:2026 #2\n',
+    });
+    const listed = await cli('register', '--series', 'doc:acceptance:2026');
+    expect(listed.code).toBe(0);
+    const lines = listed.out.split('\n');
+    expect(lines[0]).toBe(
+      'doc:acceptance:2026\t1–3\t已使用 used 0\t已租出 leased 2\t已预留 reserved 0\t已作废 voided 1',
+    );
+    expect(lines[2]).toMatch(/^2\t已作废 voided\tHJ01\tadmin: 纸张损坏 · 王管理\t20\d\d-/);
+    expect(lines.at(-3)).toBe('共 1 个编号序列，无无法解释的空号');
+    await db.query('DELETE FROM allocations WHERE seq = 3');
+    const gap = await cli('register');
+    expect(gap.code).toBe(1);
+    expect(gap.out).toContain('无记录 MISSING 3');
+    expect(gap.out).toContain('有 1 个编号无记录（无法解释的空号）');
+  }, 60_000);
 });
