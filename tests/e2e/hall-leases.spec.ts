@@ -1,17 +1,17 @@
 // Hall-wide numbers end to end (issue 17 item 1): two stations (Chromium profiles, each its own
 // IndexedDB) and a real hall server process (embedded PGlite). Notices are numbered from blocks
 // each station leased (A 1–20, B 21–40 of 受〔year〕); certificates issued on A and B get the
-// consecutive hall numbers 1 and 2; A's third issue is cut short after the hall allocated (the
-// page reloads before the answer arrives, so the issue event is never written) and, issued again,
-// keeps number 3; then the server is stopped: A's intake still prints its notice from the lease
-// (the number read off the PDF), and issuance says why it waits. The server back, the
+// consecutive hall numbers 1 and 2; then the server is stopped: A's intake still prints its
+// notice from the lease (the number read off the PDF) and issuance says why it waits; the server
+// back, A's next issue is cut short after the hall allocated (the page reloads before the answer
+// arrives, so the issue event is never written) and, issued again, keeps number 3. The
 // administrator's 编号登记 shows every number used or leased and no gap (zh-CN, en).
 import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, pdfText, pickTarget, shot } from './fixtures';
 import { acceptOneCase, closePrintDialog } from './flows';
 import { closeStation, HallProcess, openStation, type Station } from './hallHarness';
-import { addStaff, STAFF, switchUser } from './session';
+import { addStaff, signIn, STAFF, switchUser } from './session';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 
@@ -31,8 +31,13 @@ test.afterAll(async () => {
 });
 
 async function signInAsHallUser(page: Page, role: 'clerk' | 'reviewer' | 'chief' | 'director') {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('menu-signout').click();
+  // A station left alone for minutes while the other works may have locked its screen.
+  const locked = page.getByRole('button', { name: '退出登录' });
+  if (await locked.isVisible()) await locked.click();
+  else {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('menu-signout').click();
+  }
   const u = STAFF[role];
   await expect(async () => {
     await page.getByTestId('signin-username').fill(u.username);
@@ -81,7 +86,7 @@ const certNo = (seq: number) => `建字第410108${year}${String(seq).padStart(5,
 test('hall numbers: leased notices, consecutive certificates, a crash, the server down', async ({
   baseURL,
 }) => {
-  test.setTimeout(900_000);
+  test.setTimeout(1_500_000);
   const a = await openStation(hall, 'HJ01', baseURL!);
   stations.push(a);
   await addStaff(a.page, ['clerk', 'reviewer', 'chief', 'director']);
@@ -93,14 +98,12 @@ test('hall numbers: leased notices, consecutive certificates, a crash, the serve
   const c1 = await intake(a.page);
   expect(noticeOf(a)).toContain(`惠济资规受〔${year}〕1号`);
   const c3 = await intake(a.page);
-  const c4 = await intake(a.page);
-  expect(noticeOf(a)).toContain(`惠济资规受〔${year}〕3号`);
   const c2 = await intake(b.page);
   expect(noticeOf(b)).toContain(`惠济资规受〔${year}〕21号`);
 
   for (const role of ['reviewer', 'chief', 'director'] as const) {
     await switchUser(a.page, role);
-    for (const c of [c1, c3, c4]) await passStep(a.page, c);
+    for (const c of [c1, c3]) await passStep(a.page, c);
     await signInAsHallUser(b.page, role);
     await passStep(b.page, c2);
   }
@@ -110,6 +113,26 @@ test('hall numbers: leased notices, consecutive certificates, a crash, the serve
   // Consecutive hall numbers on two stations.
   await issue(a.page, c1, certNo(1));
   await issue(b.page, c2, certNo(2));
+
+  // The server is down: the frame says 离线; intake still prints from the lease (A's third).
+  await hall.stop();
+  await expect(a.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
+    timeout: 120_000,
+  });
+  await intake(a.page);
+  expect(noticeOf(a)).toContain(`惠济资规受〔${year}〕3号`);
+  await shot(a.page, 'hall-leases-offline-intake-zh-CN');
+  // …and issuance waits, saying why.
+  await openIssue(a.page, c3);
+  await expect(a.page.getByTestId('issue-submit')).toBeDisabled();
+  await expect(a.page.getByTestId('issue-blocked-reason')).toContainText(
+    '在线时才能分配证书编号：大厅服务器现在连不上',
+  );
+  await shot(a.page, 'hall-leases-offline-issuance-zh-CN');
+  await hall.start();
+  await expect(a.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 120_000,
+  });
 
   // A crash after the hall allocated 3: the answer is held, the page reloaded — nothing issued.
   let allocated: () => void = () => undefined;
@@ -123,34 +146,13 @@ test('hall numbers: leased notices, consecutive certificates, a crash, the serve
   await a.page.getByTestId('issue-submit').click();
   await answered;
   await a.page.reload();
-  await signInAsHallUser(a.page, 'clerk');
+  await signIn(a.page, STAFF.clerk.username, STAFF.clerk.password);
   await a.page.keyboard.press('Alt+5');
   await expect(a.page.getByTestId(`issuance-row-${c3}`)).toBeVisible();
   // Issued again: the same number 3 (the attempt was kept before the hall was asked).
   await issue(a.page, c3, certNo(3));
 
-  // The server is down: the frame says 离线; intake still prints from the lease.
-  await hall.stop();
-  await expect(a.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline', {
-    timeout: 120_000,
-  });
-  await intake(a.page);
-  expect(noticeOf(a)).toContain(`惠济资规受〔${year}〕4号`);
-  await shot(a.page, 'hall-leases-offline-intake-zh-CN');
-  // …and issuance waits, saying why.
-  await openIssue(a.page, c4);
-  await expect(a.page.getByTestId('issue-submit')).toBeDisabled();
-  await expect(a.page.getByTestId('issue-blocked-reason')).toContainText(
-    '在线时才能分配证书编号：大厅服务器现在连不上',
-  );
-  await shot(a.page, 'hall-leases-offline-issuance-zh-CN');
-
   // The server back: the register shows every certificate used, nothing missing.
-  await hall.start();
-  await expect(a.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
-    timeout: 120_000,
-  });
-  await signInAsHallUser(a.page, 'clerk');
   await a.page.getByTestId('user-menu').click();
   await a.page.getByTestId('menu-signout').click();
   await a.page.getByTestId('signin-username').fill('admin');
