@@ -78,7 +78,9 @@ async function issue(page: Page, caseNo: string, number: string) {
   await openIssue(page, caseNo);
   await page.getByTestId('issue-submit').click();
   await expect(page.getByTestId('issuance-notice')).toContainText(number, { timeout: 30_000 });
-  if (await page.getByRole('dialog').isVisible()) await closePrintDialog(page);
+  // The certificate's print preview follows the notice (打印预览：证书 …): closed here.
+  await expect(page.getByRole('dialog')).toContainText(number, { timeout: 30_000 });
+  await closePrintDialog(page);
 }
 
 const certNo = (seq: number) => `建字第410108${year}${String(seq).padStart(5, '0')}号`;
