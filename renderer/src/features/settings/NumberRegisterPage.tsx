@@ -152,7 +152,7 @@ export function NumberRegisterPage() {
                         first: h.free[0],
                       }),
                     )
-                    .join('；')}
+                    .join(t('register.localSep'))}
             </Typography>
           </>
         )}
