@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { HostError } from './contract';
 import { keepBundleKey, sealStationBundle } from './hall-bundle';
+import { hallNumbersCall } from './hall-numbers';
 import {
   expectBody,
   failureOf,
@@ -102,6 +103,7 @@ export interface HallService {
   allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
   floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
+  numbers(args: In<'hall.numbers'>): Promise<Out<'hall.numbers'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -193,6 +195,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
   }
 
   return {
+    numbers: (args) => hallNumbersCall(authed, args),
     async status() {
       const e = await load();
       return {

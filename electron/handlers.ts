@@ -139,6 +139,7 @@ export function createHandlers(s: HostServices): Handlers {
       return { opened: true };
     },
     'hall.floor': (args) => hall.floor(args),
+    'hall.numbers': (args) => hall.numbers(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

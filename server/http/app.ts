@@ -17,8 +17,10 @@ import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
 import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
+import { leaseRoutes } from './leases';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
+import { SqlLeases } from '../db/leases';
 import { SqlNumbers } from '../db/numbers';
 import type { RestoreStore } from '../core/restore';
 import { SqlRestore } from '../db/restore';
@@ -63,6 +65,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
     floor: new SqlFloor(o.db, o.now),
+    leases: new SqlLeases(o.db),
     blobDir: o.blobDir,
     ...(o.bundleKey ? { bundleKey: o.bundleKey } : {}),
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
@@ -113,6 +116,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
   floorRoutes(app, ctx);
+  leaseRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

@@ -120,5 +120,6 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.allocateNumber': (args) => client.allocateNumber(args),
     'hall.sealBundle': (args) => client.sealBundle(args),
     'hall.floor': (args) => client.floor(args),
+    'hall.numbers': (args) => client.numbers(args),
   };
 }
