@@ -163,7 +163,7 @@ export interface NumberUse {
 }
 
 const CERT_EVENTS = new Set(['certificateIssued', 'certificateReissued']);
-const LEDGER_CREATES = new Set([
+export const LEDGER_CREATES = new Set([
   'legacyIssueRecorded',
   'supervisionOpened',
   'complaintRecorded',
