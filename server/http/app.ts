@@ -27,6 +27,7 @@ import { SqlRestore } from '../db/restore';
 import { detectRewound, restoreRoutes } from './restore';
 import { SqlFloor } from '../db/floor';
 import { floorRoutes } from './floor';
+import { deviceGate } from './deviceGate';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -112,6 +113,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   const restore = o.restore ?? new SqlRestore(o.db);
   // First: its gate refuses pulls, pushes and numbers while the hall restores.
   restoreRoutes(app, ctx, restore);
+  deviceGate(app, ctx);
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
