@@ -4,6 +4,7 @@
 // Kept beside contract.ts (which spreads `hallContract` into the one contract) to keep both short.
 // Imports zod and the shared protocol only: loaded by main, preload, renderer and tests alike.
 import { z } from 'zod';
+import { hallNumbersArgsSchema, hallNumbersResponseSchema } from './hall-numbers';
 import {
   allocateCertificateRequestSchema,
   allocateCertificateResponseSchema,
@@ -324,6 +325,17 @@ export const hallContract = {
   'hall.rating': {
     args: ratingCallSchema,
     result: z.union([z.object({ ok: z.literal(true), answer: ratingAnswerSchema }), failed]),
+  },
+  /**
+   * Leased blocks of notice and ledger numbers, voiding, the station's open numbers and the
+   * register of every series (electron/hall-numbers.ts, docs/hall.md "Numbers").
+   */
+  'hall.numbers': {
+    args: hallNumbersArgsSchema,
+    result: z.union([
+      z.object({ ok: z.literal(true), response: hallNumbersResponseSchema }),
+      failed,
+    ]),
   },
 } as const;
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { HostError } from './contract';
 import { keepBundleKey, sealStationBundle } from './hall-bundle';
+import { hallNumbersCall } from './hall-numbers';
 import {
   expectBody,
   failureOf,
@@ -104,6 +105,7 @@ export interface HallService {
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
   floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
   rating(args: In<'hall.rating'>): Promise<Out<'hall.rating'>>;
+  numbers(args: In<'hall.numbers'>): Promise<Out<'hall.numbers'>>;
 }
 
 export function createHallClient(deps: HallClientDeps): HallService {
@@ -195,6 +197,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
   }
 
   return {
+    numbers: (args) => hallNumbersCall(authed, args),
     async status() {
       const e = await load();
       return {

@@ -140,6 +140,7 @@ export function createHandlers(s: HostServices): Handlers {
     },
     'hall.floor': (args) => hall.floor(args),
     'hall.rating': (args) => hall.rating(args),
+    'hall.numbers': (args) => hall.numbers(args),
     'print.printers': async () => ({ printers: await s.platform.printers() }),
     'print.toPdf': async (args) => ({ pdf: await s.platform.toPdf(args.html, args.paper) }),
     'print.print': async (args) => {

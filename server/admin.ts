@@ -132,6 +132,14 @@ export async function setStationStatus(
         "UPDATE chains SET status = 'closed' WHERE station_code = $1 AND status = 'open'",
         [code],
       );
+      // Its leased and reserved numbers will never be used: voided, so the register explains
+      // them (docs/hall.md "Numbers").
+      await sql.query(
+        `UPDATE allocations SET status = 'voided', void_reason = 'station_retired',
+           voided_by = 'admin', voided_at = now()
+         WHERE station_code = $1 AND status IN ('reserved', 'leased')`,
+        [code],
+      );
     }
   });
   return { ...s, status };

@@ -18,6 +18,7 @@ import { buildApp } from './http/app';
 import { refuseWhileRestoring, restoreMode } from './restoreCli';
 import { bundleCommand } from './bundleCli';
 import { ensureBundleKey } from './bundleKey';
+import { NumbersUsage, numbersRegister, numbersVoid } from './numbersCli';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
 
@@ -57,7 +58,9 @@ const USAGE = `用法 / usage: npm run server -- <command>
   backup <dir>                                              备份 / back up (pg_dump -Fc + blobs)
   restore-mode on|status|open [--force]                     从备份恢复后：拒绝拉取直至站点补回 / after a restore
   bundle import <file>                                      导入站点的同步包 / import a station's bundle
-  bundle export --station HJ09 [--out <file>] [--after N]   为站点导出同步包 / write a bundle for a station`;
+  bundle export --station HJ09 [--out <file>] [--after N]   为站点导出同步包 / write a bundle for a station
+  numbers register [--series doc:acceptance:2026]           编号登记 / the register of numbers
+  numbers void <series> <seq> --note <原因> --by <姓名>       作废编号 / void a number by hand`;
 
 async function withHall<T>(fn: (h: Awaited<ReturnType<typeof openHall>>) => Promise<T>) {
   const h = await openHall({ pool: 2 });
@@ -242,11 +245,21 @@ async function main(argv: string[]) {
     if (r === 'usage') throw new UsageError(`bundle ${sub}`);
     return;
   }
+  if (cmd === 'numbers' && sub === 'register') {
+    const code = await withHall((h) => numbersRegister(h.db, str(opt.get('series'))));
+    process.exitCode = code;
+    return;
+  }
+  if (cmd === 'numbers' && sub === 'void') {
+    const seq = pos[3];
+    return withHall((h) => numbersVoid(h.db, arg, seq, str(opt.get('note')), str(opt.get('by'))));
+  }
   throw new UsageError(USAGE);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof AdminError) say(e.zh, e.en);
+  else if (e instanceof NumbersUsage) console.error(`${e.message}\n\n${USAGE}`);
   else if (e instanceof UsageError)
     console.error(e.message === USAGE ? USAGE : `${e.message}\n\n${USAGE}`);
   else console.error(`出错 / failed: ${(e as Error).message}`);

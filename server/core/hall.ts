@@ -1,7 +1,7 @@
 // One push, end to end over any EventStore: ownership, the request's own checks, blobs, then the
 // chain locked and the pure rules of push.ts applied. The HTTP layer checks the session and the
 // signature before calling this; the simulation calls it directly.
-import { CREDENTIAL_EVENT_TYPES, type Credential, type WireEvent } from '../protocol';
+import { CREDENTIAL_EVENT_TYPES, numberUsesOf, type Credential, type WireEvent } from '../protocol';
 import { EventIdTaken, type EventStore } from './store';
 import {
   chainBelongsTo,
@@ -129,6 +129,10 @@ function withChainPush(
       accepted: plan.fresh.length,
       duplicates: plan.duplicateGseqs.length,
     });
+    // The numbers the fresh events record are used now (docs/hall.md "Numbers"): before the
+    // append, so the hall row is not held over it. Lock order: chain → allocations → hall.
+    const uses = plan.fresh.flatMap(numberUsesOf);
+    if (uses.length > 0) await tx.markNumbersUsed?.(uses, stationCode);
     // Last: on SQL the append takes the hall row, held until commit.
     const fresh =
       plan.fresh.length > 0 ? await tx.append(req.chainId, plan.fresh, plan.head, req.pushId) : [];

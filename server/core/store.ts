@@ -1,6 +1,6 @@
 // What the push and pull rules need from a store. Two implementations: SQL (server/db/store.ts,
 // PostgreSQL or PGlite) and in memory (server/core/memory.ts, for the seeded simulation).
-import type { Credential, WireEvent } from '../protocol';
+import type { Credential, NumberUse, WireEvent } from '../protocol';
 import type { ChainState, HeldEvent } from './push';
 
 /** A chain locked for one push: nothing else appends to it (or to the hall) until fn returns. */
@@ -21,6 +21,11 @@ export interface ChainTx {
   quarantine(seq: number): Promise<void>;
   /** Keeps the credentials beside their events (already held ones are left as they are). */
   storeCredentials(credentials: readonly Credential[], stationCode: string): Promise<void>;
+  /**
+   * The hall-wide numbers the fresh events record become 'used' (only this station's open ones).
+   * Optional: the in-memory store keeps no numbers.
+   */
+  markNumbersUsed?(uses: readonly NumberUse[], stationCode: string): Promise<void>;
   recordPush(p: {
     pushId: string;
     stationCode: string;

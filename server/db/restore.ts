@@ -3,7 +3,65 @@
 // (`restored:<event id>`), so a number issued after the dump is never handed out again and the
 // register shows no hole where the dump ended.
 import type { RestoreState, RestoreStore, StationProgress } from '../core/restore';
-import type { Db } from './sql';
+import { LEDGER_CREATES, numberUsesOf } from '../protocol/leases';
+import type { HeldLease } from '../protocol/restore';
+import type { Db, Sql } from './sql';
+
+const SERIES_KIND: Record<string, string> = {
+  cert: 'certificate',
+  doc: 'document',
+  ledger: 'ledger',
+};
+
+/** Events that record a leased notice or ledger number (server/protocol/leases.ts numberUsesOf). */
+const LEASED_USES = `SELECT event_id, stream_id, chain_id, type, event::jsonb -> 'payload' AS p
+  FROM events WHERE gseq > $1 AND type = ANY($2::text[])`;
+const LEASED_USE_TYPES = ['documentNumberAllocated', ...LEDGER_CREATES];
+
+/** A series made if missing and raised to at least `last` (the lock taken FOR UPDATE). */
+async function raiseSeries(sql: Sql, seriesId: string, last: number): Promise<void> {
+  const [prefix, type, year] = seriesId.split(':') as [string, string, string];
+  await sql.query(
+    `INSERT INTO series (series_id, kind, cert_type, year, last_seq) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (series_id) DO UPDATE SET last_seq = GREATEST(series.last_seq, EXCLUDED.last_seq)`,
+    [seriesId, SERIES_KIND[prefix], type, Number(year), last],
+  );
+}
+
+/**
+ * The leased blocks a station told at its refill check-in, taken in again by a hall restored from
+ * a dump older than the lease: the lease row, one `leased` allocation per number not held yet,
+ * and the series raised past the block — so the hall never leases those numbers a second time,
+ * and the station keeps its block (its return check finds it listed as leased to it).
+ */
+export async function restoreHeldLeases(
+  db: Db,
+  stationCode: string,
+  held: readonly HeldLease[],
+): Promise<number> {
+  let taken = 0;
+  await db.tx(async (sql) => {
+    for (const h of held) {
+      for (const b of h.blocks) {
+        await raiseSeries(sql, h.seriesId, b.last);
+        await sql.query(
+          `INSERT INTO leases (lease_key, series_id, station_code, first_seq, last_seq)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lease_key) DO NOTHING`,
+          [b.leaseKey, h.seriesId, stationCode, b.first, b.last],
+        );
+        const rows = await sql.query(
+          `INSERT INTO allocations (series_id, seq, station_code, status, lease_key)
+           SELECT $1, g, $2, 'leased', $3 FROM generate_series($4::int, $5::int) AS g
+           WHERE EXISTS (SELECT 1 FROM leases WHERE lease_key = $3 AND station_code = $2)
+           ON CONFLICT (series_id, seq) DO NOTHING RETURNING seq`,
+          [h.seriesId, stationCode, b.leaseKey, b.first, b.last],
+        );
+        taken += rows.length;
+      }
+    }
+  });
+  return taken;
+}
 
 interface StateRow {
   restoring: boolean;
@@ -119,6 +177,36 @@ export class SqlRestore implements RestoreStore {
             e.chain_id,
           ],
         );
+      }
+      // Notice and ledger numbers the refilled events used: the series raised past them, each
+      // marked used (a leased row taken in again at a check-in, or a new row).
+      const leased = await sql.query<{
+        event_id: string;
+        stream_id: string;
+        chain_id: string;
+        type: string;
+        p: Record<string, unknown>;
+      }>(LEASED_USES, [s.from_gseq ?? 0, LEASED_USE_TYPES]);
+      for (const e of leased) {
+        for (const u of numberUsesOf({
+          id: e.event_id,
+          type: e.type,
+          streamId: e.stream_id,
+          payload: e.p,
+        })) {
+          if (u.seriesId.startsWith('cert:')) continue;
+          await raiseSeries(sql, u.seriesId, u.seq);
+          await sql.query(
+            `INSERT INTO allocations (series_id, seq, station_code, case_id, status, used_event_id,
+               used_ref, used_at)
+             SELECT $1, $2, station_code, $3, 'used', $4, $5, now() FROM chains WHERE chain_id = $6
+             ON CONFLICT (series_id, seq) DO UPDATE SET status = 'used',
+               used_event_id = EXCLUDED.used_event_id, used_ref = EXCLUDED.used_ref,
+               used_at = EXCLUDED.used_at, case_id = EXCLUDED.case_id
+             WHERE allocations.status IN ('reserved', 'leased')`,
+            [u.seriesId, u.seq, u.caseId, u.eventId, u.usedRef, e.chain_id],
+          );
+        }
       }
       await sql.query(
         `UPDATE restore_state SET restoring = false, opened_at = $1, opened_how = $2,

@@ -17,8 +17,10 @@ import { nodeChainHash, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
 import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
+import { leaseRoutes } from './leases';
 import { numberRoutes } from './numbers';
 import type { NumberStore } from '../core/numbers';
+import { SqlLeases } from '../db/leases';
 import { SqlNumbers } from '../db/numbers';
 import type { RestoreStore } from '../core/restore';
 import { SqlRestore } from '../db/restore';
@@ -27,6 +29,7 @@ import { SqlFloor } from '../db/floor';
 import { floorRoutes } from './floor';
 import { SqlRating } from '../db/rating';
 import { ratingRoutes } from './rating';
+import { deviceGate } from './deviceGate';
 import {
   DEFAULT_ANONYMOUS_RATE,
   DEFAULT_STATION_RATE,
@@ -65,6 +68,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     store: o.store,
     numbers: o.numbers ?? new SqlNumbers(o.db),
     floor: new SqlFloor(o.db, o.now),
+    leases: new SqlLeases(o.db),
     blobDir: o.blobDir,
     ...(o.bundleKey ? { bundleKey: o.bundleKey } : {}),
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
@@ -111,11 +115,13 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   const restore = o.restore ?? new SqlRestore(o.db);
   // First: its gate refuses pulls, pushes and numbers while the hall restores.
   restoreRoutes(app, ctx, restore);
+  deviceGate(app, ctx);
   authRoutes(app, ctx);
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
   floorRoutes(app, ctx);
   ratingRoutes(app, ctx, new SqlRating(o.db, o.now));
+  leaseRoutes(app, ctx);
 
   app.post(`${API_PREFIX}/push`, async (req) => {
     const { code: stationCode, publicKey } = await sessionStation(ctx, req);

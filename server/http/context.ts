@@ -3,6 +3,7 @@
 import type { NumberStore } from '../core/numbers';
 import type { SqlFloor } from '../db/floor';
 import type { EventStore } from '../core/store';
+import type { SqlLeases } from '../db/leases';
 import type { Db } from '../db/sql';
 import { HallError } from './errors';
 
@@ -13,6 +14,8 @@ export interface HallContext {
   numbers: NumberStore;
   /** The hall floor: tickets and calls (docs/floor.md). */
   floor: SqlFloor;
+  /** Leased blocks (notices, ledgers), voiding, the register (docs/hall.md "Numbers"). */
+  leases: SqlLeases;
   blobDir: string;
   /** The hall's bundle key's public half (SPKI, base64), told in every session answer. */
   bundleKey?: string;

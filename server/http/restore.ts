@@ -8,6 +8,7 @@ import { refillRequestSchema } from '../protocol/restore';
 import { nodeChainHash } from '../crypto';
 import { refill, refusesStation, type RestoreStore } from '../core/restore';
 import { requireStation } from './auth';
+import { restoreHeldLeases } from '../db/restore';
 import type { HallContext } from './context';
 import { HallError } from './errors';
 
@@ -33,13 +34,25 @@ export function restoreRoutes(app: FastifyInstance, ctx: HallContext, restore: R
     const parsed = refillRequestSchema.safeParse(req.body);
     if (!parsed.success)
       throw new HallError('bad_request', 'the refill does not match the protocol');
-    const run = queue.then(() =>
-      refill(ctx.store, restore, stationCode, parsed.data, {
+    const held = parsed.data.leases ?? [];
+    // The leased blocks it holds, taken in again while the hall restores (db/restore.ts) —
+    // before the refill, whose last check-in may open the hall, and again after it, when this
+    // refill is what told the hall it was restored. Taking one in twice changes nothing.
+    const takeLeases = async () => {
+      if (held.length === 0) return;
+      const taken = await restoreHeldLeases(ctx.db, stationCode, held);
+      if (taken > 0) ctx.log(`refill ${stationCode}: ${taken} leased numbers taken in again`);
+    };
+    const run = queue.then(async () => {
+      if ((await restore.state()).restoring) await takeLeases();
+      const r = await refill(ctx.store, restore, stationCode, parsed.data, {
         now: ctx.now(),
         hashOf: nodeChainHash,
         log: ctx.log,
-      }),
-    );
+      });
+      if (r.ok && r.restoring) await takeLeases();
+      return r;
+    });
     queue = run.catch(() => undefined);
     const r = await run;
     if (!r.ok) {

@@ -395,3 +395,4 @@ export function blobRefsOf(event: { payload: Record<string, unknown> }): string[
 
 /** Clock skew beyond which a station is told its clock is wrong (issue 16 item 4). */
 export const MAX_CLOCK_SKEW_MS = 2 * 60 * 1000;
+export * from './leases';

@@ -3,6 +3,31 @@
 // a check-in: the station says how far it holds, the hall says whether it still restores.
 import { z } from 'zod';
 import { credentialSchema, gseqSchema, hallEventSchema } from './index';
+import { seriesIdSchema } from './leases';
+
+/**
+ * A leased block the station holds (data/numberLeases.ts): told at the refill's check-in, so a hall
+ * restored from a dump older than the lease learns it again — its series raised past the block,
+ * the block's numbers leased to this station — and never leases them a second time.
+ */
+export const heldLeaseSchema = z
+  .object({
+    seriesId: seriesIdSchema,
+    blocks: z
+      .array(
+        z
+          .object({
+            leaseKey: z.string().min(1).max(200),
+            first: z.number().int().min(1),
+            last: z.number().int().min(1),
+          })
+          .strict()
+          .refine((b) => b.last >= b.first && b.last - b.first < 1000),
+      )
+      .max(100),
+  })
+  .strict();
+export type HeldLease = z.infer<typeof heldLeaseSchema>;
 
 /** At most this many events a refill (the push's bound). */
 export const MAX_REFILL_EVENTS = 500;
@@ -13,6 +38,8 @@ export const refillRequestSchema = z
     holds: gseqSchema,
     events: z.array(hallEventSchema).max(MAX_REFILL_EVENTS),
     credentials: z.array(credentialSchema).max(MAX_REFILL_EVENTS).optional(),
+    /** The leased blocks the station holds (told at the check-in; absent from older stations). */
+    leases: z.array(heldLeaseSchema).max(200).optional(),
   })
   .strict();
 export type RefillRequest = z.infer<typeof refillRequestSchema>;

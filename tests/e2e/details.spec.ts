@@ -44,7 +44,8 @@ test('F1 lists every shortcut; the favicon loads; a new intake asks in an app di
   await expect(row('save')).toContainText('Ctrl+S保存并打印一次性告知单');
   await expect(row('submit')).toContainText('Ctrl+Enter在审批意见框中：通过并送下一环节');
   await expect(row('area-cases')).toContainText('Alt+3办件查询');
-  await expect(help.locator('[data-shortcut]')).toHaveCount(18 + 8);
+  await expect(row('callNext')).toContainText('Alt+N呼叫下一位');
+  await expect(help.locator('[data-shortcut]')).toHaveCount(20 + 8);
   await shot(app, 'shortcuts-all-zh-CN');
   await app.keyboard.press('Escape');
 

@@ -102,7 +102,8 @@ test('statistics: tables, chart, .xlsx export equal to the screen; English', asy
   await app.getByTestId('nav-stats').click();
   await expect(app.getByRole('heading', { level: 1, name: '效能统计' })).toBeVisible();
   const tables = app.getByTestId('stats-table');
-  await expect(tables).toHaveCount(4);
+  // Four efficiency tables, then the hall floor's four (issue 18: waiting and serving times).
+  await expect(tables).toHaveCount(8);
   await expect(tables.first()).toContainText('全局合计');
   await shot(app, 'stats-zh-CN');
 
@@ -172,7 +173,7 @@ test('红黑榜 rules: a director sets them for the station; bad values are name
   // A section chief sees the rankings but not the rules button (and the data layer refuses him).
   await switchUser(app, 'chief');
   await app.getByTestId('nav-stats').click();
-  await expect(app.getByTestId('stats-table')).toHaveCount(4);
+  await expect(app.getByTestId('stats-table')).toHaveCount(8);
   await expect(app.getByTestId('stats-rules')).toHaveCount(0);
 
   // The rules are the station's, not the browser session's: the director finds them saved.

@@ -183,6 +183,27 @@ describe('/v1/floor over HTTP', () => {
     expect((await post(display, 'issue', issue)).statusCode).toBe(403);
     expect((await get(rating, 'snapshot')).statusCode).toBe(403);
     expect((await post(kiosk, 'settings', { settings, userId: 'u-admin' })).statusCode).toBe(403);
+    // Devices never see the hall's events (server/http/deviceGate.ts): no pull, push, blobs,
+    // numbers — the counter's pull is served.
+    for (const [s, method, url] of [
+      [kiosk, 'GET', '/v1/pull?after=0'],
+      [display, 'GET', '/v1/pull?after=0'],
+      [rating, 'GET', '/v1/pull?after=0'],
+      [rating, 'POST', '/v1/push'],
+      [display, 'POST', '/v1/blobs/missing'],
+      [kiosk, 'POST', '/v1/numbers/lease'],
+    ] as const) {
+      const res = await app.inject({ method, url, headers: auth(s), payload: {} });
+      expect([url, res.statusCode, res.json().error?.code]).toEqual([
+        url,
+        403,
+        'station_kind_refused',
+      ]);
+    }
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/pull?after=0', headers: auth(counter) }))
+        .statusCode,
+    ).toBe(200);
 
     // The display's long-poll, waiting past the current rev, wakes on the counter's call.
     const rev = (await get(display, 'snapshot')).json().value.rev as number;

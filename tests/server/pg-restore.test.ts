@@ -82,12 +82,20 @@ const allocate = (s: Session, key: string) =>
     },
   });
 
-const refillOf = (s: Session, holds: number, events: HallEvent[]) =>
+const refillOf = (s: Session, holds: number, events: HallEvent[], leases?: unknown[]) =>
   app.inject({
     method: 'POST',
     url: '/v1/restore/refill',
     headers: auth(s),
-    payload: { holds, events },
+    payload: { holds, events, ...(leases ? { leases } : {}) },
+  });
+
+const lease = (s: Session, leaseKey: string, count: number) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/numbers/lease',
+    headers: auth(s),
+    payload: { leaseKey, kind: 'document', type: 'acceptance', year: 2026, count },
   });
 
 async function pullAll(s: Session, after = 0): Promise<HallEvent[]> {
@@ -127,8 +135,13 @@ describe('restoring the hall from an older pg_dump', () => {
     const dump = join(dir, 'hall.dump');
     await run('pg_dump', ['-Fc', '-f', dump, pgdb.url]);
 
-    // After the dump: A 5..7 and the issuance of certificate #2 (A's seq 8), B 4..6.
+    // After the dump: A 5..7 and the issuance of certificate #2 (A's seq 8), B 4..6; A leases
+    // notice numbers 受〔2026〕1–20号, which the dump does not know.
     expect((await allocate(a, 'k2')).json()).toMatchObject({ seq: 2 });
+    expect((await lease(a, 'HJA:lease:acceptance:1', 20)).json()).toMatchObject({
+      first: 1,
+      last: 20,
+    });
     const relinked = issued('HJA', 8, 2, chainA[6]!.hash);
     const tailA = [...chainA.slice(4, 7), relinked[0]!];
     const pushedA = await pushEvents(app, a, tailA);
@@ -181,7 +194,14 @@ describe('restoring the hall from an older pg_dump', () => {
 
     // A refills its own 8..11 (B's 12..14 it never pulled): it holds nothing past 11.
     const fromA = heldA.filter((h) => h.gseq > 7);
-    const ra = await refillOf(a, Math.max(...heldA.map((h) => h.gseq)), fromA);
+    // Its check-in tells the block it still takes notice numbers from.
+    const heldLeases = [
+      {
+        seriesId: 'doc:acceptance:2026',
+        blocks: [{ leaseKey: 'HJA:lease:acceptance:1', first: 1, last: 20 }],
+      },
+    ];
+    const ra = await refillOf(a, Math.max(...heldA.map((h) => h.gseq)), fromA, heldLeases);
     expect(ra.statusCode).toBe(200);
     expect(ra.json()).toMatchObject({
       restoring: true,
@@ -222,7 +242,7 @@ describe('restoring the hall from an older pg_dump', () => {
     // The number issued after the dump is known again: the next one is #3, never #2 again.
     expect((await allocate(b, 'k3')).json()).toMatchObject({ seq: 3 });
     const restored = await db.query<{ seq: number; request_key: string; status: string }>(
-      `SELECT seq, request_key, status FROM allocations ORDER BY seq`,
+      `SELECT seq, request_key, status FROM allocations WHERE series_id LIKE 'cert:%' ORDER BY seq`,
     );
     expect(restored.map((r) => [r.seq, r.status])).toEqual([
       [1, 'reserved'],
@@ -230,6 +250,19 @@ describe('restoring the hall from an older pg_dump', () => {
       [3, 'reserved'],
     ]);
     expect(restored[1]!.request_key).toBe(`restored:${relinked[0]!.id}`);
+    // A's notice block is the hall's again (leased to A): B's first block starts at 21, never 1.
+    expect((await lease(b, 'HJB:lease:acceptance:1', 5)).json()).toMatchObject({
+      first: 21,
+      last: 25,
+    });
+    const block = await db.query<{ n: number; station_code: string; status: string }>(
+      `SELECT count(*)::int AS n, station_code, status FROM allocations
+       WHERE series_id = 'doc:acceptance:2026' GROUP BY station_code, status ORDER BY station_code`,
+    );
+    expect(block).toEqual([
+      { n: 20, station_code: 'HJA', status: 'leased' },
+      { n: 5, station_code: 'HJB', status: 'leased' },
+    ]);
     // Pushes go on after the order: B's next event gets gseq 15.
     const next = await pushEvents(
       app,

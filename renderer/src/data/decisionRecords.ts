@@ -9,6 +9,9 @@ import { withContentHash, type AttachmentMeta } from './attachments';
 import type { MetaRow, OneWindowDb } from './db';
 import { DOCUMENTS_STREAM, documentRowOf, type DocumentRow } from './documentRows';
 import type { AppendBatch } from './log';
+import { JOINED_KEY } from './hallPresence';
+import { holdingKey, isJoined, takeLeased, type LeaseHolding } from './numberLeases';
+import { leaseSeriesId } from '../../../server/protocol/leases';
 
 /** The notice a command puts on paper, numbered in its own dispatch; null for none. */
 export function documentTypeOf(command: Command): DocumentType | null {
@@ -38,11 +41,34 @@ export function documentTypeOf(command: Command): DocumentType | null {
 
 const counterKey = (type: DocumentType, today: string) =>
   `seq:${documentSequenceKey(type, Number(today.slice(0, 4)))}`;
+const leaseKeyOf = (type: DocumentType, today: string) =>
+  holdingKey(leaseSeriesId('document', type, Number(today.slice(0, 4))));
+
+/**
+ * Where the notice's number comes from: the station's own counter (a station that never joined a
+ * hall), or the block it leased from the hall (data/numberLeases.ts) — hall-wide, also offline.
+ */
+export type DocNumberSource =
+  { kind: 'counter'; lastSeq: number } | { kind: 'lease'; holding: LeaseHolding | undefined };
+
+/** The source, from the rows of `plan.metaKeys` as read in the transaction. */
+export function docNumberSource(
+  rows: readonly ({ value: unknown } | undefined)[],
+): DocNumberSource {
+  const [counter, holding, joined] = rows;
+  if (isJoined(joined?.value))
+    return { kind: 'lease', holding: holding?.value as LeaseHolding | undefined };
+  return { kind: 'counter', lastSeq: (counter?.value as number | undefined) ?? 0 };
+}
+
+/** A lease with nothing left: the decision is refused and nothing is written. */
+export const leaseExhausted = (plan: ExtrasPlan, source: DocNumberSource) =>
+  plan.docType !== null && source.kind === 'lease' && takeLeased(source.holding) === null;
 
 /** What a command will record besides its events: read in dispatch's first request. */
 export interface ExtrasPlan {
   docType: DocumentType | null;
-  /** The meta row of the document counter (the year is the hall's, from `today`). */
+  /** The meta rows of the document counter, the leased block and `hall:joined`, in that order. */
   metaKeys: string[];
   attachments: readonly AttachmentMeta[];
 }
@@ -55,7 +81,7 @@ export function planExtras(
   const docType = documentTypeOf(command);
   return {
     docType,
-    metaKeys: docType ? [counterKey(docType, today)] : [],
+    metaKeys: docType ? [counterKey(docType, today), leaseKeyOf(docType, today), JOINED_KEY] : [],
     attachments,
   };
 }
@@ -78,14 +104,15 @@ export interface Extras {
 
 /**
  * The events, counter rows and read rows of the extras of a decision the domain accepted.
- * `lastSeq` is the document counter as read in the transaction.
+ * `source` is the document counter or the leased block as read in the transaction (an exhausted
+ * lease is refused before: `leaseExhausted`).
  */
 export function recordExtras(
   plan: ExtrasPlan,
   caseId: string,
   officeShortName: string,
   today: string,
-  lastSeq: number,
+  source: DocNumberSource,
   now: Date,
 ): Extras {
   const batches: AppendBatch[] = [];
@@ -93,6 +120,9 @@ export function recordExtras(
   const documents: DocumentRow[] = [];
   if (plan.docType) {
     const year = Number(today.slice(0, 4));
+    const leased = source.kind === 'lease' ? takeLeased(source.holding) : null;
+    if (source.kind === 'lease' && !leased) throw new Error('numbers_exhausted');
+    const lastSeq = leased ? leased.seq - 1 : source.kind === 'counter' ? source.lastSeq : 0;
     const n = nextDocumentNumber(officeShortName, plan.docType, year, lastSeq);
     if (!n.ok) throw new Error(n.code);
     const payload = { docType: plan.docType, number: n.number, caseId, year, seq: n.seq };
@@ -100,7 +130,8 @@ export function recordExtras(
       streamId: DOCUMENTS_STREAM,
       events: [{ type: 'documentNumberAllocated', payload }],
     });
-    meta.push({ key: counterKey(plan.docType, today), value: n.seq });
+    if (leased) meta.push({ key: leaseKeyOf(plan.docType, today), value: leased.rest });
+    else meta.push({ key: counterKey(plan.docType, today), value: n.seq });
     const row = documentRowOf({
       streamId: DOCUMENTS_STREAM,
       type: 'documentNumberAllocated',

@@ -30,7 +30,13 @@ import type { StoredEvent } from './eventTypes';
 import { reportBlocks, REPORT_KEY, type IntegrityReport } from './integrity';
 import { EVENT_SCHEMA, type EventType } from './eventRegistry';
 import type { AttachmentMeta } from './attachments';
-import { extrasTables, planExtras, recordExtras } from './decisionRecords';
+import {
+  docNumberSource,
+  extrasTables,
+  leaseExhausted,
+  planExtras,
+  recordExtras,
+} from './decisionRecords';
 import type { DocumentRow } from './documentRows';
 import { appendBatches, HEAD_KEY, headOf } from './log';
 import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
@@ -45,7 +51,8 @@ export type DataRefusalCode =
   | 'numbering_failed'
   | 'wrong_door'
   | 'hall_offline'
-  | 'hall_number_refused';
+  | 'hall_number_refused'
+  | 'numbers_exhausted';
 export type DispatchRefusal =
   Refusal | { code: DataRefusalCode; params?: Record<string, string | number> };
 
@@ -197,8 +204,9 @@ export async function dispatch(
     const calendar = options.ctx?.calendar ?? calendarFromStored(calendarRow?.value).calendar;
     const ctx: DecideContext = { ...options.ctx, calendar };
     const [stationRow, integrityRow, headRow] = metaRows;
-    // The document counter, when the decision puts a notice on paper, follows the fixed three.
-    const docCounter = extras.docType ? ((metaRows[3]?.value as number | undefined) ?? 0) : 0;
+    // The document counter, the leased block and `hall:joined`, when the decision puts a notice
+    // on paper, follow the fixed three.
+    const docSource = docNumberSource(metaRows.slice(3, 3 + extras.metaKeys.length));
     const station = (stationRow?.value as Station | undefined) ?? null;
     if (!station) return { ok: false, refusal: { code: 'no_station' } };
     // Keyed by the whole counter key: a guess for another station is never the key asked for.
@@ -219,6 +227,14 @@ export async function dispatch(
 
     const decision = decide(state, allocated.command, options.actor, now, ctx);
     if (!decision.ok) return { ok: false, refusal: decision.refusal };
+    // An enrolled station whose leased block of this notice series is used up (and the hall away
+    // to refill it): refused before anything is written.
+    if (leaseExhausted(extras, docSource)) {
+      return {
+        ok: false,
+        refusal: { code: 'numbers_exhausted', params: { docType: extras.docType ?? '' } },
+      };
+    }
 
     // Each case event records the version it was decided on (`basedOn`: the version seen, plus
     // the case events of the same decision before it), and is folded as the log's fold folds it
@@ -238,7 +254,7 @@ export async function dispatch(
       caseId ?? '',
       station.officeShortName,
       today,
-      docCounter,
+      docSource,
       now,
     );
     // The door checks each event against the registry and issues its writes at once (the head

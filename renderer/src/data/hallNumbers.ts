@@ -23,6 +23,7 @@ import { nextCertificateNumber } from '../domain/numbering';
 import type { OneWindowDb } from './db';
 import { dispatch, type DispatchOptions, type DispatchResult } from './dispatch';
 import { calendarFromStored, CALENDAR_KEY } from './holidayCalendar';
+import { queueVoid } from './numberLeases';
 import { getStation } from './station';
 import type { HallResult } from './sync/transport';
 
@@ -68,6 +69,39 @@ function newRequestKey(caseId: string, command: string): string {
   return `${safe}:${command}:${crypto.randomUUID()}`;
 }
 
+/**
+ * A certificate issued with a number typed in (the supervision system's) while an attempt for an
+ * internal one is held: the hall may have reserved a number for it, which will never be used. The
+ * attempt ends with the issue, and the reservation is voided on the hall by its request key
+ * ('attempt_abandoned', by the clerk) at the next lease round (data/numberLeases.ts).
+ */
+async function withoutHallNumber(
+  db: OneWindowDb,
+  command: Command,
+  options: DispatchOptions,
+): Promise<DispatchResult> {
+  if (command.type !== 'certificateIssued' && command.type !== 'certificateReissued')
+    return dispatch(db, command, options);
+  const key = attemptKey(command.caseId, command.type);
+  const held = (await db.meta.get(key))?.value as NumberAttempt | undefined;
+  if (!held) return dispatch(db, command, options);
+  const r = await dispatch(db, command, {
+    ...options,
+    clearMeta: [...(options.clearMeta ?? []), key],
+  });
+  if (r.ok) {
+    await db.transaction('rw', db.meta, () =>
+      queueVoid(db, {
+        numbers: [],
+        requestKeys: [held.requestKey],
+        reason: 'attempt_abandoned',
+        by: options.actor.name,
+      }),
+    );
+  }
+  return r;
+}
+
 /** What decide is shown in place of the number while the command is checked. */
 const STAND_IN = 'hall-number-pending';
 
@@ -84,7 +118,7 @@ export async function dispatchWithHallNumber(
   command: Command,
   options: DispatchOptions,
 ): Promise<DispatchResult> {
-  if (!needsHallNumber(command)) return dispatch(db, command, options);
+  if (!needsHallNumber(command)) return withoutHallNumber(db, command, options);
   const now = options.now ?? new Date();
   const [row, station, calendarRow] = await Promise.all([
     db.cases.get(command.caseId),

@@ -2,6 +2,8 @@
 // one Dexie transaction (as attachments.ts does), after checking the writer's role here — not
 // only by hiding a button — and the fields (credit codes by their check character, linked case
 // numbers against the case table).
+import { leaseSeriesId } from '../../../server/protocol/leases';
+import { numbersFromLeases, takeLeasedIn } from './numberLeases';
 import { isLocalDate, isValidCreditCode, normaliseCode, isRole, toLocalDate } from '../domain';
 import type { Role } from '../domain';
 import type { LedgerRow, OneWindowDb } from './db';
@@ -51,7 +53,8 @@ export type LedgerRefusal =
   | { code: 'unknownCases'; caseNumbers: string[] }
   | { code: 'notFound' }
   | { code: 'stale' }
-  | { code: 'noStation' };
+  | { code: 'noStation' }
+  | { code: 'numbersExhausted' };
 
 export type LedgerResult = { ok: true; id: string } | { ok: false; refusal: LedgerRefusal };
 
@@ -236,6 +239,13 @@ async function write(
 async function nextNumber(db: OneWindowDb, kind: LedgerKind, now: Date): Promise<string> {
   const year = toLocalDate(now).slice(0, 4);
   const prefix = `${NUMBER_PREFIX[kind]}${year}`;
+  // On a station that joined a hall the number is the bureau's, from the block leased ahead
+  // (data/numberLeases.ts); none left (and the hall away): refused, nothing written.
+  if (await numbersFromLeases(db)) {
+    const leased = await takeLeasedIn(db, leaseSeriesId('ledger', kind, Number(year)));
+    if (!leased) throw new Refused({ code: 'numbersExhausted' });
+    return `${prefix}${String(leased.seq).padStart(4, '0')}`;
+  }
   const same = await db.ledger.where('kind').equals(kind).toArray();
   const taken = same
     .map((r) => itemOf(r).data as { number: string })

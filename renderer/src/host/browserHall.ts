@@ -121,5 +121,6 @@ export function hallHandlers(storage: Storage, options: BrowserHallOptions = {})
     'hall.sealBundle': (args) => client.sealBundle(args),
     'hall.floor': (args) => client.floor(args),
     'hall.rating': (args) => client.rating(args),
+    'hall.numbers': (args) => client.numbers(args),
   };
 }

@@ -9,6 +9,7 @@
 // runs them as loops on the injected scheduler.
 import type { OneWindowDb } from '../db';
 import { markHallJoined, noteHallContact, noteHallLost } from '../hallPresence';
+import { refillLeases } from '../numberLeases';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { joinGate } from './joinGate';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
@@ -178,7 +179,33 @@ export class SyncEngine {
       } else await setAcked(this.db, h.chainId, h.seq);
     }
     this.session = session;
+    // The station is back with the hall: its leases reconciled and topped up (a round that fails
+    // is tried again after the next pull).
+    await this.topUpLeases(true);
     return null;
+  }
+
+  private leasing: Promise<unknown> | null = null;
+  private leasesReconciled = false;
+
+  /** One lease round at a time (data/numberLeases.ts); the first that succeeds reconciles. */
+  topUpLeases(reconcile = false): Promise<unknown> {
+    const transport = this.transport;
+    if (!transport.numbers || this.leasing) return this.leasing ?? Promise.resolve();
+    const run = refillLeases(
+      this.db,
+      { numbers: (args) => transport.numbers!(args) },
+      { now: this.now(), reconcile: reconcile || !this.leasesReconciled },
+    )
+      .then((r) => {
+        if (r.ok) this.leasesReconciled = true;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.leasing = null;
+      });
+    this.leasing = run;
+    return run;
   }
 
   /** Pushes ranges until the outbox is empty or the hall fails; one outcome back. */
@@ -292,6 +319,7 @@ export class SyncEngine {
     if (this.store.get().restoring) this.store.set({ restoring: undefined });
     this.skew(r.serverTime);
     noteHallContact(this.db, this.now());
+    await this.topUpLeases();
     if (r.kind === 'fault') {
       const f = r.faults[0]!;
       // The screen's words for these are the server's: a fork of this station's own chain, or a

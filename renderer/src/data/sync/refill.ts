@@ -7,6 +7,7 @@
 // folded is the order the hall serves again.
 import type { OneWindowDb } from '../db';
 import { credentialsOf } from '../credentials';
+import { heldLocally } from '../numberLeases';
 import { blobNeedsOf } from './blobs';
 import type { StoredEvent } from '../eventTypes';
 import { wireOf } from './outbox';
@@ -36,7 +37,22 @@ export async function refillOnce(
   if (!transport.refill)
     return { kind: 'error', error: { code: 'unreachable', message: 'no refill' } };
   const holds = await heldGseq(db);
-  let answer = await transport.refill({ holds, events: [] });
+  // The check-in also tells the leased blocks this station still takes numbers from: a hall
+  // restored from a dump older than a lease takes it in again and never leases it twice
+  // (numbers used from the others are in the events, the dump's or this refill's).
+  const leases = (await heldLocally(db))
+    .map((h) => ({
+      seriesId: h.seriesId,
+      blocks: h.blocks
+        .filter((b) => h.free.some((s) => s >= b.first && s <= b.last))
+        .map(({ leaseKey, first, last }) => ({ leaseKey, first, last })),
+    }))
+    .filter((h) => h.blocks.length > 0);
+  let answer = await transport.refill({
+    holds,
+    events: [],
+    ...(leases.length > 0 ? { leases } : {}),
+  });
   let refilled = 0;
   let sent = false;
   for (let blobTries = 0; ;) {

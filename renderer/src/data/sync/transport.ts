@@ -13,6 +13,7 @@ import type {
   WireEvent,
 } from '../../../../server/protocol';
 import type { RefillRequest, RefillResponse } from '../../../../server/protocol/restore';
+import type { NumbersTransport } from '../numberLeases';
 
 export interface HallStatus {
   enrolled: boolean;
@@ -106,6 +107,8 @@ export interface HallTransport {
   missingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
   /** A restored hall refilled (docs/hall.md "Restoring the server"); absent: the host has none. */
   refill?(args: RefillRequest): Promise<HallResult<{ response: RefillResponse }>>;
+  /** Leased notice and ledger numbers (data/numberLeases.ts); absent: the engine leases none. */
+  numbers?: NumbersTransport['numbers'];
 }
 
 /** The host API's hall channels as the renderer's HostApi names them ('hall.push' → hallPush). */
@@ -118,6 +121,8 @@ export interface HallHostApi {
   hallPutBlob(args: { sha256: string; source: BlobSource }): Promise<HallResult<object>>;
   hallMissingBlobs(args: { hashes: string[] }): Promise<HallResult<{ missing: string[] }>>;
   hallRefill?(args: RefillRequest): Promise<HallResult<{ response: RefillResponse }>>;
+  /** Absent on hosts built before leases: the engine then leases none. */
+  hallNumbers?: NumbersTransport['numbers'];
 }
 
 /** The sync engine's transport over the host (Electron's preload bridge or the browser host). */
@@ -131,5 +136,6 @@ export function hostTransport(host: HallHostApi): HallTransport {
     putBlob: (args) => host.hallPutBlob(args),
     missingBlobs: (args) => host.hallMissingBlobs(args),
     ...(host.hallRefill ? { refill: host.hallRefill.bind(host) } : {}),
+    ...(host.hallNumbers ? { numbers: host.hallNumbers.bind(host) } : {}),
   };
 }

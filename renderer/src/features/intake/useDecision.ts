@@ -12,6 +12,8 @@ import { asMissingItem, intakeDetailsOf, missingOf } from './model';
 import { intakePapers } from './papers';
 import { supplementItems } from './SupplementDialog';
 import { requestRatingFor } from '../rating/requestRating';
+import { linkServedTicket } from '../queue/floorStore';
+import { currentActor } from '../../app/stores/sessionStore';
 
 export type Outcome =
   | {
@@ -86,6 +88,8 @@ export function useDecision(today: string) {
       const state = r.state!;
       // The decision is recorded: only now may the draft go.
       useDraftStore.getState().clear();
+      // The ticket being served at this window is this applicant's: it now belongs to the case.
+      await linkServedTicket(state.caseId, currentActor().id);
       // The applicant at the window rates the service on the window's rating device (一次一评).
       const asked = await requestRatingFor(state);
       const recorded = {

@@ -17,7 +17,11 @@ export function useIssueCommand() {
   const run = useCommand();
   return useCallback(
     async (command: Command, expectedVersion: number): Promise<DispatchResult> => {
-      if (!needsHallNumber(command)) return run(command, expectedVersion);
+      // A certificate with a typed-in number still goes through the hall path on an enrolled
+      // station: an attempt held for an internal number is then abandoned and voided.
+      const certificate =
+        command.type === 'certificateIssued' || command.type === 'certificateReissued';
+      if (!needsHallNumber(command) && !certificate) return run(command, expectedVersion);
       const status = await host.hallStatus({});
       if (!status.enrolled) return run(command, expectedVersion);
       const actor = currentActor();

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { floorPortFor } from '../../data/floorHall';
 import { appDb } from '../../data/stationDb';
 import { getStation } from '../../data/station';
+import { currentAt } from '../../domain/floor/rules';
 import type { FloorPort, FloorSnapshot } from '../../domain/floor/types';
 import { host } from '../../host';
 
@@ -90,4 +91,29 @@ export function useMyWindow() {
   const windows = snapshot?.settings.windows ?? [];
   const chosen = windows.find((w) => w.id === window);
   return chosen ?? windows.find((w) => w.id === stationCode) ?? null;
+}
+
+/**
+ * A case just taken in (or decided) at this window belongs to the applicant being served here:
+ * the ticket at the counter (办理中) with no case yet is linked to it, so its waiting and serving
+ * times reach the case when the clerk finishes. Nothing when this tab is no window, no ticket is
+ * being served, or the floor does not answer: the clerk can still link by hand (关联本案件).
+ */
+export async function linkServedTicket(caseId: string, clerkId: string): Promise<boolean> {
+  try {
+    const port = await floorPort();
+    const snap = await port.snapshot();
+    if (!snap.ok) return false;
+    const { window, stationCode } = useFloorStore.getState();
+    const windows = snap.value.settings.windows;
+    const mine =
+      windows.find((w) => w.id === window) ?? windows.find((w) => w.id === stationCode) ?? null;
+    if (!mine) return false;
+    const ticket = currentAt(mine.id, snap.value.tickets);
+    if (!ticket || ticket.status !== 'serving' || ticket.caseId) return false;
+    const r = await port.linkCase({ ticketId: ticket.id, caseId, clerkId });
+    return r.ok;
+  } catch {
+    return false;
+  }
 }

@@ -127,6 +127,16 @@ export function HallSyncPage() {
               </TableRow>
             </TableBody>
           </Table>
+          {role === 'admin' && (
+            <Button
+              variant="outlined"
+              sx={{ mt: 2 }}
+              onClick={() => go('settings', 'numbers')}
+              data-testid="open-number-register"
+            >
+              {t('register.openRegister')}
+            </Button>
+          )}
         </Paper>
       )}
       {enrolled && status?.stationCode && <HallBundlesSection stationCode={status.stationCode} />}

@@ -7,7 +7,10 @@ import {
   type DispatchRefusal,
   type DispatchResult,
 } from '../../data/dispatch';
+import { documentTypeOf } from '../../data/decisionRecords';
+import { ensureLease, hostNumbersChannel } from '../../data/numberLeases';
 import { appDb } from '../../data/stationDb';
+import { host } from '../../host';
 import { currentActor } from '../../app/stores/sessionStore';
 import { isRole, type Command } from '../../domain';
 
@@ -19,6 +22,7 @@ const DATA_CODES = new Set([
   'wrong_door',
   'hall_offline',
   'hall_number_refused',
+  'numbers_exhausted',
 ]);
 
 export function useCommand() {
@@ -31,6 +35,10 @@ export function useCommand() {
     ): Promise<DispatchResult> => {
       const actor = currentActor();
       if (!isRole(actor.role)) return { ok: false, refusal: { code: 'forbidden_role' } };
+      // A notice number from the hall's lease: a station holding none asks for a block first.
+      await ensureLease(appDb(), hostNumbersChannel(host), documentTypeOf(command)).catch(
+        () => undefined,
+      );
       return dispatch(appDb(), command, {
         actor: { id: actor.id, name: actor.name, role: actor.role },
         expectedVersion,

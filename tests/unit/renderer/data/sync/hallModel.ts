@@ -13,9 +13,12 @@ import type {
 } from '../../../../../server/protocol';
 import { push } from '../../../../../server/core/hall';
 import { MemoryStore } from '../../../../../server/core/memory';
+import { MemoryLeases } from '../../../../../server/core/leases';
 import { MemoryNumbers } from '../../../../../server/core/numbers';
 import { MemoryRestore, refill, refusesStation } from '../../../../../server/core/restore';
 import type { RefillRequest, RefillResponse } from '../../../../../server/protocol/restore';
+import type { HallNumbersArgs, HallNumbersResponse } from '../../../../../electron/hall-numbers';
+import { voidRequestSchema } from '../../../../../server/protocol';
 import type {
   HallError,
   HallResult,
@@ -32,6 +35,8 @@ export class HallModel {
   readonly restore = new MemoryRestore(() => this.stations.map((code) => ({ code, label: code })));
   /** Hall-wide certificate numbers: the server's in-memory store, as the route answers. */
   readonly numbers = new MemoryNumbers();
+  /** Leased blocks of notice and ledger numbers (server/core/leases.ts). */
+  readonly leases = new MemoryLeases(this.numbers);
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
@@ -280,6 +285,28 @@ export class ModelTransport implements HallTransport {
     this.calls.push(`refill ${args.holds}+${args.events.length}`);
     if (this.faults.partitioned) return unreachable;
     return this.hall.refill(this.stationCode, args);
+  }
+  /** hall.numbers: leases, voids, the station's open numbers (not in `calls`). */
+  async numbers(args: HallNumbersArgs): Promise<HallResult<{ response: HallNumbersResponse }>> {
+    if (this.faults.partitioned) return unreachable;
+    const st = this.stationCode;
+    const at = this.hall.serverTime;
+    if (args.op === 'lease') {
+      const r = await this.hall.leases.lease(st, args.request);
+      if (!r.ok) return { ok: false, error: { code: r.code, message: r.message } };
+      const { leaseKey, seriesId, first, last } = r.lease;
+      const lease = { leaseKey, seriesId, first, last, replayed: r.replayed, serverTime: at };
+      return { ok: true, response: { op: 'lease', lease } };
+    }
+    if (args.op === 'void') {
+      const voided = await this.hall.leases.void(st, voidRequestSchema.parse(args.request));
+      return { ok: true, response: { op: 'void', voided } };
+    }
+    if (args.op === 'held') {
+      const numbers = await this.hall.leases.held(st);
+      return { ok: true, response: { op: 'held', held: { numbers, serverTime: at } } };
+    }
+    return { ok: false, error: { code: 'bad_request', message: 'not in the model' } };
   }
   async missingBlobs(args: { hashes: string[] }) {
     if (this.faults.partitioned) return unreachable;
