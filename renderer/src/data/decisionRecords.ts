@@ -49,7 +49,13 @@ const leaseKeyOf = (type: DocumentType, today: string) =>
  * hall), or the block it leased from the hall (data/numberLeases.ts) — hall-wide, also offline.
  */
 export type DocNumberSource =
-  { kind: 'counter'; lastSeq: number } | { kind: 'lease'; holding: LeaseHolding | undefined };
+  | { kind: 'counter'; lastSeq: number }
+  | {
+      kind: 'lease';
+      holding: LeaseHolding | undefined;
+      /** The station's own counter from before it joined: numbers up to it are never reused. */
+      usedAlone: number;
+    };
 
 /** The source, from the rows of `plan.metaKeys` as read in the transaction. */
 export function docNumberSource(
@@ -57,13 +63,19 @@ export function docNumberSource(
 ): DocNumberSource {
   const [counter, holding, joined] = rows;
   if (isJoined(joined?.value))
-    return { kind: 'lease', holding: holding?.value as LeaseHolding | undefined };
+    return {
+      kind: 'lease',
+      holding: holding?.value as LeaseHolding | undefined,
+      usedAlone: (counter?.value as number | undefined) ?? 0,
+    };
   return { kind: 'counter', lastSeq: (counter?.value as number | undefined) ?? 0 };
 }
 
 /** A lease with nothing left: the decision is refused and nothing is written. */
 export const leaseExhausted = (plan: ExtrasPlan, source: DocNumberSource) =>
-  plan.docType !== null && source.kind === 'lease' && takeLeased(source.holding) === null;
+  plan.docType !== null &&
+  source.kind === 'lease' &&
+  takeLeased(source.holding, source.usedAlone) === null;
 
 /** What a command will record besides its events: read in dispatch's first request. */
 export interface ExtrasPlan {
@@ -120,7 +132,7 @@ export function recordExtras(
   const documents: DocumentRow[] = [];
   if (plan.docType) {
     const year = Number(today.slice(0, 4));
-    const leased = source.kind === 'lease' ? takeLeased(source.holding) : null;
+    const leased = source.kind === 'lease' ? takeLeased(source.holding, source.usedAlone) : null;
     if (source.kind === 'lease' && !leased) throw new Error('numbers_exhausted');
     const lastSeq = leased ? leased.seq - 1 : source.kind === 'counter' ? source.lastSeq : 0;
     const n = nextDocumentNumber(officeShortName, plan.docType, year, lastSeq);

@@ -79,6 +79,22 @@ export const LEASE_PLAN: readonly LeasePlanEntry[] = [
   ...LEDGER_KINDS.map((type) => ({ kind: 'ledger' as const, type, block: 5, threshold: 2 })),
 ];
 
+/**
+ * A field laptop (station kind `field`) may be away for a week and take in a hundred cases or more
+ * with no hall: it holds up to 200 of each busy notice (blocks of 100, topped up at every round
+ * while fewer than 150 are free) and 20 of the others, so the counter at a site keeps printing.
+ * Numbers it brings back unused stay leased to it; at the year's end they are voided as usual.
+ */
+export const FIELD_LEASE_PLAN: readonly LeasePlanEntry[] = LEASE_PLAN.map((p) =>
+  p.kind === 'document' && (BUSY as readonly string[]).includes(p.type)
+    ? { ...p, block: 100, threshold: 150 }
+    : { ...p, block: 20, threshold: 10 },
+);
+
+/** The lease plan of a station of this kind (the hall's record of it, from the enrolment). */
+export const leasePlanFor = (kind: string | null | undefined): readonly LeasePlanEntry[] =>
+  kind === 'field' ? FIELD_LEASE_PLAN : LEASE_PLAN;
+
 // ---- inside a transaction: the one who numbers ----
 
 /** Whether this station has joined a hall: its notice and ledger numbers then come from leases. */
@@ -90,10 +106,15 @@ export const isJoined = (joinedRow: unknown) => joinedRow !== undefined && joine
  */
 export function takeLeased(
   holding: LeaseHolding | undefined,
+  usedAlone = 0,
 ): { seq: number; rest: LeaseHolding } | null {
-  const seq = holding?.free[0];
+  // A number this station already printed on its own, before it joined the hall (its counter
+  // reached `usedAlone`), is never printed again: it is passed over — the island's event that
+  // records it marks it used at the hall when it is pushed.
+  const free = holding?.free.filter((s) => s > usedAlone) ?? [];
+  const seq = free[0];
   if (!holding || seq === undefined) return null;
-  return { seq, rest: { ...holding, free: holding.free.slice(1) } };
+  return { seq, rest: { ...holding, free: free.slice(1) } };
 }
 
 /** Takes the next leased number of a series in the caller's transaction (which spans meta). */

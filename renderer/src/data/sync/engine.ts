@@ -9,7 +9,7 @@
 // runs them as loops on the injected scheduler.
 import type { OneWindowDb } from '../db';
 import { markHallJoined, noteHallContact, noteHallLost } from '../hallPresence';
-import { refillLeases } from '../numberLeases';
+import { refillLeases, type LeasePlanEntry } from '../numberLeases';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { joinGate } from './joinGate';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
@@ -33,6 +33,8 @@ export interface SyncEngineOptions {
   pushLimit?: number;
   /** Pause before asking again after an empty answer (a host that does not long-poll). */
   idlePullMs?: number;
+  /** How many notice and ledger numbers to hold ahead (numberLeases.ts; a field laptop more). */
+  leasePlan?: readonly LeasePlanEntry[];
 }
 
 const defaultSchedule = (fn: () => void, ms: number) => {
@@ -94,6 +96,7 @@ export class SyncEngine {
     this.pullLimit = o.pullLimit ?? 2000;
     this.pushLimit = o.pushLimit ?? 200;
     this.idlePullMs = o.idlePullMs ?? 1000;
+    this.leasePlan = o.leasePlan ?? null;
   }
 
   private raise(code: AlertCode, detail: string) {
@@ -186,6 +189,7 @@ export class SyncEngine {
   }
 
   private leasing: Promise<unknown> | null = null;
+  private readonly leasePlan: readonly LeasePlanEntry[] | null;
   private leasesReconciled = false;
 
   /** One lease round at a time (data/numberLeases.ts); the first that succeeds reconciles. */
@@ -195,7 +199,11 @@ export class SyncEngine {
     const run = refillLeases(
       this.db,
       { numbers: (args) => transport.numbers!(args) },
-      { now: this.now(), reconcile: reconcile || !this.leasesReconciled },
+      {
+        now: this.now(),
+        reconcile: reconcile || !this.leasesReconciled,
+        ...(this.leasePlan ? { plan: this.leasePlan } : {}),
+      },
     )
       .then((r) => {
         if (r.ok) this.leasesReconciled = true;

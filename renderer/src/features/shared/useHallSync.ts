@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { runHallSync, hostTransport } from '../../data/sync';
 import { appDb } from '../../data/stationDb';
+import { leasePlanFor } from '../../data/numberLeases';
 import { host } from '../../host';
 import { isFloorDeviceKind } from '../floor/floorRoutes';
 import { syncStatusStore, useHallEnrolment } from './syncStatus';
@@ -19,10 +20,12 @@ export function useHallSync(): void {
   const enrolled = useHallEnrolment(
     (s) => s.status?.enrolled === true && !isFloorDeviceKind(s.status.kind),
   );
+  const kind = useHallEnrolment((s) => s.status?.kind ?? null);
   useEffect(() => {
     // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
     if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
     const sync = runHallSync(appDb(), hostTransport(host), {
+      leasePlan: leasePlanFor(kind),
       onState: (s) => {
         if (s.lastSyncAt) lastKnownSync = s.lastSyncAt;
         syncStatusStore.set({ ...s, lastSyncAt: s.lastSyncAt ?? lastKnownSync });
@@ -32,5 +35,5 @@ export function useHallSync(): void {
       sync.stop();
       syncStatusStore.set(null);
     };
-  }, [enrolled]);
+  }, [enrolled, kind]);
 }

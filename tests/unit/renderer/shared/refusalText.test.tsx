@@ -6,6 +6,10 @@ import { initI18n } from '../../../../renderer/src/app/i18n';
 import type { DispatchRefusal } from '../../../../renderer/src/data/dispatch';
 import { useRefusalText } from '../../../../renderer/src/features/shared/useCommand';
 
+// useCommand's module reaches the host (for leases before a dispatch); these tests only read its
+// sentences, in node, where no host can start.
+vi.mock('../../../../renderer/src/host', () => ({ host: {} }));
+
 beforeAll(async () => {
   // initI18n sets <html lang>; these tests run in node, without a DOM.
   vi.stubGlobal('document', { documentElement: {} });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { pendingCount } from '../../../../../renderer/src/data/sync/outbox';
+import { FIELD_LEASE_PLAN, heldLocally } from '../../../../../renderer/src/data/numberLeases';
 import { HallModel, ModelTransport } from './hallModel';
 import { NOW, review, stationNamed, takeIn } from './fixtures';
 
@@ -71,6 +72,8 @@ describe('a week offline', () => {
       backoff: { baseMs: 1000, capMs: 60_000 },
       pullWaitMs: 0,
       idlePullMs: 1000,
+      // A field laptop holds numbers for a week away (numberLeases.ts FIELD_LEASE_PLAN).
+      leasePlan: FIELD_LEASE_PLAN,
     });
     const counterEngine = new SyncEngine({ db: counter, transport: netCounter, now: () => NOW });
     const syncCounter = async () => {
@@ -85,6 +88,13 @@ describe('a week offline', () => {
     engine.start();
     await clock.tick(3);
     expect(await field.cases.count()).toBe(10);
+    // And its numbers for the week: the engine's lease rounds (a field laptop holds 150–200 of
+    // each busy notice) before it leaves the hall.
+    const acceptanceFree = async () =>
+      (await heldLocally(field)).find((h) => h.seriesId === 'doc:acceptance:2026')?.free.length ??
+      0;
+    for (let r = 0; r < 40 && (await acceptanceFree()) < 150; r++) await clock.tick(1);
+    expect(await acceptanceFree()).toBeGreaterThanOrEqual(150);
 
     // Away: no network for seven days. The engine keeps running and retrying.
     netField.faults.partitioned = true;
