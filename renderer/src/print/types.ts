@@ -275,6 +275,10 @@ export interface QueueTicketData {
   waitingAhead: number;
   /** The hall's wall-clock time of issue, 'YYYY-MM-DDTHH:mm' (hallDateTime). */
   issuedAt: IsoDateTime;
-  /** What the QR code carries: the ticket id (in a follow-the-queue URL where one is set). */
-  qrPayload: string;
+  /**
+   * What the QR code carries: the office's follow-the-queue page with the ticket id. Null where no
+   * such page is set (设置 › 办公信息 › 网站): the ticket then prints no QR code — a code no
+   * phone can open would promise what is not there.
+   */
+  qrPayload: string | null;
 }

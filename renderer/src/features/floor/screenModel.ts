@@ -97,13 +97,13 @@ export function windowName(windows: readonly FloorWindow[], id: string): WindowN
 
 /**
  * The follow-the-queue payload of the ticket's QR code: the office's progress-query website with
- * the ticket id where one is set, else a bare payload naming the ticket. Never personal data.
+ * the ticket id where one is set; null (no QR code printed) where none is. Never personal data.
  */
-export function ticketQrPayload(ticketId: string, website: string): string {
+export function ticketQrPayload(ticketId: string, website: string): string | null {
   const site = website.trim();
   if (/^https?:\/\/\S+$/i.test(site)) {
     const sep = site.includes('?') ? '&' : '?';
     return `${site}${sep}ticket=${encodeURIComponent(ticketId)}`;
   }
-  return `onewindow-ticket:${ticketId}`;
+  return null;
 }

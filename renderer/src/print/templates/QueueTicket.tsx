@@ -1,6 +1,6 @@
 // 排队小票: the ticket the kiosk prints on the 80 mm roll (issue 18). Number large enough to read
-// at arm's length, the business, how many wait ahead, the hall time and a QR code that carries
-// the ticket id only — never personal data (docs/floor.md).
+// at arm's length, the business, how many wait ahead, the hall time and — where the office has a
+// follow-the-queue page — a QR code that carries the ticket id only, never personal data.
 import { usePrint } from '../context';
 import { qrSvg } from '../qr';
 import { Svg } from '../components/Official';
@@ -30,8 +30,12 @@ export function QueueTicket({ data }: { data: QueueTicketData }) {
         <span>{dateTime(data.issuedAt)}</span>
       </div>
       <div className="q-rule" />
-      <Svg className="q-center" markup={qrSvg(data.qrPayload, 24)} />
-      <div className="q-center q-caption">{t('ticket.scan')}</div>
+      {data.qrPayload && (
+        <>
+          <Svg className="q-center" markup={qrSvg(data.qrPayload, 24)} />
+          <div className="q-center q-caption">{t('ticket.scan')}</div>
+        </>
+      )}
       <div className="q-small">{t('ticket.listen')}</div>
       <div className="q-small">{t('ticket.missed')}</div>
     </div>

@@ -125,7 +125,8 @@ describe('names and payloads', () => {
       'https://zrzy.example.gov.cn/q?ticket=t-1',
     );
     expect(ticketQrPayload('t 1', 'https://x.cn/q?a=1')).toBe('https://x.cn/q?a=1&ticket=t%201');
-    expect(ticketQrPayload('t-1', '')).toBe('onewindow-ticket:t-1');
-    expect(ticketQrPayload('t-1', 'not a site')).toBe('onewindow-ticket:t-1');
+    // No follow-the-queue page: no QR code at all.
+    expect(ticketQrPayload('t-1', '')).toBeNull();
+    expect(ticketQrPayload('t-1', 'not a site')).toBeNull();
   });
 });

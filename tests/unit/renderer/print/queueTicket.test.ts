@@ -71,6 +71,13 @@ describe('the queue ticket', () => {
     expect(text.join('\n')).not.toContain('绿色通道');
   }, 30_000);
 
+  it('prints no QR code where the office has no follow-the-queue page', async () => {
+    const file = await ticketPdf({ ...queueTicketSample, qrPayload: null });
+    const text = lines(pdfTextRaw(file));
+    expect(text).not.toContain('扫码查看排队进度');
+    expect(text.at(-3)).toBe('取号时间 2026年11月3日 09:42');
+  }, 30_000);
+
   it('prints in English when the applicant chose English at the kiosk', async () => {
     const file = await ticketPdf(queueTicketSample, 'en');
     const text = lines(pdfTextRaw(file));
