@@ -4,13 +4,13 @@
 // number, so every series stays gapless and the clerk can simply press again. The paper is then
 // rendered from what was recorded (the number and its time), never allocated while rendering.
 import type { Command } from '../domain';
-import { documentSequenceKey, nextDocumentNumber, type DocumentType } from '../domain/numbering';
+import { nextDocumentNumber, type DocumentType } from '../domain/numbering';
 import { withContentHash, type AttachmentMeta } from './attachments';
 import type { MetaRow, OneWindowDb } from './db';
 import { DOCUMENTS_STREAM, documentRowOf, type DocumentRow } from './documentRows';
 import type { AppendBatch } from './log';
 import { JOINED_KEY } from './hallPresence';
-import { holdingKey, isJoined, takeLeased, type LeaseHolding } from './numberLeases';
+import { holdingKey, isJoined, ownCounterKey, takeLeased, type LeaseHolding } from './numberLeases';
 import { leaseSeriesId } from '../../../server/protocol/leases';
 
 /** The notice a command puts on paper, numbered in its own dispatch; null for none. */
@@ -40,7 +40,7 @@ export function documentTypeOf(command: Command): DocumentType | null {
 }
 
 const counterKey = (type: DocumentType, today: string) =>
-  `seq:${documentSequenceKey(type, Number(today.slice(0, 4)))}`;
+  ownCounterKey(type, Number(today.slice(0, 4)));
 const leaseKeyOf = (type: DocumentType, today: string) =>
   holdingKey(leaseSeriesId('document', type, Number(today.slice(0, 4))));
 

@@ -16,7 +16,7 @@ import type { HallNumbersArgs, HallNumbersResponse } from '../../../electron/hal
 import type { LeaseSeriesKind, VoidReason } from '../../../server/protocol';
 import { leaseSeriesId } from '../../../server/protocol/leases';
 import { toLocalDate } from '../domain/calendar';
-import { DOCUMENT_TYPE_WORDS, type DocumentType } from '../domain/numbering';
+import { DOCUMENT_TYPE_WORDS, documentSequenceKey, type DocumentType } from '../domain/numbering';
 import type { OneWindowDb } from './db';
 import { JOINED_KEY } from './hallPresence';
 import { getStation } from './station';
@@ -94,6 +94,10 @@ export const FIELD_LEASE_PLAN: readonly LeasePlanEntry[] = LEASE_PLAN.map((p) =>
 /** The lease plan of a station of this kind (the hall's record of it, from the enrolment). */
 export const leasePlanFor = (kind: string | null | undefined): readonly LeasePlanEntry[] =>
   kind === 'field' ? FIELD_LEASE_PLAN : LEASE_PLAN;
+
+/** The station's own notice counter (meta), the one it numbered with before it joined a hall. */
+export const ownCounterKey = (type: DocumentType, year: number) =>
+  `seq:${documentSequenceKey(type, year)}`;
 
 // ---- inside a transaction: the one who numbers ----
 
@@ -184,7 +188,16 @@ export async function refillLeases(
       holdingKey(seriesId),
       attemptKeyOf(seriesId),
     ]);
-    const free = (holdingRow?.value as LeaseHolding | undefined)?.free.length ?? 0;
+    // Numbers this station printed alone before it joined are never taken (takeLeased): they do
+    // not count as free, or a station that had numbered alone would run out unawares.
+    const usedAlone =
+      p.kind === 'document'
+        ? (((await db.meta.get(ownCounterKey(p.type as DocumentType, year)))?.value as
+            number | undefined) ?? 0)
+        : 0;
+    const free =
+      (holdingRow?.value as LeaseHolding | undefined)?.free.filter((s) => s > usedAlone).length ??
+      0;
     let attempt = attemptRow?.value as LeaseAttempt | undefined;
     if (!attempt && free >= p.threshold) continue;
     if (!attempt) {

@@ -64,6 +64,25 @@ describe('leased notice numbers', () => {
     expect(held!.free).toEqual([17, 18, 19, 20, ...Array.from({ length: 20 }, (_, i) => 41 + i)]);
   });
 
+  it('a station that numbered alone before it joined never reprints those numbers', async () => {
+    // C took three cases in alone (受〔2026〕1–3号 on paper), then joined: the hall leases it 1–20.
+    const c = await stationNamed('HJ03');
+    const netC = new ModelTransport(hall, 'HJ03');
+    for (let i = 1; i <= 3; i++) await takeIn(c, `alone${i}`);
+    expect(await numberOf(c, 'alone3')).toBe('惠济规划受〔2026〕3号');
+    await markHallJoined(c, NOW);
+    await refillLeases(c, via(netC), { now: NOW, plan: acceptancePlan });
+    await takeIn(c, 'joined1');
+    expect(await numberOf(c, 'joined1')).toBe('惠济规划受〔2026〕4号');
+    // 16 usable left (1–3 are not free): after 12 more, 4 usable — below the threshold, refilled,
+    // though 7 numbers of the block are still listed.
+    for (let i = 2; i <= 13; i++) await takeIn(c, `joined${i}`);
+    expect(await refillLeases(c, via(netC), { now: NOW, plan: acceptancePlan })).toMatchObject({
+      leased: ['doc:acceptance:2026'],
+    });
+    c.close();
+  });
+
   it('offline, the counter prints from the lease; a lease run out is refused with nothing written', async () => {
     const small = [{ ...acceptancePlan[0]!, block: 2, threshold: 1 }];
     await refillLeases(a, via(netA), { now: NOW, plan: small });

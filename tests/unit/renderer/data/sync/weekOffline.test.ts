@@ -8,7 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { pendingCount } from '../../../../../renderer/src/data/sync/outbox';
-import { FIELD_LEASE_PLAN, heldLocally } from '../../../../../renderer/src/data/numberLeases';
+import {
+  FIELD_LEASE_PLAN,
+  heldLocally,
+  LEASE_PLAN,
+} from '../../../../../renderer/src/data/numberLeases';
 import { HallModel, ModelTransport } from './hallModel';
 import { NOW, review, stationNamed, takeIn } from './fixtures';
 
@@ -75,7 +79,14 @@ describe('a week offline', () => {
       // A field laptop holds numbers for a week away (numberLeases.ts FIELD_LEASE_PLAN).
       leasePlan: FIELD_LEASE_PLAN,
     });
-    const counterEngine = new SyncEngine({ db: counter, transport: netCounter, now: () => NOW });
+    // The counter syncs once a day here (eight intakes between two pulls); the app's engine tops its
+    // blocks up after every pull, so a threshold above a day's intakes stands in for that.
+    const counterEngine = new SyncEngine({
+      db: counter,
+      transport: netCounter,
+      now: () => NOW,
+      leasePlan: LEASE_PLAN.map((p) => ({ ...p, threshold: Math.max(p.threshold, 10) })),
+    });
     const syncCounter = async () => {
       await counterEngine.pushAll();
       for (let r = await counterEngine.pullOnce(); r.kind === 'ok' && r.more;)
