@@ -25,6 +25,7 @@ import {
 } from '../../../../server/protocol/bundle';
 import { credentialsOf } from '../credentials';
 import type { OneWindowDb } from '../db';
+import { readJoin } from '../join/joinCheck';
 import type { EventActor } from '../eventTypes';
 import { chainIdOf } from '../log';
 import { blobNeedsOf } from './blobs';
@@ -38,10 +39,21 @@ import type { HallTransport } from './transport';
 export const BUNDLES_IN_KEY = 'hall:bundlesIn';
 const KEEP_IDS = 500;
 
+/**
+ * A station the join check holds (clashes to settle, or withdrawn) exchanges nothing with the hall
+ * by bundle either: the USB stick is not a way around the check.
+ */
+async function joinHolds(db: OneWindowDb): Promise<boolean> {
+  const join = await readJoin(db);
+  return join !== null && join.status !== 'clear';
+}
+
 export type BundleProblem =
   | { code: 'not_allowed' }
   | { code: 'not_enrolled' }
   | { code: 'nothing_to_send' }
+  /** The join check holds this station (data/join/): a bundle would carry what the check holds. */
+  | { code: 'join_held' }
   | { code: 'damaged'; detail: string }
   | {
       code: 'foreign';
@@ -80,6 +92,7 @@ export async function exportStationBundle(
   const status = await host.hallStatus({});
   const stationId = await stationIdOf(db);
   if (!status.enrolled || !stationId) return { ok: false, problem: { code: 'not_enrolled' } };
+  if (await joinHolds(db)) return { ok: false, problem: { code: 'join_held' } };
   const acked = await readAcked(db);
   const chains = [];
   const all = [];
@@ -176,6 +189,7 @@ export async function importHallBundle(
   const status = await host.hallStatus({});
   const stationId = await stationIdOf(db);
   if (!status.enrolled || !stationId) return refuse({ code: 'not_enrolled' });
+  if (await joinHolds(db)) return refuse({ code: 'join_held' });
   if (text.length > MAX_BUNDLE_BYTES) return refuse({ code: 'damaged', detail: 'too_large' });
   const opened = await openEnvelope(text, 'hall', sha256OfText);
   if (!opened.ok)

@@ -23,6 +23,7 @@ import {
   sealBundle,
   type BundleEnvelope,
 } from '../../../../../server/protocol/bundle';
+import { JOIN_KEY } from '../../../../../renderer/src/data/join/joinCheck';
 import { HallModel, ModelTransport } from './hallModel';
 import { NOW, stationNamed, takeIn } from './fixtures';
 
@@ -289,6 +290,24 @@ describe('field bundles on the station', () => {
         cursor: hall.lastGseq,
       });
       expect(await field.meta.get(BUNDLES_IN_KEY)).toMatchObject({ value: [expect.anything()] });
+    });
+
+    it('a station the join check holds exchanges no bundle either way', async () => {
+      await field.meta.put({
+        key: JOIN_KEY,
+        value: { status: 'held', checkedAt: NOW.toISOString(), clashes: [] },
+      });
+      expect(await refused(back)).toEqual({ code: 'join_held' });
+      expect(await exportStationBundle(field, admin, fieldHost)).toEqual({
+        ok: false,
+        problem: { code: 'join_held' },
+      });
+      // Settled: the same bundle is taken.
+      await field.meta.put({
+        key: JOIN_KEY,
+        value: { status: 'clear', checkedAt: NOW.toISOString(), clashes: [] },
+      });
+      expect(await importHallBundle(field, admin, back, fieldHost)).toMatchObject({ ok: true });
     });
 
     it('a person not stored or disabled may not import or export', async () => {
