@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { createHall, hallInfo, issueEnrolment } from '../../server/admin';
 import type { Db } from '../../server/db/sql';
-import { PROTOCOL_VERSION, sessionSigningText, type WireEvent } from '../../server/protocol';
+import {
+  PROTOCOL_VERSION,
+  sessionSigningText,
+  type StationKind,
+  type WireEvent,
+} from '../../server/protocol';
 import { signedPush, testStation, type TestStation } from './helpers';
 
 export interface Session extends TestStation {
@@ -13,14 +18,20 @@ export async function ensureHall(db: Db) {
   if ((await hallInfo(db)).hallId === null) await createHall(db, '测试大厅');
 }
 
-export async function enrolStation(app: FastifyInstance, db: Db, code: string) {
+export async function enrolStation(
+  app: FastifyInstance,
+  db: Db,
+  code: string,
+  kind: StationKind = 'counter',
+  label = kind === 'counter' ? `窗口${code}` : `设备${code}`,
+) {
   await ensureHall(db);
   const st = testStation(code);
-  const issued = await issueEnrolment(db, { code, label: `窗口${code}`, kind: 'counter' });
+  const issued = await issueEnrolment(db, { code, label, kind });
   const res = await app.inject({
     method: 'POST',
     url: '/v1/enrol',
-    payload: enrolBody(st, issued.code),
+    payload: { ...enrolBody(st, issued.code), kind },
   });
   if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
   return st;
@@ -60,8 +71,14 @@ export async function openSession(app: FastifyInstance, st: TestStation): Promis
   return { ...st, token: (res.json() as { token: string }).token };
 }
 
-export async function enrolled(app: FastifyInstance, db: Db, code: string) {
-  return openSession(app, await enrolStation(app, db, code));
+export async function enrolled(
+  app: FastifyInstance,
+  db: Db,
+  code: string,
+  kind: StationKind = 'counter',
+  label?: string,
+) {
+  return openSession(app, await enrolStation(app, db, code, kind, label));
 }
 
 export const auth = (s: { token: string }) => ({ authorization: `Bearer ${s.token}` });

@@ -10,7 +10,7 @@ import { migrate, MIGRATIONS_DIR } from '../../server/db/migrate';
 import { postgresDb, type Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { insertStation, makeEvents } from './helpers';
+import { insertStation, makeEvents, migratedDb } from './helpers';
 
 const STATIONS = 8;
 const PUSHES = 30;
@@ -29,14 +29,7 @@ afterAll(async () => {
 
 /** A fresh database in the test cluster, migrated, with the stations enrolled. */
 async function freshDb(name: string): Promise<Db> {
-  const admin = postgresDb(pgdb.url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(pgdb.url);
-  url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), 10);
-  dbs.push(db);
-  await migrate(db);
+  const db = await migratedDb(pgdb.url, name, dbs);
   for (let s = 0; s < STATIONS; s++) await insertStation(db, { code: `HJ${10 + s}` });
   return db;
 }

@@ -2,15 +2,11 @@
 // ticket, whatever the connections interleave; a retried issue or call is idempotent by its
 // request key; and over HTTP the station's kind is checked — a kiosk issues but cannot call, a
 // display only reads, a rating device nothing of the queue; the long-poll watch moves.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueEnrolment } from '../../server/admin';
 import { SqlFloor } from '../../server/db/floor';
-import { migrate } from '../../server/db/migrate';
-import { postgresDb, type Db } from '../../server/db/sql';
+import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
-import type { StationKind } from '../../server/protocol';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import {
   FLOOR_BUSINESS_TYPES,
@@ -21,8 +17,8 @@ import {
 import { hallFloor } from '../../renderer/src/data/floorHall';
 import { stationWithStaff } from '../unit/renderer/data/helpers';
 import { BUSINESS_TYPES, type FloorSettings } from '../../renderer/src/domain/floor/types';
-import { insertStation, testStation } from './helpers';
-import { auth, enrolBody, ensureHall, openSession, type Session } from './http-helpers';
+import { insertStation, migratedDb } from './helpers';
+import { auth, enrolled, type Session } from './http-helpers';
 
 let pgdb: TestDatabase;
 const dbs: Db[] = [];
@@ -36,15 +32,7 @@ afterAll(async () => {
 
 let made = 0;
 async function freshDb(): Promise<Db> {
-  const name = `floor_${++made}`;
-  const admin = postgresDb(pgdb.url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(pgdb.url);
-  url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), 10);
-  dbs.push(db);
-  await migrate(db);
+  const db = await migratedDb(pgdb.url, `floor_${++made}`, dbs);
   return db;
 }
 
@@ -122,28 +110,15 @@ describe('the floor store under concurrency', () => {
   });
 });
 
-async function station(app: FastifyInstance, db: Db, code: string, kind: StationKind) {
-  await ensureHall(db);
-  const st = testStation(code);
-  const issued = await issueEnrolment(db, { code, label: `设备${code}`, kind });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/enrol',
-    payload: { ...enrolBody(st, issued.code), kind },
-  });
-  if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
-  return openSession(app, st);
-}
-
 describe('/v1/floor over HTTP', () => {
   it('checks the station kind, answers a retry with the same ticket, and the watch moves', async () => {
     const db = await freshDb();
     const store = new SqlStore(db);
     const { app } = buildApp({ db, store, blobDir: '/tmp/ow-no-blobs', log: () => undefined });
-    const kiosk = await station(app, db, 'QH01', 'kiosk');
-    const counter = await station(app, db, 'HJ01', 'counter');
-    const display = await station(app, db, 'DP01', 'display');
-    const rating = await station(app, db, 'PJ01', 'rating');
+    const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
+    const counter = await enrolled(app, db, 'HJ01', 'counter');
+    const display = await enrolled(app, db, 'DP01', 'display');
+    const rating = await enrolled(app, db, 'PJ01', 'rating');
     const post = (s: Session, path: string, payload: unknown) =>
       app.inject({
         method: 'POST',
@@ -252,8 +227,8 @@ describe('the station’s hall floor port', () => {
       blobDir: '/tmp/ow-no-blobs',
       log: () => undefined,
     });
-    const kiosk = await station(app, db, 'QH01', 'kiosk');
-    const counter = await station(app, db, 'HJ01', 'counter');
+    const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
+    const counter = await enrolled(app, db, 'HJ01', 'counter');
     const staff = await stationWithStaff(NOW);
     // The host's channel: the request the clients build, the answer checked by the schema.
     const host = (s: Session) => async (call: FloorCall) => {

@@ -8,15 +8,14 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStationStatus } from '../../server/admin';
 import { buildApp } from '../../server/http/app';
-import { migrate } from '../../server/db/migrate';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
-import { postgresDb, type Db } from '../../server/db/sql';
+import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { makeEvents } from './helpers';
 import { auth, enrolled, pushEvents } from './http-helpers';
-import { insertStation } from './helpers';
+import { insertStation, migratedDb } from './helpers';
 
 let pgdb: TestDatabase;
 const dbs: Db[] = [];
@@ -32,15 +31,7 @@ afterAll(async () => {
 
 let made = 0;
 async function freshDb(stations: string[]): Promise<Db> {
-  const name = `leases_${++made}`;
-  const admin = postgresDb(pgdb.url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(pgdb.url);
-  url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), 10);
-  dbs.push(db);
-  await migrate(db);
+  const db = await migratedDb(pgdb.url, `leases_${++made}`, dbs);
   for (const code of stations) await insertStation(db, { code });
   return db;
 }

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/http/app';
 import { migrate } from '../../server/db/migrate';
 import { SqlNumbers } from '../../server/db/numbers';
-import { postgresDb, type Db } from '../../server/db/sql';
+import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { insertStation } from './helpers';
+import { insertStation, migratedDb } from './helpers';
 import { auth, enrolled } from './http-helpers';
 
 const STATIONS = 8;
@@ -32,15 +32,7 @@ afterAll(async () => {
 
 let made = 0;
 async function freshDb(stations: number): Promise<Db> {
-  const name = `numbers_${++made}`;
-  const admin = postgresDb(pgdb.url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(pgdb.url);
-  url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), 10);
-  dbs.push(db);
-  await migrate(db);
+  const db = await migratedDb(pgdb.url, `numbers_${++made}`, dbs);
   for (let s = 0; s < stations; s++) await insertStation(db, { code: `HJ${10 + s}` });
   return db;
 }

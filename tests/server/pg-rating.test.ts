@@ -3,14 +3,10 @@
 // reads only the window its enrolment label names; a new request replaces the window's open one;
 // a double submit records once; the requesting counter alone picks the rating up. Then the
 // station's ports end to end through the wire schemas: the device's tap reaches the case once.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueEnrolment } from '../../server/admin';
-import { migrate } from '../../server/db/migrate';
-import { postgresDb, type Db } from '../../server/db/sql';
+import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
-import type { StationKind } from '../../server/protocol';
 import {
   RATING_REASONS,
   ratingAnswerSchema,
@@ -25,8 +21,8 @@ import { BAD_RATING_REASONS } from '../../renderer/src/domain/rating';
 import type { RatingRequest } from '../../renderer/src/domain/floor/rating';
 import { freshDb as emptyDb, stationWithStaff } from '../unit/renderer/data/helpers';
 import { acceptOf } from '../unit/renderer/domain/workflowFixtures';
-import { testStation } from './helpers';
-import { auth, enrolBody, ensureHall, openSession, type Session } from './http-helpers';
+import { migratedDb } from './helpers';
+import { auth, enrolled, type Session } from './http-helpers';
 
 let pgdb: TestDatabase;
 const dbs: Db[] = [];
@@ -40,35 +36,8 @@ afterAll(async () => {
 
 let made = 0;
 async function freshDb(): Promise<Db> {
-  const name = `rating_${++made}`;
-  const admin = postgresDb(pgdb.url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(pgdb.url);
-  url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), 10);
-  dbs.push(db);
-  await migrate(db);
+  const db = await migratedDb(pgdb.url, `rating_${++made}`, dbs);
   return db;
-}
-
-async function station(
-  app: FastifyInstance,
-  db: Db,
-  code: string,
-  kind: StationKind,
-  label = `设备${code}`,
-) {
-  await ensureHall(db);
-  const st = testStation(code);
-  const issued = await issueEnrolment(db, { code, label, kind });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/enrol',
-    payload: { ...enrolBody(st, issued.code), kind },
-  });
-  if (res.statusCode !== 200) throw new Error(`enrol ${code}: ${res.body}`);
-  return openSession(app, st);
 }
 
 const input = (id: string, caseId = 'c1', window = 'HJ01') => ({
@@ -94,13 +63,13 @@ describe('/v1/floor/rating over HTTP', () => {
       blobDir: '/tmp/ow-no-blobs',
       log: () => undefined,
     });
-    const counter = await station(app, db, 'HJ01', 'counter');
-    const other = await station(app, db, 'HJ02', 'counter');
-    const kiosk = await station(app, db, 'QH01', 'kiosk');
-    const display = await station(app, db, 'DP01', 'display');
-    const device = await station(app, db, 'PJ01', 'rating', 'HJ01 评价器');
-    const device2 = await station(app, db, 'PJ02', 'rating', 'HJ02 评价器');
-    const unbound = await station(app, db, 'PJ09', 'rating', '评价器');
+    const counter = await enrolled(app, db, 'HJ01', 'counter');
+    const other = await enrolled(app, db, 'HJ02', 'counter');
+    const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
+    const display = await enrolled(app, db, 'DP01', 'display');
+    const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01 评价器');
+    const device2 = await enrolled(app, db, 'PJ02', 'rating', 'HJ02 评价器');
+    const unbound = await enrolled(app, db, 'PJ09', 'rating', '评价器');
     const post = (s: Session, path: string, payload: object) =>
       app.inject({ method: 'POST', url: `/v1/floor/rating/${path}`, headers: auth(s), payload });
     const get = (s: Session, path: string) =>
@@ -228,8 +197,8 @@ describe('the station’s hall rating ports', () => {
       blobDir: '/tmp/ow-no-blobs',
       log: () => undefined,
     });
-    const counter = await station(app, db, 'HJ01', 'counter');
-    const device = await station(app, db, 'PJ01', 'rating', 'HJ01');
+    const counter = await enrolled(app, db, 'HJ01', 'counter');
+    const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01');
     const host = (s: Session) => async (call: RatingCall) => {
       const r = ratingRequest(call);
       const res = await app.inject({
