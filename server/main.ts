@@ -1,7 +1,8 @@
 // npm run server [-- <subcommand>]: the hall server and its administrator's commands.
 // Messages: Chinese first, then English.
 import { execFile } from 'node:child_process';
-import { cp, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { stationCodeSchema, stationKindSchema } from './protocol';
@@ -194,7 +195,34 @@ async function backup(dir: string | undefined) {
     }
   }
   await cp(join(dataDir(), 'blobs'), join(target, 'blobs'), { recursive: true });
+  // The hall's own keys: stations pinned the TLS certificate's fingerprint at enrolment and check
+  // every hall bundle against the bundle key, so a hall restored without them must enrol every
+  // station anew. Private keys: the copy is readable by this user only.
+  const keys = await copyKeys(target);
   say(`已备份到 ${target}`, `Backed up to ${target}`);
+  if (keys.length > 0)
+    say(
+      `备份含大厅私钥（${keys.join('、')}），请像保管印章一样保管备份`,
+      `The backup holds the hall's private keys (${keys.join(', ')}): keep it as safe as the seal`,
+    );
+}
+
+/** Copies tls/ and keys/ (those that exist) into the backup, 0700 folders and 0600 files. */
+async function copyKeys(target: string): Promise<string[]> {
+  const copied: string[] = [];
+  for (const name of ['tls', 'keys']) {
+    const from = join(dataDir(), name);
+    if (!existsSync(from)) continue;
+    const to = join(target, name);
+    await mkdir(to, { recursive: true, mode: 0o700 });
+    await chmod(to, 0o700);
+    for (const file of await readdir(from)) {
+      await cp(join(from, file), join(to, file));
+      await chmod(join(to, file), 0o600);
+    }
+    copied.push(name);
+  }
+  return copied;
 }
 
 async function main(argv: string[]) {

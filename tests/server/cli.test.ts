@@ -3,7 +3,7 @@
 // refusing plain HTTP off loopback, and speaking TLS with the fingerprint it printed.
 import { execFile, spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -94,6 +94,14 @@ describe('npm run server -- …', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('PGDMP');
+    // The TLS key made at the enrolment is in the backup, for this user only: stations pinned it.
+    for (const file of ['tls/cert.pem', 'tls/key.pem']) {
+      const copy = join(target, made!, file);
+      expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(data, file), 'utf8'));
+      expect(statSync(copy).mode & 0o777).toBe(0o600);
+    }
+    expect(statSync(join(target, made!, 'tls')).mode & 0o777).toBe(0o700);
+    expect(backup.out).toContain('备份含大厅私钥（tls）');
   }, 60_000);
 
   it('refuses plain HTTP off loopback', async () => {
