@@ -27,9 +27,11 @@ export async function issue(
   }
 }
 
+/** The ticket's paper; `publicUrl` is the hall's public address where the hall tells one. */
 export function ticketData(
   issued: IssuedTicket,
   office: { name: string; website: string },
+  publicUrl?: string,
 ): QueueTicketData {
   return {
     officeName: office.name,
@@ -38,7 +40,7 @@ export function ticketData(
     green: issued.ticket.green,
     waitingAhead: issued.waitingAhead,
     issuedAt: hallDateTime(issued.ticket.issuedAt),
-    qrPayload: ticketQrPayload(issued.ticket.id, office.website),
+    qrPayload: ticketQrPayload(issued.ticket.id, { publicUrl, website: office.website }),
   };
 }
 
