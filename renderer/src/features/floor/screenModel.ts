@@ -8,6 +8,8 @@ import {
   type Ticket,
 } from '../../domain/floor/types';
 import { followUrl } from '../../domain/floor/follow';
+import { hallDateTime } from '../../domain/dates';
+import type { QueueTicketData } from '../../print/types';
 
 /** One call of one ticket to one window, as the display lists it. */
 export interface CallShown {
@@ -114,4 +116,27 @@ export function ticketQrPayload(
     return `${site}${sep}ticket=${encodeURIComponent(ticketId)}`;
   }
   return null;
+}
+
+/** A ticket as the kiosk's store answered it: the ticket and the people ahead of it. */
+export interface IssuedTicket {
+  ticket: Ticket;
+  waitingAhead: number;
+}
+
+/** The ticket's paper; `publicUrl` is the hall's public address where the hall tells one. */
+export function ticketData(
+  issued: IssuedTicket,
+  office: { name: string; website: string },
+  publicUrl?: string,
+): QueueTicketData {
+  return {
+    officeName: office.name,
+    number: issued.ticket.number,
+    business: issued.ticket.business,
+    green: issued.ticket.green,
+    waitingAhead: issued.waitingAhead,
+    issuedAt: hallDateTime(issued.ticket.issuedAt),
+    qrPayload: ticketQrPayload(issued.ticket.id, { publicUrl, website: office.website }),
+  };
 }
