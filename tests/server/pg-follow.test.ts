@@ -116,7 +116,7 @@ describe('GET /q/<ticket id>', () => {
       '取号时间 10:03 ·',
       'Issued at 10:03',
       '更新于 10:03:00（大厅时间），每 15 秒自动刷新',
-      'Updated 10:03:00 (hall time); refreshes every 15 s',
+      'Updated 10:03:00 (hall time); refreshes every 15 seconds',
       '本页只显示排队进度，不含任何个人信息。',
       'This page shows queue progress only, never personal data.',
     ]);
