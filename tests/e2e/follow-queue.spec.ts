@@ -172,7 +172,9 @@ test('the printed QR code opens the ticket’s page on a phone: waiting, then ca
     for (const n of ['A001', 'A002']) {
       await kiosk.getByTestId('kiosk-business-counselling').click();
       await expect(kiosk.getByTestId('kiosk-ticket-number')).toHaveText(n);
-      await expect(kiosk.getByTestId('kiosk-print-status')).toHaveText('请取走小票，留意大屏和语音叫号');
+      await expect(kiosk.getByTestId('kiosk-print-status')).toHaveText(
+        '请取走小票，留意大屏和语音叫号',
+      );
       await kiosk.getByTestId('kiosk-done').click();
     }
     expect(issued.map((t) => t.number)).toEqual(['A001', 'A002']);

@@ -12,6 +12,7 @@ import { buildApp } from '../../server/http/app';
 import type { HallContext } from '../../server/http/context';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { FLOOR_ROUTES } from '../../server/protocol/floor';
+import { RATING_ROUTES } from '../../server/protocol/rating';
 import type { FloorSettings, Ticket } from '../../renderer/src/domain/floor/types';
 import { insertStation, migratedDb } from './helpers';
 import { auth, enrolled } from './http-helpers';
@@ -249,8 +250,12 @@ describe('GET /q/<ticket id>', () => {
     // A session is not needed (and a bad one does not matter) …
     expect((await page(app, t.id, { authorization: 'Bearer nonsense' })).statusCode).toBe(200);
     // … while every floor route still refuses a request without one.
-    for (const [action, path] of Object.entries(FLOOR_ROUTES)) {
-      const method = ['snapshot', 'month', 'watch'].includes(action) ? 'GET' : 'POST';
+    const reads = ['snapshot', 'month', 'watch', 'current', 'rated'];
+    for (const [action, path] of [
+      ...Object.entries(FLOOR_ROUTES),
+      ...Object.entries(RATING_ROUTES),
+    ]) {
+      const method = reads.includes(action) ? 'GET' : 'POST';
       const res2 = await app.inject({
         method,
         url: `/v1${path}`,
