@@ -22,6 +22,7 @@ import { ensureBundleKey } from './bundleKey';
 import { NumbersUsage, numbersRegister, numbersVoid } from './numbersCli';
 import { certificateExists, dataDir, hasDatabaseUrl, openHall } from './runtime';
 import { ensureCertificate, lanAddresses } from './tls';
+import { checkPublicUrl, type PublicUrlProblem } from '../renderer/src/domain/floor/follow';
 
 const run = promisify(execFile);
 const DEFAULT_PORT = 4470;
@@ -51,6 +52,7 @@ class UsageError extends Error {}
 
 const USAGE = `用法 / usage: npm run server -- <command>
   serve [--host 127.0.0.1] [--port ${DEFAULT_PORT}] [--tls]   启动大厅服务器 / run the hall server (default)
+        [--public-url https://…]                            手机扫码查看排队进度的公网地址 / the address phones reach
   hall create --name <名称>                                  创建大厅 / create the hall
   station enrol --code HJ02 --label 窗口2 --kind counter     登记站点，打印一次性登记码 / enrol a station
   station block|unblock|retire <code>                       停用、恢复、退役站点 / block, unblock, retire
@@ -92,6 +94,30 @@ function rateFromEnv(name: 'OW_HALL_RATE' | 'OW_HALL_ANON_RATE') {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+const PUBLIC_URL_PROBLEM: Record<PublicUrlProblem, [string, string]> = {
+  empty: ['--public-url 后面缺少地址', '--public-url needs an address'],
+  scheme: ['地址须以 https:// 或 http:// 开头', 'the address must start with https:// or http://'],
+  query: [
+    '地址不能带 ? 或 #（只写到路径为止，如 https://dt.example.gov.cn/hall）',
+    'no ? or # in the address (end it at the path, e.g. https://dt.example.gov.cn/hall)',
+  ],
+  credentials: ['地址不能含用户名或密码', 'no user name or password in the address'],
+  malformed: ['这不是一个有效的网址', 'this is not a valid web address'],
+};
+
+/**
+ * --public-url / OW_HALL_PUBLIC_URL: where phones reach this server (docs/floor.md — the ticket's
+ * QR code is `<url>/q/<ticket id>`); undefined when not set. A wrong one stops the start.
+ */
+function publicUrl(opt: Map<string, string | true>): string | undefined {
+  const given = opt.get('public-url') ?? process.env.OW_HALL_PUBLIC_URL;
+  if (given === undefined || given === '') return undefined;
+  const r = checkPublicUrl(given === true ? '' : given);
+  if (r.ok) return r.url;
+  const [zh, en] = PUBLIC_URL_PROBLEM[r.problem];
+  throw new AdminError(`公网地址（--public-url）有误：${zh}`, `--public-url: ${en}`);
+}
+
 async function serve(opt: Map<string, string | true>) {
   const host = str(opt.get('host')) ?? process.env.OW_HALL_HOST ?? '127.0.0.1';
   const tls = opt.get('tls') === true || process.env.OW_HALL_TLS === '1';
@@ -101,6 +127,7 @@ async function serve(opt: Map<string, string | true>) {
       `Refusing plain HTTP on ${host}: add --tls on a hall network (plain HTTP only on loopback)`,
     );
   }
+  const publicAddress = publicUrl(opt);
   const h = await openHall();
   if (!hasDatabaseUrl()) {
     say(
@@ -117,6 +144,7 @@ async function serve(opt: Map<string, string | true>) {
     bundleKey: (await ensureBundleKey(h.dataDir)).spki,
     stationRate: rateFromEnv('OW_HALL_RATE'),
     anonymousRate: rateFromEnv('OW_HALL_ANON_RATE'),
+    ...(publicAddress ? { publicUrl: publicAddress } : {}),
   });
   const p = port(opt);
   await app.listen({ host, port: p });
@@ -128,6 +156,17 @@ async function serve(opt: Map<string, string | true>) {
   );
   if (cert)
     say(`证书指纹 SHA-256：${cert.fingerprint}`, `Certificate fingerprint: ${cert.fingerprint}`);
+  if (publicAddress) {
+    say(
+      `排队凭条二维码：${publicAddress}/q/<票号>（手机须能访问此地址）`,
+      `Ticket QR codes: ${publicAddress}/q/<ticket id> (phones must reach this address)`,
+    );
+  } else {
+    say(
+      '未设置 --public-url：凭条二维码改用办公信息中的网站，未设网站则不印二维码',
+      'No --public-url: ticket QR codes use the office website, none when it is not set',
+    );
+  }
   if (!hall.hallId)
     say('尚未创建大厅：运行 hall create --name …', 'No hall yet: run hall create --name …');
   const stop = async () => {

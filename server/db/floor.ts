@@ -60,6 +60,25 @@ export class SqlFloor {
     };
   }
 
+  /**
+   * One ticket of today with the day's tickets and the settings, for the public follow page
+   * (server/http/follow.ts); null when no ticket of today has that id (unknown or another day).
+   */
+  async followTicket(
+    id: string,
+  ): Promise<{ ticket: Ticket; tickets: Ticket[]; settings: FloorSettings } | null> {
+    const day = rules.floorDay(this.now());
+    const [own] = await this.db.query<{ data: Ticket }>(
+      'SELECT data FROM floor_tickets WHERE id = $1 AND day = $2',
+      [id, day],
+    );
+    if (!own) return null;
+    const snap = await this.snapshot();
+    if (snap.day !== day) return null;
+    const ticket = snap.tickets.find((t) => t.id === id);
+    return ticket ? { ticket, tickets: snap.tickets, settings: snap.settings } : null;
+  }
+
   /** Every ticket of a month ('YYYY-MM'), for the figures. */
   async monthTickets(month: string): Promise<Ticket[]> {
     const rows = await this.db.query<{ data: Ticket }>(

@@ -30,8 +30,10 @@ import { floorRoutes } from './floor';
 import { SqlRating } from '../db/rating';
 import { ratingRoutes } from './rating';
 import { deviceGate } from './deviceGate';
+import { followRoutes } from './follow';
 import {
   DEFAULT_ANONYMOUS_RATE,
+  DEFAULT_PUBLIC_RATE,
   DEFAULT_STATION_RATE,
   RateLimiter,
   type HallContext,
@@ -55,6 +57,13 @@ export interface AppOptions {
   log?: (line: string) => void;
   stationRate?: RateBound;
   anonymousRate?: RateBound;
+  /** The bound per address of the public follow page (GET /q/<id>). */
+  publicRate?: RateBound;
+  /**
+   * The hall's public address, checked (domain/floor/follow.ts checkPublicUrl): the kiosk prints
+   * `<publicUrl>/q/<ticket id>` as the ticket's QR code (docs/floor.md).
+   */
+  publicUrl?: string;
   https?: { key: string; cert: string };
   /** The public half of the hall's bundle key (server/bundleKey.ts), for the session answer. */
   bundleKey?: string;
@@ -63,6 +72,7 @@ export interface AppOptions {
 export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContext } {
   const stationLimiter = new RateLimiter(o.stationRate ?? DEFAULT_STATION_RATE);
   const anonymousLimiter = new RateLimiter(o.anonymousRate ?? DEFAULT_ANONYMOUS_RATE);
+  const publicLimiter = new RateLimiter(o.publicRate ?? DEFAULT_PUBLIC_RATE);
   const ctx: HallContext = {
     db: o.db,
     store: o.store,
@@ -71,11 +81,13 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
     leases: new SqlLeases(o.db),
     blobDir: o.blobDir,
     ...(o.bundleKey ? { bundleKey: o.bundleKey } : {}),
+    ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
     maxEventSchema: o.maxEventSchema ?? SERVER_MAX_EVENT_SCHEMA,
     now: o.now ?? (() => new Date()),
     log: o.log ?? ((line) => console.log(`[hall] ${line}`)),
     limit: (code) => stationLimiter.take(code),
     limitAnonymous: (ip) => anonymousLimiter.take(ip),
+    limitPublic: (ip) => publicLimiter.take(ip),
   };
   const app = Fastify({
     logger: false,
@@ -120,6 +132,7 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
   blobRoutes(app, ctx);
   numberRoutes(app, ctx);
   floorRoutes(app, ctx);
+  followRoutes(app, ctx);
   ratingRoutes(app, ctx, new SqlRating(o.db, o.now));
   leaseRoutes(app, ctx);
 

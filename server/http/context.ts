@@ -27,6 +27,10 @@ export interface HallContext {
   limit(stationCode: string): void;
   /** The same for requests without a session (enrol, challenge, session), by address. */
   limitAnonymous(ip: string): void;
+  /** The same for the public follow-the-queue page (GET /q/<id>), by address. */
+  limitPublic(ip: string): void;
+  /** The hall's public address (serve --public-url): the snapshot tells the kiosk. */
+  publicUrl?: string;
 }
 
 export interface RateBound {
@@ -63,3 +67,8 @@ export class RateLimiter {
 
 export const DEFAULT_STATION_RATE: RateBound = { perSecond: 50, burst: 200 };
 export const DEFAULT_ANONYMOUS_RATE: RateBound = { perSecond: 1, burst: 30 };
+/**
+ * The follow page, by address: phones refresh it every 15 s, and a hall's phones may all reach
+ * it through one address (the office's network, a reverse proxy) — 200 phones are 13 a second.
+ */
+export const DEFAULT_PUBLIC_RATE: RateBound = { perSecond: 30, burst: 120 };

@@ -19,7 +19,7 @@ import {
   mayOnFloor,
   type FloorAction,
 } from '../protocol/floor';
-import type { FloorResult, Ticket } from '../../renderer/src/domain/floor/types';
+import type { FloorResult, FloorSnapshot, Ticket } from '../../renderer/src/domain/floor/types';
 import { requireStation } from './auth';
 import type { HallContext } from './context';
 import { HallError } from './errors';
@@ -56,10 +56,13 @@ const numberOf = (r: FloorResult<unknown>): string => {
 export function floorRoutes(app: FastifyInstance, ctx: HallContext) {
   const floor = ctx.floor;
   const route = `${API_PREFIX}`;
+  // The kiosk learns the hall's public address with the floor (the ticket's QR code).
+  const told = (s: FloorSnapshot): FloorSnapshot =>
+    ctx.publicUrl ? { ...s, publicUrl: ctx.publicUrl } : s;
 
   app.get(route + FLOOR_ROUTES.snapshot, async (req) => {
     await floorStation(ctx, req, 'snapshot');
-    return { ok: true, value: await floor.snapshot() };
+    return { ok: true, value: told(await floor.snapshot()) };
   });
 
   app.get(route + FLOOR_ROUTES.month, async (req) => {
@@ -71,7 +74,7 @@ export function floorRoutes(app: FastifyInstance, ctx: HallContext) {
   app.get(route + FLOOR_ROUTES.watch, async (req) => {
     await floorStation(ctx, req, 'watch');
     const q = parse(floorWatchQuerySchema, req.query);
-    return { ok: true, value: await floor.watch(q.after, q.waitMs) };
+    return { ok: true, value: told(await floor.watch(q.after, q.waitMs)) };
   });
 
   const post = <S extends z.ZodTypeAny>(

@@ -65,6 +65,12 @@ export const floorSnapshotSchema = z.object({
   rev: z.number().int().min(0),
   tickets: z.array(ticketSchema).max(10_000),
   settings: floorSettingsSchema,
+  /** The hall's public address for the follow-the-queue page (serve --public-url). */
+  publicUrl: z
+    .string()
+    .max(300)
+    .regex(/^https?:\/\/[^\s?#]+$/)
+    .optional(),
 });
 
 export const floorIssueSchema = z

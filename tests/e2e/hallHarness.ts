@@ -51,8 +51,10 @@ export class HallProcess {
     }
   }
 
-  async start() {
-    this.child = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(this.port)], {
+  /** `extra`: more flags of `serve` (e.g. --public-url). */
+  async start(extra: string[] = []) {
+    const args = ['tsx', 'server/main.ts', 'serve', '--port', String(this.port), ...extra];
+    this.child = spawn('npx', args, {
       cwd: root,
       env: { ...process.env, OW_HALL_DATA: this.dataDir, DATABASE_URL: '' },
       stdio: 'ignore',

@@ -111,6 +111,21 @@ describe('npm run server -- …', () => {
     expect(r.out).toContain('Refusing plain HTTP on 0.0.0.0: add --tls');
   });
 
+  it('refuses a public address phones cannot use as the follow page’s base, saying why', async () => {
+    const query = await cli('serve', '--public-url', 'https://dt.example.gov.cn/hall?x=1');
+    expect([query.code, query.out]).toEqual([
+      1,
+      '公网地址（--public-url）有误：地址不能带 ? 或 #（只写到路径为止，如 https://dt.example.gov.cn/hall）\n' +
+        '  --public-url: no ? or # in the address (end it at the path, e.g. https://dt.example.gov.cn/hall)\n',
+    ]);
+    const scheme = await cli('serve', '--public-url', 'dt.example.gov.cn');
+    expect([scheme.code, scheme.out]).toEqual([
+      1,
+      '公网地址（--public-url）有误：地址须以 https:// 或 http:// 开头\n' +
+        '  --public-url: the address must start with https:// or http://\n',
+    ]);
+  });
+
   it('serves over TLS with the certificate whose fingerprint it prints', async () => {
     const port = await freePort();
     const child = spawn(tsx, ['server/main.ts', 'serve', '--tls', '--port', String(port)], {

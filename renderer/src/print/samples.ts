@@ -349,5 +349,5 @@ export const queueTicketSample: QueueTicketData = {
   green: true,
   waitingAhead: 3,
   issuedAt: '2026-11-03T09:42',
-  qrPayload: 'https://hjzrzy.zhengzhou.gov.cn/q?ticket=7f3c2a9e-4b1d-4e8a-9c55-0d2b7e61a0f4',
+  qrPayload: 'https://hjzrzy.zhengzhou.gov.cn/hall/q/tk-7f3c2a9e-4b1d-4e8a-9c55-0d2b7e61a0f4',
 };

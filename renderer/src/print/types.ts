@@ -276,9 +276,10 @@ export interface QueueTicketData {
   /** The hall's wall-clock time of issue, 'YYYY-MM-DDTHH:mm' (hallDateTime). */
   issuedAt: IsoDateTime;
   /**
-   * What the QR code carries: the office's follow-the-queue page with the ticket id. Null where no
-   * such page is set (设置 › 办公信息 › 网站): the ticket then prints no QR code — a code no
-   * phone can open would promise what is not there.
+   * What the QR code carries: the hall's follow-the-queue page `<publicUrl>/q/<id>`, else the
+   * office's website with the ticket id (features/floor/screenModel.ts ticketQrPayload). Null
+   * where neither is set: the ticket then prints no QR code — a code no phone can open would
+   * promise what is not there.
    */
   qrPayload: string | null;
 }

@@ -337,3 +337,24 @@ export function waitingAhead(t: Ticket, tickets: readonly Ticket[]): number {
 }
 
 export const isFailure = <T>(r: FloorResult<T> | RuleResult<T>): r is RuleFailure => !r.ok;
+
+/**
+ * How many will be called before a waiting ticket (the follow-the-queue page, docs/floor.md):
+ * the kiosk's count (waitingAhead), so the phone counts down from the number on the paper — or,
+ * for a ticket transferred to one window, that window's queue ahead of it (queueFor, the order
+ * the window calls in). null when the ticket no longer waits.
+ */
+export function peopleAhead(
+  t: Ticket,
+  tickets: readonly Ticket[],
+  settings: FloorSettings,
+): number | null {
+  if (t.status !== 'waiting') return null;
+  const named = t.transferredTo?.window;
+  const window = named ? findWindow(settings, named) : undefined;
+  if (window) {
+    const at = queueFor(window, tickets).findIndex((o) => o.id === t.id);
+    if (at >= 0) return at;
+  }
+  return waitingAhead(t, tickets);
+}

@@ -102,6 +102,11 @@ export interface FloorSnapshot {
   /** Tickets of the day (newest calls first is the display's business). */
   tickets: Ticket[];
   settings: FloorSettings;
+  /**
+   * The hall's public address (`serve --public-url`, docs/floor.md): the kiosk prints
+   * `<publicUrl>/q/<ticket id>` as the ticket's QR code. Only the hall's snapshot has one.
+   */
+  publicUrl?: string;
 }
 
 /** The device kinds of the floor; enrolled as stations of these kinds (server/protocol). */

@@ -39,6 +39,8 @@ export function KioskPage() {
   const [step, setStep] = useState<Step>({ kind: 'choose', green: false });
   const [office, setOffice] = useState({ name: '', website: '' });
   const stationLanguage = useSettingsStore((s) => s.settings.language);
+  // The hall's public address (its snapshot tells it): the ticket's QR code opens its page.
+  const publicUrl = snapshot?.publicUrl;
 
   useEffect(() => {
     getStation(appDb()).then(
@@ -58,7 +60,7 @@ export function KioskPage() {
       let doc = given;
       try {
         doc ??= await renderTicket(
-          ticketData(issued, office),
+          ticketData(issued, office, publicUrl),
           i18n.language === 'en' ? 'en' : 'zh-CN',
         );
       } catch {
@@ -68,7 +70,7 @@ export function KioskPage() {
       const done = await printTicket(doc);
       setStep({ kind: 'ticket', issued, print: done.ok ? 'printed' : 'failed', doc });
     },
-    [office, i18n.language],
+    [office, publicUrl, i18n.language],
   );
 
   const take = useCallback(

@@ -3,18 +3,15 @@
 // for the 80 mm roll and sent straight to the receipt printer — silently: a kiosk has nobody to
 // answer a print dialog. Tickets are not case papers: nothing is archived or logged.
 import { host, HostError } from '../../host';
-import { hallDateTime } from '../../domain/dates';
-import type { BusinessType, FloorFailure, FloorPort, Ticket } from '../../domain/floor/types';
+import type { BusinessType, FloorFailure, FloorPort } from '../../domain/floor/types';
+import type { IssuedTicket } from './screenModel';
 import { renderDocumentInline } from '../../print/bundledFont';
 import { templates, type RenderedDocument } from '../../print';
 import type { QueueTicketData } from '../../print/types';
 import { useSettingsStore } from '../../app/stores/settingsStore';
-import { ticketQrPayload } from './screenModel';
 
-export interface IssuedTicket {
-  ticket: Ticket;
-  waitingAhead: number;
-}
+// The paper's data (pure, with the QR code's rules) lives beside the screens' model.
+export { ticketData, type IssuedTicket } from './screenModel';
 
 export async function issue(
   port: FloorPort,
@@ -25,21 +22,6 @@ export async function issue(
   } catch (e) {
     return { ok: false, code: 'offline', message: e instanceof Error ? e.message : String(e) };
   }
-}
-
-export function ticketData(
-  issued: IssuedTicket,
-  office: { name: string; website: string },
-): QueueTicketData {
-  return {
-    officeName: office.name,
-    number: issued.ticket.number,
-    business: issued.ticket.business,
-    green: issued.ticket.green,
-    waitingAhead: issued.waitingAhead,
-    issuedAt: hallDateTime(issued.ticket.issuedAt),
-    qrPayload: ticketQrPayload(issued.ticket.id, office.website),
-  };
 }
 
 export function renderTicket(

@@ -7,6 +7,9 @@ import {
   type FloorWindow,
   type Ticket,
 } from '../../domain/floor/types';
+import { followUrl } from '../../domain/floor/follow';
+import { hallDateTime } from '../../domain/dates';
+import type { QueueTicketData } from '../../print/types';
 
 /** One call of one ticket to one window, as the display lists it. */
 export interface CallShown {
@@ -96,14 +99,44 @@ export function windowName(windows: readonly FloorWindow[], id: string): WindowN
 }
 
 /**
- * The follow-the-queue payload of the ticket's QR code: the office's progress-query website with
- * the ticket id where one is set; null (no QR code printed) where none is. Never personal data.
+ * The follow-the-queue payload of the ticket's QR code (docs/floor.md), the ticket id only —
+ * never personal data: the hall's public page `<publicUrl>/q/<id>` where the hall tells one
+ * (serve --public-url); else the office's progress-query website with `?ticket=<id>` where one
+ * is set (设置 › 办公信息); else null — no QR code and no caption are printed.
  */
-export function ticketQrPayload(ticketId: string, website: string): string | null {
-  const site = website.trim();
+export function ticketQrPayload(
+  ticketId: string,
+  where: { publicUrl?: string | undefined; website: string },
+): string | null {
+  const page = where.publicUrl ? followUrl(where.publicUrl, ticketId) : null;
+  if (page) return page;
+  const site = where.website.trim();
   if (/^https?:\/\/\S+$/i.test(site)) {
     const sep = site.includes('?') ? '&' : '?';
     return `${site}${sep}ticket=${encodeURIComponent(ticketId)}`;
   }
   return null;
+}
+
+/** A ticket as the kiosk's store answered it: the ticket and the people ahead of it. */
+export interface IssuedTicket {
+  ticket: Ticket;
+  waitingAhead: number;
+}
+
+/** The ticket's paper; `publicUrl` is the hall's public address where the hall tells one. */
+export function ticketData(
+  issued: IssuedTicket,
+  office: { name: string; website: string },
+  publicUrl?: string,
+): QueueTicketData {
+  return {
+    officeName: office.name,
+    number: issued.ticket.number,
+    business: issued.ticket.business,
+    green: issued.ticket.green,
+    waitingAhead: issued.waitingAhead,
+    issuedAt: hallDateTime(issued.ticket.issuedAt),
+    qrPayload: ticketQrPayload(issued.ticket.id, { publicUrl, website: office.website }),
+  };
 }

@@ -120,13 +120,36 @@ describe('names and payloads', () => {
     expect(windowName(windows, 'HJ09')).toEqual({ kind: 'code', code: 'HJ09' });
   });
 
-  it('puts only the ticket id in the QR code', () => {
-    expect(ticketQrPayload('t-1', 'https://zrzy.example.gov.cn/q')).toBe(
+  it('puts only the ticket id in the QR code: the office website where the hall has no public page', () => {
+    const site = (website: string) => ({ website });
+    expect(ticketQrPayload('t-1', site('https://zrzy.example.gov.cn/q'))).toBe(
       'https://zrzy.example.gov.cn/q?ticket=t-1',
     );
-    expect(ticketQrPayload('t 1', 'https://x.cn/q?a=1')).toBe('https://x.cn/q?a=1&ticket=t%201');
-    // No follow-the-queue page: no QR code at all.
-    expect(ticketQrPayload('t-1', '')).toBeNull();
-    expect(ticketQrPayload('t-1', 'not a site')).toBeNull();
+    expect(ticketQrPayload('t 1', site('https://x.cn/q?a=1'))).toBe(
+      'https://x.cn/q?a=1&ticket=t%201',
+    );
+    // No follow-the-queue page and no website: no QR code at all.
+    expect(ticketQrPayload('t-1', site(''))).toBeNull();
+    expect(ticketQrPayload('t-1', site('not a site'))).toBeNull();
+    expect(ticketQrPayload('t-1', { publicUrl: undefined, website: '  ' })).toBeNull();
+  });
+
+  it('prints the hall’s own page where the hall tells its public address, before the website', () => {
+    const id = 'tk-0b5c2a7e-3f1d-4c8e-9a6b-1d2e3f4a5b6c';
+    expect(
+      ticketQrPayload(id, {
+        publicUrl: 'https://dt.example.gov.cn/hall/',
+        website: 'https://x.cn',
+      }),
+    ).toBe(`https://dt.example.gov.cn/hall/q/${id}`);
+    expect(ticketQrPayload(id, { publicUrl: 'http://10.1.2.3:4470', website: '' })).toBe(
+      `http://10.1.2.3:4470/q/${id}`,
+    );
+    // A public address that is not one (the server checks it at start; the kiosk again): the
+    // website's fallback, else none.
+    expect(ticketQrPayload(id, { publicUrl: 'ftp://x.cn', website: 'https://x.cn/q' })).toBe(
+      `https://x.cn/q?ticket=${id}`,
+    );
+    expect(ticketQrPayload(id, { publicUrl: 'https://x.cn/?a=1', website: '' })).toBeNull();
   });
 });

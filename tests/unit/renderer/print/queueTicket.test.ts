@@ -6,6 +6,8 @@ import { renderDocument } from '../../../../renderer/src/print/render';
 import { templates } from '../../../../renderer/src/print/templates';
 import { queueTicketSample } from '../../../../renderer/src/print/samples';
 import type { QueueTicketData } from '../../../../renderer/src/print/types';
+import { ticketData, type IssuedTicket } from '../../../../renderer/src/features/floor/screenModel';
+import { qrSvg } from '../../../../renderer/src/print/qr';
 import { htmlToPdf, launchChromium } from '../../../print/chromium';
 import { nodeFontSource } from '../../../print/nodeFontSource';
 import { pdfInfo, pdfTextRaw, writeTemp } from '../../../print/pdfTools';
@@ -23,8 +25,12 @@ afterAll(async () => {
 });
 
 async function ticketPdf(data: QueueTicketData, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  return (await ticketDoc(data, locale)).file;
+}
+
+async function ticketDoc(data: QueueTicketData, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const doc = renderDocument(templates.queueTicket, data, { locale, fontSource: nodeFontSource() });
-  return writeTemp(await htmlToPdf(page, doc), 'ticket.pdf');
+  return { html: doc.html, file: writeTemp(await htmlToPdf(page, doc), 'ticket.pdf') };
 }
 
 /** The printed lines in reading order (pdftotext -raw), each trimmed, runs of spaces made one. */
@@ -93,4 +99,62 @@ describe('the queue ticket', () => {
     ]);
     expect(text).toContain('Issued at 3 Nov 2026 09:42');
   }, 30_000);
+
+  describe('the QR code the kiosk puts on it (docs/floor.md)', () => {
+    const id = 'tk-0b5c2a7e-3f1d-4c8e-9a6b-1d2e3f4a5b6c';
+    const issued: IssuedTicket = {
+      waitingAhead: 2,
+      ticket: {
+        id,
+        number: 'A023',
+        business: 'counselling',
+        green: false,
+        day: '2026-12-01',
+        issuedAt: '2026-12-01T01:42:00Z',
+        issuedBy: 'QH01',
+        status: 'waiting',
+        calls: [],
+        rev: 4,
+      },
+    };
+    const office = (website: string) => ({ name: '郑州市惠济区自然资源和规划局', website });
+    const caption = '扫码查看排队进度';
+
+    it('opens the hall’s page where the hall tells its public address', async () => {
+      const data = ticketData(
+        issued,
+        office('https://hjzrzy.example.gov.cn'),
+        'https://dt.example.gov.cn/hall/',
+      );
+      expect(data.qrPayload).toBe(`https://dt.example.gov.cn/hall/q/${id}`);
+      const { html, file } = await ticketDoc(data);
+      // The code on the paper is the code of that address (the same matrix).
+      expect(html).toContain(qrSvg(`https://dt.example.gov.cn/hall/q/${id}`, 24));
+      const text = lines(pdfTextRaw(file));
+      expect(text.slice(-3)).toEqual([
+        caption,
+        '请留意大屏和语音叫号，叫到号后请到对应窗口办理。',
+        '过号请向大厅引导员咨询。本凭条当日有效。',
+      ]);
+      expect(text).toContain('取号时间 2026年12月1日 09:42');
+    }, 30_000);
+
+    it('falls back to the office website without a public address', async () => {
+      const data = ticketData(issued, office('https://hjzrzy.example.gov.cn/q'));
+      expect(data.qrPayload).toBe(`https://hjzrzy.example.gov.cn/q?ticket=${id}`);
+      const { html, file } = await ticketDoc(data);
+      expect(html).toContain(qrSvg(`https://hjzrzy.example.gov.cn/q?ticket=${id}`, 24));
+      expect(lines(pdfTextRaw(file))).toContain(caption);
+    }, 30_000);
+
+    it('prints neither a code nor its caption with neither', async () => {
+      const data = ticketData(issued, office(''));
+      expect(data.qrPayload).toBeNull();
+      const { html, file } = await ticketDoc(data);
+      expect(html).not.toContain('<svg');
+      const text = lines(pdfTextRaw(file));
+      expect(text).not.toContain(caption);
+      expect(text.at(-3)).toBe('取号时间 2026年12月1日 09:42');
+    }, 30_000);
+  });
 });
