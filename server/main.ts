@@ -33,7 +33,10 @@ function flags(args: string[]): { pos: string[]; opt: Map<string, string | true>
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+      // --k=v: everything after the first '=' is the value (a note may hold '=' itself).
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const v = eq < 0 ? undefined : a.slice(eq + 1);
       const next = args[i + 1];
       if (v !== undefined) opt.set(k, v);
       else if (next !== undefined && !next.startsWith('--') && k !== 'tls') {

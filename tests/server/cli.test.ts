@@ -102,6 +102,9 @@ describe('npm run server -- …', () => {
     }
     expect(statSync(join(target, made!, 'tls')).mode & 0o777).toBe(0o700);
     expect(backup.out).toContain('备份含大厅私钥（tls）');
+    // --k=v keeps everything after the first '=' (split('=', 2) dropped "3 号").
+    expect((await cli('station', 'enrol', '--code=HJ03', '--label=窗口=3 号')).code).toBe(0);
+    expect((await cli('station', 'list')).out).toContain('HJ03\tcounter\tpending\t窗口=3 号\n');
   }, 60_000);
 
   it('refuses plain HTTP off loopback', async () => {
