@@ -227,16 +227,22 @@ export async function openStation(
       await route.abort('connectionrefused').catch(() => undefined);
     }
   });
-  await page.goto(baseURL);
-  await fillSetUp(page);
-  await page.getByTestId('setup-stationCode').fill(code);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  if (options.enrol !== false)
-    await enrolStation(hall, page, code, {
-      ...options,
-      restartAt: options.restart ? baseURL : undefined,
-    });
+  try {
+    await page.goto(baseURL);
+    await fillSetUp(page);
+    await page.getByTestId('setup-stationCode').fill(code);
+    await page.getByTestId('setup-submit').click();
+    await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+    if (options.enrol !== false)
+      await enrolStation(hall, page, code, {
+        ...options,
+        restartAt: options.restart ? baseURL : undefined,
+      });
+  } catch (e) {
+    // Not handed back, so nobody else would close it.
+    await closeStation(me);
+    throw e;
+  }
   return me;
 }
 
