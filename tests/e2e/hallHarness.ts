@@ -9,27 +9,17 @@
 import { chromium, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+// A port nobody listens on now, never one others start PostgreSQL on (previews use fixed ones).
+import { freePort } from '../../server/testing/cluster';
 import { htmlToPdf } from '../print/chromium';
 import { chromiumArgs, chromiumEnv, chromiumPath, expect } from './fixtures';
 import { fillSetUp, signIn, STAFF, STATION_ADMIN, type StaffRole } from './session';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
-
-/** A port nobody listens on now (other helpers' previews use fixed ones). */
-export const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 
 /** A station the hall expects: its code, the label the hall records, its kind. */
 export interface HallStation {
