@@ -105,7 +105,10 @@ const TERMINAL = ['deny', 'withdraw', 'refuse'];
  * (0 to `maxDays`). The happy path is drawn `happy` times as often as terminal commands (others
  * 10 times), so sequences reach issue, delivery and voiding and cases do not end at once.
  */
-export function commandStep(pool: Command[], o: { happy: number; maxDays: number }) {
+export function commandStep(
+  pool: Command[],
+  o: { happy: number; maxDays: number },
+): fc.Arbitrary<{ command: Command; role: (typeof ACTOR_ROLES)[number]; dayOffset: number }> {
   const drawn = (keep: (t: string) => boolean, weight: number) => ({
     weight,
     arbitrary: fc.constantFrom(...pool.filter((c) => keep(c.type))),
