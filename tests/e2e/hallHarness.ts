@@ -14,8 +14,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 // A port nobody listens on now, never one others start PostgreSQL on (previews use fixed ones).
 import { freePort } from '../../server/testing/cluster';
-import { htmlToPdf } from '../print/chromium';
-import { chromiumArgs, chromiumEnv, chromiumPath, expect } from './fixtures';
+import { chromiumArgs, chromiumEnv, chromiumPath, expect, lendPdfEngine } from './fixtures';
 import { fillSetUp, signIn, STAFF, STATION_ADMIN, type StaffRole } from './session';
 
 const run = promisify(execFile);
@@ -186,20 +185,7 @@ export async function openStation(
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const me: Station = { code, context, page, profile, pdfs: [], onNumber: null, offline: false };
-  if (options.pdfs)
-    await page.exposeFunction(
-      'owRenderPdf',
-      async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
-        const pdfPage = await context.newPage();
-        try {
-          const pdf = await htmlToPdf(pdfPage, { html, paper });
-          me.pdfs.push(pdf);
-          return pdf.toString('base64');
-        } finally {
-          await pdfPage.close();
-        }
-      },
-    );
+  if (options.pdfs) await lendPdfEngine(page, (pdf) => me.pdfs.push(pdf));
   const cut = () => me.offline || hall.cutOff;
   await page.route('**/v1/**', async (route) => {
     const url = new URL(route.request().url());
