@@ -97,20 +97,7 @@ export const test = base.extend<Fixtures>({
       const page = context.pages()[0] ?? (await context.newPage());
       // The browser host has no PDF engine of its own; the harness lends it Chromium's real one
       // (what Electron's printToPDF does in the desktop app), so archived papers are real PDFs.
-      if (pdfEngine)
-        await page.exposeFunction(
-          'owRenderPdf',
-          async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
-            const pdfPage = await context.newPage();
-            try {
-              const pdf = await htmlToPdf(pdfPage, { html, paper });
-              pdfsOf(page).push(pdf);
-              return pdf.toString('base64');
-            } finally {
-              await pdfPage.close();
-            }
-          },
-        );
+      if (pdfEngine) await lendPdfEngine(page, (pdf) => pdfsOf(page).push(pdf));
       await page.goto(baseURL!);
       const watcher = watch(page);
       await use(page);
@@ -144,6 +131,26 @@ export async function checkA11y(page: Page, label: string) {
 
 const rendered = new WeakMap<Page, Buffer[]>();
 /** Every PDF the app rendered (and archived) in this page, oldest first. */
+/**
+ * The browser host has no PDF engine of its own: window.owRenderPdf lends it Chromium's (each
+ * paper rendered in a page of its own of the same context); every PDF made goes to `made` too.
+ */
+export async function lendPdfEngine(page: Page, made: (pdf: Buffer) => void) {
+  await page.exposeFunction(
+    'owRenderPdf',
+    async (html: string, paper: { widthMm: number; heightMm: number | null }) => {
+      const pdfPage = await page.context().newPage();
+      try {
+        const pdf = await htmlToPdf(pdfPage, { html, paper });
+        made(pdf);
+        return pdf.toString('base64');
+      } finally {
+        await pdfPage.close();
+      }
+    },
+  );
+}
+
 export function pdfsOf(page: Page): Buffer[] {
   let list = rendered.get(page);
   if (!list) rendered.set(page, (list = []));

@@ -2,105 +2,33 @@
 // kiosk, and one as a display, start straight into their page at the next start — no sign-in,
 // no case screen — and cannot be sent elsewhere by the address. The kiosk issues through the
 // hall's floor store, and the display (another station) sees the ticket wait. Web target only
-// (the Electron host speaks to the hall from main); the hall server is spawned as in
-// hall-stations.spec.ts (embedded PGlite in a temp folder).
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+// (the Electron host speaks to the hall from main); the hall server is spawned by hallHarness.ts
+// (embedded PGlite in a temp folder).
+import type { Page } from '@playwright/test';
 import { watch } from './a11y';
-import {
-  test,
-  expect,
-  chromiumArgs,
-  chromiumEnv,
-  chromiumPath,
-  pickTarget,
-  shot,
-} from './fixtures';
-import { fillSetUp, signIn, STATION_ADMIN } from './session';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
+import { test, expect, pickTarget, shot } from './fixtures';
+import { closeStations, HallProcess, openStation, type Station } from './hallHarness';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 
-let dataDir = '';
-let hallPort = 0;
-let server: ChildProcess | null = null;
-const codes: Record<string, string> = {};
-
-async function hallCli(...args: string[]) {
-  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    timeout: 120_000,
-  });
-  return stdout;
-}
+const hall = new HallProcess('ow-floor-devices-');
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'ow-floor-devices-'));
-  hallPort = await freePort();
-  await hallCli('hall', 'create', '--name', '惠济区服务大厅');
-  for (const [code, kind] of [
-    ['KS01', 'kiosk'],
-    ['DP01', 'display'],
-  ] as const) {
-    const out = await hallCli('station', 'enrol', '--code', code, '--label', code, '--kind', kind);
-    codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
-  }
-  server = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(hallPort)], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${hallPort}/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > end) throw new Error('the hall server did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await hall.create([
+    { code: 'KS01', label: 'KS01', kind: 'kiosk' },
+    { code: 'DP01', label: 'DP01', kind: 'display' },
+  ]);
+  await hall.start();
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await hall.close();
 });
 
-const opened: { context: BrowserContext; profile: string }[] = [];
-/** Cut the stations off from the hall: every /v1/* call fails like a pulled cable. */
-let cutOff = false;
+const opened: Station[] = [];
 test.afterEach(async () => {
-  for (const s of opened.splice(0)) {
-    await s.context.close();
-    rmSync(s.profile, { recursive: true, force: true });
-  }
+  await closeStations(opened);
 });
 
 /** A fresh station set up as `code` and enrolled with the hall as `kind`, then started again. */
@@ -110,47 +38,17 @@ async function device(
   baseURL: string,
   viewport: { width: number; height: number },
 ): Promise<Page> {
-  const profile = mkdtempSync(join(tmpdir(), `ow-e2e-${code}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    env: chromiumEnv,
-    locale: 'zh-CN',
+  // The next start after enrolling: straight into the device's page.
+  const me = await openStation(hall, code, baseURL, {
     viewport,
+    label: code,
+    use: kind,
+    // A device keeps no events of its own: its frame never says 已同步.
+    synced: false,
+    restart: true,
   });
-  opened.push({ context, profile });
-  const page = context.pages()[0] ?? (await context.newPage());
-  // The page's CSP allows its own origin only: /v1/* goes on to the hall server.
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    if (cutOff) return route.abort('internetdisconnected');
-    try {
-      const response = await route.fetch({
-        url: `http://127.0.0.1:${hallPort}${url.pathname}${url.search}`,
-        timeout: 40_000,
-      });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionrefused').catch(() => undefined);
-    }
-  });
-  await page.goto(baseURL);
-  await fillSetUp(page);
-  await page.getByTestId('setup-stationCode').fill(code);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('open-hall').click();
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(code);
-  await page.getByRole('combobox', { name: '本机用途' }).click();
-  await page.getByRole('option', { name: kind }).click();
-  await page.getByTestId('hall-code').fill(codes[code]!);
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
-  // The next start: straight into the device's page.
-  await page.goto(baseURL);
-  return page;
+  opened.push(me);
+  return me.page;
 }
 
 test('an enrolled kiosk and display start into their pages, stay there, and share the hall queue', async ({
@@ -196,7 +94,7 @@ test('an enrolled kiosk and display start into their pages, stay there, and shar
 
   // The hall cannot be reached: the kiosk says so in large type, with what to do, and takes no
   // number; the display says it is paused. Back online, the retry takes the number.
-  cutOff = true;
+  hall.cutOff = true;
   await kiosk.getByTestId('kiosk-done').click();
   await kiosk.getByTestId('kiosk-business-counselling').click();
   const problem = kiosk.getByTestId('kiosk-store-failed');
@@ -208,7 +106,7 @@ test('an enrolled kiosk and display start into their pages, stay there, and shar
     { timeout: 40_000 },
   );
   await shot(display, 'floor-display-store-failed-zh-CN');
-  cutOff = false;
+  hall.cutOff = false;
   await problem.getByRole('button', { name: '重试' }).click();
   await expect(kiosk.getByTestId('kiosk-ticket-number')).toHaveText('A001');
   await expect(display.getByTestId('display-store-failed')).toHaveCount(0, { timeout: 40_000 });

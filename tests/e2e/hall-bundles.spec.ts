@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
 import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
 import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
+import { enrolWithFakeHall } from './fakeHallPage';
 import { nodeChainHash } from '../../server/crypto';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { sealBundle, type StationBundleBody } from '../../server/protocol/bundle';
@@ -86,20 +87,10 @@ async function pick(page: Page, name: string, text: string) {
 
 async function flow(page: Page, lang: 'zh-CN' | 'en') {
   const zh = lang === 'zh-CN';
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
-    await route.fulfill({ response });
-  });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('open-hall').click();
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(zh ? '外业笔记本' : 'Field laptop');
-  await page.getByTestId('hall-code').fill('ABCD-EFGH-JK23');
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
-    timeout: 30_000,
+  await enrolWithFakeHall(page, hall, {
+    label: zh ? '外业笔记本' : 'Field laptop',
+    code: 'ABCD-EFGH-JK23',
+    synced: true,
   });
   const message = page.getByTestId('bundle-message');
   await page.getByTestId('bundle-export').click();

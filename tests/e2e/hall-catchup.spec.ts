@@ -6,7 +6,8 @@
 // tested in tests/unit/renderer/data/sync/catchUp.test.ts).
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
-import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
+import { setUpAndSignIn } from './session';
+import { enrolWithFakeHall, feedSyncStatus } from './fakeHallPage';
 import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
 
 let hall: FakeHall;
@@ -17,34 +18,9 @@ test.afterEach(async () => {
   await hall.close();
 });
 
-async function enrol(page: Page) {
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
-    await route.fulfill({ response });
-  });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('open-hall').click();
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill('2');
-  await page.getByTestId('hall-code').fill('abcdefghjk23');
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible();
-}
-
 async function feedPhases(page: Page, lang: 'zh-CN' | 'en') {
   const zh = lang === 'zh-CN';
-  await page.addInitScript(() => {
-    (window as unknown as Record<string, unknown>).owSyncStatusFeed = (set: unknown) => {
-      (window as unknown as Record<string, unknown>).owSyncStatusSet = set;
-    };
-  });
-  await page.reload();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  const feed = (s: unknown) =>
-    page.evaluate((x) => {
-      (window as unknown as { owSyncStatusSet: (x: unknown) => void }).owSyncStatusSet(x);
-    }, s);
+  const feed = await feedSyncStatus(page);
   const base = { phase: 'syncing', lastSyncAt: null, pending: 0, clockSkewMs: 500 };
   await feed({ ...base, catchUp: { cursor: 90_000, lastGseq: 200_000 } });
   const bar = page.getByRole('progressbar', {
@@ -70,7 +46,7 @@ async function feedPhases(page: Page, lang: 'zh-CN' | 'en') {
 test('zh-CN: the catch-up shows its progress bar, gone once caught up', async ({ app }) => {
   test.setTimeout(180_000);
   await setUpAndSignIn(app);
-  await enrol(app);
+  await enrolWithFakeHall(app, hall);
   await feedPhases(app, 'zh-CN');
 });
 
@@ -80,6 +56,6 @@ test('en: the catch-up shows its progress bar, gone once caught up', async ({ ap
   await app.getByTestId('nav-settings').click();
   await app.getByTestId('language-en').click();
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
-  await enrol(app);
+  await enrolWithFakeHall(app, hall);
   await feedPhases(app, 'en');
 });

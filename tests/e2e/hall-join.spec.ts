@@ -7,138 +7,36 @@
 // another person (renamed), the notice number is recorded, B's administrator is A's (closed
 // here) — and only then B pushes: both stations end with the same cases, and both list the
 // recorded duplicate number. Web target only (the Electron host speaks to the hall from main).
-import { chromium, type Page } from '@playwright/test';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import {
-  test,
-  expect,
-  chromiumArgs,
-  chromiumEnv,
-  chromiumPath,
-  pickTarget,
-  shot,
-} from './fixtures';
-import { addStaff, fillSetUp, signIn, STAFF, STATION_ADMIN } from './session';
+import type { Page } from '@playwright/test';
+import { test, expect, pickTarget, shot } from './fixtures';
+import { addStaff, signIn, STAFF, STATION_ADMIN } from './session';
 import { takeInCase } from './flows';
+import { closeStations, enrolStation, HallProcess, openStation, type Station } from './hallHarness';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-let HALL_PORT = 0;
-let dataDir = '';
-let server: ChildProcess | null = null;
-const codes: Record<string, string> = {};
-const profiles: { close: () => Promise<void>; dir: string }[] = [];
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
+const hall = new HallProcess('ow-hall-join-');
+const profiles: Station[] = [];
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 
-async function hallCli(...args: string[]) {
-  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    timeout: 120_000,
-  });
-  return stdout;
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'ow-hall-join-'));
-  HALL_PORT = await freePort();
-  await hallCli('hall', 'create', '--name', '惠济区服务大厅');
-  for (const [code, label] of [
-    ['HJ01', '1号窗口'],
-    ['HJ02', '2号窗口'],
-  ] as const) {
-    const out = await hallCli(
-      'station',
-      'enrol',
-      '--code',
-      code,
-      '--label',
-      label,
-      '--kind',
-      'counter',
-    );
-    codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
-  }
-  server = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(HALL_PORT)], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${HALL_PORT}/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > end) throw new Error('the hall server did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await hall.create([
+    { code: 'HJ01', label: '1号窗口', kind: 'counter' },
+    { code: 'HJ02', label: '2号窗口', kind: 'counter' },
+  ]);
+  await hall.start();
 });
 
 test.afterAll(async () => {
-  for (const p of profiles.splice(0)) {
-    await p.close();
-    rmSync(p.dir, { recursive: true, force: true });
-  }
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await closeStations(profiles);
+  await hall.close();
 });
 
 /** A fresh profile whose /v1/* goes to the hall server, set up alone as `code`, signed in. */
 async function island(code: 'HJ01' | 'HJ02', baseURL: string): Promise<Page> {
-  const dir = mkdtempSync(join(tmpdir(), `ow-e2e-join-${code}-`));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    env: chromiumEnv,
-    locale: 'zh-CN',
-    viewport: { width: 1366, height: 800 },
-  });
-  profiles.push({ close: () => context.close(), dir });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    try {
-      const response = await route.fetch({
-        url: `http://127.0.0.1:${HALL_PORT}${url.pathname}${url.search}`,
-        timeout: 40_000,
-      });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionrefused').catch(() => undefined);
-    }
-  });
-  await page.goto(baseURL);
-  await fillSetUp(page);
-  await page.getByTestId('setup-stationCode').fill(code);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  return page;
+  const me = await openStation(hall, code, baseURL, { enrol: false });
+  profiles.push(me);
+  return me.page;
 }
 
 async function signInAgain(page: Page, username: string, password: string) {
@@ -149,12 +47,8 @@ async function signInAgain(page: Page, username: string, password: string) {
 
 /** Signed in as the administrator: 设置 › 大厅同步, enrolled with the station's code. */
 async function enrol(page: Page, code: 'HJ01' | 'HJ02') {
-  await openHallPage(page);
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(`${code} 窗口`);
-  await page.getByTestId('hall-code').fill(codes[code]!);
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
+  // Not until 已同步: a station holding clashes is held (暂停上传).
+  await enrolStation(hall, page, code, { synced: false });
 }
 
 async function openHallPage(page: Page) {

@@ -10,12 +10,18 @@ import type { Page } from '@playwright/test';
 import { makeCreditCode } from '../../renderer/src/domain/ids';
 import { test, expect, pdfText, pickTarget, shot } from './fixtures';
 import { acceptOneCase, closePrintDialog } from './flows';
-import { closeStation, HallProcess, openStation, type Station } from './hallHarness';
+import {
+  closeStations,
+  HallProcess,
+  openStation,
+  signInAsHallUser,
+  type Station,
+} from './hallHarness';
 import { addStaff, signIn, STAFF, switchUser } from './session';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 
-const hall = new HallProcess();
+const hall = new HallProcess('ow-hall-leases-');
 const stations: Station[] = [];
 const year = new Date().getFullYear();
 
@@ -25,27 +31,9 @@ test.beforeAll(async () => {
   await hall.start();
 });
 test.afterAll(async () => {
-  for (const s of stations.splice(0)) await closeStation(s);
-  await hall.stop();
-  hall.dispose();
+  await closeStations(stations);
+  await hall.close();
 });
-
-async function signInAsHallUser(page: Page, role: 'clerk' | 'reviewer' | 'chief' | 'director') {
-  // A station left alone for minutes while the other works may have locked its screen.
-  const locked = page.getByRole('button', { name: '退出登录' });
-  if (await locked.isVisible()) await locked.click();
-  else {
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('menu-signout').click();
-  }
-  const u = STAFF[role];
-  await expect(async () => {
-    await page.getByTestId('signin-username').fill(u.username);
-    await page.getByTestId('signin-password').fill(u.password);
-    await page.getByTestId('signin-submit').click();
-    await expect(page.getByRole('navigation')).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 60_000 });
-}
 
 async function passStep(page: Page, caseNo: string) {
   await expect(async () => {
@@ -89,10 +77,10 @@ test('hall numbers: leased notices, consecutive certificates, a crash, the serve
   baseURL,
 }) => {
   test.setTimeout(1_500_000);
-  const a = await openStation(hall, 'HJ01', baseURL!);
+  const a = await openStation(hall, 'HJ01', baseURL!, { pdfs: true });
   stations.push(a);
   await addStaff(a.page, ['clerk', 'reviewer', 'chief', 'director']);
-  const b = await openStation(hall, 'HJ02', baseURL!);
+  const b = await openStation(hall, 'HJ02', baseURL!, { pdfs: true });
   stations.push(b);
   await signInAsHallUser(b.page, 'clerk');
 

@@ -6,116 +6,38 @@
 // (context.setOffline) while both act on the same case; healed, both converge, the stale action
 // parked on both, nothing lost; B's reviewer finds it in 同步冲突 (a badge on 审批) and
 // acknowledges it with a note, which reaches A's timeline of the case. Web target only (the Electron host speaks to the hall from main).
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import {
-  test,
-  expect,
-  chromiumArgs,
-  chromiumEnv,
-  chromiumPath,
-  pickTarget,
-  shot,
-} from './fixtures';
-import { fillSetUp, signIn, addStaff, switchUser, STAFF, STATION_ADMIN } from './session';
+import type { Page } from '@playwright/test';
+import { test, expect, pickTarget, shot } from './fixtures';
+import { signIn, addStaff, switchUser, STAFF, STATION_ADMIN } from './session';
 import { takeInCase } from './flows';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-let HALL_PORT = 0;
-
-/** A port nobody listens on now (other helpers' previews use fixed ones). */
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
+import {
+  closeStations,
+  HallProcess,
+  openStation,
+  signInAsHallUser,
+  type Station,
+} from './hallHarness';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 test.describe.configure({ mode: 'serial' });
 
-let dataDir = '';
-let server: ChildProcess | null = null;
-const codes: Record<string, string> = {};
-
-async function hallCli(...args: string[]) {
-  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    timeout: 120_000,
-  });
-  return stdout;
-}
+const hall = new HallProcess('ow-hall-e2e-');
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'ow-hall-e2e-'));
-  HALL_PORT = await freePort();
-  await hallCli('hall', 'create', '--name', '惠济区服务大厅');
   // Single-use codes, and a station enrols once: each test has its own two stations.
-  for (const [code, label] of [
-    ['HJ01', '1号窗口'],
-    ['HJ02', '审查室'],
-    ['HJ03', '2号窗口'],
-    ['HJ04', '审查二室'],
-  ] as const) {
-    const out = await hallCli(
-      'station',
-      'enrol',
-      '--code',
-      code,
-      '--label',
-      label,
-      '--kind',
-      'counter',
-    );
-    codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
-  }
-  server = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(HALL_PORT)], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${HALL_PORT}/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > end) throw new Error('the hall server did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await hall.create([
+    { code: 'HJ01', label: '1号窗口', kind: 'counter' },
+    { code: 'HJ02', label: '审查室', kind: 'counter' },
+    { code: 'HJ03', label: '2号窗口', kind: 'counter' },
+    { code: 'HJ04', label: '审查二室', kind: 'counter' },
+  ]);
+  await hall.start();
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await hall.close();
 });
-
-interface Station {
-  context: BrowserContext;
-  page: Page;
-  profile: string;
-  /** Cut off from the hall: the route fails every call (setOffline does not reach routed calls). */
-  offline: boolean;
-}
 
 /** context.setOffline, and the hall's route failing like a pulled network cable. */
 async function setOffline(s: Station, offline: boolean) {
@@ -125,53 +47,14 @@ async function setOffline(s: Station, offline: boolean) {
 
 const stations: Station[] = [];
 test.afterEach(async () => {
-  for (const s of stations.splice(0)) {
-    await s.context.close();
-    rmSync(s.profile, { recursive: true, force: true });
-  }
+  await closeStations(stations);
 });
 
 /** A fresh station profile whose /v1/* goes to the hall server, set up as `code`, enrolled. */
 async function station(code: 'HJ01' | 'HJ02' | 'HJ03' | 'HJ04', baseURL: string): Promise<Page> {
-  const profile = mkdtempSync(join(tmpdir(), `ow-e2e-${code}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    env: chromiumEnv,
-    locale: 'zh-CN',
-    viewport: { width: 1366, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const me: Station = { context, page, profile, offline: false };
+  const me = await openStation(hall, code, baseURL);
   stations.push(me);
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    if (me.offline) return route.abort('internetdisconnected');
-    try {
-      const response = await route.fetch({
-        url: `http://127.0.0.1:${HALL_PORT}${url.pathname}${url.search}`,
-        timeout: 40_000,
-      });
-      // A long-poll answered after the cable was pulled never reaches the station.
-      if (me.offline) return await route.abort('internetdisconnected');
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionrefused').catch(() => undefined);
-    }
-  });
-  await page.goto(baseURL);
-  await fillSetUp(page);
-  await page.getByTestId('setup-stationCode').fill(code);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('open-hall').click();
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(`${code} 窗口`);
-  await page.getByTestId('hall-code').fill(codes[code]!);
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
-  return page;
+  return me.page;
 }
 
 /** Every read table of a station's IndexedDB, as plain data. */
@@ -196,19 +79,6 @@ async function readTables(page: Page) {
     db.close();
     return out;
   });
-}
-
-/** Signs out and signs in as a hall user created on another station, once this one has it. */
-async function signInAsHallUser(page: Page, role: 'clerk' | 'reviewer') {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('menu-signout').click();
-  const u = STAFF[role];
-  await expect(async () => {
-    await page.getByTestId('signin-username').fill(u.username);
-    await page.getByTestId('signin-password').fill(u.password);
-    await page.getByTestId('signin-submit').click();
-    await expect(page.getByRole('navigation')).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 60_000 });
 }
 
 async function inboxShows(page: Page, caseNo: string) {

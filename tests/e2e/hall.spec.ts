@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
 import { setUpAndSignIn, setUpWithStaff, signIn, STATION_ADMIN } from './session';
 import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
+import { feedSyncStatus, routeToFakeHall } from './fakeHallPage';
 
 let hall: FakeHall;
 test.beforeEach(async () => {
@@ -16,15 +17,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await hall.close();
 });
-
-/** /v1/* on the page's origin goes to the fake hall, byte for byte. */
-async function routeHall(page: Page) {
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
-    await route.fulfill({ response });
-  });
-}
 
 const origin = (page: Page) => new URL(page.url()).origin;
 
@@ -125,12 +117,6 @@ type Status = {
   clockSkewMs: number | null;
 };
 
-async function feed(page: Page, status: Status | null) {
-  await page.evaluate((s) => {
-    (window as unknown as { owSyncStatusSet: (x: unknown) => void }).owSyncStatusSet(s);
-  }, status);
-}
-
 /** 08:41 and 07:55 in the station's own time zone (the test machine's). */
 /** hh:mm today on the hall's clock (Asia/Shanghai, UTC+8 all year), whatever the machine's zone. */
 const at = (hh: number, mm: number) => {
@@ -141,31 +127,25 @@ const at = (hh: number, mm: number) => {
 
 async function framePhases(page: Page, lang: 'zh-CN' | 'en') {
   const zh = lang === 'zh-CN';
-  await page.addInitScript(() => {
-    (window as unknown as Record<string, unknown>).owSyncStatusFeed = (set: unknown) => {
-      (window as unknown as Record<string, unknown>).owSyncStatusSet = set;
-    };
-  });
-  await page.reload();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
+  const feed = await feedSyncStatus<Status>(page);
   const chip = page.getByTestId('sync-status');
   await expect(chip).toHaveText(zh ? '未连接' : 'Not connected');
 
-  await feed(page, { phase: 'synced', lastSyncAt: at(8, 41), pending: 0, clockSkewMs: 800 });
+  await feed({ phase: 'synced', lastSyncAt: at(8, 41), pending: 0, clockSkewMs: 800 });
   await expect(chip).toHaveText(zh ? '已同步 08:41' : 'Synced 08:41');
   await shot(page, `hall-frame-synced-${lang}`);
 
-  await feed(page, { phase: 'syncing', lastSyncAt: at(8, 41), pending: 3, clockSkewMs: 800 });
+  await feed({ phase: 'syncing', lastSyncAt: at(8, 41), pending: 3, clockSkewMs: 800 });
   await expect(chip).toHaveText(zh ? '同步中 · 3 条待上传' : 'Syncing · 3 to upload');
   await shot(page, `hall-frame-syncing-${lang}`);
 
-  await feed(page, { phase: 'offline', lastSyncAt: at(7, 55), pending: 12, clockSkewMs: null });
+  await feed({ phase: 'offline', lastSyncAt: at(7, 55), pending: 12, clockSkewMs: null });
   await expect(chip).toHaveText(
     zh ? '离线 · 上次同步 07:55 · 12 条待上传' : 'Offline · last sync 07:55 · 12 to upload',
   );
   await shot(page, `hall-frame-offline-${lang}`);
 
-  await feed(page, {
+  await feed({
     phase: 'alert',
     lastSyncAt: at(7, 55),
     pending: 12,
@@ -181,7 +161,7 @@ async function framePhases(page: Page, lang: 'zh-CN' | 'en') {
   await shot(page, `hall-frame-alert-fork-${lang}`);
 
   for (const code of ['schema_too_new', 'bad_hash'] as const) {
-    await feed(page, {
+    await feed({
       phase: 'alert',
       lastSyncAt: null,
       pending: 1,
@@ -197,7 +177,7 @@ async function framePhases(page: Page, lang: 'zh-CN' | 'en') {
   }
 
   // Three minutes ahead of the server: told so, with what to do.
-  await feed(page, { phase: 'synced', lastSyncAt: at(8, 41), pending: 0, clockSkewMs: 180_000 });
+  await feed({ phase: 'synced', lastSyncAt: at(8, 41), pending: 0, clockSkewMs: 180_000 });
   await expect(page.getByTestId('sync-clock')).toContainText(
     zh
       ? '本机时钟比大厅服务器快 3 分钟。'
@@ -211,7 +191,7 @@ test('zh-CN: a clerk reads, the administrator enrols; the frame shows each phase
   app,
 }) => {
   test.setTimeout(240_000);
-  await routeHall(app);
+  await routeToFakeHall(app, hall);
   await setUpWithStaff(app, ['clerk']);
   // A lone station shows no sync status at all.
   await expect(app.getByTestId('nav-settings')).toBeVisible();
@@ -229,7 +209,7 @@ test('zh-CN: a clerk reads, the administrator enrols; the frame shows each phase
 
 test('en: the administrator enrols; the frame shows each phase', async ({ app }) => {
   test.setTimeout(240_000);
-  await routeHall(app);
+  await routeToFakeHall(app, hall);
   await setUpAndSignIn(app);
   await app.getByTestId('nav-settings').click();
   await app.getByTestId('language-en').click();

@@ -4,105 +4,36 @@
 // with the same hall takes a case in, the tablet shows the case number and the matter (nothing
 // personal), the applicant taps, and the rating reaches the case on the counter — picked up from
 // the hall and recorded there by the device as actor. Web target only; the hall server is
-// spawned as in floor-devices.spec.ts (embedded PGlite in a temp folder).
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+// spawned by hallHarness.ts (embedded PGlite in a temp folder).
+import type { Page } from '@playwright/test';
 import { watch } from './a11y';
-import {
-  test,
-  expect,
-  chromiumArgs,
-  chromiumEnv,
-  chromiumPath,
-  pickTarget,
-  shot,
-} from './fixtures';
+import { test, expect, pickTarget, shot } from './fixtures';
 import { acceptOneCase, FLOW_APPLICANT } from './flows';
-import { addStaff, fillSetUp, signIn, STAFF, STATION_ADMIN } from './session';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
+import { closeStations, HallProcess, openStation, type Station } from './hallHarness';
+import { addStaff, signIn, STAFF, STATION_ADMIN } from './session';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
 
-let dataDir = '';
-let hallPort = 0;
-let server: ChildProcess | null = null;
-const codes: Record<string, string> = {};
-
-async function hallCli(...args: string[]) {
-  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    timeout: 120_000,
-  });
-  return stdout;
-}
+const hall = new HallProcess('ow-rating-hall-');
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'ow-rating-hall-'));
-  hallPort = await freePort();
-  await hallCli('hall', 'create', '--name', '惠济区服务大厅');
-  for (const [code, kind, label] of [
-    ['HJ01', 'counter', 'HJ01'],
-    ['PJ01', 'rating', 'HJ01 评价器'],
-    ['PJ09', 'rating', '评价器'],
-  ] as const) {
-    const out = await hallCli('station', 'enrol', '--code', code, '--label', label, '--kind', kind);
-    codes[code] = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1]!;
-  }
-  server = spawn('npx', ['tsx', 'server/main.ts', 'serve', '--port', String(hallPort)], {
-    cwd: root,
-    env: { ...process.env, OW_HALL_DATA: dataDir, DATABASE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const end = Date.now() + 120_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${hallPort}/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > end) throw new Error('the hall server did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await hall.create([
+    { code: 'HJ01', kind: 'counter', label: 'HJ01' },
+    { code: 'PJ01', kind: 'rating', label: 'HJ01 评价器' },
+    { code: 'PJ09', kind: 'rating', label: '评价器' },
+  ]);
+  await hall.start();
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await hall.close();
 });
 
 const TABLET = { width: 800, height: 1280 };
-const opened: { context: BrowserContext; profile: string }[] = [];
+const opened: Station[] = [];
 test.afterEach(async () => {
-  for (const s of opened.splice(0)) {
-    await s.context.close();
-    rmSync(s.profile, { recursive: true, force: true });
-  }
+  await closeStations(opened);
 });
 
 /** A fresh station set up as `code` and enrolled with the hall as `kind`, then started again. */
@@ -114,52 +45,18 @@ async function device_(
   /** 'en': the station's language is set to English before it enrols. */
   language: 'zh-CN' | 'en' = 'zh-CN',
 ): Promise<Page> {
-  const profile = mkdtempSync(join(tmpdir(), `ow-e2e-rating-${code}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    env: chromiumEnv,
-    locale: language,
+  // The next start after enrolling: straight into the device's page.
+  const me = await openStation(hall, code, baseURL, {
     viewport,
+    language,
+    label: code,
+    use: kind,
+    // A device keeps no events of its own (its frame never says 已同步); the counter does.
+    synced: code === 'HJ01',
+    restart: true,
   });
-  opened.push({ context, profile });
-  const page = context.pages()[0] ?? (await context.newPage());
-  // The page's CSP allows its own origin only: /v1/* goes on to the hall server.
-  await page.route('**/v1/**', async (route) => {
-    const url = new URL(route.request().url());
-    try {
-      const response = await route.fetch({
-        url: `http://127.0.0.1:${hallPort}${url.pathname}${url.search}`,
-        timeout: 40_000,
-      });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionrefused').catch(() => undefined);
-    }
-  });
-  await page.goto(baseURL);
-  await fillSetUp(page);
-  await page.getByTestId('setup-stationCode').fill(code);
-  await page.getByTestId('setup-submit').click();
-  await signIn(page, STATION_ADMIN.username, STATION_ADMIN.password);
-  await page.getByTestId('nav-settings').click();
-  if (language === 'en') {
-    await page.getByTestId('language-en').click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  }
-  await page.getByTestId('open-hall').click();
-  await page.getByTestId('hall-serverUrl').fill(new URL(page.url()).origin);
-  await page.getByTestId('hall-label').fill(code);
-  await page
-    .getByRole('combobox', { name: language === 'en' ? 'What this station is for' : '本机用途' })
-    .click();
-  await page.getByRole('option', { name: kind }).click();
-  await page.getByTestId('hall-code').fill(codes[code]!);
-  await page.getByTestId('hall-enrol').click();
-  await expect(page.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });
-  // The next start: straight into the device's page.
-  await page.goto(baseURL);
-  return page;
+  opened.push(me);
+  return me.page;
 }
 
 test('a counter finishes a case, the enrolled rating device shows it, a tap, the counter’s case shows the rating', async ({

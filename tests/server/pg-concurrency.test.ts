@@ -3,36 +3,21 @@
 // and in order. The same workload over a plain sequence (bigserial-style, no hall-row lock) must
 // make the same reader miss events — the proof that this test can catch the skip.
 import { readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { push } from '../../server/core/hall';
 import type { EventStore } from '../../server/core/store';
 import { migrate, MIGRATIONS_DIR } from '../../server/db/migrate';
 import { postgresDb, type Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { insertStation, makeEvents, migratedDb } from './helpers';
+import { clusterDatabases, makeEvents, stationCodes } from './helpers';
 
 const STATIONS = 8;
 const PUSHES = 30;
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('concurrency');
 
 /** A fresh database in the test cluster, migrated, with the stations enrolled. */
-async function freshDb(name: string): Promise<Db> {
-  const db = await migratedDb(pgdb.url, name, dbs);
-  for (let s = 0; s < STATIONS; s++) await insertStation(db, { code: `HJ${10 + s}` });
-  return db;
-}
+const freshDb = (name: string) => cluster.fresh(stationCodes(STATIONS), name);
 
 /** A small seeded PRNG (mulberry32), so the workload is the same on every run. */
 function prng(seed: number) {
@@ -165,14 +150,13 @@ describe('concurrent pushes on PostgreSQL', () => {
   }, 60_000);
 
   it('two servers starting at once apply each migration once (advisory lock)', async () => {
-    const admin = postgresDb(pgdb.url, 1);
+    const admin = postgresDb(cluster.url(), 1);
     await admin.query('CREATE DATABASE ow_migrate_race');
     await admin.close();
-    const url = new URL(pgdb.url);
-    url.pathname = '/ow_migrate_race';
-    const a = postgresDb(url.toString(), 2);
-    const b = postgresDb(url.toString(), 2);
-    dbs.push(a, b);
+    const url = cluster.url('ow_migrate_race');
+    const a = postgresDb(url, 2);
+    const b = postgresDb(url, 2);
+    cluster.dbs.push(a, b);
     const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
     // Every migration file once, whichever server applied it (the list grows with each branch).
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();

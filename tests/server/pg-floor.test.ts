@@ -2,12 +2,10 @@
 // ticket, whatever the connections interleave; a retried issue or call is idempotent by its
 // request key; and over HTTP the station's kind is checked — a kiosk issues but cannot call, a
 // display only reads, a rating device nothing of the queue; the long-poll watch moves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqlFloor } from '../../server/db/floor';
-import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import {
   FLOOR_BUSINESS_TYPES,
   floorAnswerSchema,
@@ -17,24 +15,12 @@ import {
 import { hallFloor } from '../../renderer/src/data/floorHall';
 import { stationWithStaff } from '../unit/renderer/data/helpers';
 import { BUSINESS_TYPES, type FloorSettings } from '../../renderer/src/domain/floor/types';
-import { insertStation, migratedDb } from './helpers';
+import { clusterDatabases, insertStation } from './helpers';
 import { auth, enrolled, type Session } from './http-helpers';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('floor');
 
-let made = 0;
-async function freshDb(): Promise<Db> {
-  const db = await migratedDb(pgdb.url, `floor_${++made}`, dbs);
-  return db;
-}
+const freshDb = () => cluster.fresh();
 
 const settings: FloorSettings = {
   maxCalls: 2,

@@ -5,36 +5,18 @@
 // station's numbers are voided; and the register explains every seq — no unexplained gap.
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setStationStatus } from '../../server/admin';
 import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
-import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { makeEvents } from './helpers';
+import { clusterDatabases, makeEvents } from './helpers';
 import { auth, enrolled, pushEvents } from './http-helpers';
-import { insertStation, migratedDb } from './helpers';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
+const cluster = clusterDatabases('leases');
 
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
-
-let made = 0;
-async function freshDb(stations: string[]): Promise<Db> {
-  const db = await migratedDb(pgdb.url, `leases_${++made}`, dbs);
-  for (const code of stations) await insertStation(db, { code });
-  return db;
-}
+const freshDb = (stations: string[]) => cluster.fresh(stations);
 
 const lease = (key: string, count = 20, type = 'acceptance', year = 2026) => ({
   leaseKey: `lease:${key}`,
@@ -306,15 +288,14 @@ describe('npm run server -- numbers register | void', () => {
   it('lists every series and number, voids by hand, and exits 1 on an unexplained gap', async () => {
     const db = await freshDb(['HJ01']);
     await new SqlLeases(db).lease('HJ01', lease('cli', 3));
-    const url = new URL(pgdb.url);
-    url.pathname = `/leases_${made}`;
+    const url = cluster.url(cluster.last());
     const root = resolve(import.meta.dirname, '../..');
     const cli = (...args: string[]) =>
       new Promise<{ code: number; out: string }>((done) => {
         execFile(
           join(root, 'node_modules/.bin/tsx'),
           ['server/main.ts', 'numbers', ...args],
-          { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() } },
+          { cwd: root, env: { ...process.env, DATABASE_URL: url } },
           (e, stdout, stderr) =>
             done({
               code: e ? Number((e as { code?: number }).code ?? 1) : 0,

@@ -5,37 +5,20 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/http/app';
 import { migrate } from '../../server/db/migrate';
 import { SqlNumbers } from '../../server/db/numbers';
-import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { insertStation, migratedDb } from './helpers';
+import { clusterDatabases, stationCodes } from './helpers';
 import { auth, enrolled } from './http-helpers';
 
 const STATIONS = 8;
 const PER_STATION = 25;
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
+const cluster = clusterDatabases('numbers');
 
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
-
-let made = 0;
-async function freshDb(stations: number): Promise<Db> {
-  const db = await migratedDb(pgdb.url, `numbers_${++made}`, dbs);
-  for (let s = 0; s < stations; s++) await insertStation(db, { code: `HJ${10 + s}` });
-  return db;
-}
+const freshDb = (stations: number) => cluster.fresh(stationCodes(stations));
 
 const req = (station: number, i: number, certType = 'constructionPermit') => ({
   requestKey: `case-${station}-${i}:certificateIssued:attempt-${station}-${i}`,

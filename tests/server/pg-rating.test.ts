@@ -3,8 +3,7 @@
 // reads only the window its enrolment label names; a new request replaces the window's open one;
 // a double submit records once; the requesting counter alone picks the rating up. Then the
 // station's ports end to end through the wire schemas: the device's tap reaches the case once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/sql';
+import { describe, expect, it } from 'vitest';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import {
@@ -13,7 +12,6 @@ import {
   ratingRequest,
   type RatingCall,
 } from '../../server/protocol/rating';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { dispatch } from '../../renderer/src/data/dispatch';
 import { hallRatingPort, pickUpRatings } from '../../renderer/src/data/ratingHall';
 import type { CaseState, Command } from '../../renderer/src/domain';
@@ -21,24 +19,12 @@ import { BAD_RATING_REASONS } from '../../renderer/src/domain/rating';
 import type { RatingRequest } from '../../renderer/src/domain/floor/rating';
 import { freshDb as emptyDb, stationWithStaff } from '../unit/renderer/data/helpers';
 import { acceptOf } from '../unit/renderer/domain/workflowFixtures';
-import { migratedDb } from './helpers';
+import { clusterDatabases } from './helpers';
 import { auth, enrolled, type Session } from './http-helpers';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('rating');
 
-let made = 0;
-async function freshDb(): Promise<Db> {
-  const db = await migratedDb(pgdb.url, `rating_${++made}`, dbs);
-  return db;
-}
+const freshDb = () => cluster.fresh();
 
 const input = (id: string, caseId = 'c1', window = 'HJ01') => ({
   id,

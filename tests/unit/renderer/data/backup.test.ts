@@ -17,17 +17,7 @@ import { setupStation, type SetupInput } from '../../../../renderer/src/data/sta
 import { createUser } from '../../../../renderer/src/data/users';
 import { verifyLog } from '../../../../renderer/src/data/integrity';
 import { canonicalJson, GENESIS_HASH, sha256Hex } from '../../../../renderer/src/domain/audit';
-
-const FAST = { iterations: 1_000 };
-
-const setupOf = (overrides: Partial<SetupInput> = {}): SetupInput => ({
-  officeName: '郑州市惠济区自然资源和规划局',
-  officeShortName: '惠济资规',
-  divisionCode: '410108',
-  stationCode: 'HJ01',
-  admin: { username: 'admin', name: '王管理', password: 'admin password' },
-  ...overrides,
-});
+import { FAST, setupOf } from './helpers';
 
 const freshDb = () => new OneWindowDb(`backup-${crypto.randomUUID()}`, { indexedDB, IDBKeyRange });
 

@@ -22,9 +22,8 @@ import {
   GENESIS_HASH,
   sha256Hex,
 } from '../../../../renderer/src/domain/audit';
-import { clerk, freshDb } from './helpers';
+import { clerk, FAST, freshDb, setupOf } from './helpers';
 
-const FAST = { iterations: 1_000 };
 const now = new Date('2026-03-02T02:00:00Z');
 let dbs: OneWindowDb[] = [];
 afterEach(() => {
@@ -35,17 +34,7 @@ afterEach(() => {
 async function stationOf(code: string) {
   const db = freshDb();
   dbs.push(db);
-  const { admin } = await setupStation(
-    db,
-    {
-      officeName: '郑州市惠济区自然资源和规划局',
-      officeShortName: '惠济资规',
-      divisionCode: '410108',
-      stationCode: code,
-      admin: { username: 'admin', name: '王管理', password: 'admin password' },
-    },
-    { ...FAST, now },
-  );
+  const { admin } = await setupStation(db, setupOf({ stationCode: code }), { ...FAST, now });
   return { db, admin };
 }
 

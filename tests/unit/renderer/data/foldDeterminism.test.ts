@@ -7,31 +7,13 @@ import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import { dispatch } from '../../../../renderer/src/data/dispatch';
 import { foldLog, READ_TABLES, rowBytes } from '../../../../renderer/src/data/fold';
 import { recordRating } from '../../../../renderer/src/data/followUps';
-import { can, ACTOR_ROLES, type Actor, type Command } from '../../../../renderer/src/domain';
-import { casePool } from '../domain/commandPool';
+import type { Actor, Command } from '../../../../renderer/src/domain';
+import { casePool, commandStep } from '../domain/commandPool';
 import { fuzzOptions } from '../../security/fuzzConfig';
 import { stationDb } from './helpers';
 
 const pool = ['c1', 'c2'].flatMap((id) => casePool(id, ''));
-const HAPPY = ['accept', 'review', 'verify', 'approve', 'certificateIssued', 'delivered'];
-const TERMINAL = ['deny', 'withdraw', 'refuse'];
-const drawn = (keep: (t: string) => boolean, weight: number) => ({
-  weight,
-  arbitrary: fc.constantFrom(...pool.filter((c) => keep(c.type))),
-});
-const step = fc
-  .oneof(
-    drawn((t) => TERMINAL.includes(t), 1),
-    drawn((t) => HAPPY.includes(t), 30),
-    drawn((t) => !TERMINAL.includes(t) && !HAPPY.includes(t), 10),
-  )
-  .chain((command) =>
-    fc.record({
-      command: fc.constant(command),
-      role: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))),
-      dayOffset: fc.integer({ min: 0, max: 3 }),
-    }),
-  );
+const step = commandStep(pool, { happy: 30, maxDays: 3 });
 
 const now0 = Date.parse('2026-03-02T02:00:00Z');
 const actorOf = (role: Actor['role']): Actor => ({ id: `u-${role}`, name: role, role });

@@ -1,7 +1,7 @@
 // Test helpers for the data layer: a fresh fake-indexeddb database per test.
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { OneWindowDb } from '../../../../renderer/src/data/db';
-import { setupStation } from '../../../../renderer/src/data/station';
+import { setupStation, type SetupInput } from '../../../../renderer/src/data/station';
 import { createUser } from '../../../../renderer/src/data/users';
 import type { Role } from '../../../../renderer/src/domain';
 
@@ -10,6 +10,19 @@ export function freshDb() {
   n += 1;
   return new OneWindowDb(`test-${process.pid}-${n}-${Date.now()}`, { indexedDB, IDBKeyRange });
 }
+
+/** Few PBKDF2 iterations: tests about roles, logs and backups, not about its cost (authPassword.test.ts). */
+export const FAST = { iterations: 1_000 };
+
+/** The set-up of station HJ01 of 惠济区 (410108) with its administrator `admin`. */
+export const setupOf = (overrides: Partial<SetupInput> = {}): SetupInput => ({
+  officeName: '郑州市惠济区自然资源和规划局',
+  officeShortName: '惠济资规',
+  divisionCode: '410108',
+  stationCode: 'HJ01',
+  admin: { username: 'admin', name: '王管理', password: 'admin password' },
+  ...overrides,
+});
 
 export const clerk = { id: 'u-clerk', name: '张敏', role: 'clerk' as const };
 export const station = { stationId: 'HJ01' };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../../renderer/src/data/auth';
 import { OneWindowDb } from '../../../../renderer/src/data/db';
 import type { EventActor } from '../../../../renderer/src/data/eventTypes';
-import { setupStation, type SetupInput } from '../../../../renderer/src/data/station';
+import { setupStation } from '../../../../renderer/src/data/station';
 import {
   changeRole,
   createUser,
@@ -14,18 +14,7 @@ import {
   resetPassword,
   setDisabled,
 } from '../../../../renderer/src/data/users';
-
-/** Few iterations: these tests are about roles, not about PBKDF2 cost (authPassword.test.ts). */
-const FAST = { iterations: 1_000 };
-
-const setupOf = (overrides: Partial<SetupInput> = {}): SetupInput => ({
-  officeName: '郑州市惠济区自然资源和规划局',
-  officeShortName: '惠济资规',
-  divisionCode: '410108',
-  stationCode: 'HJ01',
-  admin: { username: 'admin', name: '王管理', password: 'admin password' },
-  ...overrides,
-});
+import { FAST, setupOf } from './helpers';
 
 const userOf = (overrides: Partial<Parameters<typeof createUser>[2]> = {}) => ({
   username: 'li.clerk',

@@ -16,32 +16,14 @@ import {
   type Command,
 } from '../../../../renderer/src/domain';
 import { fuzzOptions } from '../../security/fuzzConfig';
-import { casePool } from './commandPool';
+import { casePool, commandStep } from './commandPool';
 
 const pool = casePool('c1');
-const TERMINAL = ['deny', 'withdraw', 'refuse'];
 const actorOf = (role: Actor['role']): Actor => ({ id: `u-${role}`, name: role, role });
 const nowOf = (day: number) => `2026-03-${String(day).padStart(2, '0')}T02:00:00Z`;
 
 // The happy path more often, so sequences reach issue, delivery and voiding; terminal rarely.
-const HAPPY = ['accept', 'review', 'verify', 'approve', 'certificateIssued', 'delivered'];
-const drawn = (keep: (t: string) => boolean, weight: number) => ({
-  weight,
-  arbitrary: fc.constantFrom(...pool.filter((c) => keep(c.type))),
-});
-const step = fc
-  .oneof(
-    drawn((t) => TERMINAL.includes(t), 1),
-    drawn((t) => HAPPY.includes(t), 12),
-    drawn((t) => !TERMINAL.includes(t) && !HAPPY.includes(t), 10),
-  )
-  .chain((command) =>
-    fc.record({
-      command: fc.constant(command),
-      role: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))),
-      dayOffset: fc.integer({ min: 0, max: 1 }),
-    }),
-  );
+const step = commandStep(pool, { happy: 12, maxDays: 1 });
 
 /** The states a sequence passes through (null first), each with the day it was reached on. */
 function statesOf(steps: { command: Command; role: Actor['role']; dayOffset: number }[]) {

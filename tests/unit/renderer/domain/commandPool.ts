@@ -1,6 +1,7 @@
 // Every case command type, valid and invalid variants, for one case: what random sequences draw
-// from to reach the states of the workflow (admits and fold tests).
-import { makeIdNumber, type Command } from '../../../../renderer/src/domain';
+// from to reach the states of the workflow (admits and fold tests), and how they draw a step.
+import fc from 'fast-check';
+import { can, makeIdNumber, ACTOR_ROLES, type Command } from '../../../../renderer/src/domain';
 import { intakeOf, placeHJ02 as place, ticked } from './workflowFixtures';
 
 const id = makeIdNumber('410108', '1980-01-01', 11);
@@ -94,4 +95,35 @@ export function casePool(caseId: string, caseNo = `HJ01-20260302-${caseId}`): Co
       reason: '查看录像属实',
     },
   ] as Command[];
+}
+
+const HAPPY = ['accept', 'review', 'verify', 'approve', 'certificateIssued', 'delivered'];
+const TERMINAL = ['deny', 'withdraw', 'refuse'];
+
+/**
+ * One step of a random sequence over `pool`: a command, a role that may send it, a day offset
+ * (0 to `maxDays`). The happy path is drawn `happy` times as often as terminal commands (others
+ * 10 times), so sequences reach issue, delivery and voiding and cases do not end at once.
+ */
+export function commandStep(
+  pool: Command[],
+  o: { happy: number; maxDays: number },
+): fc.Arbitrary<{ command: Command; role: (typeof ACTOR_ROLES)[number]; dayOffset: number }> {
+  const drawn = (keep: (t: string) => boolean, weight: number) => ({
+    weight,
+    arbitrary: fc.constantFrom(...pool.filter((c) => keep(c.type))),
+  });
+  return fc
+    .oneof(
+      drawn((t) => TERMINAL.includes(t), 1),
+      drawn((t) => HAPPY.includes(t), o.happy),
+      drawn((t) => !TERMINAL.includes(t) && !HAPPY.includes(t), 10),
+    )
+    .chain((command) =>
+      fc.record({
+        command: fc.constant(command),
+        role: fc.constantFrom(...ACTOR_ROLES.filter((r) => can(r, command.type))),
+        dayOffset: fc.integer({ min: 0, max: o.maxDays }),
+      }),
+    );
 }
