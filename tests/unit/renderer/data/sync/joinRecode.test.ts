@@ -21,57 +21,12 @@ import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { signClaim } from '../../../../../renderer/src/features/issuance/qrPayload';
 import { verifyCertificate } from '../../../../../renderer/src/features/issuance/verify';
-import { HallModel, ModelTransport } from './hallModel';
-import { NOW, takeIn } from './fixtures';
-import { adminOf, enrolWith, issued, mine, station, syncAll } from './joinFixtures';
+import { ModelTransport } from './hallModel';
+import { NOW } from './fixtures';
+import { mine, syncAll } from './joinFixtures';
+import { fakeHall, islandWithTheHallsCode } from './joinRecodeFixtures';
 
 const NOTE = '大厅的 HJ09 是一号窗口；本机改用 HJ10';
-
-/** The host as the flow sees it: enrolled under `code`; enrolling again records the call. */
-export function fakeHall(hall: HallModel, code: string) {
-  const state = { code, enrolled: [] as string[] };
-  const host: RecodeHall = {
-    pull: (args) => new ModelTransport(hall, state.code).pull(args),
-    status: async () => ({
-      enrolled: true,
-      serverUrl: 'https://hall.test',
-      stationCode: state.code,
-      fingerprint: null,
-      kind: 'counter',
-    }),
-    enrol: async (args) => {
-      state.enrolled.push(`${args.stationCode} ${args.code} ${args.label}`);
-      state.code = args.stationCode;
-      return { heads: hall.headsOf(args.stationCode) };
-    },
-  };
-  return { host, state };
-}
-
-/** X (the hall's HJ09, pushed) and Y (an island that ran as HJ09), Y enrolled and held. */
-export async function islandWithTheHallsCode() {
-  const hall = new HallModel();
-  const x = await station('HJ09');
-  await takeIn(x, 'case-x');
-  const ex = new SyncEngine({ db: x, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
-  await syncAll(ex);
-  const y = await station('HJ09', 'guanli');
-  await takeIn(y, 'case-y1');
-  await issued(y, 'case-y2');
-  const adminY = await adminOf(y);
-  await enrolWith(y, adminY);
-  const ey = new SyncEngine({ db: y, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
-  expect(await ey.pushAll()).toEqual({ kind: 'held' });
-  return { hall, x, ex, y, adminY };
-}
-
-export const snapshot = async (db: OneWindowDb) => ({
-  events: await db.events.toArray(),
-  meta: (await db.meta.toArray()).filter((r) => r.key !== 'integrity'),
-  cases: await db.cases.toArray(),
-  certificates: await db.certificates.toArray(),
-  archive: await db.recodedEvents.count(),
-});
 
 async function officeKey() {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
