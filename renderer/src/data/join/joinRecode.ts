@@ -29,13 +29,11 @@
 // holds cannot be renamed. The new code is checked against the hall's events by the caller
 // (joinRecodeFlow.ts, which also enrols the station under the new code first). After it the
 // record is `checking`: the check runs again under the new code, then the station pushes.
-import { chainSync, GENESIS_HASH } from '../../domain/audit';
 import { toLocalDate } from '../../domain/dates';
 import { parseCaseNumber } from '../../domain/numbering';
-import { hashedOf } from '../chains';
 import { CREDENTIAL_PREFIX } from '../credentials';
 import type { MetaRow, OneWindowDb, RecodedEventRow } from '../db';
-import type { EventActor, StoredEvent } from '../eventTypes';
+import type { EventActor } from '../eventTypes';
 import { HALL_ENROLLERS } from '../hallEnrolment';
 import { lastIntegrityReport } from '../integrity';
 import {
@@ -48,10 +46,11 @@ import {
   type AppendBatch,
   type ChainHead,
 } from '../log';
+import { rechainOwnLog, type Rechained } from '../logRecode';
 import { refoldStreams, refoldTables } from '../rebuild';
 import { getStation, STATION_KEY, type Station } from '../station';
 import { readAcked } from '../sync/hallMeta';
-import { JOIN_KEY, JOIN_STREAM_PREFIX, joinStream, readJoin, type JoinRecord } from './joinCheck';
+import { JOIN_KEY, joinStream, readJoin, type JoinRecord } from './joinCheck';
 import { JOIN_NOTE_MAX, JOIN_NOTE_MIN } from './joinSettle';
 
 /** A code the hall takes (a letter first) that a case number carries (2–4 characters). */
@@ -144,99 +143,6 @@ export async function recodeRefusal(
   return null;
 }
 
-interface Rechained {
-  events: StoredEvent[];
-  idMap: Map<string, string>;
-  /** Every own chain's head before and after, by old chain id. */
-  heads: Map<string, { before: ChainHead; after: ChainHead }>;
-}
-
-const mapChain = (chainId: string, from: string, to: string) => {
-  const n = chainNumber(chainId, from);
-  return n === null ? chainId : n === 1 ? to : `${to}.${n}`;
-};
-
-/** The payload fields that name an event or a chain of the old log, renamed. */
-function mappedPayload(
-  e: StoredEvent,
-  from: string,
-  to: string,
-  idMap: ReadonlyMap<string, string>,
-  hashMap: ReadonlyMap<string, string>,
-): Record<string, unknown> {
-  const p = e.payload;
-  const head = (h: unknown) => {
-    if (!h || typeof h !== 'object') return h;
-    const v = h as ChainHead & { chainId: string };
-    return { ...v, chainId: mapChain(v.chainId, from, to), hash: hashMap.get(v.hash) ?? v.hash };
-  };
-  if (e.type === 'chain.opened')
-    return { ...p, previous: head(p['previous']), replaced: head(p['replaced']) };
-  if (e.type === 'conflict.resolved' && typeof p['eventId'] === 'string')
-    return { ...p, eventId: idMap.get(p['eventId']) ?? p['eventId'] };
-  return p;
-}
-
-/**
- * This station's chains, verified link by link and re-chained under `to` (pure but for the
- * hashing; synchronous). Null when an old chain does not verify or does not end at its head.
- */
-export function rechain(
-  own: readonly StoredEvent[],
-  recordedHeads: ReadonlyMap<string, ChainHead>,
-  from: string,
-  to: string,
-): Rechained | null {
-  const chains = new Map<string, StoredEvent[]>();
-  for (const e of own) chains.set(chainIdOf(e), [...(chains.get(chainIdOf(e)) ?? []), e]);
-  const order = [...chains.keys()].sort(
-    (a, b) => (chainNumber(a, from) ?? 0) - (chainNumber(b, from) ?? 0),
-  );
-  const idMap = new Map<string, string>();
-  for (const [chainId, events] of chains)
-    for (const e of events) idMap.set(e.id, `${mapChain(chainId, from, to)}-${e.stationSeq}`);
-  const hashMap = new Map<string, string>();
-  const heads: Rechained['heads'] = new Map();
-  const out: StoredEvent[] = [];
-  for (const chainId of order) {
-    const events = [...chains.get(chainId)!].sort((a, b) => a.stationSeq - b.stationSeq);
-    const newChain = mapChain(chainId, from, to);
-    let prevOld = GENESIS_HASH;
-    let prevNew = GENESIS_HASH;
-    for (const [i, e] of events.entries()) {
-      const body = hashedOf(e);
-      if (e.stationSeq !== i + 1 || e.prevHash !== prevOld || chainSync(prevOld, body) !== e.hash)
-        return null;
-      const next: Record<string, unknown> = {
-        ...body,
-        id: idMap.get(e.id)!,
-        stationId: to,
-        streamId: e.streamId === `${JOIN_STREAM_PREFIX}${from}` ? joinStream(to) : e.streamId,
-        payload: mappedPayload(e, from, to, idMap, hashMap),
-        prevHash: prevNew,
-      };
-      // A v1 event has no chainId (its chain is its station): it stays without one.
-      if ('chainId' in body) next['chainId'] = newChain;
-      const hash = chainSync(prevNew, next);
-      hashMap.set(e.hash, hash);
-      out.push({ ...(next as unknown as StoredEvent), hash, pos: e.pos });
-      prevOld = e.hash;
-      prevNew = hash;
-    }
-    const last = events.at(-1)!;
-    const recorded = recordedHeads.get(chainId);
-    if (!recorded || recorded.stationSeq !== last.stationSeq || recorded.hash !== last.hash)
-      return null;
-    heads.set(chainId, {
-      before: { chainId, stationSeq: last.stationSeq, hash: last.hash },
-      after: { chainId: newChain, stationSeq: last.stationSeq, hash: prevNew },
-    });
-  }
-  // A recorded head with no event under it (a chain whose events are gone) is a broken log.
-  for (const chainId of recordedHeads.keys()) if (!heads.has(chainId)) return null;
-  return { events: out.sort((a, b) => a.pos! - b.pos!), idMap, heads };
-}
-
 /** The case number under the new code: the date and sequence stay. */
 export const renumbered = (caseNo: string, from: string, to: string): string | null => {
   const p = parseCaseNumber(caseNo);
@@ -311,10 +217,9 @@ export async function recodeStation(
       else if (row.key.startsWith(CLOSED_HEAD_PREFIX))
         recorded.set(row.key.slice(CLOSED_HEAD_PREFIX.length), head);
     }
-    const r = rechain(own, recorded, from, to);
+    const r = await rechainOwnLog(db, own, recorded, from, to);
     if (!r) return { ok: false, problem: 'log_broken' };
     const meta = movedMeta(metaRows, station, to, r);
-    await db.events.bulkPut(r.events);
     await db.meta.bulkDelete(meta.drop);
     await db.meta.bulkPut(meta.put);
 

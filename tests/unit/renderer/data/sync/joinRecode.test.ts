@@ -10,7 +10,6 @@ import { settleClash } from '../../../../../renderer/src/data/join/joinSettle';
 import {
   recodeAndEnrol,
   verifyRecodedArchive,
-  type RecodeHall,
 } from '../../../../../renderer/src/data/join/joinRecodeFlow';
 import { verifyLog } from '../../../../../renderer/src/data/integrity';
 import { readHead } from '../../../../../renderer/src/data/log';
@@ -18,7 +17,6 @@ import { caseByNumber, findCases } from '../../../../../renderer/src/data/querie
 import { rebuildReadTables } from '../../../../../renderer/src/data/rebuild';
 import { getStation } from '../../../../../renderer/src/data/station';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
-import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { signClaim } from '../../../../../renderer/src/features/issuance/qrPayload';
 import { verifyCertificate } from '../../../../../renderer/src/features/issuance/verify';
 import { ModelTransport } from './hallModel';
