@@ -47,7 +47,7 @@ async function officeKey() {
 
 describe('re-coding an island whose station code the hall holds', () => {
   it('re-chains the log under the new code, keeps every old number and the old log, then pushes', async () => {
-    const { hall, x, ex, y, adminY } = await islandWithTheHallsCode();
+    const { hall, x, ex, y, adminY, stale } = await islandWithTheHallsCode();
     const before = await y.events.toArray();
     const oldHead = await readHead(y);
     const cert = (await y.certificates.toArray())[0]!;
@@ -156,6 +156,11 @@ describe('re-coding an island whose station code the hall holds', () => {
 
     // Under HJ10 the check runs again: X's notice 1, no longer under Y's code, clashes; then Y pushes.
     expect(r.record.status).toBe('checking');
+    // The engine that ran under HJ09 holds (it would check and push as HJ09): nothing moves.
+    const hallBefore = hall.lastGseq;
+    expect(await stale.pushAll()).toEqual({ kind: 'held' });
+    expect(await stale.pullOnce()).toEqual({ kind: 'held' });
+    expect([hall.lastGseq, (await readJoin(y))?.status]).toEqual([hallBefore, 'checking']);
     const ey = new SyncEngine({
       db: y,
       transport: new ModelTransport(hall, 'HJ10'),

@@ -44,7 +44,7 @@ export async function islandWithTheHallsCode() {
   await enrolWith(y, adminY);
   const ey = new SyncEngine({ db: y, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
   expect(await ey.pushAll()).toEqual({ kind: 'held' });
-  return { hall, x, ex, y, adminY };
+  return { hall, x, ex, y, adminY, stale: ey };
 }
 
 export const snapshot = async (db: OneWindowDb) => ({
