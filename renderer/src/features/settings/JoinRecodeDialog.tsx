@@ -108,7 +108,7 @@ export function JoinRecodeDialog(props: {
           {counts && preview && (
             <Alert severity="info" data-testid="join-recode-preview">
               <Typography>
-                {t('join.recode.summary', { events: counts.events, cases: preview.length })}
+                {t('join.recode.summary', { events: counts.events, count: preview.length })}
               </Typography>
               {preview.slice(0, SHOWN).map((m) => (
                 <Typography key={m.from} sx={{ fontFamily: 'monospace' }}>
@@ -213,7 +213,7 @@ export function RecodedNotice({ reloadKey }: { reloadKey: unknown }) {
         from: r.from,
         to: r.to,
         events: r.events,
-        cases: r.cases.length,
+        count: r.cases.length,
         by: r.by,
         time: formatTime(r.at, i18n.language),
         note: r.note,
