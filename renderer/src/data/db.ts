@@ -35,6 +35,8 @@ export interface CaseRow {
   greenChannel: 0 | 1;
   /** Character bigrams of applicant and project names (see data/search.ts). */
   terms: string[];
+  /** The numbers a renumbered case had before (data/join/joinRecode.ts); absent when none. */
+  formerNumbers?: string[];
   state: unknown;
 }
 
@@ -101,6 +103,18 @@ export interface FileMetaRow {
 /** A ticket of the hall floor in the station's own floor store (data/floorLocal.ts). */
 export type FloorTicketRow = Ticket;
 
+/**
+ * An event of this station's log as it was before the station was re-coded
+ * (data/join/joinRecode.ts): the original kept byte for byte, beside the id it was re-chained as.
+ */
+export interface RecodedEventRow {
+  /** The id of the `station.recoded` event that re-coded it. */
+  recoding: string;
+  oldId: string;
+  newId: string;
+  event: StoredEvent;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -122,6 +136,7 @@ export class OneWindowDb extends Dexie {
   floorTickets!: Table<FloorTicketRow, string>;
   floorMeta!: Table<MetaRow, string>;
   ratingRequests!: Table<RatingRequest, string>;
+  recodedEvents!: Table<RecodedEventRow, [string, string]>;
 
   constructor(name = DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Strict durability: what the screen acknowledged is on disk before the promise resolves.
@@ -236,7 +251,20 @@ export const SCHEMA_V10 = {
   certificates: 'id, number, caseId, certType',
 } as const;
 
-export const SCHEMA_VERSION = 10;
+/**
+ * Version 11 (issue 17 item 4, re-coding an island whose station code the hall already holds):
+ * the archive `recodedEvents` — every event of the log as it was before the re-coding, by the
+ * re-coding and its old id (data/join/joinRecode.ts) — and a multi-entry index on the former
+ * numbers of a renumbered case, so a paper handed out under the old number still finds it.
+ * Only creates; no row is rewritten (a case that was never renumbered has no formerNumbers).
+ */
+export const SCHEMA_V11 = {
+  cases:
+    'id, &caseNo, status, partyCode, projectCode, projectId, [inboxRole+dueDate], [greenChannel+dueDate], dueDate, receivedDate, *terms, *formerNumbers',
+  recodedEvents: '[recoding+oldId], recoding, newId',
+} as const;
+
+export const SCHEMA_VERSION = 11;
 
 /**
  * A version's Dexie upgrade: the row changes listed in rowUpgrades.ts, table by table. (The
@@ -267,6 +295,7 @@ export function declareVersions(db: Dexie, upTo = SCHEMA_VERSION) {
   if (upTo >= 8) db.version(8).stores(SCHEMA_V8);
   if (upTo >= 9) db.version(9).stores(SCHEMA_V9);
   if (upTo >= 10) db.version(10).stores(SCHEMA_V10);
+  if (upTo >= 11) db.version(11).stores(SCHEMA_V11);
   // A database created now has no events from before any version: no backfill to run.
   db.on('populate', (tx) => tx.table('meta').bulkPut(doneBackfills(upTo)));
 }

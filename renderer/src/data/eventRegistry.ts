@@ -138,11 +138,27 @@ const DATA_EVENT_SCHEMAS = {
     clashId: z.string().min(1),
     kind: z.enum(['station_code', 'username', 'certificate', 'notice']),
     key: z.string().min(1),
-    decision: z.enum(['withdraw', 'same_person', 'different_person', 'recorded']),
+    decision: z.enum(['withdraw', 'same_person', 'different_person', 'recorded', 'recoded']),
     own: z.record(z.string(), z.union([z.string(), z.number()])),
     other: z.record(z.string(), z.union([z.string(), z.number()])),
     /** different_person: the name this station's user signs in with from now on. */
     renamedTo: z.string().optional(),
+    /** recoded: the station code this station took (data/join/joinRecode.ts). */
+    recodedTo: z.string().optional(),
+    note: z.string().max(500),
+  }),
+  /**
+   * This station, which ran alone under a code the hall already held, was re-coded before it
+   * joined (data/join/joinRecode.ts): its log re-chained under `to`, the old one archived in
+   * `recodedEvents`. The head of the new chain: the old chains' heads, how many events were
+   * re-chained, every case number old → new, and the administrator's note (the actor).
+   */
+  'station.recoded': strict({
+    from: z.string().min(1),
+    to: z.string().min(1),
+    heads: z.array(head),
+    events: z.number().int().min(0),
+    cases: z.array(strict({ caseId: z.string().min(1), from: z.string(), to: z.string() })),
     note: z.string().max(500),
   }),
   /** An administrator rebuilt read tables from the log (data/rebuild.ts): which, and how many rows differed. */

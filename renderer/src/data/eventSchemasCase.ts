@@ -221,4 +221,9 @@ export const CASE_EVENT_SCHEMAS = {
     waitingSeconds: z.number().int().min(0),
     servingSeconds: z.number().int().min(0),
   }),
+  'case.renumbered': caseEvent('case.renumbered', {
+    from: z.string().min(1),
+    to: z.string().min(1),
+    reason: z.literal('station_recoded'),
+  }),
 } satisfies Record<Registered, z.ZodType>;

@@ -72,6 +72,8 @@ export function projectCase(
     receivedDate: state.receivedOn,
     greenChannel: state.greenChannel ? 1 : 0,
     terms: termsOf(state.intake.applicant.name, state.intake.projectName),
+    // Only on a renumbered case: every other row stays byte for byte what it was.
+    ...(state.formerNumbers?.length ? { formerNumbers: state.formerNumbers } : {}),
     state,
   };
 }

@@ -11,13 +11,35 @@ import { matchesAll, queryPlan } from './search';
 
 /**
  * Exact lookup by case number: what a scanner types before pressing Enter — the receipt's
- * barcode (the number) or its QR code (`OW-CASE:<number>`), read by domain/scanCode.
+ * barcode (the number) or its QR code (`OW-CASE:<number>`), read by domain/scanCode — or a number
+ * the case had before its station was re-coded.
  */
 export async function caseByNumber(db: OneWindowDb, caseNo: string): Promise<CaseRow | undefined> {
   const scanned = readScannedCode(caseNo);
   const wanted = scanned?.kind === 'case' ? scanned.caseNo : caseNo.trim().toUpperCase();
   if (!wanted) return undefined;
-  return db.cases.where('caseNo').equals(wanted).first();
+  // A paper handed out before its station was re-coded carries the former number
+  // (data/join/joinRecode.ts): the case is found by it too.
+  return (
+    (await db.cases.where('caseNo').equals(wanted).first()) ??
+    db.cases.where('formerNumbers').equals(wanted).first()
+  );
+}
+
+/**
+ * Every case a number names: the one that has it now, then any that had it before its station
+ * was re-coded. Two PCs that once ran under one code gave the same numbers; after one of them was
+ * re-coded, a paper with such a number may be either's, so both are listed.
+ */
+export async function casesByNumber(db: OneWindowDb, caseNo: string): Promise<CaseRow[]> {
+  const scanned = readScannedCode(caseNo);
+  const wanted = scanned?.kind === 'case' ? scanned.caseNo : caseNo.trim().toUpperCase();
+  if (!wanted) return [];
+  const [now, before] = await Promise.all([
+    db.cases.where('caseNo').equals(wanted).toArray(),
+    db.cases.where('formerNumbers').equals(wanted).toArray(),
+  ]);
+  return [...now, ...before.filter((c) => !now.some((n) => n.id === c.id))];
 }
 
 /**
@@ -104,10 +126,10 @@ export async function findCases(db: OneWindowDb, raw: string): Promise<CaseRow[]
   const kind = classifyQuery(raw);
   switch (kind) {
     case 'caseNo': {
-      const hit = await caseByNumber(db, raw);
-      // A scanned code names one case: nothing else can match it.
-      if (readScannedCode(raw)) return hit ? [hit] : [];
-      return hit ? [hit] : searchByName(db, raw);
+      const hits = await casesByNumber(db, raw);
+      // A scanned code names a case: nothing else can match it.
+      if (readScannedCode(raw)) return hits;
+      return hits.length > 0 ? hits : searchByName(db, raw);
     }
     case 'creditCode':
     case 'idNumber':

@@ -90,6 +90,9 @@ export function admits(state: CaseState | null, e: CaseEvent): boolean {
       const appeal = state.ratings.find((r) => r.ratingId === e.ratingId)?.appeal;
       return appeal !== undefined && appeal.decision === undefined;
     }
+    case 'case.renumbered':
+      // Renames the number the case has now, into one it never had.
+      return state.caseNo === e.from && !(state.formerNumbers ?? []).includes(e.to);
     case 'ticketServed':
       return !(state.tickets ?? []).some((t) => t.ticketId === e.ticketId);
   }

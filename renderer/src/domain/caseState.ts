@@ -152,6 +152,8 @@ export interface CertificateRecord {
 export interface CaseState {
   caseId: string;
   caseNo: string;
+  /** Numbers the case had before (a station re-coded: case.renumbered); absent when none. */
+  formerNumbers?: string[];
   status: CaseStatus;
   /** Number of events folded into this state. */
   version: number;

@@ -154,6 +154,17 @@ export type DomainEvent =
       by: Actor;
     } & CaseEventBase)
   | ({ type: 'ticketServed' } & TicketServedFacts & CaseEventBase)
+  | ({
+      /**
+       * The case number changed because its station was re-coded before it joined the hall
+       * (data/join/joinRecode.ts): HJ02-20260302-0007 → HJ05-20260302-0007. The old number stays
+       * the case's (formerNumbers): papers handed out carry it.
+       */
+      type: 'case.renumbered';
+      from: string;
+      to: string;
+      reason: 'station_recoded';
+    } & CaseEventBase)
   | { type: 'userCreated'; userId: string; username: string; name: string; role: Role }
   | { type: 'userRoleChanged'; userId: string; from: Role; to: Role }
   | { type: 'userDisabled'; userId: string; reason?: string };
@@ -190,6 +201,7 @@ export const CASE_EVENT_TYPES = [
   'case.rating_appealed',
   'case.rating_appeal_decided',
   'ticketServed',
+  'case.renumbered',
 ] as const satisfies readonly CaseEvent['type'][];
 
 // Compile-time: the list names every case event type.

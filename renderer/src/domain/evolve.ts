@@ -244,6 +244,12 @@ function apply(state: CaseState | null, e: CaseEvent): CaseState | null {
             : r,
         ),
       };
+    case 'case.renumbered':
+      return {
+        ...state,
+        caseNo: e.to,
+        formerNumbers: [...(state.formerNumbers ?? []), e.from],
+      };
     case 'ticketServed':
       return {
         ...state,

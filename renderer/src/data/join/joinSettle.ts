@@ -4,10 +4,10 @@
 // the push is no longer held, so every station of the hall holds it — a certificate or notice
 // number that two stations issued stands recorded on all of them (recordedNumberClashes).
 //
-//   station_code  withdraw — this PC does not join under the code (its history cannot be renamed:
-//                 every event and case number carries the code); the hall administrator enrols
-//                 it under a code of its own after it is set up anew, or retires the other PC.
-//                 The station keeps working alone; nothing was pushed or stored.
+//   station_code  withdraw — this PC does not join under the code; the station keeps working
+//                 alone; nothing was pushed or stored. Or re-coded — not here: joinRecode.ts
+//                 re-chains the whole log under a new code (every event and case number carries
+//                 the code) and records this settlement with decision `recoded` itself.
 //   username      same_person — this station's account and the hall's are one person: this
 //                 station's account is closed (renamed `<name>.<code>` and disabled, its past
 //                 work stays under it) and the person signs in with the hall's account.

@@ -5,6 +5,7 @@
 // enrolled before the check existed, or one that never held anything of its own — it syncs.
 import type { OneWindowDb } from '../db';
 import { readJoin, runJoinCheck, type JoinRecord } from '../join/joinCheck';
+import { stationIdOf } from './outbox';
 import type { HallError, HallTransport } from './transport';
 
 export type Gate =
@@ -19,6 +20,9 @@ export async function joinGate(
 ): Promise<Gate> {
   const rec = await readJoin(db);
   if (!rec || rec.status === 'clear') return { kind: 'go' };
+  // Re-coded under this engine (data/join/joinRecode.ts): it would check, push and pull as the
+  // old code. It holds; the engine started for the new code checks.
+  if ((await stationIdOf(db)) !== stationId) return { kind: 'held', record: rec };
   if (rec.status !== 'checking') return { kind: 'held', record: rec };
   const session = await transport.session();
   const r = await runJoinCheck(db, transport, stationId, session.heads, now);

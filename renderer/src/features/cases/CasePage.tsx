@@ -93,6 +93,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         />
         <LightChip dueOn={row.dueDate} today={today} />
         {state.greenChannel && <Chip color="success" label={t('fact.greenChannel')} />}
+        {row.formerNumbers?.length ? (
+          // Renumbered when its station was re-coded: papers handed out carry the former number.
+          <Typography color="text.secondary" data-testid="case-former">
+            {t('col.formerNumber', { numbers: row.formerNumbers.join('、') })}
+          </Typography>
+        ) : null}
       </Box>
       <Typography sx={{ fontSize: '1.2rem' }}>
         {row.applicantName} · {row.projectName} · {matterName(row, i18n.language)}

@@ -150,9 +150,21 @@ export function CaseResults({
                   outlineOffset: -2,
                 }}
               >
-                <Typography sx={{ fontFamily: 'monospace', fontSize: '1rem', fontWeight: 600 }}>
-                  {row.caseNo}
-                </Typography>
+                <Box sx={{ minWidth: 0 }}>
+                  <Typography sx={{ fontFamily: 'monospace', fontSize: '1rem', fontWeight: 600 }}>
+                    {row.caseNo}
+                  </Typography>
+                  {row.formerNumbers?.length ? (
+                    <Typography
+                      noWrap
+                      variant="body2"
+                      color="text.secondary"
+                      data-testid="case-row-former"
+                    >
+                      {t('col.formerNumber', { numbers: row.formerNumbers.join('、') })}
+                    </Typography>
+                  ) : null}
+                </Box>
                 <Box sx={{ minWidth: 0 }}>
                   <Typography noWrap>{row.applicantName}</Typography>
                   <Typography noWrap variant="body2" color="text.secondary">

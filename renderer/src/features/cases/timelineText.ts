@@ -116,6 +116,12 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
       return t('eventDetail.reissued', { number: str(p['number']), replaces: str(p['replaces']) });
     case 'certificateVoided':
       return `${str(p['number'])} · ${str(p['reason'])}`;
+    case 'case.renumbered':
+      return t('eventDetail.renumbered', {
+        from: str(p['from']),
+        to: str(p['to']),
+        code: str(p['to']).split('-')[0] ?? '',
+      });
     case 'caseDelivered': {
       const d = p['delivery'] as { method?: unknown } | undefined;
       return d ? t(`delivery.${str(d.method)}`) : '';

@@ -21,6 +21,7 @@ import { appDb } from '../../data/stationDb';
 import { formatTime } from '../cases/caseFormat';
 import { useSyncStatus } from '../shared/syncStatus';
 import { JoinClashCard } from './JoinClashCard';
+import { RecodedNotice } from './JoinRecodeDialog';
 
 export function HallJoinSection({ admin, stationCode }: { admin: boolean; stationCode: string }) {
   const { t, i18n } = useTranslation('sync');
@@ -51,6 +52,7 @@ export function HallJoinSection({ admin, stationCode }: { admin: boolean; statio
           <Typography variant="h3" component="h2" gutterBottom>
             {t('join.title')}
           </Typography>
+          <RecodedNotice reloadKey={record} />
           {record.status === 'checking' && <Alert severity="info">{t('join.checking')}</Alert>}
           {record.status === 'clear' && (
             <Alert severity="success" data-testid="hall-join-clear">

@@ -30,6 +30,7 @@ import {
   type SettleProblem,
 } from '../../data/join/joinSettle';
 import { appDb } from '../../data/stationDb';
+import { JoinRecodeDialog } from './JoinRecodeDialog';
 
 export function JoinClashCard(props: {
   clash: JoinClash;
@@ -48,6 +49,7 @@ export function JoinClashCard(props: {
   const [renameTo, setRenameTo] = useState('');
   const [problem, setProblem] = useState<SettleProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoding, setRecoding] = useState(false);
   const role = (r: string | number | undefined) =>
     t(`domain:role.${String(r)}`, { defaultValue: String(r ?? '') });
   const caseNo = (v: string | number | undefined) => (v ? String(v) : t('join.unknownCase'));
@@ -160,6 +162,31 @@ export function JoinClashCard(props: {
                   {t('join.settle')}
                 </Button>
               </div>
+              {clash.kind === 'station_code' && (
+                <Stack spacing={1} sx={{ pt: 1 }}>
+                  <Typography sx={{ fontWeight: 600 }}>{t('join.decision.recoded')}</Typography>
+                  <Typography color="text.secondary">{t('join.help.recoded')}</Typography>
+                  <div>
+                    <Button
+                      variant="outlined"
+                      color="warning"
+                      onClick={() => setRecoding(true)}
+                      data-testid="join-recode-open"
+                    >
+                      {t('join.recode.open')}
+                    </Button>
+                  </div>
+                  <JoinRecodeDialog
+                    open={recoding}
+                    stationCode={stationCode}
+                    onClose={() => setRecoding(false)}
+                    onDone={() => {
+                      setRecoding(false);
+                      props.onSettled();
+                    }}
+                  />
+                </Stack>
+              )}
             </Stack>
           )}
         </Stack>

@@ -21,6 +21,9 @@ export function useHallSync(): void {
     (s) => s.status?.enrolled === true && !isFloorDeviceKind(s.status.kind),
   );
   const kind = useHallEnrolment((s) => s.status?.kind ?? null);
+  // A station re-coded before it joined (data/join/joinRecode.ts) signs as its new code: a new
+  // engine, which reads the station again.
+  const code = useHallEnrolment((s) => s.status?.stationCode ?? null);
   useEffect(() => {
     // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
     if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
@@ -35,5 +38,5 @@ export function useHallSync(): void {
       sync.stop();
       syncStatusStore.set(null);
     };
-  }, [enrolled, kind]);
+  }, [enrolled, kind, code]);
 }
