@@ -52,7 +52,7 @@ export function foldTicketRating(
 
 export type TicketRatingResult =
   | { ok: true; rating: TicketRating; followUpId?: string }
-  | { ok: false; refusal: Refusal | { code: 'no_station' | 'no_user' } };
+  | { ok: false; refusal: Refusal | { code: 'no_station' } | { code: 'no_user' } };
 
 const TABLES = (db: OneWindowDb) => [db.events, db.meta, db.ledger, db.settings];
 
