@@ -5,10 +5,10 @@ import type { TFunction } from 'i18next';
 import { appDb } from '../../data/stationDb';
 import { floorPort, useFloorStore, useFloorWatch } from './floorStore';
 import type { OneWindowDb } from '../../data/db';
-import { floorFigures, type QueueFigures } from '../../domain/floor/figures';
+import { floorFigures, type FloorRating, type QueueFigures } from '../../domain/floor/figures';
 import type { FloorPort, FloorSettings, Ticket } from '../../domain/floor/types';
 import { isBusinessType } from '../../domain/floor/types';
-import { days, type Cell, type Sheet } from '../stats/statsTable';
+import { days, share, type Cell, type Sheet } from '../stats/statsTable';
 
 export interface FloorStatsInput {
   tickets: Ticket[];
@@ -58,8 +58,14 @@ export function useFloorStats(month: string, valid: boolean): FloorStatsInput | 
   return input;
 }
 
-export function floorSheets(input: FloorStatsInput, month: string, t: TFunction): Sheet[] {
-  const f = floorFigures(input.tickets, month);
+/** `ratings`: the device ratings of tickets (case and ticket ratings: figures.ts). */
+export function floorSheets(
+  input: FloorStatsInput,
+  month: string,
+  t: TFunction,
+  ratings: readonly FloorRating[] = [],
+): Sheet[] {
+  const f = floorFigures(input.tickets, month, ratings);
   const none = '—';
   const cols = [
     t('queue:stats.col.issued'),
@@ -67,6 +73,8 @@ export function floorSheets(input: FloorStatsInput, month: string, t: TFunction)
     t('queue:stats.col.noShows'),
     t('queue:stats.col.waiting'),
     t('queue:stats.col.serving'),
+    t('queue:stats.col.ratings'),
+    t('queue:stats.col.badRatingRate'),
   ];
   const cells = (q: QueueFigures): Cell[] => [
     q.issued,
@@ -74,6 +82,8 @@ export function floorSheets(input: FloorStatsInput, month: string, t: TFunction)
     q.noShows,
     days(q.averageWaitingMinutes, none),
     days(q.averageServingMinutes, none),
+    q.ratings,
+    share(q.badRatingRate, none),
   ];
   const windowName = (id: string) => {
     const w = input.settings?.windows.find((x) => x.id === id);
