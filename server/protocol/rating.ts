@@ -10,7 +10,7 @@ import { stationCodeSchema } from './index';
 
 const idSchema = z.string().min(1).max(120);
 const isoSchema = z.string().min(10).max(40);
-const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const levelSchema = z.number().int().min(1).max(5);
 const ticketNumberSchema = z.string().regex(/^[A-Z]\d{3}$/);
 /** The business types of renderer/src/domain/floor/types.ts (a code, never shown raw). */
 const businessSchema = z.string().regex(/^[a-zA-Z]{1,40}$/);

@@ -9,6 +9,7 @@ import type { HallFailure } from '../../../electron/contract-hall';
 import type { RatedRequest, RatingCall } from '../../../server/protocol/rating';
 import type { RatingPort, RatingRequest, RatingRequestInput } from '../domain/floor/rating';
 import type { FloorResult } from '../domain/floor/types';
+import type { RatingLevel } from '../domain/rating';
 import type { OneWindowDb } from './db';
 import { localRatingPort, recordRequestRating } from './ratingRequests';
 
@@ -133,7 +134,7 @@ export async function pickUpRatings(
     const done = await recordRequestRating(
       db,
       r,
-      { overall: r.overall, reasons: r.reasons, deviceStation: r.ratedBy },
+      { overall: r.overall as RatingLevel, reasons: r.reasons, deviceStation: r.ratedBy },
       now(),
     );
     const code = done.ok ? null : done.code;
