@@ -296,5 +296,23 @@ test('a counselling ticket finished without a case is rated on the device, count
   await app.getByTestId('nav-stats').click();
   await expect(office.getByRole('cell').last()).toHaveText('—');
   await expect(counselling.getByRole('cell').nth(6)).toHaveText('0');
+
+  // The device in English: the ticket and its business in English, the window by its number.
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await device.reload();
+  await expect(device.getByRole('heading', { level: 1 })).toHaveText('Rate our service · Window 1');
+  await kiosk.issue('counselling');
+  await panel.getByRole('button', { name: 'Call next' }).click();
+  await panel.getByRole('button', { name: 'Start serving' }).click();
+  await panel.getByRole('button', { name: 'Finish', exact: true }).click();
+  await expect(device.getByTestId('rating-device-ticketNumber')).toHaveText('A002');
+  await expect(device.getByTestId('rating-device-business')).toHaveText('Counselling');
+  await expect(device.getByTestId('rating-device-window')).toHaveText('Window 1');
+  await deviceShot(device, 'rating-device-ticket-levels-en');
+  await device.getByTestId('rating-level-5').click();
+  await expect(device.getByTestId('rating-thanks')).toHaveText('Thank you for your rating!');
+  await app.getByTestId('language-zh-CN').click();
   await device.close();
 });
