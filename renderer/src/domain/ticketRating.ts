@@ -66,7 +66,13 @@ export type TicketRatingEvent =
       reasons?: BadRatingReason[];
       on: string;
     }
-  | { type: 'ledger.ticket_rating_appealed'; ratingId: string; reason: string; by: Actor; on: string }
+  | {
+      type: 'ledger.ticket_rating_appealed';
+      ratingId: string;
+      reason: string;
+      by: Actor;
+      on: string;
+    }
   | {
       type: 'ledger.ticket_rating_appeal_decided';
       ratingId: string;
