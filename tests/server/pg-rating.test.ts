@@ -34,6 +34,23 @@ afterAll(async () => {
   await pgdb?.stop();
 });
 
+/** The host's 'hall.rating' channel over HTTP, as a station of the given session calls it. */
+const wire =
+  (app: ReturnType<typeof buildApp>['app']) => (s: Session) => async (call: RatingCall) => {
+    const r = ratingRequest(call);
+    const res = await app.inject({
+      method: r.method,
+      url: `/v1${r.path}`,
+      headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+      ...(r.body ? { payload: r.body } : {}),
+    });
+    if (res.statusCode !== 200) {
+      const e = res.json().error as { code: 'station_kind_refused'; message: string };
+      return { ok: false as const, error: e };
+    }
+    return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
+  };
+
 let made = 0;
 async function freshDb(): Promise<Db> {
   const db = await migratedDb(pgdb.url, `rating_${++made}`, dbs);
@@ -199,20 +216,7 @@ describe('the station’s hall rating ports', () => {
     });
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01');
-    const host = (s: Session) => async (call: RatingCall) => {
-      const r = ratingRequest(call);
-      const res = await app.inject({
-        method: r.method,
-        url: `/v1${r.path}`,
-        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
-        ...(r.body ? { payload: r.body } : {}),
-      });
-      if (res.statusCode !== 200) {
-        const e = res.json().error as { code: 'station_kind_refused'; message: string };
-        return { ok: false as const, error: e };
-      }
-      return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
-    };
+    const host = wire(app);
     const staff = await stationWithStaff(new Date());
     const accepted = await dispatch(
       staff.db,
@@ -283,20 +287,7 @@ describe('a ticket served without a case, across the hall', () => {
     });
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01 评价器');
-    const host = (s: Session) => async (call: RatingCall) => {
-      const r = ratingRequest(call);
-      const res = await app.inject({
-        method: r.method,
-        url: `/v1${r.path}`,
-        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
-        ...(r.body ? { payload: r.body } : {}),
-      });
-      if (res.statusCode !== 200) {
-        const e = res.json().error as { code: 'station_kind_refused'; message: string };
-        return { ok: false as const, error: e };
-      }
-      return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
-    };
+    const host = wire(app);
     const staff = await stationWithStaff(new Date());
     const atCounter = hallRatingPort(staff.db, host(counter));
     const atDevice = hallRatingPort(emptyDb(), host(device));
