@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
 import { supervisionLedger } from '../../../../renderer/src/data/ledgersQueries';
 import { localRatingPort } from '../../../../renderer/src/data/ratingRequests';
-import { rebuildReadTables } from '../../../../renderer/src/data/rebuild';
+import {
+  rebuildReadTables,
+  refoldStreams,
+  refoldTables,
+} from '../../../../renderer/src/data/rebuild';
 import {
   appealTicketRating,
   recordTicketRating,
@@ -105,6 +109,15 @@ describe('the rating of a ticket served without a case', () => {
       [[{ ticketId: 't-3', number: 'A003', business: 'counselling' }, 'A003', '', undefined]],
     );
     expect(rows[0]?.ticketRating?.ratingId).toBe('req-1');
+
+    // What the hall's pull does with the stream (sync/apply.ts refolds ledger:… streams): the
+    // same row again from the events alone.
+    const stored = await db.ledger.get('ticketRating-req-1');
+    await db.transaction('rw', refoldTables(db), async () => {
+      await db.ledger.delete('ticketRating-req-1');
+      await refoldStreams(db, ['ledger:ticketRating-req-1']);
+    });
+    expect(await db.ledger.get('ticketRating-req-1')).toEqual(stored);
   });
 
   it('is appealed by the chief, decided by the director, kept, and left out of the figures', async () => {
