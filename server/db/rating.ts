@@ -14,10 +14,12 @@ const TTL_MS = 3 * 60 * 1000;
 interface Row {
   id: string;
   window_code: string;
-  case_id: string;
-  case_number: string;
-  matter_name: string;
+  case_id: string | null;
+  case_number: string | null;
+  matter_name: string | null;
   matter_name_en: string | null;
+  ticket_number: string | null;
+  business: string | null;
   clerk_id: string;
   clerk_name: string;
   ticket_id: string | null;
@@ -38,13 +40,15 @@ export function requestOf(r: Row): RatingRequest {
   return {
     id: r.id,
     window: r.window_code,
-    caseId: r.case_id,
-    caseNumber: r.case_number,
-    matterName: r.matter_name,
+    ...(r.case_id !== null ? { caseId: r.case_id } : {}),
+    ...(r.case_number !== null ? { caseNumber: r.case_number } : {}),
+    ...(r.matter_name !== null ? { matterName: r.matter_name } : {}),
     ...(r.matter_name_en ? { matterNameEn: r.matter_name_en } : {}),
     clerkId: r.clerk_id,
     clerkName: r.clerk_name,
     ...(r.ticket_id ? { ticketId: r.ticket_id } : {}),
+    ...(r.ticket_number ? { ticketNumber: r.ticket_number } : {}),
+    ...(r.business ? { business: r.business } : {}),
     requestedAt: iso(r.requested_at),
     expiresAt: iso(r.expires_at),
     status: r.status,
@@ -59,16 +63,19 @@ const fail = (code: FloorFailure['code'], message: string): FloorFailure => ({
   message,
 });
 
+/** A case's request (case id, number, matter) or a ticket's without a case (ticket, number, business). */
 export interface RatingInput {
   id: string;
   window: string;
-  caseId: string;
-  caseNumber: string;
-  matterName: string;
-  matterNameEn?: string;
+  caseId?: string | undefined;
+  caseNumber?: string | undefined;
+  matterName?: string | undefined;
+  matterNameEn?: string | undefined;
   clerkId: string;
   clerkName: string;
-  ticketId?: string;
+  ticketId?: string | undefined;
+  ticketNumber?: string | undefined;
+  business?: string | undefined;
 }
 
 export class SqlRating {
@@ -84,15 +91,25 @@ export class SqlRating {
     return Number(s?.rev ?? 0);
   }
 
-  /** The window's open request (waiting and not run out), or null, with the rev. */
+  /** The window's number in the floor settings (migration 008's floor_state), or null. */
+  private async windowNumber(window: string, sql: Sql): Promise<number | null> {
+    const [f] = await sql.query<{ settings: { windows?: { id: string; number: number }[] } }>(
+      'SELECT settings FROM floor_state WHERE id = 1',
+    );
+    const n = f?.settings?.windows?.find((w) => w.id === window)?.number;
+    return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
+  }
+
+  /** The window's open request (waiting and not run out), or null, with the rev and number. */
   async current(window: string, sql: Sql = this.db) {
     const rev = await this.rev(sql);
+    const windowNumber = await this.windowNumber(window, sql);
     const [row] = await sql.query<Row>(
       `SELECT * FROM rating_requests WHERE window_code = $1 AND status = 'waiting' AND expires_at > $2
        ORDER BY requested_at DESC LIMIT 1`,
       [window, this.now()],
     );
-    return { rev, window, request: row ? requestOf(row) : null };
+    return { rev, window, request: row ? requestOf(row) : null, windowNumber };
   }
 
   async watch(window: string, after: number, waitMs: number) {
@@ -129,16 +146,22 @@ export class SqlRating {
         input.id,
       ]);
       if (held) {
-        if (held.requested_by !== station || held.case_id !== input.caseId) {
+        if (
+          held.requested_by !== station ||
+          held.case_id !== (input.caseId ?? null) ||
+          held.ticket_id !== (input.ticketId ?? null)
+        ) {
           return { value: fail('conflict', 'rating_request_id_taken'), changed: false };
         }
         return { value: { ok: true, value: requestOf(held) }, changed: false };
       }
-      // One rating per visit: a case rated at this window in the last 3 minutes is not asked again.
+      // One rating per visit: a case (or a ticket without a case) rated at this window in the
+      // last 3 minutes is not asked again.
       const [recent] = await sql.query<Row>(
-        `SELECT * FROM rating_requests WHERE window_code = $1 AND case_id = $2 AND status = 'rated'
+        `SELECT * FROM rating_requests WHERE window_code = $1 AND status = 'rated'
+         AND ${input.caseId ? 'case_id = $2' : 'case_id IS NULL AND ticket_id = $2'}
          AND requested_at > $3 ORDER BY requested_at DESC LIMIT 1`,
-        [input.window, input.caseId, new Date(now.getTime() - TTL_MS)],
+        [input.window, input.caseId ?? input.ticketId, new Date(now.getTime() - TTL_MS)],
       );
       if (recent) return { value: { ok: true, value: requestOf(recent) }, changed: false };
       await sql.query(
@@ -149,16 +172,21 @@ export class SqlRating {
       const [row] = await sql.query<Row>(
         `INSERT INTO rating_requests (id, window_code, case_id, case_number, matter_name,
            matter_name_en, clerk_id, clerk_name, ticket_id, status, requested_by, requested_at,
-           expires_at, rev)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $10, $11, $12, $13) RETURNING *`,
+           expires_at, rev, ticket_number, business)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', $10, $11, $12, $13, $14, $15)
+         RETURNING *`,
         [
           input.id,
           input.window,
-          input.caseId,
-          input.caseNumber,
+          input.caseId ?? null,
+          input.caseId ? (input.caseNumber ?? null) : null,
           // A matter missing from the catalogue shows the case number, never a blank.
-          input.matterName.trim() !== '' ? input.matterName : input.caseNumber,
-          input.matterNameEn ?? null,
+          input.caseId
+            ? (input.matterName ?? '').trim() !== ''
+              ? input.matterName
+              : input.caseNumber
+            : null,
+          input.caseId ? (input.matterNameEn ?? null) : null,
           input.clerkId,
           input.clerkName,
           input.ticketId ?? null,
@@ -166,6 +194,8 @@ export class SqlRating {
           now,
           new Date(now.getTime() + TTL_MS),
           rev,
+          input.caseId ? null : (input.ticketNumber ?? null),
+          input.caseId ? null : (input.business ?? null),
         ],
       );
       return { value: { ok: true, value: requestOf(row!) }, changed: true };

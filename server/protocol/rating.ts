@@ -2,7 +2,8 @@
 // /v1/floor/rating/* and what they answer, as zod schemas shared by the server, the host channel
 // 'hall.rating' (electron/contract-hall.ts) and tests. The shapes are the rating contract's
 // (renderer/src/domain/floor/rating.ts). A request carries the case number, the matter and the
-// clerk's name — nothing personal; the device never sees a case.
+// clerk's name — or, for a ticket served without a case, the ticket's number and business —
+// nothing personal; the device never sees a case.
 import { z } from 'zod';
 import { floorFailureSchema } from './floor';
 import { stationCodeSchema } from './index';
@@ -10,35 +11,56 @@ import { stationCodeSchema } from './index';
 const idSchema = z.string().min(1).max(120);
 const isoSchema = z.string().min(10).max(40);
 const levelSchema = z.number().int().min(1).max(5);
+const ticketNumberSchema = z.string().regex(/^[A-Z]\d{3}$/);
+/** The business types of renderer/src/domain/floor/types.ts (a code, never shown raw). */
+const businessSchema = z.string().regex(/^[a-zA-Z]{1,40}$/);
 /** The reasons of renderer/src/domain/rating.ts BAD_RATING_REASONS (pg-rating test compares). */
 export const RATING_REASONS = ['slow', 'attitude', 'notToldAtOnce', 'overdue', 'other'] as const;
 const reasonSchema = z.enum(RATING_REASONS);
+
+/** A case's request has its case, number and matter; a ticket's without a case, its ticket. */
+const subjectComplete = (r: {
+  caseId?: string | undefined;
+  caseNumber?: string | undefined;
+  matterName?: string | undefined;
+  ticketId?: string | undefined;
+  ticketNumber?: string | undefined;
+  business?: string | undefined;
+}) =>
+  r.caseId !== undefined
+    ? r.caseNumber !== undefined && r.matterName !== undefined
+    : r.ticketId !== undefined && r.ticketNumber !== undefined && r.business !== undefined;
 
 export const ratingRequestInputSchema = z
   .object({
     /** Made by the station, so a retry of a lost answer gets the same request. */
     id: z.string().min(8).max(120),
     window: stationCodeSchema,
-    caseId: idSchema,
-    caseNumber: z.string().min(1).max(60),
-    matterName: z.string().max(200),
+    caseId: idSchema.optional(),
+    caseNumber: z.string().min(1).max(60).optional(),
+    matterName: z.string().max(200).optional(),
     matterNameEn: z.string().max(200).optional(),
     clerkId: idSchema,
     clerkName: z.string().min(1).max(60),
     ticketId: idSchema.optional(),
+    ticketNumber: ticketNumberSchema.optional(),
+    business: businessSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(subjectComplete, { message: 'a case, or a ticket without a case' });
 
 export const ratingRequestSchema = z.object({
   id: idSchema,
   window: z.string().max(20),
-  caseId: idSchema,
-  caseNumber: z.string().max(60),
-  matterName: z.string().max(200),
+  caseId: idSchema.optional(),
+  caseNumber: z.string().max(60).optional(),
+  matterName: z.string().max(200).optional(),
   matterNameEn: z.string().max(200).optional(),
   clerkId: idSchema,
   clerkName: z.string().max(60),
   ticketId: idSchema.optional(),
+  ticketNumber: ticketNumberSchema.optional(),
+  business: businessSchema.optional(),
   requestedAt: isoSchema,
   expiresAt: isoSchema,
   status: z.enum(['waiting', 'rated', 'expired', 'replaced']),
@@ -80,6 +102,8 @@ export const ratingCurrentSchema = z.object({
   /** The window read: a rating device's own. */
   window: z.string().max(20),
   request: ratingRequestSchema.nullable(),
+  /** The window's number in the hall's floor settings ("1 号窗口"); null when it has none. */
+  windowNumber: z.number().int().positive().nullable().optional(),
 });
 
 export const ratingAnswerSchema = z.union([

@@ -4,11 +4,15 @@
 // submits — the rating is on the case page (read-only: the clerk's screen offers no way to enter
 // one), the bad rating is in the follow-up ledger, the chief appeals, the director upholds, and the
 // rating stays on the record, on the timeline and in the ledger. Screenshots in zh-CN and en.
+// Then a counselling ticket finished without a case: the device shows the ticket's number and
+// business under the window's number ("1 号窗口"), the tap lands in the figures and the follow-up
+// ledger, and the chief's appeal and the director's decision work on it there.
 import type { Page } from '@playwright/test';
 import { a11yEnabled, axeFaults } from './a11y';
 import { test, expect, shot } from './fixtures';
+import { floorDriver } from './floorDriver';
 import { acceptOneCase, FLOW_APPLICANT } from './flows';
-import { setUpWithStaff, STAFF, switchUser } from './session';
+import { addStaff, setUpAndSignIn, setUpWithStaff, STAFF, switchUser } from './session';
 
 const TABLET = { width: 800, height: 1280 };
 
@@ -199,5 +203,116 @@ test('the device rates a finished case; bad rating followed up, appealed and dec
   await device.getByTestId('rating-level-5').click();
   await expect(device.getByTestId('rating-thanks')).toHaveText('Thank you for your rating!');
   await deviceShot(device, 'rating-device-thanks-en');
+  await device.close();
+});
+
+test('a counselling ticket finished without a case is rated on the device, counted and followed up', async ({
+  app,
+}) => {
+  test.setTimeout(300_000);
+  await setUpAndSignIn(app);
+  // The floor: this station (HJ01) is window 1, serving counselling.
+  const kiosk = await floorDriver(app);
+  await kiosk.saveWindows([{ id: 'HJ01', number: 1, businesses: ['counselling'], green: false }]);
+  await addStaff(app, ['clerk', 'chief', 'director']);
+  const device = await openDevice(app);
+  await expect(device.getByRole('heading', { level: 1 })).toHaveText('服务评价 · 1 号窗口');
+
+  // A counselling ticket: called, served and finished at window 1 with no case opened.
+  const ticket = await kiosk.issue('counselling');
+  expect(ticket.number).toBe('A001');
+  const panel = app.getByTestId('calling-panel');
+  await panel.getByRole('button', { name: '叫下一号' }).click();
+  await expect(app.getByTestId('calling-current')).toHaveText('A001');
+  await panel.getByRole('button', { name: '开始办理' }).click();
+  await panel.getByRole('button', { name: '办结' }).click();
+  await expect(app.getByTestId('calling-note')).toHaveText(
+    'A001 已办结，已请申请人在 HJ01 窗口的评价器上评价',
+  );
+
+  // The device: the ticket's number and business instead of a case, nothing personal.
+  await expect(device.getByTestId('rating-device')).toHaveAttribute('data-screen', 'levels');
+  await expect(device.getByTestId('rating-device-ticketNumber')).toHaveText('A001');
+  await expect(device.getByTestId('rating-device-business')).toHaveText('咨询');
+  await expect(device.getByTestId('rating-device-clerk')).toHaveText(STAFF.clerk.name);
+  await expect(device.getByTestId('rating-device-window')).toHaveText('1 号窗口');
+  await expect(device.getByTestId('rating-device-caseNumber')).toHaveCount(0);
+  await expect(device.getByTestId('rating-device-case')).toContainText('排队号');
+  await expect(device.getByTestId('rating-level-1')).toHaveText('非常不满意');
+  await deviceShot(device, 'rating-device-ticket-levels-zh-CN');
+  await device.getByTestId('rating-level-1').click();
+  await device.getByTestId('rating-reason-attitude').click();
+  await device.getByTestId('rating-reasons-submit').click();
+  await expect(device.getByTestId('rating-thanks')).toHaveText(
+    '感谢您的评价！我们将回访您，并限期整改。',
+  );
+
+  // The figures: the office's bad-rating rate, and the floor's ratings of counselling.
+  const office = app.getByRole('region', { name: '全局', exact: true }).getByRole('row').nth(1);
+  const counselling = app
+    .getByRole('region', { name: '排队 · 按业务类型' })
+    .getByRole('row')
+    .filter({ hasText: '咨询' });
+  await app.getByTestId('nav-stats').click();
+  await expect(office.getByRole('cell').first()).toHaveText('全局合计');
+  await expect(office.getByRole('cell').last()).toHaveText('100.0%');
+  await expect(counselling.getByRole('cell').nth(6)).toHaveText('1');
+  await expect(counselling.getByRole('cell').nth(7)).toHaveText('100.0%');
+  const byClerk = app.getByRole('region', { name: '按人员', exact: true });
+  await expect(byClerk.getByRole('row').filter({ hasText: STAFF.clerk.name })).toHaveCount(1);
+  await shot(app, 'rating-ticket-stats-zh-CN');
+
+  // The follow-up ledger names the ticket; the chief appeals there, the director decides.
+  await switchUser(app, 'chief');
+  await app.getByTestId('nav-ledgers').click();
+  await app.getByTestId('tab-supervision').click();
+  const followUp = app
+    .getByTestId('supervision-row')
+    .filter({ hasText: '排队号 A001（咨询，未立案）' });
+  await expect(followUp).toHaveCount(1);
+  await expect(followUp.getByTestId('supervision-title')).toHaveText('排队号 A001（咨询，未立案）');
+  await expect(followUp).toContainText('差评');
+  await followUp.getByTestId('rating-appeal-open').click();
+  await app.getByTestId('appeal-reason').fill('误触');
+  await app.getByTestId('appeal-submit').click();
+  await expect(app.getByTestId('appeal-error')).toHaveText('请写明理由（4至500个字）。');
+  await app.getByTestId('appeal-reason').fill('经查看窗口录像，申请人系误触评价器');
+  await app.getByTestId('appeal-submit').click();
+  await expect(followUp.getByTestId('supervision-appeal')).toHaveText('申诉中');
+  await expect(followUp.getByTestId('rating-appeal-open')).toHaveCount(0);
+
+  await switchUser(app, 'director');
+  await app.getByTestId('nav-ledgers').click();
+  await app.getByTestId('tab-supervision').click();
+  await followUp.getByTestId('rating-decide-open').click();
+  await app.getByTestId('appeal-outcome-upheld').check();
+  await app.getByTestId('appeal-reason').fill('录像属实，申诉成立');
+  await app.getByTestId('appeal-submit').click();
+  await expect(followUp.getByTestId('supervision-appeal')).toHaveText('申诉成立');
+  await expect(followUp.getByTestId('rating-decide-open')).toHaveCount(0);
+  await shot(app, 'rating-ticket-ledger-zh-CN');
+
+  // Upheld: kept in the ledger, left out of the figures.
+  await app.getByTestId('nav-stats').click();
+  await expect(office.getByRole('cell').last()).toHaveText('—');
+  await expect(counselling.getByRole('cell').nth(6)).toHaveText('0');
+
+  // The device in English: the ticket and its business in English, the window by its number.
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('language-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await device.reload();
+  await expect(device.getByRole('heading', { level: 1 })).toHaveText('Rate our service · Window 1');
+  await kiosk.issue('counselling');
+  await panel.getByRole('button', { name: 'Call next' }).click();
+  await panel.getByRole('button', { name: 'Start serving' }).click();
+  await panel.getByRole('button', { name: 'Finish', exact: true }).click();
+  await expect(device.getByTestId('rating-device-ticketNumber')).toHaveText('A002');
+  await expect(device.getByTestId('rating-device-business')).toHaveText('Counselling');
+  await expect(device.getByTestId('rating-device-window')).toHaveText('Window 1');
+  await deviceShot(device, 'rating-device-ticket-levels-en');
+  await device.getByTestId('rating-level-5').click();
+  await expect(device.getByTestId('rating-thanks')).toHaveText('Thank you for your rating!');
+  await app.getByTestId('language-zh-CN').click();
   await device.close();
 });

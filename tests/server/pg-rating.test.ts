@@ -24,6 +24,23 @@ import { auth, enrolled, type Session } from './http-helpers';
 
 const cluster = clusterDatabases('rating');
 
+/** The host's 'hall.rating' channel over HTTP, as a station of the given session calls it. */
+const wire =
+  (app: ReturnType<typeof buildApp>['app']) => (s: Session) => async (call: RatingCall) => {
+    const r = ratingRequest(call);
+    const res = await app.inject({
+      method: r.method,
+      url: `/v1${r.path}`,
+      headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+      ...(r.body ? { payload: r.body } : {}),
+    });
+    if (res.statusCode !== 200) {
+      const e = res.json().error as { code: 'station_kind_refused'; message: string };
+      return { ok: false as const, error: e };
+    }
+    return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
+  };
+
 const freshDb = () => cluster.fresh();
 
 const input = (id: string, caseId = 'c1', window = 'HJ01') => ({
@@ -185,20 +202,7 @@ describe('the station’s hall rating ports', () => {
     });
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01');
-    const host = (s: Session) => async (call: RatingCall) => {
-      const r = ratingRequest(call);
-      const res = await app.inject({
-        method: r.method,
-        url: `/v1${r.path}`,
-        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
-        ...(r.body ? { payload: r.body } : {}),
-      });
-      if (res.statusCode !== 200) {
-        const e = res.json().error as { code: 'station_kind_refused'; message: string };
-        return { ok: false as const, error: e };
-      }
-      return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
-    };
+    const host = wire(app);
     const staff = await stationWithStaff(new Date());
     const accepted = await dispatch(
       staff.db,
@@ -254,6 +258,127 @@ describe('the station’s hall rating ports', () => {
         { window: 'HJ01', clerkId: staff.clerk.id, clerkName: '王窗口', deviceStation: 'PJ01' },
       ],
     ]);
+    await app.close();
+  });
+});
+
+describe('a ticket served without a case, across the hall', () => {
+  it('the device shows the ticket and the window’s number; the pickup records the ticket’s rating once', async () => {
+    const db = await freshDb();
+    const { app } = buildApp({
+      db,
+      store: new SqlStore(db),
+      blobDir: '/tmp/ow-no-blobs',
+      log: () => undefined,
+    });
+    const counter = await enrolled(app, db, 'HJ01', 'counter');
+    const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01 评价器');
+    const host = wire(app);
+    const staff = await stationWithStaff(new Date());
+    const atCounter = hallRatingPort(staff.db, host(counter));
+    const atDevice = hallRatingPort(emptyDb(), host(device));
+    // No number in the floor settings yet: none (the device then names the station code).
+    expect(await atDevice.windowNumber('HJ01')).toEqual({ ok: true, value: null });
+    await db.query(`UPDATE floor_state SET settings = $1 WHERE id = 1`, [
+      JSON.stringify({
+        maxCalls: 3,
+        windows: [{ id: 'HJ01', number: 1, businesses: ['counselling'], green: false }],
+      }),
+    ]);
+    expect(await atDevice.windowNumber('HJ01')).toEqual({ ok: true, value: 1 });
+
+    // A request with neither a case nor a whole ticket does not match the protocol.
+    const bare = { id: 'req-bare-1', window: 'HJ01', clerkId: staff.clerk.id, clerkName: '王窗口' };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/floor/rating/request',
+      headers: auth(counter),
+      payload: { ...bare, ticketId: 't-3' },
+    });
+    expect(res.statusCode).toBe(400);
+    // …nor does the table take one (migration 012).
+    await expect(
+      db.query(
+        `INSERT INTO rating_requests (id, window_code, clerk_id, clerk_name, status, requested_by,
+           requested_at, expires_at, rev) VALUES ('r-x', 'HJ01', 'u', 'n', 'waiting', 'HJ01', now(),
+           now(), 1)`,
+      ),
+    ).rejects.toThrow(/rating_requests_subject/);
+
+    const asked = await atCounter.request({
+      window: 'HJ01',
+      clerkId: staff.clerk.id,
+      clerkName: staff.clerk.name,
+      ticketId: 't-3',
+      ticketNumber: 'A003',
+      business: 'counselling',
+    });
+    expect(asked.ok && asked.value).toMatchObject({
+      status: 'waiting',
+      ticketId: 't-3',
+      ticketNumber: 'A003',
+      business: 'counselling',
+    });
+    expect(
+      asked.ok && ['caseId', 'caseNumber', 'matterName'].filter((k) => k in asked.value),
+    ).toEqual([]);
+    const id = asked.ok ? asked.value.id : '';
+    expect(await atDevice.current('HJ01')).toMatchObject({
+      ok: true,
+      value: { id, ticketNumber: 'A003', business: 'counselling', clerkName: staff.clerk.name },
+    });
+    expect(await atDevice.submit({ requestId: id, overall: 1, reasons: ['attitude'] })).toEqual({
+      ok: true,
+      value: { bad: true },
+    });
+    // Asked again for the same ticket within the visit: answered with the rating, nothing new.
+    const again = await atCounter.request({
+      window: 'HJ01',
+      clerkId: staff.clerk.id,
+      clerkName: staff.clerk.name,
+      ticketId: 't-3',
+      ticketNumber: 'A003',
+      business: 'counselling',
+    });
+    expect(again.ok && [again.value.id, again.value.status]).toEqual([id, 'rated']);
+
+    const picked = await pickUpRatings(staff.db, host(counter));
+    expect(picked).toEqual({ ok: true, value: { recorded: [id], already: [], failed: [] } });
+    expect(await pickUpRatings(staff.db, host(counter))).toEqual({
+      ok: true,
+      value: { recorded: [], already: [], failed: [] },
+    });
+    const entry = await staff.db.ledger.get(`ticketRating-${id}`);
+    expect(entry?.data).toMatchObject({
+      version: 1,
+      rating: {
+        ratingId: id,
+        ticket: { ticketId: 't-3', number: 'A003', business: 'counselling' },
+        overall: 1,
+        bad: true,
+        reasons: ['attitude'],
+        place: {
+          window: 'HJ01',
+          clerkId: staff.clerk.id,
+          clerkName: staff.clerk.name,
+          ticketId: 't-3',
+          deviceStation: 'PJ01',
+        },
+      },
+    });
+    const events = await staff.db.events
+      .where('streamId')
+      .equals(`ledger:ticketRating-${id}`)
+      .toArray();
+    expect(events.map((e) => [e.type, e.actor.id])).toEqual([
+      ['ledger.ticket_rating_recorded', 'rating-device:HJ01'],
+    ]);
+    expect((await staff.db.ledger.get(`followUp-${id}`))?.data).toMatchObject({
+      ticketNumber: 'A003',
+      business: 'counselling',
+      applicantName: '',
+      caseNo: '',
+    });
     await app.close();
   });
 });

@@ -15,7 +15,8 @@
 //   2          — adds `schema: 2` and `chainId` (the chain the event belongs to; see log.ts).
 // Old events are read as they are and verify byte for byte; they are never rewritten.
 import { z } from 'zod';
-import { basedOn, CASE_EVENT_SCHEMAS, localDate } from './eventSchemasCase';
+import { BAD_RATING_REASONS } from '../domain/rating';
+import { actorSchema, basedOn, CASE_EVENT_SCHEMAS, localDate } from './eventSchemasCase';
 
 /** The envelope version every new event is written with. */
 export const EVENT_SCHEMA = 2;
@@ -215,10 +216,55 @@ const DATA_EVENT_SCHEMAS = {
   followUpOpened: z.looseObject({
     id: z.string().min(1),
     kind: z.literal('followUp'),
-    caseId: z.string().min(1),
+    // A ticket served without a case: no case, the ticket instead (data/ticketRatings.ts).
+    caseId: z.string().min(1).optional(),
+    ticketId: z.string().min(1).optional(),
     ratingId: z.string().min(1),
     ratedOn: localDate,
     rectifyDueOn: localDate,
+    basedOn,
+  }),
+  // The rating of a ticket served without a case (domain/ticketRating.ts), on its ledger stream.
+  'ledger.ticket_rating_recorded': strict({
+    type: z.literal('ledger.ticket_rating_recorded'),
+    id: z.string().min(1),
+    ratingId: z.string().min(1),
+    ticket: strict({
+      ticketId: z.string().min(1),
+      number: z.string().regex(/^[A-Z]\d{3}$/),
+      business: z.string().min(1),
+    }),
+    channel: z.literal('device'),
+    overall: z.number().int().min(1).max(5),
+    bad: z.boolean(),
+    place: strict({
+      window: z.string().min(1),
+      clerkId: z.string().min(1),
+      clerkName: z.string().min(1),
+      ticketId: z.string().min(1).optional(),
+      deviceStation: z.string().min(1).max(20).optional(),
+    }),
+    reasons: z.array(z.enum(BAD_RATING_REASONS)).optional(),
+    on: localDate,
+    basedOn,
+  }),
+  'ledger.ticket_rating_appealed': strict({
+    type: z.literal('ledger.ticket_rating_appealed'),
+    id: z.string().min(1),
+    ratingId: z.string().min(1),
+    reason: z.string().min(1),
+    by: actorSchema,
+    on: localDate,
+    basedOn,
+  }),
+  'ledger.ticket_rating_appeal_decided': strict({
+    type: z.literal('ledger.ticket_rating_appeal_decided'),
+    id: z.string().min(1),
+    ratingId: z.string().min(1),
+    outcome: z.enum(['upheld', 'rejected']),
+    reason: z.string().min(1),
+    by: actorSchema,
+    on: localDate,
     basedOn,
   }),
   legacyIssueRecorded: ledgerPayload,

@@ -29,6 +29,13 @@ import {
   projectRowOf,
 } from './projection';
 import { RANKING_RULES_KEY } from './rankingRules';
+import {
+  foldTicketRating,
+  TICKET_RATING_KIND,
+  ticketRatingRowOf,
+  type TicketRatingEntry,
+} from './ticketRatings';
+import type { TicketRatingEvent } from '../domain/ticketRating';
 
 /** A ledger entry as the fold has it: the stored data and the changes it parked. */
 interface LedgerFold {
@@ -196,6 +203,30 @@ const followUps: Projector = {
   },
 };
 
+// The rating of a ticket served without a case (data/ticketRatings.ts): recorded once, appealed
+// once, decided once; an event that does not fit the rating as it stands is parked (kept in the
+// log, no effect).
+const ticketRatings: Projector = {
+  table: 'ledger',
+  types: [
+    'ledger.ticket_rating_recorded',
+    'ledger.ticket_rating_appealed',
+    'ledger.ticket_rating_appeal_decided',
+  ],
+  apply: (run, e) => {
+    const p = e.payload as unknown as TicketRatingEvent & { id: string };
+    const row = run.tables.ledger.get(p.id) as { kind?: string; data?: unknown } | undefined;
+    const prev = row?.kind === TICKET_RATING_KIND ? (row.data as TicketRatingEntry) : null;
+    const { id, basedOn: _b, ...event } = p as typeof p & { basedOn?: number };
+    const next = foldTicketRating(prev, event as TicketRatingEvent);
+    if (!next) {
+      run.outcome = { outcome: 'parked', reason: 'ticket_rating_not_admitted' };
+      return;
+    }
+    run.tables.ledger.set(id, ticketRatingRowOf(id, next));
+  },
+};
+
 const settings: Projector = {
   table: 'settings',
   types: [
@@ -333,6 +364,7 @@ export const PROJECTORS: readonly Projector[] = [
   counselling,
   ledgers,
   followUps,
+  ticketRatings,
   settings,
   users,
   attachments,

@@ -15,13 +15,15 @@ export { RECTIFY_WORKING_DAYS };
 export const FOLLOW_UP_KIND = 'followUp';
 
 export interface RatingFollowUp {
-  caseId: string;
+  /** The case rated; absent for a ticket served without a case (then `ticket` says which). */
+  caseId?: string;
   caseNo: string;
   ratingId: string;
   overall: number;
   comment: string;
+  /** '' for a ticket served without a case: the device asked nothing personal. */
   applicantName: string;
-  /** Credit code or ID number of the applicant (the ledgers group by enterprise). */
+  /** Credit code or ID number of the applicant (the ledgers group by enterprise); '' for a ticket. */
   partyCode: string;
   /** Local date the rating was given. */
   ratedOn: string;
@@ -34,6 +36,51 @@ export interface RatingFollowUp {
   reasons?: string[];
   window?: string;
   clerkName?: string;
+  /** A ticket served without a case (data/ticketRatings.ts): its id, number and business. */
+  ticketId?: string;
+  ticketNumber?: string;
+  business?: string;
+}
+
+/** The fields of a follow-up that depend on the rating, not on the day it is opened. */
+export type FollowUpBasis = Omit<
+  RatingFollowUp,
+  'ratedOn' | 'rectifyDueOn' | 'dueEstimated' | 'returnCall' | 'rectification'
+>;
+
+/**
+ * Opens the follow-up of a bad rating: its event on `ledger:followUp-<ratingId>` and its row, in
+ * the caller's transaction (over events, meta, ledger and settings). Returns its id.
+ */
+export async function openFollowUp(
+  db: OneWindowDb,
+  basis: FollowUpBasis,
+  actor: DispatchOptions['actor'],
+  now: Date,
+): Promise<string> {
+  const station = await getStation(db);
+  if (!station) throw new Error('no_station');
+  const on = toLocalDate(now);
+  const due = rectificationDue(on, (await loadCalendar(db)).calendar);
+  const id = `${FOLLOW_UP_KIND}-${basis.ratingId}`;
+  const fields: RatingFollowUp = {
+    ...basis,
+    ratedOn: on,
+    rectifyDueOn: due.dueOn,
+    dueEstimated: due.estimated,
+    returnCall: 'pending',
+    rectification: 'pending',
+  };
+  await append(
+    db,
+    station,
+    `ledger:${id}`,
+    [{ type: 'followUpOpened', payload: { id, kind: FOLLOW_UP_KIND, ...fields, basedOn: 0 } }],
+    actor,
+    now,
+  );
+  await db.ledger.put(followUpRowOf(id, fields, now.toISOString(), actor.name));
+  return id;
 }
 
 type RatingCommand = Extract<Command, { type: 'ratingRecorded' }>;
@@ -74,41 +121,27 @@ export async function recordRating(
   return db.transaction('rw', tables, async () => {
     const result = await dispatch(db, command, { ...options, now });
     if (!result.ok || command.overall > 2 || !result.state) return result;
-    const station = await getStation(db);
-    if (!station) throw new Error('no_station');
-    const on = toLocalDate(now);
-    const due = rectificationDue(on, (await loadCalendar(db)).calendar);
-    const id = `${FOLLOW_UP_KIND}-${command.ratingId}`;
-    const fields: RatingFollowUp = {
-      caseId: command.caseId,
-      caseNo: result.state.caseNo,
-      ratingId: command.ratingId,
-      overall: command.overall,
-      comment: command.comment ?? '',
-      applicantName: result.state.intake.applicant.name,
-      partyCode:
-        result.state.intake.applicant.kind === 'enterprise'
-          ? result.state.intake.applicant.creditCode
-          : result.state.intake.applicant.idNumber,
-      ratedOn: on,
-      rectifyDueOn: due.dueOn,
-      dueEstimated: due.estimated,
-      returnCall: 'pending',
-      rectification: 'pending',
-      ...(command.reasons && command.reasons.length > 0 ? { reasons: command.reasons } : {}),
-      ...(command.place
-        ? { window: command.place.window, clerkName: command.place.clerkName }
-        : {}),
-    };
-    await append(
+    const id = await openFollowUp(
       db,
-      station,
-      `ledger:${id}`,
-      [{ type: 'followUpOpened', payload: { id, kind: FOLLOW_UP_KIND, ...fields, basedOn: 0 } }],
+      {
+        caseId: command.caseId,
+        caseNo: result.state.caseNo,
+        ratingId: command.ratingId,
+        overall: command.overall,
+        comment: command.comment ?? '',
+        applicantName: result.state.intake.applicant.name,
+        partyCode:
+          result.state.intake.applicant.kind === 'enterprise'
+            ? result.state.intake.applicant.creditCode
+            : result.state.intake.applicant.idNumber,
+        ...(command.reasons && command.reasons.length > 0 ? { reasons: command.reasons } : {}),
+        ...(command.place
+          ? { window: command.place.window, clerkName: command.place.clerkName }
+          : {}),
+      },
       options.actor,
       now,
     );
-    await db.ledger.put(followUpRowOf(id, fields, now.toISOString(), options.actor.name));
     return { ...result, followUpId: id };
   });
 }

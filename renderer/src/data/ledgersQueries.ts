@@ -1,6 +1,8 @@
 // Reading the ledgers: one kind at a time, the supervision ledger with the bad-rating follow-ups
 // of issuance folded in, and everything about one enterprise (一企一策).
 import type { CaseRating } from '../domain/rating';
+import type { RatedTicket, TicketRating } from '../domain/ticketRating';
+import { ticketRatingsById } from './ticketRatings';
 import type { CaseRow, OneWindowDb, ProjectRow } from './db';
 import { itemOf } from './ledgers';
 import type {
@@ -28,6 +30,12 @@ export interface SupervisionRow {
   data: SupervisionItem;
   /** A bad-rating follow-up whose rating was appealed (申诉): pending, or how it was decided. */
   appeal?: 'pending' | 'upheld' | 'rejected';
+  /**
+   * The follow-up of a ticket served without a case: the ticket (the row names it by its number
+   * and business — no case, no applicant) and its rating, which the appeal works on here.
+   */
+  ticket?: RatedTicket;
+  ticketRating?: TicketRating;
 }
 
 /** The appeal of the rating behind a follow-up, read from its case (the case holds it). */
@@ -67,7 +75,8 @@ export function followUpAsSupervision(row: {
     sourceId: str(d.caseId) || null,
     creditCode: str(d.partyCode) || str(d.creditCode),
     enterpriseName: str(d.applicantName),
-    caseNumber: str(d.caseNo) || str(d.caseNumber),
+    // A ticket served without a case has no case number: its ticket number stands in.
+    caseNumber: str(d.caseNo) || str(d.caseNumber) || str(d.ticketNumber),
     department: str(d.department),
     person: str(d.assignee) || str(d.person) || str(d.responsible),
     dueDate: row.dueDate,
@@ -89,16 +98,32 @@ export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow
     ledgerItems(db, 'supervision'),
     db.ledger.where('kind').equals('followUp').toArray(),
   ]);
-  const appeals = await appealsOf(db, followUps);
+  const ratingIdOf = (r: { data: unknown }) => str((r.data as { ratingId?: unknown })?.ratingId);
+  const [appeals, tickets] = await Promise.all([
+    appealsOf(db, followUps),
+    ticketRatingsById(
+      db,
+      followUps.filter((f) => str((f.data as { ticketId?: unknown })?.ticketId)).map(ratingIdOf),
+    ),
+  ]);
   const rows: SupervisionRow[] = [
     ...items.map((item) => ({ id: item.id, item, data: item.data })),
     ...followUps.map((r) => {
-      const appeal = appeals.get(str((r.data as { ratingId?: unknown })?.ratingId));
+      const rating = tickets.get(ratingIdOf(r));
+      const d = (r.data ?? {}) as Record<string, unknown>;
+      const ticket = str(d.ticketId)
+        ? { ticketId: str(d.ticketId), number: str(d.ticketNumber), business: str(d.business) }
+        : null;
+      const appeal = rating
+        ? rating.appeal && (rating.appeal.decision?.outcome ?? 'pending')
+        : appeals.get(ratingIdOf(r));
       return {
         id: r.id,
         item: null,
         data: followUpAsSupervision(r),
         ...(appeal ? { appeal } : {}),
+        ...(ticket ? { ticket } : {}),
+        ...(rating ? { ticketRating: rating } : {}),
       };
     }),
   ];

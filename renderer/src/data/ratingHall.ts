@@ -2,16 +2,16 @@
 // channel. The device (a station of kind 'rating') reads its window's open request and submits
 // the applicant's tap to the hall; it holds no case and pulls no events. The counter station that
 // asked picks the submitted rating up (`pickUpRatings`) and records `ratingRecorded` on the case
-// with the device as actor — once: the case refuses a rating id it has (`already_rated`), and the
-// hall lists a rating until the station says it is recorded, so a restart only finishes the job.
+// (or the rating entry of a ticket served without a case) with the device as actor — once: the
+// case or entry refuses a rating id it has (`already_rated`), and the hall lists a rating until
+// the station says it is recorded, so a restart only finishes the job.
 import type { HallFailure } from '../../../electron/contract-hall';
 import type { RatedRequest, RatingCall } from '../../../server/protocol/rating';
 import type { RatingPort, RatingRequest, RatingRequestInput } from '../domain/floor/rating';
 import type { FloorResult } from '../domain/floor/types';
 import type { RatingLevel } from '../domain/rating';
 import type { OneWindowDb } from './db';
-import { recordRating } from './followUps';
-import { deviceActor, localRatingPort } from './ratingRequests';
+import { localRatingPort, recordRequestRating } from './ratingRequests';
 
 /** The host's channel as the data layer sees it (HostApi.hallRating). */
 export type HallRatingCall = (
@@ -35,7 +35,12 @@ async function send<T>(call: HallRatingCall, args: RatingCall): Promise<FloorRes
   return r.answer as FloorResult<T>;
 }
 
-type Current = { rev: number; window: string; request: RatingRequest | null };
+type Current = {
+  rev: number;
+  window: string;
+  request: RatingRequest | null;
+  windowNumber?: number | null;
+};
 
 export function hallRatingPort(
   db: OneWindowDb,
@@ -89,6 +94,11 @@ export function hallRatingPort(
       };
     },
 
+    async windowNumber(window) {
+      const r = await send<Current>(call, { action: 'current', window });
+      return r.ok ? { ok: true, value: r.value.windowNumber ?? null } : r;
+    },
+
     async deviceWindow() {
       const r = await send<Current>(call, { action: 'current' });
       return r.ok ? { ok: true, value: r.value.window } : r;
@@ -121,27 +131,13 @@ export async function pickUpRatings(
   if (!listed.ok) return listed;
   const out: PickUp = { recorded: [], already: [], failed: [] };
   for (const r of listed.value) {
-    const reasons = r.overall <= 2 ? r.reasons : [];
-    const done = await recordRating(
+    const done = await recordRequestRating(
       db,
-      {
-        type: 'ratingRecorded',
-        caseId: r.caseId,
-        ratingId: r.id,
-        channel: 'device',
-        overall: r.overall as RatingLevel,
-        place: {
-          window: r.window,
-          clerkId: r.clerkId,
-          clerkName: r.clerkName,
-          ...(r.ticketId ? { ticketId: r.ticketId } : {}),
-          deviceStation: r.ratedBy,
-        },
-        ...(reasons.length > 0 ? { reasons } : {}),
-      },
-      { actor: deviceActor(r.window), now: now() },
+      r,
+      { overall: r.overall as RatingLevel, reasons: r.reasons, deviceStation: r.ratedBy },
+      now(),
     );
-    const code = done.ok ? null : done.refusal.code;
+    const code = done.ok ? null : done.code;
     if (code !== null && code !== 'already_rated') {
       out.failed.push({ id: r.id, code });
       continue;

@@ -2,13 +2,17 @@
 // own IndexedDB (schema v9, `ratingRequests`). The clerk's screen asks for a rating when it
 // finishes a case or a ticket at its window; the device — a browser window of the same origin —
 // watches its window's open request with liveQuery, and the applicant's tap records
-// `ratingRecorded` (channel 'device') on the case through recordRating, in the same transaction
+// `ratingRecorded` (channel 'device') on the case through recordRating — or, for a ticket served
+// without a case, the ticket's rating entry through recordTicketRating — in the same transaction
 // that marks the request rated. An unrated request expires and records nothing.
 import { liveQuery } from 'dexie';
 import { DEVICE_ROLE, isBadRating, isBadRatingReason } from '../domain';
 import type { Actor } from '../domain';
+import { DEFAULT_FLOOR_SETTINGS } from '../domain/floor/rules';
+import type { FloorSettings } from '../domain/floor/types';
 import {
   isOpenRequest,
+  requestComplete,
   RATING_REQUEST_TTL_MS,
   type RatingPort,
   type RatingRequest,
@@ -18,6 +22,7 @@ import {
 import type { FloorFailure, FloorResult } from '../domain/floor/types';
 import type { OneWindowDb } from './db';
 import { recordRating } from './followUps';
+import { recordTicketRating } from './ticketRatings';
 
 const fail = (code: FloorFailure['code'], message: string): FloorFailure => ({
   ok: false,
@@ -33,6 +38,69 @@ export const deviceActor = (window: string): Actor => ({
 });
 
 const filled = (s: string | undefined) => typeof s === 'string' && s.trim() !== '';
+
+/** The window's number in the floor settings (设置 › 大厅叫号), or null when it has none. */
+export function windowNumberIn(settings: FloorSettings | null | undefined, window: string) {
+  return settings?.windows.find((w) => w.id === window)?.number ?? null;
+}
+
+/**
+ * What a rating request is about, on the case or the ticket's own entry: both go through here, so
+ * the local tap and the hall's pickup record the same thing.
+ */
+export async function recordRequestRating(
+  db: OneWindowDb,
+  req: RatingRequestInput & { id: string },
+  tap: { overall: RatingSubmission['overall']; reasons: string[]; deviceStation?: string },
+  at: Date,
+): Promise<{ ok: true; followUpId?: string } | { ok: false; code: string }> {
+  const reasons = isBadRating(tap.overall) ? tap.reasons.filter(isBadRatingReason) : [];
+  const place = {
+    window: req.window,
+    clerkId: req.clerkId,
+    clerkName: req.clerkName,
+    ...(req.ticketId ? { ticketId: req.ticketId } : {}),
+    ...(tap.deviceStation ? { deviceStation: tap.deviceStation } : {}),
+  };
+  const options = { actor: deviceActor(req.window), now: at };
+  const more = reasons.length > 0 ? { reasons } : {};
+  if (!req.caseId) {
+    const r = await recordTicketRating(
+      db,
+      {
+        type: 'ratingRecorded',
+        ratingId: req.id,
+        ticket: {
+          ticketId: req.ticketId ?? '',
+          number: req.ticketNumber ?? '',
+          business: req.business ?? '',
+        },
+        channel: 'device',
+        overall: tap.overall,
+        place,
+        ...more,
+      },
+      options,
+    );
+    if (!r.ok) return { ok: false, code: r.refusal.code };
+    return { ok: true, ...(r.followUpId ? { followUpId: r.followUpId } : {}) };
+  }
+  const r = await recordRating(
+    db,
+    {
+      type: 'ratingRecorded',
+      caseId: req.caseId,
+      ratingId: req.id,
+      channel: 'device',
+      overall: tap.overall,
+      place,
+      ...more,
+    },
+    options,
+  );
+  if (!r.ok) return { ok: false, code: r.refusal.code };
+  return { ok: true, ...(r.followUpId ? { followUpId: r.followUpId } : {}) };
+}
 
 async function openOf(db: OneWindowDb, window: string, now: Date): Promise<RatingRequest | null> {
   const waiting = await db.ratingRequests.where({ window, status: 'waiting' }).toArray();
@@ -63,8 +131,7 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
     mode: 'local',
 
     async request(input: RatingRequestInput): Promise<FloorResult<RatingRequest>> {
-      const needed = [input.window, input.caseId, input.caseNumber, input.clerkId, input.clerkName];
-      if (!needed.every(filled)) return fail('bad_request', 'rating_request_incomplete');
+      if (!requestComplete(input)) return fail('bad_request', 'rating_request_incomplete');
       const at = now();
       return tx(async () => {
         // One rating per visit: a case just rated at this window (say after its intake decision)
@@ -73,7 +140,7 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
           await db.ratingRequests.where({ window: input.window, status: 'rated' }).toArray()
         ).find(
           (r) =>
-            r.caseId === input.caseId &&
+            (input.caseId ? r.caseId === input.caseId : r.ticketId === input.ticketId) &&
             at.getTime() - Date.parse(r.requestedAt) < RATING_REQUEST_TTL_MS,
         );
         if (recent) return { ok: true as const, value: recent };
@@ -84,7 +151,9 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
         const request: RatingRequest = {
           ...input,
           // A matter missing from the catalogue shows its code, never a blank.
-          matterName: filled(input.matterName) ? input.matterName : input.caseNumber,
+          ...(input.caseId
+            ? { matterName: filled(input.matterName) ? input.matterName : input.caseNumber }
+            : {}),
           id: newId(),
           requestedAt: at.toISOString(),
           expiresAt: new Date(at.getTime() + RATING_REQUEST_TTL_MS).toISOString(),
@@ -136,26 +205,8 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
           await db.ratingRequests.put({ ...req, status: 'expired' });
           return fail('refused', 'rating_request_expired');
         }
-        const reasons = isBadRating(s.overall) ? s.reasons.filter(isBadRatingReason) : [];
-        const r = await recordRating(
-          db,
-          {
-            type: 'ratingRecorded',
-            caseId: req.caseId,
-            ratingId: req.id,
-            channel: 'device',
-            overall: s.overall,
-            place: {
-              window: req.window,
-              clerkId: req.clerkId,
-              clerkName: req.clerkName,
-              ...(req.ticketId ? { ticketId: req.ticketId } : {}),
-            },
-            ...(reasons.length > 0 ? { reasons } : {}),
-          },
-          { actor: deviceActor(req.window), now: at },
-        );
-        if (!r.ok) return fail('refused', r.refusal.code);
+        const r = await recordRequestRating(db, req, s, at);
+        if (!r.ok) return fail('refused', r.code);
         await db.ratingRequests.put({
           ...req,
           status: 'rated',
@@ -170,6 +221,12 @@ export function localRatingPort(db: OneWindowDb, options: LocalRatingOptions = {
           },
         };
       });
+    },
+
+    async windowNumber(window) {
+      const row = await db.floorMeta.get('settings');
+      const settings = (row?.value as FloorSettings | undefined) ?? DEFAULT_FLOOR_SETTINGS;
+      return { ok: true, value: windowNumberIn(settings, window) };
     },
 
     async expire(requestId) {

@@ -9,12 +9,16 @@
 // - concluded: decided (approved or denied) in the month; on-time rate and average over these;
 // - overdue: accepted by "as of", neither decided nor withdrawn by then, past the promised limit;
 // - suspended: a suspension period overlaps the month;
-// - ratings: given in the month, attributed to the case; bad = 不满意 / 非常不满意.
+// - ratings: given in the month, attributed to the case; bad = 不满意 / 非常不满意. The ratings of
+//   tickets served without a case (domain/ticketRating.ts) count beside them: in the office's
+//   total and for the clerk who served the ticket (the rating's place), in no department — a
+//   ticket without a case has no matter. A rating whose appeal was upheld counts nowhere.
 // Working days in a year the calendar has no holidays for are counted Monday to Friday (the
 // estimate every deadline uses); cases counted so are `uncovered`, and the screen says how many.
 // Only dates the index cannot reach at all (before the calendar's first year) are left out.
 import type { CaseState } from './caseState';
 import { ratingCounts } from './rating';
+import type { TicketRating } from './ticketRating';
 import type { HolidayCalendar } from './calendar';
 import { defaultCalendar } from './calendar';
 import { workdayIndex, type WorkdayIndex } from './statsCalendar';
@@ -67,6 +71,8 @@ export interface StatsOptions {
   calendar?: HolidayCalendar;
   /** The department responsible for a matter. */
   departmentOf?: (matterCode: string, stage: string) => string;
+  /** The ratings of tickets served without a case (any month: those of this one are counted). */
+  ticketRatings?: readonly TicketRating[];
 }
 
 /** Until the bureau configures its own, a matter belongs to the department of its stage. */
@@ -253,6 +259,17 @@ export function monthlyFigures(cases: Iterable<StatsCase>, options: StatsOptions
     group(byDept, dept, dept, '', d);
     const clerkKey = c.clerk?.id ?? UNKNOWN_CLERK_KEY;
     group(byClerk, clerkKey, c.clerk?.name ?? '', dept, d);
+  }
+  for (const r of options.ticketRatings ?? []) {
+    if (r.on < first || r.on > last || !ratingCounts(r)) continue;
+    const d = emptyAcc();
+    d.ratings = 1;
+    d.badRatings = r.bad ? 1 : 0;
+    add(total, d);
+    const key = r.place?.clerkId ?? UNKNOWN_CLERK_KEY;
+    const g = byClerk.get(key);
+    if (g) add(g.acc, d);
+    else byClerk.set(key, { name: r.place?.clerkName ?? '', acc: d, departments: new Map() });
   }
   return {
     month: options.month,

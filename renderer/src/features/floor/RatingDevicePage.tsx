@@ -1,6 +1,8 @@
 // 评价器: the rating device facing the applicant at one window (#/floor/rating/<window>), an
 // 800×1280 tablet. Idle until the clerk finishes a case there; then the case number and matter
-// (nothing personal), the clerk's name and window, and the five levels as large touch targets.
+// (nothing personal) — or, for a ticket served without a case, the ticket's number and business —
+// the clerk's name and window, and the five levels as large touch targets. The heading names the
+// window by its number in the floor settings ("1 号窗口"), else by its station code.
 // A tap on one of the top three is the rating; the lower two ask which reasons to tick first.
 // Thank-you, then idle again after a few seconds. A request left unrated expires and records
 // nothing — the device says so.
@@ -36,7 +38,7 @@ const LEVEL_COLOR: Record<RatingLevel, 'success' | 'primary' | 'info' | 'warning
 const big = { fontSize: '2.4rem', fontWeight: 700, lineHeight: 1.3 } as const;
 
 export function RatingDevicePage({ window, port: given }: { window: string; port?: RatingPort }) {
-  const { t, i18n } = useTranslation(['rating', 'issuance']);
+  const { t, i18n } = useTranslation(['rating', 'issuance', 'queue']);
   // The hall's store on an enrolled tablet (a station of kind 'rating'), else this PC's own.
   const [port, setPort] = useState<RatingPort | null>(given ?? null);
   useEffect(() => {
@@ -51,6 +53,23 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
   const [reasons, setReasons] = useState<BadRatingReason[]>([]);
   const [busy, setBusy] = useState(false);
   const english = i18n.language.startsWith('en');
+  // The window's number from the floor settings, read again with each request (the settings may
+  // have changed); without one the station code names the window — never a blank.
+  const [number, setNumber] = useState<number | null>(null);
+  const requestId = screen.kind === 'levels' || screen.kind === 'reasons' ? screen.request.id : '';
+  useEffect(() => {
+    if (!port) return;
+    let alive = true;
+    void port
+      .windowNumber(window)
+      .then((r) => alive && r.ok && setNumber(r.value))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [port, window, requestId]);
+  const windowName =
+    number !== null ? t('queue:panel.window', { number }) : t('device.windowCode', { window });
 
   // The window's open request: a new one replaces whatever is on screen, except a thank-you.
   useEffect(
@@ -100,6 +119,21 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
       });
   };
 
+  // A case: its number and matter; a ticket served without a case: its number and business.
+  const subjectRows = (r: RatingRequest): [string, string][] =>
+    r.caseId
+      ? [
+          ['caseNumber', r.caseNumber ?? ''],
+          [
+            'matter',
+            (english && r.matterNameEn ? r.matterNameEn : r.matterName) || (r.caseNumber ?? ''),
+          ],
+        ]
+      : [
+          ['ticketNumber', r.ticketNumber ?? ''],
+          ['business', t(`queue:business.${r.business ?? ''}`, { defaultValue: r.business ?? '' })],
+        ];
+
   const tap = (request: RatingRequest, level: RatingLevel) => {
     if (isBadRating(level)) {
       setReasons([]);
@@ -122,7 +156,7 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
       }}
     >
       <Typography component="h1" sx={{ fontSize: '2rem', fontWeight: 700 }}>
-        {t('device.heading', { window })}
+        {t('device.heading', { window: windowName })}
       </Typography>
 
       {screen.kind === 'idle' && (
@@ -143,15 +177,9 @@ export function RatingDevicePage({ window, port: given }: { window: string; port
         >
           {(
             [
-              ['caseNumber', screen.request.caseNumber],
-              [
-                'matter',
-                english && screen.request.matterNameEn
-                  ? screen.request.matterNameEn
-                  : screen.request.matterName,
-              ],
+              ...subjectRows(screen.request),
               ['clerk', screen.request.clerkName],
-              ['window', screen.request.window],
+              ['window', number !== null ? windowName : screen.request.window],
             ] as const
           ).map(([k, v]) => (
             <Box key={k} sx={{ display: 'flex', gap: 2, py: 0.5 }}>

@@ -1,6 +1,8 @@
 // 每周工作督办台账: items from key projects, legacy issues, complaints, bad ratings (follow-ups of
 // issuance, read-only here) and green-channel enterprises; overdue rows stand out; weekly
-// progress; printed weekly through the shared PrintDialog (archived as PDF).
+// progress; printed weekly through the shared PrintDialog (archived as PDF). The follow-up of a
+// ticket served without a case names the ticket (number, business); its rating has no case page,
+// so the chief's appeal and the director's decision of it are made on its row here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -27,6 +29,12 @@ import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, useMay } from './ledgerFormat';
 import { supervisionJob } from './supervisionPrint';
 import { LedgerToolbar } from './LedgerToolbar';
+import { appealTicketRating } from '../../data/ticketRatings';
+import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
+import type { AppealOutcome } from '../../domain';
+import { RatingAppealDialog, type AppealOpen } from '../rating/RatingAppealDialog';
+import { useRefusalText } from '../shared/useCommand';
+import { ticketTitle } from './ticketTitle';
 
 const ITEM_FIELDS: FieldSpec[] = [
   { key: 'title', required: true },
@@ -45,7 +53,27 @@ const ITEM_FIELDS: FieldSpec[] = [
 ];
 
 export function Supervision() {
-  const { t } = useTranslation('ledgers');
+  const { t } = useTranslation(['ledgers', 'rating', 'queue']);
+  const role = useSessionStore((st) => st.user?.role);
+  const refusalText = useRefusalText();
+  const [appealing, setAppealing] = useState<AppealOpen>(null);
+  const saveAppeal = async (reason: string, outcome: AppealOutcome | null) => {
+    if (!appealing) return null;
+    const ratingId = appealing.rating.ratingId;
+    const r = await appealTicketRating(
+      appDb(),
+      appealing.kind === 'appeal'
+        ? { type: 'appealRating', ratingId, reason }
+        : { type: 'decideRatingAppeal', ratingId, outcome: outcome ?? 'rejected', reason },
+      currentActor().id,
+    );
+    if (!r.ok) {
+      const refusal = r.refusal;
+      return refusal.code === 'no_user' ? t('rating:ledger.noUser') : refusalText(refusal);
+    }
+    setAppealing(null);
+    return null;
+  };
   const today = useToday();
   const mayOpen = useMay('supervision');
   const mayReport = useMay('progress');
@@ -118,7 +146,9 @@ export function Supervision() {
                     />
                   )}
                 </TableCell>
-                <TableCell sx={{ maxWidth: 360 }}>{d.title}</TableCell>
+                <TableCell sx={{ maxWidth: 360 }} data-testid="supervision-title">
+                  {r.ticket ? ticketTitle(t, r.ticket) : d.title}
+                </TableCell>
                 <TableCell>
                   {d.creditCode ? (
                     <Link
@@ -147,6 +177,27 @@ export function Supervision() {
                       {t('supervision.report')}
                     </Button>
                   )}
+                  {r.ticketRating && role === 'chief' && !r.ticketRating.appeal && (
+                    <Button
+                      size="small"
+                      onClick={() => setAppealing({ kind: 'appeal', rating: r.ticketRating! })}
+                      data-testid="rating-appeal-open"
+                    >
+                      {t('rating:appeal.open')}
+                    </Button>
+                  )}
+                  {r.ticketRating &&
+                    role === 'director' &&
+                    r.ticketRating.appeal &&
+                    !r.ticketRating.appeal.decision && (
+                      <Button
+                        size="small"
+                        onClick={() => setAppealing({ kind: 'decide', rating: r.ticketRating! })}
+                        data-testid="rating-decide-open"
+                      >
+                        {t('rating:decide.open')}
+                      </Button>
+                    )}
                 </TableCell>
               </TableRow>
             );
@@ -209,6 +260,7 @@ export function Supervision() {
           }
         />
       )}
+      <RatingAppealDialog open={appealing} onClose={() => setAppealing(null)} onSave={saveAppeal} />
       {jobs && <PrintDialog open jobs={jobs} onClose={() => setJobs(null)} />}
     </Stack>
   );

@@ -17,6 +17,7 @@ import type { SupervisionRow } from '../../data/ledgersQueries';
 import { weekOf } from '../../data/ledgers';
 import { templates, type SupervisionLedgerData } from '../../print';
 import { renderForPrint, type PrintJob } from '../printing/printService';
+import { ticketTitle } from './ticketTitle';
 
 export function supervisionLedgerData(
   rows: readonly SupervisionRow[],
@@ -46,7 +47,8 @@ export function supervisionLedgerData(
       return {
         caseNumber: d.caseNumber || d.number,
         applicant: d.enterpriseName,
-        matter: d.title,
+        // A ticket served without a case: its number and business (in Chinese, as the paper).
+        matter: r.ticket ? ticketTitle(i18next.getFixedT('zh-CN'), r.ticket) : d.title,
         // The column is the day the item entered the ledger (follow-ups: the week printed).
         acceptedOn: r.item ? toLocalDate(new Date(r.item.createdAt)) : weekStart,
         dueDate: d.dueDate,

@@ -3,7 +3,7 @@
 // ticket at the counter is linked to the case the clerk has open, and finishing it records its
 // waiting and serving times on that case (data/floorCase.ts). Shown only on a station (or in a
 // tab) set up as a window in 设置 › 大厅叫号. Alt+N calls next, Alt+R calls again.
-import { requestRatingFor } from '../rating/requestRating';
+import { requestRatingFor, requestTicketRating } from '../rating/requestRating';
 import type { CaseState } from '../../domain';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -21,7 +21,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../../app/stores/routeStore';
 import { currentActor } from '../../app/stores/sessionStore';
-import { finishTicket } from '../../data/floorCase';
+import { finishTicket, type FinishOutcome } from '../../data/floorCase';
 import { appDb } from '../../data/stationDb';
 import { currentAt, maySkip, waitingFor } from '../../domain/floor/rules';
 import type { FloorResult, Ticket } from '../../domain/floor/types';
@@ -287,14 +287,21 @@ export function CallingPanel() {
                       ticketId: current.id,
                       window: window.id,
                       actor: counterActor(),
-                    }).then(async (done) => {
-                      // The applicant rates the service on the window's rating device (一次一评).
-                      const caseId = done.ok ? done.value.ticket.caseId : undefined;
-                      const row = caseId ? await appDb().cases.get(caseId) : undefined;
-                      if (done.ok && row)
-                        await requestRatingFor(row.state as CaseState, current.id, window.id);
-                      return done;
-                    }),
+                    }).then(
+                      async (done): Promise<FloorResult<FinishOutcome & { asked: boolean }>> => {
+                        if (!done.ok) return done;
+                        // The applicant rates the service on the window's rating device (一次一评):
+                        // the case's rating, or the ticket's own when it was served without one.
+                        const caseId = done.value.ticket.caseId;
+                        const row = caseId ? await appDb().cases.get(caseId) : undefined;
+                        const asked = row
+                          ? await requestRatingFor(row.state as CaseState, current.id, window.id)
+                          : caseId
+                            ? null
+                            : await requestTicketRating(done.value.ticket, window.id);
+                        return { ok: true as const, value: { ...done.value, asked: !!asked } };
+                      },
+                    ),
                   (o): Note =>
                     o.recorded === 'recorded' || o.recorded === 'already'
                       ? {
@@ -304,8 +311,8 @@ export function CallingPanel() {
                         }
                       : {
                           severity: 'success',
-                          key: 'panel.finished',
-                          params: { number: o.ticket.number },
+                          key: o.asked ? 'panel.finishedRated' : 'panel.finished',
+                          params: { number: o.ticket.number, window: window.id },
                         },
                 )
               }

@@ -1,22 +1,13 @@
 // The floor's figures as tables of the statistics screen and its monthly .xlsx (issue 18 item 5):
 // beside the efficiency tables, the same Sheet rows are shown and exported.
 import { useEffect, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { appDb } from '../../data/stationDb';
 import { floorPort, useFloorStore, useFloorWatch } from './floorStore';
 import type { OneWindowDb } from '../../data/db';
-import { floorFigures, type QueueFigures } from '../../domain/floor/figures';
-import type { FloorPort, FloorSettings, Ticket } from '../../domain/floor/types';
-import { isBusinessType } from '../../domain/floor/types';
-import { days, type Cell, type Sheet } from '../stats/statsTable';
+import type { FloorPort } from '../../domain/floor/types';
+import type { FloorStatsInput } from './floorTables';
 
-export interface FloorStatsInput {
-  tickets: Ticket[];
-  /** The hall's tickets could not be read: the tables are empty and the screen says why. */
-  offline: boolean;
-  settings: FloorSettings | null;
-  userNames: Map<string, string>;
-}
+export { floorSheets, type FloorStatsInput } from './floorTables';
 
 /**
  * The month's tickets from the floor store this station uses (its own, or the hall's when
@@ -56,64 +47,4 @@ export function useFloorStats(month: string, valid: boolean): FloorStatsInput | 
     };
   }, [month, valid, rev]);
   return input;
-}
-
-export function floorSheets(input: FloorStatsInput, month: string, t: TFunction): Sheet[] {
-  const f = floorFigures(input.tickets, month);
-  const none = '—';
-  const cols = [
-    t('queue:stats.col.issued'),
-    t('queue:stats.col.served'),
-    t('queue:stats.col.noShows'),
-    t('queue:stats.col.waiting'),
-    t('queue:stats.col.serving'),
-  ];
-  const cells = (q: QueueFigures): Cell[] => [
-    q.issued,
-    q.served,
-    q.noShows,
-    days(q.averageWaitingMinutes, none),
-    days(q.averageServingMinutes, none),
-  ];
-  const windowName = (id: string) => {
-    const w = input.settings?.windows.find((x) => x.id === id);
-    return w ? t('queue:panel.window', { number: w.number }) + ` (${id})` : id;
-  };
-  return [
-    {
-      name: t('queue:stats.byBusiness'),
-      columns: [t('queue:stats.col.business'), ...cols],
-      rows: [
-        ...f.byBusiness.map((q) => [
-          isBusinessType(q.key) ? t(`queue:business.${q.key}`) : q.key,
-          ...cells(q),
-        ]),
-        ...(f.total.issued > 0 ? [[t('queue:stats.total'), ...cells(f.total)]] : []),
-      ],
-    },
-    {
-      name: t('queue:stats.byWindow'),
-      columns: [t('queue:stats.col.window'), ...cols],
-      rows: f.byWindow.map((q) => [windowName(q.key), ...cells(q)]),
-    },
-    {
-      name: t('queue:stats.byClerk'),
-      columns: [t('queue:stats.col.clerk'), ...cols],
-      rows: f.byClerk.map((q) => [
-        input.userNames.get(q.key) ?? t('queue:stats.unknownClerk'),
-        ...cells(q),
-      ]),
-    },
-    {
-      name: t('queue:stats.perHour'),
-      columns: [t('queue:stats.col.hour'), t('queue:stats.col.issued')],
-      rows: f.perHour.map((h) => [
-        t('queue:stats.hour', {
-          from: String(h.hour).padStart(2, '0'),
-          to: String(h.hour + 1).padStart(2, '0'),
-        }),
-        h.issued,
-      ]),
-    },
-  ];
 }

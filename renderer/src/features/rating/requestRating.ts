@@ -1,8 +1,9 @@
-// The clerk's screen finished a case at its window: ask the window's rating device for the
+// The clerk's screen finished a case (or a ticket without one) at its window: ask the window's rating device for the
 // applicant's rating (一次一评). The clerk never sees or enters the rating; a request that cannot
 // be made never stops the clerk's own command — the caller only says whether it went out.
 import type { CaseState } from '../../domain';
 import type { RatingRequest } from '../../domain/floor/rating';
+import type { Ticket } from '../../domain/floor/types';
 import { getStation } from '../../data/station';
 import { appDb } from '../../data/stationDb';
 import { currentActor } from '../../app/stores/sessionStore';
@@ -34,6 +35,32 @@ export async function requestRatingFor(
       ...(ticketId ? { ticketId } : {}),
     });
     // A case just rated here is not asked again (data/ratingRequests.ts): nothing went out.
+    return r.ok && r.value.status === 'waiting' ? r.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A ticket finished at the window with no case (counselling, an enquiry, a certificate collected
+ * without a case opened here): the device shows the ticket's number and business instead of a
+ * case number and matter. Null when no request could be made.
+ */
+export async function requestTicketRating(
+  ticket: Pick<Ticket, 'id' | 'number' | 'business'>,
+  windowCode: string,
+): Promise<RatingRequest | null> {
+  try {
+    const actor = currentActor();
+    const port = await stationRatingPort();
+    const r = await port.request({
+      window: windowCode,
+      clerkId: actor.id,
+      clerkName: actor.name,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      business: ticket.business,
+    });
     return r.ok && r.value.status === 'waiting' ? r.value : null;
   } catch {
     return null;

@@ -20,6 +20,8 @@ import {
 } from '@mui/material';
 import { appDb } from '../../data/stationDb';
 import { loadStatsCases } from '../../data/ledgersStats';
+import { ticketRatingsOfMonth } from '../../data/ticketRatings';
+import { ticketLinkedRatings } from '../../domain/floor/figures';
 import { monthlyFigures } from '../../domain/stats';
 import { rank } from '../../domain/statsRanking';
 import { host } from '../../host';
@@ -77,14 +79,20 @@ export function StatsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const cases = useLiveQuery(() => (valid ? loadStatsCases(appDb(), month) : []), [month, valid]);
+  // Ratings of tickets served without a case count beside the cases' (domain/stats.ts).
+  const ticketRatings = useLiveQuery(
+    () => (valid ? ticketRatingsOfMonth(appDb(), month) : []),
+    [month, valid],
+  );
   // The hall floor's figures (issue 18) beside the efficiency tables, on screen and in the file.
   const floor = useFloorStats(month, valid);
   const result = useMemo(() => {
-    if (!cases || !valid || !departments) return null;
+    if (!cases || !ticketRatings || !valid || !departments) return null;
     const figures = monthlyFigures(cases, {
       month,
       today,
       calendar,
+      ticketRatings,
       departmentOf: departmentOfSetup(departments.setup, i18n.language, t('department.unassigned')),
     });
     const ranking = rank(figures.byClerk, rules);
@@ -112,9 +120,31 @@ export function StatsPage() {
       },
       list: { red: t('list.red'), black: t('list.black') },
     };
-    const floorTables = floor ? floorSheets(floor, month, t) : [];
+    const floorTables = floor
+      ? floorSheets(
+          floor,
+          month,
+          t,
+          ticketLinkedRatings(
+            cases.map((c) => c.state.ratings),
+            ticketRatings,
+          ),
+        )
+      : [];
     return { figures, ranking, sheets: [...statsSheets(figures, ranking, labels), ...floorTables] };
-  }, [cases, valid, month, today, rules, t, departments, i18n.language, calendar, floor]);
+  }, [
+    cases,
+    ticketRatings,
+    valid,
+    month,
+    today,
+    rules,
+    t,
+    departments,
+    i18n.language,
+    calendar,
+    floor,
+  ]);
 
   const exportXlsx = async () => {
     if (!result) return;

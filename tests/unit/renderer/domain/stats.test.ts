@@ -6,6 +6,34 @@ import { monthlyFigures, monthRange } from '../../../../renderer/src/domain/stat
 import { workdayIndex } from '../../../../renderer/src/domain/statsCalendar';
 import { workingDaysBetween, addCalendarDays } from '../../../../renderer/src/domain';
 import { decided, rating, statsCase } from '../ledgers/statsFixtures';
+import type { TicketRating } from '../../../../renderer/src/domain/ticketRating';
+
+/** The rating of a ticket served without a case by clerk `clerk` (domain/ticketRating.ts). */
+const ticketRating = (id: string, clerk: string, on: string, bad: boolean, upheld = false) =>
+  ({
+    ratingId: id,
+    ticket: { ticketId: `t-${id}`, number: 'A001', business: 'enquiry' },
+    channel: 'device',
+    overall: bad ? 1 : 5,
+    bad,
+    on,
+    place: { window: 'HJ01', clerkId: clerk, clerkName: `${clerk}-name`, ticketId: `t-${id}` },
+    ...(upheld
+      ? {
+          appeal: {
+            reason: '误触评价器',
+            by: { id: 'c', name: 'C', role: 'chief' },
+            on,
+            decision: {
+              outcome: 'upheld',
+              reason: '录像属实',
+              by: { id: 'd', name: 'D', role: 'director' },
+              on,
+            },
+          },
+        }
+      : {}),
+  }) as TicketRating;
 
 const february = [
   // A: (02-10, 02-25] = 11, 12, 13, 14 (make-up), 24, 25 = 6 working days > 5: late. A naive
@@ -112,6 +140,32 @@ describe('monthly efficiency figures', () => {
     });
     expect(f.byDepartment.map((d) => d.name)).toEqual(['规划管理科']);
     expect(f.byDepartment[0]?.takenIn).toBe(f.total.takenIn);
+  });
+
+  it('count the ratings of tickets served without a case beside the cases’, in no department', () => {
+    const f = monthlyFigures(february, {
+      month: '2026-02',
+      today: '2026-03-10',
+      ticketRatings: [
+        ticketRating('t1', 'k1', '2026-02-10', true), // k1's: 3 ratings, 2 bad
+        ticketRating('t2', 'k9', '2026-02-11', false), // a clerk with no case: 1 rating, 0 bad
+        ticketRating('t3', 'k9', '2026-02-12', true, true), // upheld appeal: counts nowhere
+        ticketRating('t4', 'k2', '2026-03-01', true), // March's: not February's
+      ],
+    });
+    // The cases' 3 ratings (2 bad) and the tickets' 2 counted (1 bad).
+    expect([f.total.ratings, f.total.badRatings, f.total.badRatingRate]).toEqual([5, 3, 3 / 5]);
+    // Everything else is the cases' alone.
+    expect([f.total.takenIn, f.total.concluded, f.total.overdue]).toEqual([6, 4, 1]);
+    expect(f.byClerk.map((c) => [c.key, c.name, c.ratings, c.badRatings, c.department])).toEqual([
+      ['k1', 'k1', 3, 2, 'engineeringPermit'],
+      ['k2', 'k2', 1, 1, 'engineeringPermit'],
+      ['k9', 'k9-name', 1, 0, ''],
+    ]);
+    // No department: the departments' ratings are the cases' only.
+    expect(f.byDepartment.map((d) => [d.name, d.ratings, d.badRatings])).toEqual([
+      ['engineeringPermit', 3, 2],
+    ]);
   });
 
   it('stop the running month at today', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { floorFigures, hallHour } from '../../../../../renderer/src/domain/floor/figures';
+import {
+  floorFigures,
+  hallHour,
+  ticketLinkedRatings,
+} from '../../../../../renderer/src/domain/floor/figures';
+import type { CaseRating } from '../../../../../renderer/src/domain/rating';
+import type { TicketRating } from '../../../../../renderer/src/domain/ticketRating';
 import type { Ticket } from '../../../../../renderer/src/domain/floor/types';
 
 // Hall times (+08:00) as instants.
@@ -77,6 +83,9 @@ describe('the floor figures of a month', () => {
       noShows: 1,
       averageWaitingMinutes: 15, // (10 + 20 + 15) / 3
       averageServingMinutes: 12.5, // (20 + 5) / 2
+      ratings: 0,
+      badRatings: 0,
+      badRatingRate: null,
     });
   });
 
@@ -90,6 +99,9 @@ describe('the floor figures of a month', () => {
         noShows: 1,
         averageWaitingMinutes: 15,
         averageServingMinutes: null,
+        ratings: 0,
+        badRatings: 0,
+        badRatingRate: null,
       },
       {
         key: 'counselling',
@@ -99,6 +111,9 @@ describe('the floor figures of a month', () => {
         noShows: 0,
         averageWaitingMinutes: 15,
         averageServingMinutes: 12.5,
+        ratings: 0,
+        badRatings: 0,
+        badRatingRate: null,
       },
     ]);
   });
@@ -141,6 +156,78 @@ describe('the floor figures of a month', () => {
       noShows: 0,
       averageWaitingMinutes: null,
       averageServingMinutes: null,
+      ratings: 0,
+      badRatings: 0,
+      badRatingRate: null,
     });
+  });
+
+  it("ratings of the month's tickets, case and ticket alike, grouped as their ticket", () => {
+    const place = (ticketId: string) => ({
+      window: 'HJ01',
+      clerkId: 'u-a',
+      clerkName: 'A',
+      ticketId,
+    });
+    const caseRating = (id: string, ticketId: string | null, overall: 1 | 2 | 3 | 4 | 5) =>
+      ({
+        ratingId: id,
+        channel: 'device',
+        overall,
+        bad: overall <= 2,
+        on: '2026-12-01',
+        ...(ticketId ? { place: place(ticketId) } : {}),
+      }) as CaseRating;
+    const ticketRating = (
+      id: string,
+      ticketId: string,
+      overall: 1 | 2 | 3 | 4 | 5,
+      upheld = false,
+    ) =>
+      ({
+        ...caseRating(id, ticketId, overall),
+        ticket: { ticketId, number: 'A001', business: 'counselling' },
+        ...(upheld
+          ? {
+              appeal: {
+                reason: '误触评价器',
+                by: { id: 'c', name: 'C', role: 'chief' },
+                on: '2026-12-02',
+                decision: {
+                  outcome: 'upheld',
+                  reason: '录像属实',
+                  by: { id: 'd', name: 'D', role: 'director' },
+                  on: '2026-12-03',
+                },
+              },
+            }
+          : {}),
+      }) as TicketRating;
+    const ratings = ticketLinkedRatings(
+      [[caseRating('r1', '2', 5), caseRating('r2', null, 1)], [caseRating('r3', '3', 2)]],
+      [ticketRating('r4', '1', 1), ticketRating('r5', '1', 1, true), ticketRating('r6', '5', 4)],
+    );
+    // r2 names no ticket; r5's appeal was upheld: neither counts.
+    expect(ratings).toEqual([
+      { ticketId: '2', bad: false },
+      { ticketId: '3', bad: true },
+      { ticketId: '1', bad: true },
+      { ticketId: '5', bad: false },
+    ]);
+    const g = floorFigures(tickets, '2026-12', ratings);
+    // Ticket 5 is November's: its rating is left out of December's tables.
+    expect([g.total.ratings, g.total.badRatings, g.total.badRatingRate]).toEqual([3, 2, 2 / 3]);
+    expect(g.byBusiness.map((b) => [b.key, b.ratings, b.badRatings, b.badRatingRate])).toEqual([
+      ['collection', 1, 1, 1],
+      ['counselling', 2, 1, 0.5],
+    ]);
+    expect(g.byWindow.map((w) => [w.key, w.ratings, w.badRatings])).toEqual([
+      ['HJ01', 2, 2],
+      ['HJ02', 1, 0],
+    ]);
+    expect(g.byClerk.map((c) => [c.key, c.ratings, c.badRatingRate])).toEqual([
+      ['u-a', 2, 1],
+      ['u-b', 1, 0],
+    ]);
   });
 });
