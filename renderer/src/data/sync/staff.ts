@@ -46,18 +46,30 @@ export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]):
   ]);
   const users = new Map(stored.flatMap((u) => (u ? [[u.id, u] as [string, UserRow]] : [])));
   const fold = foldLog(events, { kept: { users, credentials } });
-  const rows = fold.tables.users.map((r) => r.row as UserRow);
+  // In the hall order of each user's creation (the fold lists its rows by id).
+  const createdAt = new Map(
+    events.flatMap((e, i) => (e.type === 'user.created' ? [[String(e.payload['id']), i]] : [])),
+  );
+  const rows = fold.tables.users
+    .map((r) => r.row as UserRow)
+    .sort((x, y) => (createdAt.get(x.id) ?? 0) - (createdAt.get(y.id) ?? 0));
   const holders = await db.users
     .where('username')
     .anyOf(rows.map((r) => r.username))
     .toArray();
   const holderOf = new Map(holders.map((u) => [u.username, u.id]));
   const clashes: UserClash[] = [];
+  // Of two arriving users with one name (two
+  // stations set up with the same administrator's name, neither held here), the first is kept
+  // and the second listed, as on every station — one bulkPut of both failed on the unique index.
   const puts = rows.filter((r) => {
     const held = holderOf.get(r.username);
-    if (held === undefined || held === r.id) return true;
-    clashes.push({ username: r.username, heldId: held, arrivingId: r.id });
-    return false;
+    if (held === undefined) holderOf.set(r.username, r.id);
+    else if (held !== r.id) {
+      clashes.push({ username: r.username, heldId: held, arrivingId: r.id });
+      return false;
+    }
+    return true;
   });
   // A user renamed away from a name frees it only once its row is written: rows one by one
   // would be order-dependent, so the ones that keep their names go in one request.

@@ -13,7 +13,12 @@ export const dbName = (code: string) => `sync-${code}-${process.pid}-${++n}-${Da
 
 export const openDb = (name: string) => new OneWindowDb(name, { indexedDB, IDBKeyRange });
 
-export async function stationNamed(code: string, name = dbName(code), now = NOW) {
+export async function stationNamed(
+  code: string,
+  name = dbName(code),
+  now = NOW,
+  adminUsername = 'admin',
+) {
   const db = openDb(name);
   await setupStation(
     db,
@@ -22,7 +27,7 @@ export async function stationNamed(code: string, name = dbName(code), now = NOW)
       officeShortName: '惠济规划',
       divisionCode: '410108',
       stationCode: code,
-      admin: { username: 'admin', name: '管理员', password: 'Str0ng-enough-pass' },
+      admin: { username: adminUsername, name: '管理员', password: 'Str0ng-enough-pass' },
     },
     { now, iterations: 1000 },
   );

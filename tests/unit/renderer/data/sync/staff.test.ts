@@ -133,6 +133,36 @@ describe('staff across the hall', () => {
     expect((await signIn(b, 'admin', 'Str0ng-enough-pass', opts)).ok).toBe(true);
   });
 
+  it('a third station pulls two users of the same name in one answer: the first in the hall order is kept, the other listed', async () => {
+    await sync(); // A's and B's set-up admins, both "admin", are in the hall
+    const c = await stationNamed('HJ03', undefined, NOW, 'guanli3');
+    const ec = new SyncEngine({
+      db: c,
+      transport: new ModelTransport(hall, 'HJ03'),
+      now: () => NOW,
+    });
+    try {
+      // Before: the pull's bulkPut of both rows failed on the unique username, for ever.
+      let r = await ec.pullOnce();
+      while (r.kind === 'ok' && r.more) r = await ec.pullOnce();
+      expect(r.kind).toBe('ok');
+      const first = hall.events.find(
+        (h) => h.event.type === 'user.created' && h.event.payload['username'] === 'admin',
+      )!;
+      const kept = await c.users.where('username').equals('admin').toArray();
+      expect(kept.map((u) => u.id)).toEqual([first.event.payload['id']]);
+      const clashes = (await c.meta.get(USER_CLASHES_KEY))?.value as {
+        username: string;
+        heldId: string;
+        arrivingId: string;
+      }[];
+      const other = [await adminOf(a), await adminOf(b)].find((u) => u.id !== kept[0]!.id)!;
+      expect(clashes).toEqual([{ username: 'admin', heldId: kept[0]!.id, arrivingId: other.id }]);
+    } finally {
+      c.close();
+    }
+  });
+
   it('a role change, a password reset and a disabling reach B at its next sync', async () => {
     const clerk = await clerkOnA();
     await sync();
