@@ -14,9 +14,10 @@
 //   station no longer holds), sent at the next refill that reaches the hall.
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../electron/hall-numbers';
 import type { LeaseSeriesKind, VoidReason } from '../../../server/protocol';
-import { leaseSeriesId } from '../../../server/protocol/leases';
+import { LEDGER_CREATES, leaseSeriesId } from '../../../server/protocol/leases';
 import { toLocalDate } from '../domain/calendar';
 import { DOCUMENT_TYPE_WORDS, documentSequenceKey, type DocumentType } from '../domain/numbering';
+import { NUMBER_PREFIX, type LedgerKind } from './ledgersModel';
 import type { OneWindowDb } from './db';
 import { JOINED_KEY } from './hallPresence';
 import { getStation } from './station';
@@ -121,13 +122,43 @@ export function takeLeased(
   return { seq, rest: { ...holding, free: free.slice(1) } };
 }
 
+/**
+ * The highest number of a ledger series (`kind`, `year`) this station wrote itself: its own
+ * entries' numbers, read from its own ledger events. A station that kept a ledger alone before
+ * it joined counted TS20260001… by itself; those numbers are passed over in a leased block like
+ * the notice numbers it printed alone (`ownCounterKey`). Numbers it took from leases are below
+ * every free one (a block is taken from its front), so counting them too passes nothing over.
+ */
+export async function ledgerUsedAlone(
+  db: OneWindowDb,
+  kind: string,
+  year: number,
+  stationCode: string,
+): Promise<number> {
+  const prefix = `${NUMBER_PREFIX[kind as LedgerKind] ?? ''}${year}`;
+  let highest = 0;
+  await db.events
+    .where('streamId')
+    .startsWith('ledger:')
+    .filter((e) => e.stationId === stationCode && LEDGER_CREATES.has(e.type))
+    .each((e) => {
+      const p = e.payload as { kind?: string; basedOn?: number; fields?: { number?: string } };
+      const number = String(p.fields?.number ?? '');
+      if (p.kind !== kind || (p.basedOn ?? 0) !== 0 || !number.startsWith(prefix)) return;
+      const seq = Number(number.slice(prefix.length));
+      if (Number.isInteger(seq) && seq > highest) highest = seq;
+    });
+  return highest;
+}
+
 /** Takes the next leased number of a series in the caller's transaction (which spans meta). */
 export async function takeLeasedIn(
   db: OneWindowDb,
   seriesId: string,
+  usedAlone = 0,
 ): Promise<{ seq: number } | null> {
   const row = await db.meta.get(holdingKey(seriesId));
-  const taken = takeLeased(row?.value as LeaseHolding | undefined);
+  const taken = takeLeased(row?.value as LeaseHolding | undefined, usedAlone);
   if (!taken) return null;
   await db.meta.put({ key: holdingKey(seriesId), value: taken.rest });
   return { seq: taken.seq };
@@ -194,7 +225,7 @@ export async function refillLeases(
       p.kind === 'document'
         ? (((await db.meta.get(ownCounterKey(p.type as DocumentType, year)))?.value as
             number | undefined) ?? 0)
-        : 0;
+        : await ledgerUsedAlone(db, p.type, year, stationCode);
     const free =
       (holdingRow?.value as LeaseHolding | undefined)?.free.filter((s) => s > usedAlone).length ??
       0;
