@@ -37,6 +37,15 @@ export class HallModel {
   readonly numbers = new MemoryNumbers();
   /** Leased blocks of notice and ledger numbers (server/core/leases.ts). */
   readonly leases = new MemoryLeases(this.numbers);
+
+  constructor() {
+    this.connectNumbers();
+  }
+
+  /** The store's pushes mark the numbers their events record (server/db/numberUses.ts). */
+  private connectNumbers() {
+    this.store.numberUses = (uses, stationCode) => this.leases.recordUses(stationCode, uses);
+  }
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
@@ -147,6 +156,7 @@ export class HallModel {
       });
     }
     this.store = next;
+    this.connectNumbers();
     this.sessionEpoch += 1;
   }
 
