@@ -296,7 +296,7 @@ export class ModelTransport implements HallTransport {
     if (this.faults.partitioned) return unreachable;
     return this.hall.refill(this.stationCode, args);
   }
-  /** hall.numbers: leases, voids, the station's open numbers (not in `calls`). */
+  /** hall.numbers: leases (the answer may be lost), voids, open numbers (not in `calls`). */
   async numbers(args: HallNumbersArgs): Promise<HallResult<{ response: HallNumbersResponse }>> {
     if (this.faults.partitioned) return unreachable;
     const st = this.stationCode;
@@ -304,6 +304,8 @@ export class ModelTransport implements HallTransport {
     if (args.op === 'lease') {
       const r = await this.hall.leases.lease(st, args.request);
       if (!r.ok) return { ok: false, error: { code: r.code, message: r.message } };
+      // A lost answer after the hall leased: the station asks again with the same key.
+      if (this.random() < this.faults.lostAnswer) return unreachable;
       const { leaseKey, seriesId, first, last } = r.lease;
       const lease = { leaseKey, seriesId, first, last, replayed: r.replayed, serverTime: at };
       return { ok: true, response: { op: 'lease', lease } };

@@ -24,8 +24,15 @@ describe('the hall simulation', () => {
       let issued = 0;
       let userChanges = 0;
       let flaggedDisabled = 0;
+      const n = { uses: 0, entries: 0, islands: 0, takenIn: 0, clashes: 0, voided: 0 };
       for (const seed of seeds) {
         const r = await simulate({ seed });
+        n.uses += r.numberUses;
+        n.entries += r.ledgerEntries;
+        n.islands += r.island ? 1 : 0;
+        n.takenIn += r.takenIn;
+        n.clashes += r.clashes;
+        n.voided += r.voided;
         events += r.hallEvents;
         dispatched += r.dispatched;
         crashes += r.crashes;
@@ -48,6 +55,14 @@ describe('the hall simulation', () => {
       // Users were changed, and disabled users acted on stations that did not know yet.
       expect(userChanges).toBeGreaterThan(seeds.length / 2);
       expect(flaggedDisabled).toBeGreaterThan(0);
+      // Notices and ledger entries were numbered from leases; islands joined, their own numbers
+      // were taken in or recorded as clashes; unused numbers were voided with a reason.
+      expect(n.uses).toBeGreaterThan(issued);
+      expect(n.entries).toBeGreaterThan(0);
+      expect(n.islands).toBeGreaterThan(0);
+      expect(n.takenIn).toBeGreaterThan(0);
+      expect(n.clashes).toBeGreaterThan(0);
+      expect(n.voided).toBeGreaterThan(0);
     },
   );
 
