@@ -5,6 +5,7 @@ import { simulate } from './simulation';
 import { checkNumbers } from './simulationNumbers';
 import { checkStaff, ownAdmin } from './simulationStaff';
 import { HallModel } from './hallModel';
+import { leaseSeriesId } from '../../../../../server/protocol';
 import { stationNamed } from './fixtures';
 
 const SEEDS = Number(process.env.OW_SIM_SEEDS ?? 200);
@@ -132,5 +133,45 @@ describe('the hall simulation', () => {
     });
     expect(r.failures).toContain("HJ02's users differ from HJ01's");
     db.close();
+  });
+
+  it('names a number the hall leased twice, and an island number it did not take in', async () => {
+    // Broken allocation: every new block starts one number early (the last one handed out).
+    const overlap = await simulate({
+      seed: 1,
+      breakHall: (hall) => {
+        const lease = hall.leases.lease.bind(hall.leases);
+        hall.leases.lease = async (station, req) => {
+          const id = leaseSeriesId(req.kind, req.type, req.year);
+          const last = hall.numbers.series.get(id) ?? 0;
+          if (last > 0 && !hall.leases.leases.has(req.leaseKey))
+            hall.numbers.series.set(id, last - 1);
+          return lease(station, req);
+        };
+      },
+    });
+    expect(overlap.failures[0]).toMatch(
+      /^doc:acceptance:2026 #20 handed out 2 times: lease HJ01:doc:acceptance:2026:[0-9a-f-]{36}; lease HJ02:doc:acceptance:2026:[0-9a-f-]{36}$/,
+    );
+    // The rule before issue 17's island fix: a push marks only the station's own open numbers,
+    // so the island's own numbers are neither taken in nor recorded when the hall gave them out.
+    const before = await simulate({
+      seed: 1,
+      breakHall: (hall) => {
+        hall.leases.recordUses = (station, uses) => {
+          for (const u of uses) {
+            const r = hall.leases.rows.get(`${u.seriesId}#${u.seq}`);
+            if (r && r.stationCode === station && r.status === 'leased')
+              Object.assign(r, { status: 'used', usedEventId: u.eventId, usedRef: u.usedRef });
+          }
+        };
+      },
+    });
+    expect(before.island).toBe(true);
+    expect(before.failures).toContain('doc:acceptance:2026 #1 issued 2 times: HJ01-8, HJ03-4');
+    // The same seed with the hall's rule: nothing fails, the island's numbers are accounted for.
+    const fixed = await simulate({ seed: 1 });
+    expect(fixed.failures).toEqual([]);
+    expect(fixed.clashes).toBeGreaterThan(0);
   });
 });

@@ -111,6 +111,21 @@ export async function checkLeases(
     if (!list.some((x) => x.id === c.eventId && x.alone))
       fail(`${c.seriesId} #${c.seq}: a clash recorded for ${c.eventId}, not the island's own`);
   }
+  // The hall handed each seq out once: a lease block, a certificate allocation, or an island's
+  // own number taken in (or passed over for it).
+  const handouts = new Map<string, string[]>();
+  const handOut = (series: string, seq: number, what: string) => {
+    const k = `${series} #${seq}`;
+    handouts.set(k, [...(handouts.get(k) ?? []), what]);
+  };
+  for (const [key, l] of leases.leases)
+    for (let q = l.first; q <= l.last; q++) handOut(l.seriesId, q, `lease ${key}`);
+  for (const a of hall.numbers.byKey.values())
+    handOut(a.seriesId, a.seq, `allocation ${a.requestKey}`);
+  for (const r of leases.rows.values())
+    if (r.leaseKey === null) handOut(r.seriesId, r.seq, `taken in from ${r.stationCode}`);
+  for (const [k, list] of handouts)
+    if (list.length > 1) fail(`${k} handed out ${list.length} times: ${list.join('; ')}`);
   // Every seq of every series has a row, and every row a state that explains it.
   const holdings = new Map<string, Set<number>>();
   for (const s of stations) {
