@@ -14,10 +14,10 @@
 //   station no longer holds), sent at the next refill that reaches the hall.
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../electron/hall-numbers';
 import type { LeaseSeriesKind, VoidReason } from '../../../server/protocol';
-import { LEDGER_CREATES, leaseSeriesId } from '../../../server/protocol/leases';
+import { leaseSeriesId } from '../../../server/protocol/leases';
 import { toLocalDate } from '../domain/calendar';
-import { DOCUMENT_TYPE_WORDS, documentSequenceKey, type DocumentType } from '../domain/numbering';
-import { NUMBER_PREFIX, type LedgerKind } from './ledgersModel';
+import { DOCUMENT_TYPE_WORDS, type DocumentType } from '../domain/numbering';
+import { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
 import type { OneWindowDb } from './db';
 import { JOINED_KEY } from './hallPresence';
 import { getStation } from './station';
@@ -96,9 +96,8 @@ export const FIELD_LEASE_PLAN: readonly LeasePlanEntry[] = LEASE_PLAN.map((p) =>
 export const leasePlanFor = (kind: string | null | undefined): readonly LeasePlanEntry[] =>
   kind === 'field' ? FIELD_LEASE_PLAN : LEASE_PLAN;
 
-/** The station's own notice counter (meta), the one it numbered with before it joined a hall. */
-export const ownCounterKey = (type: DocumentType, year: number) =>
-  `seq:${documentSequenceKey(type, year)}`;
+// Numbers a station counted alone before it joined (notice counter, ledger entries): numbersAlone.ts.
+export { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
 
 // ---- inside a transaction: the one who numbers ----
 
@@ -120,35 +119,6 @@ export function takeLeased(
   const seq = free[0];
   if (!holding || seq === undefined) return null;
   return { seq, rest: { ...holding, free: free.slice(1) } };
-}
-
-/**
- * The highest number of a ledger series (`kind`, `year`) this station wrote itself: its own
- * entries' numbers, read from its own ledger events. A station that kept a ledger alone before
- * it joined counted TS20260001… by itself; those numbers are passed over in a leased block like
- * the notice numbers it printed alone (`ownCounterKey`). Numbers it took from leases are below
- * every free one (a block is taken from its front), so counting them too passes nothing over.
- */
-export async function ledgerUsedAlone(
-  db: OneWindowDb,
-  kind: string,
-  year: number,
-  stationCode: string,
-): Promise<number> {
-  const prefix = `${NUMBER_PREFIX[kind as LedgerKind] ?? ''}${year}`;
-  let highest = 0;
-  await db.events
-    .where('streamId')
-    .startsWith('ledger:')
-    .filter((e) => e.stationId === stationCode && LEDGER_CREATES.has(e.type))
-    .each((e) => {
-      const p = e.payload as { kind?: string; basedOn?: number; fields?: { number?: string } };
-      const number = String(p.fields?.number ?? '');
-      if (p.kind !== kind || (p.basedOn ?? 0) !== 0 || !number.startsWith(prefix)) return;
-      const seq = Number(number.slice(prefix.length));
-      if (Number.isInteger(seq) && seq > highest) highest = seq;
-    });
-  return highest;
 }
 
 /** Takes the next leased number of a series in the caller's transaction (which spans meta). */
