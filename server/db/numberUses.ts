@@ -3,7 +3,9 @@
 // case). What is left — a number the hall never gave this station: an island's own, counted
 // before it joined — is placed by server/core/numberUses.ts under the series' locks: taken in
 // above the series, marked where it was passed over for this station, or recorded as a clash.
-// Lock order: chain → series (sorted by id) → allocations → hall. Idempotent: a re-pushed event
+// Lock order: chain → the station's own allocation rows → series (sorted by id) → hall; nothing
+// here waits on another station's rows (they are read, never locked), so no cycle with a lease
+// or an allocation (series → new rows) or another push. Idempotent: a re-pushed event
 // is a duplicate (not fresh), and a clash is recorded once per event.
 import type { NumberUse } from '../protocol';
 import {

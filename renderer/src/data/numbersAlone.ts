@@ -6,11 +6,15 @@
 import { LEDGER_CREATES } from '../../../server/protocol/leases';
 import { documentSequenceKey, type DocumentType } from '../domain/numbering';
 import type { OneWindowDb } from './db';
+import { JOINED_KEY } from './hallPresence';
 import { NUMBER_PREFIX, type LedgerKind } from './ledgersModel';
 
 /** The station's own notice counter (meta), the one it numbered with before it joined a hall. */
 export const ownCounterKey = (type: DocumentType, year: number) =>
   `seq:${documentSequenceKey(type, year)}`;
+
+/** Where a joined station keeps what ledgerUsedAlone found (it no longer numbers alone). */
+export const aloneLedgerKey = (kind: string, year: number) => `alone:ledger:${kind}:${year}`;
 
 /**
  * The highest number of a ledger series (`kind`, `year`) this station wrote itself: its own
@@ -18,6 +22,8 @@ export const ownCounterKey = (type: DocumentType, year: number) =>
  * it joined counted TS20260001… by itself; those numbers are passed over in a leased block like
  * the notice numbers it printed alone (`ownCounterKey`). Numbers it took from leases are below
  * every free one (a block is taken from its front), so counting them too passes nothing over.
+ * On a joined station the answer cannot grow any more by numbering alone: it is read once and
+ * kept in meta, so the lease round after every pull does not read the ledger events again.
  */
 export async function ledgerUsedAlone(
   db: OneWindowDb,
@@ -25,6 +31,9 @@ export async function ledgerUsedAlone(
   year: number,
   stationCode: string,
 ): Promise<number> {
+  const key = aloneLedgerKey(kind, year);
+  const [kept, joined] = await db.meta.bulkGet([key, JOINED_KEY]);
+  if (typeof kept?.value === 'number') return kept.value;
   const prefix = `${NUMBER_PREFIX[kind as LedgerKind] ?? ''}${year}`;
   let highest = 0;
   await db.events
@@ -38,5 +47,6 @@ export async function ledgerUsedAlone(
       const seq = Number(number.slice(prefix.length));
       if (Number.isInteger(seq) && seq > highest) highest = seq;
     });
+  if (joined?.value) await db.meta.put({ key, value: highest });
   return highest;
 }

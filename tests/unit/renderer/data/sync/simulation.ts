@@ -17,6 +17,7 @@
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { dispatch } from '../../../../../renderer/src/data/dispatch';
 import { markHallJoined } from '../../../../../renderer/src/data/hallPresence';
+import { LEASE_PLAN } from '../../../../../renderer/src/data/numberLeases';
 import { dispatchWithHallNumber } from '../../../../../renderer/src/data/hallNumbers';
 import { verifyLog } from '../../../../../renderer/src/data/integrity';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
@@ -102,8 +103,12 @@ function engineFor(s: Pick<SimStation, 'db' | 'net'>, random: () => number) {
     random,
     pullLimit: 7,
     pushLimit: 5,
+    // Small blocks: refills, blocks run out offline, and an island's own numbers above a series.
+    leasePlan: SIM_LEASE_PLAN,
   });
 }
+
+const SIM_LEASE_PLAN = LEASE_PLAN.map((p) => ({ ...p, block: 3, threshold: 1 }));
 
 /** A random command on a random case this station holds (or a new case). */
 async function randomCommand(
@@ -204,6 +209,34 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     stations.push({ code, name, db, net, engine: engineFor({ db, net }, rand), cases: 0, admin });
   }
   try {
+    // The island's work from before the hall: cases taken in (its own notice numbers) and
+    // commendations recorded (its own ledger numbers).
+    if (island) {
+      const s = stations[n - 1]!;
+      for (let i = 4 + Math.floor(rand() * 9); i > 0; i--) {
+        s.cases += 1;
+        const out = await dispatch(s.db, accept(`${s.code}-c${s.cases}`), {
+          actor: actors.clerk,
+          now: NOW,
+        });
+        if (out.ok) report.dispatched += 1;
+      }
+      for (let i = 2 + Math.floor(rand() * 10); i > 0; i--)
+        if (await recordEntry(s.db, rand, NOW)) report.ledgerEntries += 1;
+      // And certificates it issued with its own counter (建字第…0000N号).
+      for (let i = 1 + Math.floor(rand() * 3); i > 0; i--) {
+        const caseId = `${s.code}-c${i}`;
+        for (const [command, role] of [
+          [{ type: 'review', caseId, opinion: '材料齐全' }, 'reviewer'],
+          [{ type: 'verify', caseId, opinion: '同意' }, 'chief'],
+          [{ type: 'approve', caseId, opinion: '同意' }, 'director'],
+          [{ type: 'certificateIssued', caseId, number: '', external: false }, 'clerk'],
+        ] as const) {
+          const out = await dispatch(s.db, command as Command, { actor: actors[role], now: NOW });
+          if (out.ok) report.dispatched += 1;
+        }
+      }
+    }
     // The hall's users before the storm: made on the first station, known to every station.
     const joined = stations.filter((s) => !isAlone(s));
     for (const s of joined) await s.engine.pushAll();

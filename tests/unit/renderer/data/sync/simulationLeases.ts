@@ -97,12 +97,8 @@ export async function checkLeases(
     const [series = '', seq = ''] = key.split(' #');
     const row = leases.rowAt(series, Number(seq));
     for (const x of standing) {
-      if (
-        !row ||
-        row.status !== 'used' ||
-        row.stationCode !== x.station ||
-        row.usedEventId !== x.id
-      )
+      if (!row) fail(`${key} (${x.id}) is not in the hall's register: it may be handed out again`);
+      else if (row.status !== 'used' || row.stationCode !== x.station || row.usedEventId !== x.id)
         fail(`${key} (${x.id}) is not used by ${x.station} at the hall: ${JSON.stringify(row)}`);
     }
   }
