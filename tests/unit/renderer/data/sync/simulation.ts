@@ -213,7 +213,7 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     // commendations recorded (its own ledger numbers).
     if (island) {
       const s = stations[n - 1]!;
-      for (let i = 4 + Math.floor(rand() * 9); i > 0; i--) {
+      for (let i = 2 + Math.floor(rand() * 6); i > 0; i--) {
         s.cases += 1;
         const out = await dispatch(s.db, accept(`${s.code}-c${s.cases}`), {
           actor: actors.clerk,
@@ -221,10 +221,10 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
         });
         if (out.ok) report.dispatched += 1;
       }
-      for (let i = 2 + Math.floor(rand() * 10); i > 0; i--)
+      for (let i = 1 + Math.floor(rand() * 6); i > 0; i--)
         if (await recordEntry(s.db, rand, NOW)) report.ledgerEntries += 1;
       // And certificates it issued with its own counter (建字第…0000N号).
-      for (let i = 1 + Math.floor(rand() * 3); i > 0; i--) {
+      for (let i = 1 + Math.floor(rand() * 2); i > 0; i--) {
         const caseId = `${s.code}-c${i}`;
         for (const [command, role] of [
           [{ type: 'review', caseId, opinion: '材料齐全' }, 'reviewer'],
