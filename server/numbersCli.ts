@@ -10,6 +10,8 @@ const say = (zh: string, en: string) => console.log(`${zh}\n  ${en}`);
 
 export class NumbersUsage extends Error {}
 
+const ISLAND = '本站加入前单独签发 issued alone before joining';
+
 const STATUS_ZH = {
   reserved: '已预留',
   leased: '已租出',
@@ -29,18 +31,26 @@ export async function numbersRegister(db: Db, series: string | undefined): Promi
   for (const s of r.series) {
     const c = s.counts;
     console.log(
-      `${s.seriesId}\t1–${s.lastSeq}\t已使用 used ${c.used}\t已租出 leased ${c.leased}\t已预留 reserved ${c.reserved}\t已作废 voided ${c.voided}${s.missing.length ? `\t无记录 MISSING ${s.missing.join(',')}` : ''}`,
+      `${s.seriesId}\t1–${s.lastSeq}\t已使用 used ${c.used}\t已租出 leased ${c.leased}\t已预留 reserved ${c.reserved}\t已作废 voided ${c.voided}${s.clashes ? `\t编号重复 clashes ${s.clashes}` : ''}${s.missing.length ? `\t无记录 MISSING ${s.missing.join(',')}` : ''}`,
     );
     gaps += s.missing.length;
   }
   for (const e of r.entries) {
     const what =
       e.status === 'used'
-        ? `${e.usedRef ?? ''}${e.caseId ? ` case ${e.caseId}` : ''}`
+        ? `${e.usedRef ?? ''}${e.caseId ? ` case ${e.caseId}` : ''}${e.origin === 'island' ? ` · ${ISLAND}` : ''}`
         : e.status === 'voided'
           ? `${e.voidReason ?? ''} · ${e.voidedBy ?? ''}`
           : (e.caseId ?? '');
     console.log(`${e.seq}\t${STATUS_ZH[e.status]} ${e.status}\t${e.stationCode}\t${what}\t${e.at}`);
+  }
+  // A number an island issued alone that another station issued or holds: recorded, never
+  // renumbered (docs/hall.md, *An island's own numbers*).
+  for (const x of r.clashes) {
+    const other = `${x.otherStation} ${STATUS_ZH[x.otherStatus as keyof typeof STATUS_ZH] ?? ''} ${x.otherStatus} ${x.otherRef ?? ''}`;
+    console.log(
+      `${x.seq}\t编号重复 CLASH\t${x.stationCode}\t${x.usedRef}${x.caseId ? ` case ${x.caseId}` : ''} — ${other.trim()}\t${x.at}`,
+    );
   }
   if (gaps > 0) {
     say(

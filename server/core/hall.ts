@@ -129,8 +129,9 @@ function withChainPush(
       accepted: plan.fresh.length,
       duplicates: plan.duplicateGseqs.length,
     });
-    // The numbers the fresh events record are used now (docs/hall.md "Numbers"): before the
-    // append, so the hall row is not held over it. Lock order: chain → allocations → hall.
+    // The numbers the fresh events record are used now (docs/hall.md "Numbers"; an island's own
+    // taken in or recorded as clashes): before the append, so the hall row is not held over it.
+    // Lock order: chain → own allocation rows → series (by id) → hall.
     const uses = plan.fresh.flatMap(numberUsesOf);
     if (uses.length > 0) await tx.markNumbersUsed?.(uses, stationCode);
     // Last: on SQL the append takes the hall row, held until commit.

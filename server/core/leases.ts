@@ -1,8 +1,9 @@
 // Leased blocks in memory (the station's tests and the simulation): the same answers as
 // server/db/leases.ts — idempotent by lease key, disjoint blocks, voiding only a station's own
 // open numbers — over the certificate allocations of a MemoryNumbers beside it.
-import { leaseSeriesId, type HeldResponse, type LeaseRequest } from '../protocol';
+import { leaseSeriesId, type HeldResponse, type LeaseRequest, type NumberUse } from '../protocol';
 import type { LeaseResult, VoidInput } from '../db/leases';
+import { ISLAND_GAP, placeUse, planIslandUses, type PlacedUse, type UseRow } from './numberUses';
 import type { MemoryNumbers } from './numbers';
 
 interface Row {
@@ -10,9 +11,24 @@ interface Row {
   seq: number;
   stationCode: string;
   status: 'leased' | 'used' | 'voided';
-  leaseKey: string;
+  /** Null for a number taken in from an island (server/core/numberUses.ts). */
+  leaseKey: string | null;
   voidReason?: string;
   voidedBy?: string;
+  usedEventId?: string;
+  usedRef?: string;
+  caseId?: string | null;
+  origin?: 'hall' | 'island';
+}
+
+/** A clash as server/db/numberUses.ts records it in `number_clashes`. */
+export interface MemoryClash {
+  seriesId: string;
+  seq: number;
+  stationCode: string;
+  eventId: string;
+  otherStation: string;
+  otherStatus: string;
 }
 
 export class MemoryLeases {
@@ -21,6 +37,10 @@ export class MemoryLeases {
     { seriesId: string; stationCode: string; first: number; last: number }
   >();
   readonly rows = new Map<string, Row>();
+  /** Numbers recorded as issued twice, once per event. */
+  readonly clashes: MemoryClash[] = [];
+  /** The event that used each certificate allocation, by request key. */
+  readonly certUses = new Map<string, { eventId: string; usedRef: string }>();
 
   /** Series are shared with the certificate store's counters (one map of last seqs). */
   constructor(readonly numbers: MemoryNumbers) {}
@@ -85,9 +105,118 @@ export class MemoryLeases {
     return n;
   }
 
-  /** The station's events reached the hall: what they record is used. */
-  markUsed(stationCode: string, seriesId: string, seq: number): void {
+  /** The register's row of a seq: a leased or taken-in number, or a certificate allocation. */
+  rowAt(seriesId: string, seq: number): UseRow | undefined {
     const r = this.rows.get(`${seriesId}#${seq}`);
-    if (r && r.stationCode === stationCode && r.status === 'leased') r.status = 'used';
+    if (r) {
+      return {
+        stationCode: r.stationCode,
+        status: r.status,
+        caseId: r.caseId ?? null,
+        usedEventId: r.usedEventId ?? null,
+        usedRef: r.usedRef ?? null,
+        voidReason: r.voidReason ?? null,
+      };
+    }
+    const a = this.numbers.allocations(seriesId).find((x) => x.seq === seq);
+    if (!a) return undefined;
+    const use = this.certUses.get(a.requestKey);
+    return {
+      stationCode: a.stationCode,
+      status: use ? 'used' : a.status,
+      caseId: a.caseId,
+      usedEventId: use?.eventId ?? null,
+      usedRef: use?.usedRef ?? null,
+      voidReason: null,
+    };
+  }
+
+  /**
+   * A push's fresh events reached the hall: what they record is used — this station's own open
+   * numbers, then an island's own numbers taken in, passed-over ones used, clashes recorded
+   * (server/core/numberUses.ts), exactly as server/db/numberUses.ts does in SQL.
+   */
+  recordUses(stationCode: string, uses: readonly NumberUse[]): void {
+    const rest: PlacedUse[] = [];
+    for (const u of uses) {
+      if (u.seriesId.endsWith(':*')) {
+        const base = u.seriesId.slice(0, -1);
+        const a = [...this.numbers.byKey.values()].find(
+          (x) =>
+            x.seriesId.startsWith(base) &&
+            x.seq === u.seq &&
+            x.stationCode === stationCode &&
+            x.caseId === u.caseId &&
+            x.status === 'reserved' &&
+            !this.certUses.has(x.requestKey),
+        );
+        if (a) {
+          this.certUses.set(a.requestKey, { eventId: u.eventId, usedRef: u.usedRef });
+          continue;
+        }
+      } else {
+        const r = this.rows.get(`${u.seriesId}#${u.seq}`);
+        if (r && r.stationCode === stationCode && r.status === 'leased') {
+          Object.assign(r, { status: 'used', usedEventId: u.eventId, usedRef: u.usedRef });
+          continue;
+        }
+      }
+      const placed = placeUse(u);
+      if (placed) rest.push(placed);
+    }
+    if (rest.length === 0) return;
+    const plan = planIslandUses(
+      stationCode,
+      rest,
+      (s, q) => this.rowAt(s, q),
+      (s) => this.numbers.series.get(s) ?? 0,
+    );
+    for (const [id, seq] of plan.raise) this.numbers.series.set(id, seq);
+    for (const g of plan.gaps) {
+      for (let seq = g.from; seq <= g.to; seq++) {
+        this.rows.set(`${g.seriesId}#${seq}`, {
+          seriesId: g.seriesId,
+          seq,
+          stationCode,
+          status: 'voided',
+          leaseKey: null,
+          voidReason: `${ISLAND_GAP}: ${g.note}`,
+          voidedBy: 'hall',
+          origin: 'island',
+        });
+      }
+    }
+    for (const u of [...plan.take, ...plan.mark]) {
+      const key = `${u.seriesId}#${u.seq}`;
+      const cert = this.numbers.allocations(u.seriesId).find((x) => x.seq === u.seq);
+      if (cert && !this.rows.has(key)) {
+        this.certUses.set(cert.requestKey, { eventId: u.eventId, usedRef: u.usedRef });
+        continue;
+      }
+      const was = this.rows.get(key);
+      this.rows.set(key, {
+        seriesId: u.seriesId,
+        seq: u.seq,
+        stationCode,
+        status: 'used',
+        leaseKey: was?.leaseKey ?? null,
+        usedEventId: u.eventId,
+        usedRef: u.usedRef,
+        caseId: u.caseId,
+        origin: was?.origin ?? 'island',
+      });
+    }
+    for (const c of plan.clashes) {
+      const u = c.use;
+      if (this.clashes.some((x) => x.eventId === u.eventId && x.seriesId === u.seriesId)) continue;
+      this.clashes.push({
+        seriesId: u.seriesId,
+        seq: u.seq,
+        stationCode,
+        eventId: u.eventId,
+        otherStation: c.other.stationCode,
+        otherStatus: c.other.status,
+      });
+    }
   }
 }

@@ -1,7 +1,7 @@
 // The EventStore in memory, for a fast deterministic simulation of many stations and the hall:
 // the same rules (core/hall.ts + core/push.ts), one lock for the whole store, no I/O.
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import type { Credential, WireEvent } from '../protocol';
+import type { Credential, NumberUse, WireEvent } from '../protocol';
 import { Notifier } from './notifier';
 import type { ChainState, HeldEvent } from './push';
 import {
@@ -27,6 +27,11 @@ export class MemoryStore implements EventStore {
   readonly pushes: { pushId: string; accepted: number; duplicates: number }[] = [];
   /** The credentials beside their events, by event id (the SQL `credentials` table). */
   readonly credentials = new Map<string, Credential & { stationCode: string }>();
+  /**
+   * Where the numbers a push's fresh events record go (a MemoryLeases' recordUses), applied with
+   * the events when the push commits; none: the store keeps no numbers.
+   */
+  numberUses: ((uses: readonly NumberUse[], stationCode: string) => void) | null = null;
   private readonly eventIds = new Set<string>();
   private readonly notifier = new Notifier();
   private lock: Promise<unknown> = Promise.resolve();
@@ -53,7 +58,8 @@ export class MemoryStore implements EventStore {
       head?: { seq: number; hash: string };
       fork?: number;
       credentials: (Credential & { stationCode: string })[];
-    } = { rows: [], credentials: [] };
+      uses: { uses: readonly NumberUse[]; stationCode: string }[];
+    } = { rows: [], credentials: [], uses: [] };
     const pushes: MemoryStore['pushes'] = [];
     const tx: ChainTx = {
       state: { headSeq: c.headSeq, headHash: c.headHash, status: c.status },
@@ -84,6 +90,13 @@ export class MemoryStore implements EventStore {
       storeCredentials: async (credentials, stationCode) => {
         for (const c of credentials) staged.credentials.push({ ...c, stationCode });
       },
+      ...(this.numberUses
+        ? {
+            markNumbersUsed: async (uses: readonly NumberUse[], stationCode: string) => {
+              staged.uses.push({ uses, stationCode });
+            },
+          }
+        : {}),
       recordPush: async (p) => {
         pushes.push({ pushId: p.pushId, accepted: p.accepted, duplicates: p.duplicates });
       },
@@ -105,6 +118,7 @@ export class MemoryStore implements EventStore {
       c.forkSeq = staged.fork;
     }
     this.pushes.push(...pushes);
+    for (const u of staged.uses) this.numberUses?.(u.uses, u.stationCode);
     for (const c of staged.credentials)
       if (!this.credentials.has(c.eventId)) this.credentials.set(c.eventId, c);
     if (staged.rows.length > 0) this.notifier.publish(this.rows.length);

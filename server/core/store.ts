@@ -22,8 +22,9 @@ export interface ChainTx {
   /** Keeps the credentials beside their events (already held ones are left as they are). */
   storeCredentials(credentials: readonly Credential[], stationCode: string): Promise<void>;
   /**
-   * The hall-wide numbers the fresh events record become 'used' (only this station's open ones).
-   * Optional: the in-memory store keeps no numbers.
+   * The hall-wide numbers the fresh events record: this station's open ones become 'used'; an
+   * island's own are taken in or recorded as clashes (server/core/numberUses.ts). Optional: the
+   * in-memory store keeps numbers only when a MemoryLeases is connected.
    */
   markNumbersUsed?(uses: readonly NumberUse[], stationCode: string): Promise<void>;
   recordPush(p: {

@@ -8,7 +8,7 @@ import {
   leaseSeriesId,
   type HeldResponse,
   type LeaseRequest,
-  type NumberUse,
+  type RegisterClash,
   type RegisterEntry,
   type RegisterSeries,
   type VoidReason,
@@ -183,7 +183,7 @@ export class SqlLeases {
   /** The register: every series (with its counts and missing seqs), and one series' entries. */
   async register(
     seriesId?: string,
-  ): Promise<{ series: RegisterSeries[]; entries: RegisterEntry[] }> {
+  ): Promise<{ series: RegisterSeries[]; entries: RegisterEntry[]; clashes: RegisterClash[] }> {
     const series = await this.db.query<{
       series_id: string;
       kind: string;
@@ -193,8 +193,10 @@ export class SqlLeases {
       used: string;
       voided: string;
       rows: string;
+      clashes: string;
     }>(
       `SELECT s.series_id, s.kind, s.last_seq,
+         (SELECT count(*) FROM number_clashes c WHERE c.series_id = s.series_id) AS clashes,
          count(*) FILTER (WHERE a.status = 'reserved') AS reserved,
          count(*) FILTER (WHERE a.status = 'leased') AS leased,
          count(*) FILTER (WHERE a.status = 'used') AS used,
@@ -229,9 +231,10 @@ export class SqlLeases {
           voided: Number(s.voided),
         },
         missing,
+        clashes: Number(s.clashes),
       });
     }
-    if (!seriesId) return { series: out, entries: [] };
+    if (!seriesId) return { series: out, entries: [], clashes: [] };
     const rows = await this.db.query<{
       series_id: string;
       seq: number;
@@ -242,10 +245,11 @@ export class SqlLeases {
       used_event_id: string | null;
       void_reason: string | null;
       voided_by: string | null;
+      origin: 'hall' | 'island';
       at: Date | string;
     }>(
       `SELECT series_id, seq, status, station_code, case_id, used_ref, used_event_id, void_reason,
-         voided_by, COALESCE(voided_at, used_at, allocated_at) AS at
+         voided_by, origin, COALESCE(voided_at, used_at, allocated_at) AS at
        FROM allocations WHERE series_id = $1 ORDER BY seq`,
       [seriesId],
     );
@@ -262,32 +266,42 @@ export class SqlLeases {
         voidReason: r.void_reason,
         voidedBy: r.voided_by,
         at: new Date(r.at).toISOString(),
+        origin: r.origin,
       })),
+      clashes: await this.clashes(seriesId),
     };
   }
-}
 
-/**
- * Inside a push's transaction: the numbers its fresh events record become 'used' — only this
- * station's open ones (a number leased to another station, or voided already, stays as it is;
- * the register then shows the event beside a voided number for someone to look at).
- */
-export async function markUsed(sql: Sql, stationCode: string, uses: readonly NumberUse[]) {
-  if (uses.length === 0) return;
-  await sql.query(
-    `UPDATE allocations a SET status = 'used', used_event_id = u.e, used_ref = u.r,
-       used_at = now(), case_id = COALESCE(a.case_id, u.c)
-     FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u(s, q, c, r, e)
-     WHERE a.station_code = $1 AND a.status IN ('reserved', 'leased') AND a.seq = u.q
-       AND (a.series_id = u.s OR (u.s LIKE 'cert:%:*'
-            AND a.series_id LIKE substr(u.s, 1, length(u.s) - 1) || '%' AND a.case_id = u.c))`,
-    [
-      stationCode,
-      uses.map((u) => u.seriesId),
-      uses.map((u) => u.seq),
-      uses.map((u) => u.caseId),
-      uses.map((u) => u.usedRef),
-      uses.map((u) => u.eventId),
-    ],
-  );
+  /** The clashes recorded in a series, by seq. */
+  private async clashes(seriesId: string): Promise<RegisterClash[]> {
+    const rows = await this.db.query<{
+      series_id: string;
+      seq: number;
+      station_code: string;
+      event_id: string;
+      used_ref: string;
+      case_id: string | null;
+      other_station: string;
+      other_status: string;
+      other_ref: string | null;
+      recorded_at: Date | string;
+    }>(
+      `SELECT series_id, seq, station_code, event_id, used_ref, case_id, other_station,
+         other_status, other_ref, recorded_at
+       FROM number_clashes WHERE series_id = $1 ORDER BY seq, recorded_at, event_id`,
+      [seriesId],
+    );
+    return rows.map((r) => ({
+      seriesId: r.series_id,
+      seq: Number(r.seq),
+      stationCode: r.station_code,
+      eventId: r.event_id,
+      usedRef: r.used_ref,
+      caseId: r.case_id,
+      otherStation: r.other_station,
+      otherStatus: r.other_status,
+      otherRef: r.other_ref,
+      at: new Date(r.recorded_at).toISOString(),
+    }));
+  }
 }

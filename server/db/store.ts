@@ -13,7 +13,7 @@ import {
   type EventStore,
   type StoredRow,
 } from '../core/store';
-import { markUsed } from './leases';
+import { recordNumberUses } from './numberUses';
 import type { Db, Sql } from './sql';
 
 export const NOTIFY_CHANNEL = 'hall_events';
@@ -156,7 +156,7 @@ export class SqlStore implements EventStore {
             ],
           );
         },
-        markNumbersUsed: (uses, stationCode) => markUsed(sql, stationCode, uses),
+        markNumbersUsed: (uses, stationCode) => recordNumberUses(sql, stationCode, uses),
         // Kept until the append writes it in its statement (one round trip less); a push with
         // nothing fresh (all duplicates) writes it alone before the commit.
         recordPush: (p) => {

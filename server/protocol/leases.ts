@@ -127,6 +127,8 @@ export const registerEntrySchema = z.object({
   voidReason: z.string().nullable(),
   voidedBy: z.string().nullable(),
   at: z.string(),
+  /** 'island': a number the station issued alone before it joined, taken into the series. */
+  origin: z.enum(['hall', 'island']).default('hall'),
 });
 export type RegisterEntry = z.infer<typeof registerEntrySchema>;
 
@@ -143,11 +145,33 @@ export const registerSeriesSchema = z.object({
   }),
   /** Seqs 1..lastSeq with no row: must be empty; anything here is an unexplained gap. */
   missing: z.array(z.number().int()),
+  /** Numbers of the series recorded as issued twice (an island's and another's). */
+  clashes: z.number().int().default(0),
 });
+
+/**
+ * A number of a series that a station's event records while another station holds or used it
+ * (an island's own number the hall had given out too): recorded, never renumbered.
+ */
+export const registerClashSchema = z.object({
+  seriesId: z.string(),
+  seq: z.number().int(),
+  stationCode: z.string(),
+  eventId: z.string(),
+  usedRef: z.string(),
+  caseId: z.string().nullable(),
+  otherStation: z.string(),
+  otherStatus: z.string(),
+  otherRef: z.string().nullable(),
+  at: z.string(),
+});
+export type RegisterClash = z.infer<typeof registerClashSchema>;
 export type RegisterSeries = z.infer<typeof registerSeriesSchema>;
 export const registerResponseSchema = z.object({
   series: z.array(registerSeriesSchema),
   entries: z.array(registerEntrySchema),
+  /** The recorded clashes of the series asked for. */
+  clashes: z.array(registerClashSchema).default([]),
   serverTime: z.string(),
 });
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
@@ -160,6 +184,8 @@ export interface NumberUse {
   caseId: string | null;
   usedRef: string;
   eventId: string;
+  /** The event's time as the station wrote it (a certificate's year, when its number lacks it). */
+  at?: string;
 }
 
 const CERT_EVENTS = new Set(['certificateIssued', 'certificateReissued']);
@@ -180,8 +206,10 @@ export function numberUsesOf(e: {
   type: string;
   streamId: string;
   payload: Record<string, unknown>;
+  at?: string;
 }): NumberUse[] {
   const p = e.payload;
+  const at = e.at !== undefined ? { at: e.at } : {};
   if (CERT_EVENTS.has(e.type) && p['external'] === false && typeof p['seq'] === 'number') {
     const caseId = typeof p['caseId'] === 'string' ? p['caseId'] : e.streamId.slice(5);
     return [
@@ -191,6 +219,7 @@ export function numberUsesOf(e: {
         caseId,
         usedRef: String(p['number'] ?? ''),
         eventId: e.id,
+        ...at,
       },
     ];
   }

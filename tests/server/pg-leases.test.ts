@@ -81,6 +81,7 @@ describe('leases under concurrency', () => {
         lastSeq: total,
         counts: { reserved: 0, leased: total, used: 0, voided: 0 },
         missing: [],
+        clashes: 0,
       },
     ]);
   }, 120_000);

@@ -3,7 +3,7 @@
 // only by hiding a button — and the fields (credit codes by their check character, linked case
 // numbers against the case table).
 import { leaseSeriesId } from '../../../server/protocol/leases';
-import { numbersFromLeases, takeLeasedIn } from './numberLeases';
+import { ledgerUsedAlone, numbersFromLeases, takeLeasedIn } from './numberLeases';
 import { isLocalDate, isValidCreditCode, normaliseCode, isRole, toLocalDate } from '../domain';
 import type { Role } from '../domain';
 import type { LedgerRow, OneWindowDb } from './db';
@@ -242,7 +242,10 @@ async function nextNumber(db: OneWindowDb, kind: LedgerKind, now: Date): Promise
   // On a station that joined a hall the number is the bureau's, from the block leased ahead
   // (data/numberLeases.ts); none left (and the hall away): refused, nothing written.
   if (await numbersFromLeases(db)) {
-    const leased = await takeLeasedIn(db, leaseSeriesId('ledger', kind, Number(year)));
+    // Numbers this station counted alone before it joined are passed over (ledgerUsedAlone).
+    const station = (await getStation(db))?.stationCode ?? '';
+    const alone = await ledgerUsedAlone(db, kind, Number(year), station);
+    const leased = await takeLeasedIn(db, leaseSeriesId('ledger', kind, Number(year)), alone);
     if (!leased) throw new Refused({ code: 'numbersExhausted' });
     return `${prefix}${String(leased.seq).padStart(4, '0')}`;
   }

@@ -16,7 +16,8 @@ import type { HallNumbersArgs, HallNumbersResponse } from '../../../electron/hal
 import type { LeaseSeriesKind, VoidReason } from '../../../server/protocol';
 import { leaseSeriesId } from '../../../server/protocol/leases';
 import { toLocalDate } from '../domain/calendar';
-import { DOCUMENT_TYPE_WORDS, documentSequenceKey, type DocumentType } from '../domain/numbering';
+import { DOCUMENT_TYPE_WORDS, type DocumentType } from '../domain/numbering';
+import { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
 import type { OneWindowDb } from './db';
 import { JOINED_KEY } from './hallPresence';
 import { getStation } from './station';
@@ -95,9 +96,8 @@ export const FIELD_LEASE_PLAN: readonly LeasePlanEntry[] = LEASE_PLAN.map((p) =>
 export const leasePlanFor = (kind: string | null | undefined): readonly LeasePlanEntry[] =>
   kind === 'field' ? FIELD_LEASE_PLAN : LEASE_PLAN;
 
-/** The station's own notice counter (meta), the one it numbered with before it joined a hall. */
-export const ownCounterKey = (type: DocumentType, year: number) =>
-  `seq:${documentSequenceKey(type, year)}`;
+// Numbers a station counted alone before it joined (notice counter, ledger entries): numbersAlone.ts.
+export { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
 
 // ---- inside a transaction: the one who numbers ----
 
@@ -125,9 +125,10 @@ export function takeLeased(
 export async function takeLeasedIn(
   db: OneWindowDb,
   seriesId: string,
+  usedAlone = 0,
 ): Promise<{ seq: number } | null> {
   const row = await db.meta.get(holdingKey(seriesId));
-  const taken = takeLeased(row?.value as LeaseHolding | undefined);
+  const taken = takeLeased(row?.value as LeaseHolding | undefined, usedAlone);
   if (!taken) return null;
   await db.meta.put({ key: holdingKey(seriesId), value: taken.rest });
   return { seq: taken.seq };
@@ -194,7 +195,7 @@ export async function refillLeases(
       p.kind === 'document'
         ? (((await db.meta.get(ownCounterKey(p.type as DocumentType, year)))?.value as
             number | undefined) ?? 0)
-        : 0;
+        : await ledgerUsedAlone(db, p.type, year, stationCode);
     const free =
       (holdingRow?.value as LeaseHolding | undefined)?.free.filter((s) => s > usedAlone).length ??
       0;

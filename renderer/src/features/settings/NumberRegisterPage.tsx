@@ -26,6 +26,7 @@ import { useRouteStore } from '../../app/stores/routeStore';
 import { useSessionStore } from '../../app/stores/sessionStore';
 import { host } from '../../host';
 import { AdminOnly } from '../admin/AdminOnly';
+import { NumberClashes } from './NumberClashes';
 
 /** A series id in words: 受理通知书 2026 · 建设工程规划许可证 2026 · 投诉台账 2026. */
 function useSeriesName() {
@@ -45,13 +46,19 @@ function useSeriesName() {
 }
 
 function entryWhat(e: RegisterEntry, t: (k: string, o?: Record<string, unknown>) => string) {
-  if (e.status === 'used') return e.usedRef || e.caseId || '—';
+  if (e.status === 'used')
+    return `${e.usedRef || e.caseId || '—'}${e.origin === 'island' ? t('register.island') : ''}`;
   if (e.status === 'voided') {
     const [reason = '', ...note] = (e.voidReason ?? '').split(': ');
     return t('register.voidedWhy', {
       reason: t(`register.reason.${reason}`, { defaultValue: reason }),
       note: note.join(': '),
-      by: e.voidedBy === 'station' ? t('register.byStation') : (e.voidedBy ?? '—'),
+      by:
+        e.voidedBy === 'station'
+          ? t('register.byStation')
+          : e.voidedBy === 'hall'
+            ? t('register.byHall')
+            : (e.voidedBy ?? '—'),
     });
   }
   if (e.status === 'reserved') return t('register.reservedFor', { caseId: e.caseId ?? '—' });
@@ -109,6 +116,7 @@ export function NumberRegisterPage() {
                     <TableCell align="right">{t('register.status.reserved')}</TableCell>
                     <TableCell align="right">{t('register.status.voided')}</TableCell>
                     <TableCell>{t('register.col.gaps')}</TableCell>
+                    <TableCell align="right">{t('register.col.clashes')}</TableCell>
                     <TableCell />
                   </TableRow>
                 </TableHead>
@@ -126,6 +134,7 @@ export function NumberRegisterPage() {
                           ? t('register.gaps', { seqs: s.missing.join('、') })
                           : t('register.noGaps')}
                       </TableCell>
+                      <TableCell align="right">{s.clashes}</TableCell>
                       <TableCell>
                         <Button size="small" onClick={() => void show(s.seriesId)}>
                           {t('register.open')}
@@ -183,6 +192,7 @@ export function NumberRegisterPage() {
                 ))}
               </TableBody>
             </Table>
+            <NumberClashes clashes={one.register.clashes} at={time} />
           </Paper>
         )}
       </AdminOnly>

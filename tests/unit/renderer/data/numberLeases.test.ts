@@ -167,6 +167,47 @@ describe('leased notice numbers', () => {
     });
     expect(await a.events.count()).toBe(events);
   });
+
+  it('ledger numbers a station counted alone before it joined are passed over like notices', async () => {
+    // C kept its commendations ledger alone (BY20260001–3 on paper), then joined: the hall
+    // leases it 1–5 of ledger:commendation:2026, and 1–3 must not be printed again.
+    const c = await stationNamed('HJ03');
+    const netC = new ModelTransport(hall, 'HJ03');
+    const input = {
+      kind: 'letter' as const,
+      receivedOn: '2026-03-02',
+      from: '某公司',
+      creditCode: '',
+      caseNumber: '',
+      staff: '陈静',
+      note: '',
+    };
+    const numberOfEntry = async (id: string) =>
+      ((await c.ledger.get(id))!.data as { fields: { number: string } }).fields.number;
+    let last = '';
+    for (let i = 0; i < 3; i++) {
+      const r = await recordCommendation(c, input, actors.clerk, NOW);
+      if (!r.ok) throw new Error(JSON.stringify(r.refusal));
+      last = r.id;
+    }
+    expect(await numberOfEntry(last)).toBe('BY20260003');
+    await markHallJoined(c, NOW);
+    const plan = [{ kind: 'ledger' as const, type: 'commendation', block: 5, threshold: 3 }];
+    expect(await refillLeases(c, via(netC), { now: NOW, plan })).toMatchObject({
+      leased: ['ledger:commendation:2026'],
+    });
+    const joined = await recordCommendation(c, input, actors.clerk, NOW);
+    if (!joined.ok) throw new Error(JSON.stringify(joined.refusal));
+    expect(await numberOfEntry(joined.id)).toBe('BY20260004');
+    // 4 taken (1–3 passed over and dropped from the list), 5 left — below the threshold of 3.
+    expect(await refillLeases(c, via(netC), { now: NOW, plan })).toMatchObject({
+      leased: ['ledger:commendation:2026'],
+    });
+    expect((await heldLocally(c)).find((h) => h.seriesId === 'ledger:commendation:2026')).toEqual(
+      expect.objectContaining({ free: [5, 6, 7, 8, 9, 10] }),
+    );
+    c.close();
+  });
 });
 
 describe('returning numbers', () => {

@@ -37,6 +37,15 @@ export class HallModel {
   readonly numbers = new MemoryNumbers();
   /** Leased blocks of notice and ledger numbers (server/core/leases.ts). */
   readonly leases = new MemoryLeases(this.numbers);
+
+  constructor() {
+    this.connectNumbers();
+  }
+
+  /** The store's pushes mark the numbers their events record (server/db/numberUses.ts). */
+  private connectNumbers() {
+    this.store.numberUses = (uses, stationCode) => this.leases.recordUses(stationCode, uses);
+  }
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
@@ -147,6 +156,7 @@ export class HallModel {
       });
     }
     this.store = next;
+    this.connectNumbers();
     this.sessionEpoch += 1;
   }
 
@@ -286,7 +296,7 @@ export class ModelTransport implements HallTransport {
     if (this.faults.partitioned) return unreachable;
     return this.hall.refill(this.stationCode, args);
   }
-  /** hall.numbers: leases, voids, the station's open numbers (not in `calls`). */
+  /** hall.numbers: leases (the answer may be lost), voids, open numbers (not in `calls`). */
   async numbers(args: HallNumbersArgs): Promise<HallResult<{ response: HallNumbersResponse }>> {
     if (this.faults.partitioned) return unreachable;
     const st = this.stationCode;
@@ -294,6 +304,8 @@ export class ModelTransport implements HallTransport {
     if (args.op === 'lease') {
       const r = await this.hall.leases.lease(st, args.request);
       if (!r.ok) return { ok: false, error: { code: r.code, message: r.message } };
+      // A lost answer after the hall leased: the station asks again with the same key.
+      if (this.random() < this.faults.lostAnswer) return unreachable;
       const { leaseKey, seriesId, first, last } = r.lease;
       const lease = { leaseKey, seriesId, first, last, replayed: r.replayed, serverTime: at };
       return { ok: true, response: { op: 'lease', lease } };

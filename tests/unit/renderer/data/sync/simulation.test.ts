@@ -5,6 +5,7 @@ import { simulate } from './simulation';
 import { checkNumbers } from './simulationNumbers';
 import { checkStaff, ownAdmin } from './simulationStaff';
 import { HallModel } from './hallModel';
+import { leaseSeriesId } from '../../../../../server/protocol';
 import { stationNamed } from './fixtures';
 
 const SEEDS = Number(process.env.OW_SIM_SEEDS ?? 200);
@@ -24,8 +25,15 @@ describe('the hall simulation', () => {
       let issued = 0;
       let userChanges = 0;
       let flaggedDisabled = 0;
+      const n = { uses: 0, entries: 0, islands: 0, takenIn: 0, clashes: 0, voided: 0 };
       for (const seed of seeds) {
         const r = await simulate({ seed });
+        n.uses += r.numberUses;
+        n.entries += r.ledgerEntries;
+        n.islands += r.island ? 1 : 0;
+        n.takenIn += r.takenIn;
+        n.clashes += r.clashes;
+        n.voided += r.voided;
         events += r.hallEvents;
         dispatched += r.dispatched;
         crashes += r.crashes;
@@ -48,6 +56,14 @@ describe('the hall simulation', () => {
       // Users were changed, and disabled users acted on stations that did not know yet.
       expect(userChanges).toBeGreaterThan(seeds.length / 2);
       expect(flaggedDisabled).toBeGreaterThan(0);
+      // Notices and ledger entries were numbered from leases; islands joined, their own numbers
+      // were taken in or recorded as clashes; unused numbers were voided with a reason.
+      expect(n.uses).toBeGreaterThan(issued);
+      expect(n.entries).toBeGreaterThan(0);
+      expect(n.islands).toBeGreaterThan(0);
+      expect(n.takenIn).toBeGreaterThan(0);
+      expect(n.clashes).toBeGreaterThan(0);
+      expect(n.voided).toBeGreaterThan(0);
     },
   );
 
@@ -117,5 +133,53 @@ describe('the hall simulation', () => {
     });
     expect(r.failures).toContain("HJ02's users differ from HJ01's");
     db.close();
+  });
+
+  it('names a number the hall leased twice, and an island number it did not take in', async () => {
+    // Broken allocation: every new block starts one number early (the last one handed out).
+    const overlap = await simulate({
+      seed: 1,
+      breakHall: (hall) => {
+        const lease = hall.leases.lease.bind(hall.leases);
+        hall.leases.lease = async (station, req) => {
+          const id = leaseSeriesId(req.kind, req.type, req.year);
+          const last = hall.numbers.series.get(id) ?? 0;
+          if (last > 0 && !hall.leases.leases.has(req.leaseKey))
+            hall.numbers.series.set(id, last - 1);
+          return lease(station, req);
+        };
+      },
+    });
+    expect(overlap.failures).toContainEqual(
+      expect.stringMatching(
+        /^doc:acceptance:2026 #3 handed out 2 times: lease HJ01:doc:acceptance:2026:[0-9a-f-]{36}; lease HJ02:doc:acceptance:2026:[0-9a-f-]{36}$/,
+      ),
+    );
+    // The rule before issue 17's island fix: a push marks only the station's own open numbers,
+    // so the island's own numbers are neither taken in nor recorded when the hall gave them out.
+    const before = await simulate({
+      seed: 1,
+      breakHall: (hall) => {
+        hall.leases.recordUses = (station, uses) => {
+          for (const u of uses) {
+            const r = hall.leases.rows.get(`${u.seriesId}#${u.seq}`);
+            if (r && r.stationCode === station && r.status === 'leased')
+              Object.assign(r, { status: 'used', usedEventId: u.eventId, usedRef: u.usedRef });
+          }
+        };
+      },
+    });
+    expect(before.island).toBe(true);
+    // Its notice 1, which HJ01 printed too, is not recorded; its certificate 1, above the hall's
+    // series, is not taken in.
+    expect(before.failures).toContain('doc:acceptance:2026 #1 issued 2 times: HJ01-8, HJ03-4');
+    expect(before.failures).toContain(
+      "cert:constructionPermit:2026 #1 (HJ03-26) is not in the hall's register: it may be handed out again",
+    );
+    // The same seed with the hall's rule: nothing fails, the island's numbers are accounted for.
+    const fixed = await simulate({ seed: 1 });
+    expect(fixed.failures).toEqual([]);
+    expect(fixed.clashes).toBeGreaterThan(0);
+    expect(fixed.takenIn).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,14 @@
 // (simulationNumbers.ts): none twice, every allocation used or held for its retry. Users are
 // created, disabled, enabled and given other roles, and act on stations that may not know yet
 // (simulationStaff.ts): a disabled user's later actions are flagged alike on every station.
+// Notice and ledger numbers come from leased blocks, used offline, lost with an answer, returned
+// and voided at the year's end; in some seeds one station is an island that numbered alone before
+// it joined (simulationLeases.ts): no number twice unless recorded as the island's clash, every
+// gap of every series explained.
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
+import { dispatch } from '../../../../../renderer/src/data/dispatch';
+import { markHallJoined } from '../../../../../renderer/src/data/hallPresence';
+import { LEASE_PLAN } from '../../../../../renderer/src/data/numberLeases';
 import { dispatchWithHallNumber } from '../../../../../renderer/src/data/hallNumbers';
 import { verifyLog } from '../../../../../renderer/src/data/integrity';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
@@ -23,6 +30,7 @@ import { accept, dbName, NOW, openDb, stationNamed } from './fixtures';
 import { HallModel, ModelTransport } from './hallModel';
 import { certificateCommand, checkNumbers } from './simulationNumbers';
 import { actingUser, checkStaff, ownAdmin, randomUserChange, seedUsers } from './simulationStaff';
+import { checkLeases, recordEntry, yearEnd, type Island } from './simulationLeases';
 import type { EventActor } from '../../../../../renderer/src/data/eventTypes';
 
 /** mulberry32: small, fast, good enough for choosing steps. */
@@ -53,6 +61,8 @@ export interface SimOptions {
   steps?: number;
   /** Changes the stations after the heal, before the checks (a test that the checks can fail). */
   tamper?: (dbs: OneWindowDb[]) => Promise<void>;
+  /** Changes the hall before the storm (a test that a broken allocation is caught). */
+  breakHall?: (hall: HallModel) => void;
 }
 
 export interface SimReport {
@@ -69,6 +79,16 @@ export interface SimReport {
   userChanges: number;
   /** Actions of a user after that user's disabling (flagged on every station). */
   flaggedDisabled: number;
+  /** Notice, ledger and certificate numbers the hall's events record. */
+  numberUses: number;
+  /** Ledger entries recorded (numbers from a lease, or the island's own). */
+  ledgerEntries: number;
+  /** Whether a station worked alone before it joined; its numbers taken in, and clashes. */
+  island: boolean;
+  takenIn: number;
+  clashes: number;
+  /** Numbers voided at the hall (year_end, lease_lost, island_gap …), each with its reason. */
+  voided: number;
   /** Everything that did not hold; empty when the seed passed. */
   failures: string[];
 }
@@ -83,8 +103,12 @@ function engineFor(s: Pick<SimStation, 'db' | 'net'>, random: () => number) {
     random,
     pullLimit: 7,
     pushLimit: 5,
+    // Small blocks: refills, blocks run out offline, and an island's own numbers above a series.
+    leasePlan: SIM_LEASE_PLAN,
   });
 }
+
+const SIM_LEASE_PLAN = LEASE_PLAN.map((p) => ({ ...p, block: 3, threshold: 1 }));
 
 /** A random command on a random case this station holds (or a new case). */
 async function randomCommand(
@@ -152,7 +176,27 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     issued: 0,
     userChanges: 0,
     flaggedDisabled: 0,
+    numberUses: 0,
+    ledgerEntries: 0,
+    island: false,
+    takenIn: 0,
+    clashes: 0,
+    voided: 0,
     failures: [],
+  };
+  o.breakHall?.(hall);
+  // In some seeds the last station ran alone before the hall: it joins at a step of the storm.
+  const island: Island | null =
+    n >= 3 && rand() < 0.6
+      ? { code: CODES[n - 1]!, joinAt: Math.floor(rand() * steps * 0.8), aloneUpTo: null }
+      : null;
+  report.island = island !== null;
+  const isAlone = (s: SimStation) => island?.code === s.code && island.aloneUpTo === null;
+  const join = async (s: SimStation) => {
+    if (!island || !isAlone(s)) return;
+    island.aloneUpTo = await s.db.events.filter((e) => e.stationId === s.code).count();
+    // Enrolled (data/hallEnrolment.ts): from now on its notices and ledger entries are leased.
+    await markHallJoined(s.db, NOW);
   };
   let users = 0;
   const serial = () => ++users;
@@ -165,33 +209,76 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
     stations.push({ code, name, db, net, engine: engineFor({ db, net }, rand), cases: 0, admin });
   }
   try {
+    // The island's work from before the hall: cases taken in (its own notice numbers) and
+    // commendations recorded (its own ledger numbers).
+    if (island) {
+      const s = stations[n - 1]!;
+      for (let i = 2 + Math.floor(rand() * 6); i > 0; i--) {
+        s.cases += 1;
+        const out = await dispatch(s.db, accept(`${s.code}-c${s.cases}`), {
+          actor: actors.clerk,
+          now: NOW,
+        });
+        if (out.ok) report.dispatched += 1;
+      }
+      for (let i = 1 + Math.floor(rand() * 6); i > 0; i--)
+        if (await recordEntry(s.db, rand, NOW)) report.ledgerEntries += 1;
+      // And certificates it issued with its own counter (建字第…0000N号).
+      for (let i = 1 + Math.floor(rand() * 2); i > 0; i--) {
+        const caseId = `${s.code}-c${i}`;
+        for (const [command, role] of [
+          [{ type: 'review', caseId, opinion: '材料齐全' }, 'reviewer'],
+          [{ type: 'verify', caseId, opinion: '同意' }, 'chief'],
+          [{ type: 'approve', caseId, opinion: '同意' }, 'director'],
+          [{ type: 'certificateIssued', caseId, number: '', external: false }, 'clerk'],
+        ] as const) {
+          const out = await dispatch(s.db, command as Command, { actor: actors[role], now: NOW });
+          if (out.ok) report.dispatched += 1;
+        }
+      }
+    }
     // The hall's users before the storm: made on the first station, known to every station.
-    for (const s of stations) await s.engine.pushAll();
+    const joined = stations.filter((s) => !isAlone(s));
+    for (const s of joined) await s.engine.pushAll();
     await seedUsers(stations[0]!.db, stations[0]!.admin, serial);
     await stations[0]!.engine.pushAll();
-    for (const s of stations)
+    for (const s of joined)
       for (let p = await s.engine.pullOnce(); p.kind === 'ok' && p.more;)
         p = await s.engine.pullOnce();
     for (let step = 0; step < steps; step++) {
       const s = stations[Math.floor(rand() * n)]!;
+      if (island && step === island.joinAt) await join(stations[n - 1]!);
+      const alone = isAlone(s);
       const r = rand();
-      if (r < 0.35) {
+      if (r < 0.05) {
+        // A ledger entry: from the lease (refused when none is left), or the island's own count.
+        if (await recordEntry(s.db, rand, NOW)) {
+          report.ledgerEntries += 1;
+          if (!alone) await s.engine.afterDispatch();
+        }
+      } else if (r < 0.35) {
         const { command, role, expected } = await randomCommand(s, rand);
         const user = rand() < 0.75 ? await actingUser(s.db, role) : null;
-        const out = await dispatchWithHallNumber(s.db, s.net, command, {
+        const options = {
           actor: user ? { ...user, role } : actors[role],
           now: NOW,
           ...(expected !== undefined ? { expectedVersion: expected } : {}),
-        });
+        };
+        // The island numbers certificates with its own counter, as a lone station does.
+        const out = alone
+          ? await dispatch(s.db, command, options)
+          : await dispatchWithHallNumber(s.db, s.net, command, options);
         if (out.ok) {
           report.dispatched += 1;
-          await s.engine.afterDispatch();
+          if (!alone) await s.engine.afterDispatch();
         }
       } else if (r < 0.43) {
         if (await randomUserChange(s.db, s.admin, rand, serial)) {
           report.userChanges += 1;
-          await s.engine.afterDispatch();
+          if (!alone) await s.engine.afterDispatch();
         }
+      } else if (alone && r >= 0.43 && (r < 0.76 || r >= 0.84)) {
+        // Alone: no hall to push to, pull from, or lose the way to.
       } else if (r < 0.57) await s.engine.pushAll();
       else if (r < 0.76) await s.engine.pullOnce();
       else if (r < 0.84) {
@@ -214,6 +301,7 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
       }
     }
     // Heal: a clean network, every station pushes and pulls until the hall and all agree.
+    if (island) await join(stations[n - 1]!);
     for (const s of stations)
       s.net.faults = { partitioned: false, lostAnswer: 0, drop: 0, duplicate: 0, shuffle: 0 };
     for (let round = 0; round < 30; round++) {
@@ -232,8 +320,9 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
       );
       if (done.every(Boolean)) break;
     }
+    await yearEnd(stations);
     if (o.tamper) await o.tamper(stations.map((s) => s.db));
-    await check(stations, hall, report);
+    await check(stations, hall, report, island);
   } finally {
     for (const s of stations) s.db.close();
   }
@@ -241,7 +330,12 @@ export async function simulate(o: SimOptions): Promise<SimReport> {
   return report;
 }
 
-async function check(stations: SimStation[], hall: HallModel, report: SimReport) {
+async function check(
+  stations: SimStation[],
+  hall: HallModel,
+  report: SimReport,
+  island: Island | null,
+) {
   const fail = (m: string) => report.failures.push(m);
   const hallEvents = hall.events;
   const hallIds = new Map(hallEvents.map((h) => [h.event.id, h]));
@@ -272,7 +366,14 @@ async function check(stations: SimStation[], hall: HallModel, report: SimReport)
     fail(`stations wrote ${own} events, the hall holds ${hallEvents.length}`);
   for (const row of await stations[0]!.db.cases.toArray())
     report.parked += ((row.state as { parked?: unknown[] }).parked ?? []).length;
-  report.issued = await checkNumbers(stations, hall, fail);
+  const alone = (e: { stationId: string; stationSeq: number }) =>
+    island !== null && e.stationId === island.code && e.stationSeq <= (island.aloneUpTo ?? 0);
+  report.issued = await checkNumbers(stations, hall, fail, alone);
+  const numbers = await checkLeases(stations, hall, island, fail);
+  report.numberUses = numbers.uses;
+  report.takenIn = numbers.takenIn;
+  report.clashes = numbers.clashes;
+  report.voided = numbers.voided;
   report.flaggedDisabled = await checkStaff(stations, hall, fail);
   const first = await rowsOf(stations[0]!.db);
   for (const s of stations.slice(1))
