@@ -12,6 +12,8 @@ import {
   allocateCertificateResponseSchema,
   API_PREFIX,
   blobsMissingResponseSchema,
+  canonicalCredentials,
+  PUSH_SIGNING_FORM,
   pullResponseSchema,
   pushResponseSchema,
   pushSigningText,
@@ -30,6 +32,11 @@ export interface HallCallDeps {
   sha256Hex(bytes: Uint8Array): Promise<string> | string;
   /** Deadline of one exchange. */
   timeoutMs: number;
+  /**
+   * The push signature form the hall checks, as its session answer said (a session is opened
+   * when none is held): 2 signs the credentials too, 1 is a hall from before.
+   */
+  pushSigning(): Promise<number>;
 }
 
 export interface HallCalls {
@@ -44,6 +51,7 @@ export interface HallCalls {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+const utf8 = new TextEncoder();
 
 export function hallCalls(d: HallCallDeps): HallCalls {
   const { authed, timeoutMs } = d;
@@ -63,6 +71,12 @@ export function hallCalls(d: HallCallDeps): HallCalls {
         async () => {
           const last = events.at(-1) as WireEvent;
           const pushId = `p-${crypto.randomUUID()}`;
+          // Form 2 signs the credentials too (their canonical form's SHA-256); a hall from
+          // before checks form 1 only and takes no field it does not know.
+          const credentialsSha256 =
+            (await d.pushSigning()) >= PUSH_SIGNING_FORM
+              ? await d.sha256Hex(utf8.encode(canonicalCredentials(credentials)))
+              : undefined;
           const { signature } = await d.sign(
             pushSigningText({
               pushId,
@@ -70,6 +84,7 @@ export function hallCalls(d: HallCallDeps): HallCalls {
               fromSeq,
               toSeq: fromSeq + events.length - 1,
               lastHash: last.hash,
+              ...(credentialsSha256 !== undefined ? { credentialsSha256 } : {}),
             }),
           );
           return {
@@ -82,6 +97,7 @@ export function hallCalls(d: HallCallDeps): HallCalls {
               events,
               signature,
               ...(credentials && credentials.length > 0 ? { credentials } : {}),
+              ...(credentialsSha256 !== undefined ? { credentialsSha256 } : {}),
             }),
           };
         },

@@ -99,6 +99,8 @@ export function createHallClient(deps: HallClientDeps): HallService {
   const now = deps.now ?? (() => new Date());
   let enrolment: Enrolment | null | undefined;
   let token: { value: string; expiresAt: number } | null = null;
+  /** The push signature form the last session answer announced (1: a hall from before). */
+  let pushSigning = 1;
   let opening: Promise<Out<'hall.session'>> | null = null;
 
   async function load(): Promise<Enrolment | null> {
@@ -146,6 +148,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       sessionResponseSchema,
     );
     enrolment = await keepBundleKey(deps.store, e, session.bundleKey);
+    pushSigning = session.pushSigning ?? 1;
     const expires = Date.parse(session.expiresAt);
     token = { value: session.token, expiresAt: Number.isFinite(expires) ? expires : 0 };
     return session;
@@ -155,6 +158,9 @@ export function createHallClient(deps: HallClientDeps): HallService {
     opening ??= openSession().finally(() => (opening = null));
     return opening;
   }
+
+  /** A token held and not about to expire (a minute's margin: renewed before use). */
+  const fresh = () => token !== null && token.expiresAt - 60_000 >= now().getTime();
 
   /** A call with the session token; opens (once more on 'unauthorized') as needed. */
   async function authed(r: AuthedRequest): Promise<HallAnswer> {
@@ -167,8 +173,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         timeoutMs: r.timeoutMs ?? timeoutMs,
         token: token!.value,
       });
-    // A minute's margin: a token about to expire is renewed before use.
-    if (!token || token.expiresAt - 60_000 < now().getTime()) await session();
+    if (!fresh()) await session();
     const first = await go();
     // Only an expired or unknown token is renewed; other 401s (bad_signature …) are answers.
     const refusal = errorBodySchema.safeParse(first.body);
@@ -228,6 +233,10 @@ export function createHallClient(deps: HallClientDeps): HallService {
       readBlob: (source) => deps.readBlob(source),
       sha256Hex: (bytes) => deps.sha256Hex(bytes),
       timeoutMs,
+      pushSigning: async () => {
+        if (!fresh()) await session();
+        return pushSigning;
+      },
     }),
   };
 }

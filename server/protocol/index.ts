@@ -124,6 +124,8 @@ export const errorCodeSchema = z.enum([
   'request_key_reused',
   // the station's kind may not do this (a kiosk calling a ticket: docs/floor.md)
   'station_kind_refused',
+  // the credentials beside a push are not the ones its signature covers (changed on the way)
+  'credentials_mismatch',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -156,6 +158,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   request_key_reused: 409,
   station_kind_refused: 403,
+  credentials_mismatch: 422,
 };
 
 export const errorBodySchema = z.object({
@@ -246,6 +249,8 @@ export const sessionResponseSchema = z.object({
    * hall started without one.
    */
   bundleKey: base64Schema.max(300).optional(),
+  /** The newest push signature form the hall checks (PUSH_SIGNING_FORM); absent: form 1 only. */
+  pushSigning: z.number().int().min(1).optional(),
 });
 
 /**
@@ -273,6 +278,11 @@ export const pushRequestSchema = z
     signature: base64Schema.max(200),
     /** The password hashes of the range's user events, beside them (never in a payload). */
     credentials: z.array(credentialSchema).max(500).optional(),
+    /**
+     * SHA-256 of `canonicalCredentials(credentials)`: present, the signature is of form 2 and
+     * covers the credentials; absent, of form 1 (a station from before), which may carry none.
+     */
+    credentialsSha256: hashSchema.optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -361,7 +371,11 @@ export const sessionSigningText = (stationCode: string, challengeId: string, non
 
 /**
  * A push is signed over its identity and the hash of its last event: the events are chained, so
- * that hash commits to every event of the range and everything before it.
+ * that hash commits to every event of the range and everything before it. Form 2 (issue 17 item
+ * 2, docs/hall.md "Push") adds the SHA-256 of the push's credentials in their canonical form
+ * (`canonicalCredentials`), so the password hashes beside the user events are signed too; the
+ * request says it by carrying `credentialsSha256`. Form 1 (no `credentialsSha256`: stations
+ * from before) is still accepted for a push without credentials, and refused for one with them.
  */
 export const pushSigningText = (p: {
   pushId: string;
@@ -369,7 +383,29 @@ export const pushSigningText = (p: {
   fromSeq: number;
   toSeq: number;
   lastHash: string;
-}) => `onewindow-push-v1\n${p.pushId}\n${p.chainId}\n${p.fromSeq}\n${p.toSeq}\n${p.lastHash}`;
+  /** Form 2: SHA-256 (hex) of `canonicalCredentials(credentials)`; absent: form 1. */
+  credentialsSha256?: string;
+}) =>
+  p.credentialsSha256 === undefined
+    ? `onewindow-push-v1\n${p.pushId}\n${p.chainId}\n${p.fromSeq}\n${p.toSeq}\n${p.lastHash}`
+    : `onewindow-push-v2\n${p.pushId}\n${p.chainId}\n${p.fromSeq}\n${p.toSeq}\n${p.lastHash}\n` +
+      p.credentialsSha256;
+
+/** The push signature's newest form, which the session answer announces (`pushSigning`). */
+export const PUSH_SIGNING_FORM = 2;
+
+/**
+ * The credentials of a push as form 2 of its signature covers them: a JSON array of
+ * `[eventId, userId, hash]` triples sorted by eventId (UTF-16 code-unit order), `[]` when there
+ * are none. JSON.stringify writes a string the same way on every host, so the station and the
+ * hall hash the same bytes (UTF-8) whatever order the credentials travelled in.
+ */
+export function canonicalCredentials(credentials: readonly Credential[] | undefined): string {
+  const rows = [...(credentials ?? [])]
+    .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
+    .map((c) => [c.eventId, c.userId, c.hash]);
+  return JSON.stringify(rows);
+}
 
 // ---- blobs an event names ---------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 // signed by the station's sync key (verified by the server with the enrolled public key), and a
 // server that does not answer is 'unreachable' within the deadline.
 import { createServer, type Server } from 'node:net';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../../electron/contract';
@@ -196,6 +197,40 @@ describe('hall client over plain http', () => {
     expect(server.verified.session).toBe(2);
     const pull = await hall.pull({ after: 0, limit: 100, waitMs: 0 });
     expect(pull).toMatchObject({ ok: true, response: { cursor: 2, lastGseq: 2 } });
+  });
+
+  it('a push signs the credentials beside it (form 2); to a hall from before, form 1', async () => {
+    const cred = {
+      eventId: 'HJ01-1',
+      userId: 'u-1',
+      hash: 'pbkdf2-sha256$600000$c2FsdHNhbHQ=$aGFzaGhhc2g=',
+    };
+    const server = await hallOn();
+    const { hall } = await service();
+    await hall.enrol(enrolArgs(server.url));
+    expect(
+      await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)], credentials: [cred] }),
+    ).toMatchObject({ ok: true });
+    const sent = server.pushes.at(-1)!;
+    expect(sent.credentials).toEqual([cred]);
+    expect(sent.credentialsSha256).toBe(
+      createHash('sha256').update(`[["HJ01-1","u-1","${cred.hash}"]]`).digest('hex'),
+    );
+    expect(server.verified.push).toBe(1); // the fake verified the form-2 text with the sync key
+    // No credentials: form 2 all the same, over the canonical empty list.
+    await hall.push({ chainId: 'HJ01', fromSeq: 2, events: [event(2)] });
+    expect(server.pushes.at(-1)!.credentialsSha256).toBe(
+      '4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945',
+    );
+
+    const older = await hallOn({ pushSigningForm1: true });
+    const second = await service();
+    await second.hall.enrol(enrolArgs(older.url));
+    expect(
+      await second.hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] }),
+    ).toMatchObject({ ok: true });
+    expect(older.pushes.at(-1)).not.toHaveProperty('credentialsSha256');
+    expect(older.verified.push).toBe(1);
   });
 
   it("returns the server's refusals by code with their details, and enrolment refusals as HostErrors", async () => {
