@@ -2,6 +2,7 @@
 // of issuance folded in, and everything about one enterprise (一企一策).
 import type { CaseRating } from '../domain/rating';
 import type { CaseRow, OneWindowDb, ProjectRow } from './db';
+import { isPersonCode } from './followUpMask';
 import { itemOf } from './ledgers';
 import type {
   Commendation,
@@ -65,7 +66,10 @@ export function followUpAsSupervision(row: {
     title: str(d.comment) || str(d.title) || str(d.applicantName),
     source: 'badRating',
     sourceId: str(d.caseId) || null,
-    creditCode: str(d.partyCode) || str(d.creditCode),
+    // An enterprise's credit code (the link to its page); a person's ID number is never shown
+    // here — old follow-ups hold it in clear (followUpMask.ts).
+    creditCode:
+      d.partyCode !== undefined && isPersonCode(d) ? '' : str(d.partyCode) || str(d.creditCode),
     enterpriseName: str(d.applicantName),
     caseNumber: str(d.caseNo) || str(d.caseNumber),
     department: str(d.department),
