@@ -4,7 +4,6 @@
 // signed by the station's sync key (verified by the server with the enrolled public key), and a
 // server that does not answer is 'unreachable' within the deadline.
 import { createServer, type Server } from 'node:net';
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../../electron/contract';
@@ -15,7 +14,7 @@ import {
 } from '../../../electron/contract-hall';
 import { createAttachmentStore } from '../../../electron/services/attachments';
 import { createPrintArchive } from '../../../electron/services/archive';
-import { createHallService, enrolmentFilePath } from '../../../electron/services/hall';
+import { enrolmentFilePath } from '../../../electron/services/hall';
 import { createKeyService, keyFilePath, syncKeyFilePath } from '../../../electron/services/keys';
 import { createHandlers } from '../../../electron/handlers';
 import { registerHandlers } from '../../../electron/ipc';
@@ -24,56 +23,14 @@ import { createHostClient } from '../../../electron/contract-client';
 import { createBackupStore } from '../../../electron/services/backups';
 import { createFileSaver } from '../../../electron/services/files';
 import { createSettingsStore } from '../../../electron/services/settings';
-import { hasOpenssl, makeCert, startFakeHall, type FakeHall } from '../../fixtures/hallFake';
+import { hasOpenssl, makeCert } from '../../fixtures/hallFake';
 import { bytesOf, fakePlatform, tempDir } from './helpers';
+import { closeHalls, enrolArgs, event, forgetHall, hallOn, hex, service } from './hallFixtures';
 
-const halls: FakeHall[] = [];
 const raw: Server[] = [];
 afterEach(async () => {
-  await Promise.all(halls.splice(0).map((h) => h.close()));
+  await closeHalls();
   raw.splice(0).forEach((s) => s.close());
-});
-
-async function hallOn(opts: Parameters<typeof startFakeHall>[0] = {}) {
-  const h = await startFakeHall(opts);
-  halls.push(h);
-  return h;
-}
-
-async function service(timeoutMs = 3000) {
-  const dir = await tempDir('ow-hall-');
-  const attachments = createAttachmentStore(dir);
-  const hall = createHallService({
-    dataDir: dir,
-    attachments,
-    archive: createPrintArchive(dir),
-    appVersion: '0.1.0-test',
-    timeoutMs,
-  });
-  return { dir, hall, attachments };
-}
-
-const enrolArgs = (serverUrl: string, fingerprint?: string) => ({
-  serverUrl,
-  code: 'ABCD-EFGH-JK23',
-  stationCode: 'HJ01',
-  label: '2号窗口',
-  kind: 'counter' as const,
-  ...(fingerprint !== undefined ? { fingerprint } : {}),
-});
-
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-const event = (seq: number) => ({
-  id: `HJ01-${seq}`,
-  stationId: 'HJ01',
-  stationSeq: seq,
-  streamId: 'case:HJ01-20261201-0001',
-  type: 'case.received',
-  payload: { n: seq },
-  actor: { id: 'u-1', name: '窗口一', role: 'clerk' },
-  at: '2026-12-01T08:41:00.000Z',
-  prevHash: hex(seq - 1),
-  hash: hex(seq),
 });
 
 async function failure(p: Promise<unknown>) {
@@ -151,7 +108,7 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
     await hall.enrol(enrolArgs(server.url, cert.opensslFingerprint));
     const port = server.port;
     await server.close();
-    halls.splice(halls.indexOf(server), 1);
+    forgetHall(server);
     // Someone else answers on the same address with their own certificate.
     const impostor = await hallOn({ tls: makeCert(dir, 'impostor'), port });
     const pushed = await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] });
@@ -197,40 +154,6 @@ describe('hall client over plain http', () => {
     expect(server.verified.session).toBe(2);
     const pull = await hall.pull({ after: 0, limit: 100, waitMs: 0 });
     expect(pull).toMatchObject({ ok: true, response: { cursor: 2, lastGseq: 2 } });
-  });
-
-  it('a push signs the credentials beside it (form 2); to a hall from before, form 1', async () => {
-    const cred = {
-      eventId: 'HJ01-1',
-      userId: 'u-1',
-      hash: 'pbkdf2-sha256$600000$c2FsdHNhbHQ=$aGFzaGhhc2g=',
-    };
-    const server = await hallOn();
-    const { hall } = await service();
-    await hall.enrol(enrolArgs(server.url));
-    expect(
-      await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)], credentials: [cred] }),
-    ).toMatchObject({ ok: true });
-    const sent = server.pushes.at(-1)!;
-    expect(sent.credentials).toEqual([cred]);
-    expect(sent.credentialsSha256).toBe(
-      createHash('sha256').update(`[["HJ01-1","u-1","${cred.hash}"]]`).digest('hex'),
-    );
-    expect(server.verified.push).toBe(1); // the fake verified the form-2 text with the sync key
-    // No credentials: form 2 all the same, over the canonical empty list.
-    await hall.push({ chainId: 'HJ01', fromSeq: 2, events: [event(2)] });
-    expect(server.pushes.at(-1)!.credentialsSha256).toBe(
-      '4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945',
-    );
-
-    const older = await hallOn({ pushSigningForm1: true });
-    const second = await service();
-    await second.hall.enrol(enrolArgs(older.url));
-    expect(
-      await second.hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] }),
-    ).toMatchObject({ ok: true });
-    expect(older.pushes.at(-1)).not.toHaveProperty('credentialsSha256');
-    expect(older.verified.push).toBe(1);
   });
 
   it("returns the server's refusals by code with their details, and enrolment refusals as HostErrors", async () => {
