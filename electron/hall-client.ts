@@ -6,44 +6,29 @@
 // Refusals of push/pull/blobs are returned as data ({ ok: false, error }) for the sync engine;
 // probe/enrol/session throw HostError('hall', <HallErrorCode>) like any host call.
 // No Node, no DOM: global crypto.randomUUID only. Nothing here logs.
-import { z } from 'zod';
-import { HostError } from './contract';
+import type { z } from 'zod';
 import { keepBundleKey, sealStationBundle } from './hall-bundle';
+import { hallCalls } from './hall-calls';
+import { enrolStation, probeHall } from './hall-enrol';
 import { hallNumbersCall } from './hall-numbers';
 import {
   expectBody,
-  failureOf,
   HallCallError,
   hostErrorOf,
+  type AuthedRequest,
   type HallAnswer,
   type HallRequest,
 } from './hall-wire';
+import { HALL_EVENT_SCHEMA, hallContract } from './contract-hall';
 import {
-  checkHallAddress,
-  HALL_EVENT_SCHEMA,
-  hallContract,
-  normaliseFingerprint,
-} from './contract-hall';
-import { floorAnswerSchema, floorRequest } from '../server/protocol/floor';
-import { ratingAnswerSchema, ratingRequest } from '../server/protocol/rating';
-import {
-  allocateCertificateResponseSchema,
   API_PREFIX,
   errorBodySchema,
-  blobsMissingResponseSchema,
   challengeResponseSchema,
-  enrolResponseSchema,
-  healthResponseSchema,
   PROTOCOL_VERSION,
-  pullResponseSchema,
-  pushResponseSchema,
-  pushSigningText,
   sessionResponseSchema,
   sessionSigningText,
   stationKindSchema,
-  type WireEvent,
 } from '../server/protocol';
-import { refillResponseSchema } from '../server/protocol/restore';
 
 /** What the station keeps of its enrolment. */
 export interface Enrolment {
@@ -114,6 +99,8 @@ export function createHallClient(deps: HallClientDeps): HallService {
   const now = deps.now ?? (() => new Date());
   let enrolment: Enrolment | null | undefined;
   let token: { value: string; expiresAt: number } | null = null;
+  /** The push signature form the last session answer announced (1: a hall from before). */
+  let pushSigning = 1;
   let opening: Promise<Out<'hall.session'>> | null = null;
 
   async function load(): Promise<Enrolment | null> {
@@ -161,6 +148,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
       sessionResponseSchema,
     );
     enrolment = await keepBundleKey(deps.store, e, session.bundleKey);
+    pushSigning = session.pushSigning ?? 1;
     const expires = Date.parse(session.expiresAt);
     token = { value: session.token, expiresAt: Number.isFinite(expires) ? expires : 0 };
     return session;
@@ -171,10 +159,11 @@ export function createHallClient(deps: HallClientDeps): HallService {
     return opening;
   }
 
+  /** A token held and not about to expire (a minute's margin: renewed before use). */
+  const fresh = () => token !== null && token.expiresAt - 60_000 >= now().getTime();
+
   /** A call with the session token; opens (once more on 'unauthorized') as needed. */
-  async function authed(
-    r: Omit<HallRequest, 'base' | 'pin' | 'timeoutMs' | 'token'> & { timeoutMs?: number },
-  ): Promise<HallAnswer> {
+  async function authed(r: AuthedRequest): Promise<HallAnswer> {
     const e = await enrolled();
     const go = async () =>
       send({
@@ -184,8 +173,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         timeoutMs: r.timeoutMs ?? timeoutMs,
         token: token!.value,
       });
-    // A minute's margin: a token about to expire is renewed before use.
-    if (!token || token.expiresAt - 60_000 < now().getTime()) await session();
+    if (!fresh()) await session();
     const first = await go();
     // Only an expired or unknown token is renewed; other 401s (bad_signature …) are answers.
     const refusal = errorBodySchema.safeParse(first.body);
@@ -214,104 +202,22 @@ export function createHallClient(deps: HallClientDeps): HallService {
 
     sealBundle: (args) => sealStationBundle({ ...deps, enrolment: enrolled, now }, args),
 
-    async probe({ serverUrl }) {
-      try {
-        const address = checkHallAddress(serverUrl);
-        if (!address.ok) throw new HallCallError(address.code, address.code);
-        const answer = await send({
-          base: address.url.origin,
-          method: 'GET',
-          path: `${API_PREFIX}/health`,
-          pin: null,
-          timeoutMs,
-        });
-        const health = expectBody(answer, healthResponseSchema);
-        return {
-          hallId: health.hallId,
-          hallName: health.hallName,
-          fingerprint: answer.fingerprint,
-          serverTime: health.serverTime,
-          protocol: health.protocol,
-        };
-      } catch (e) {
-        throw hostErrorOf(e);
-      }
-    },
+    probe: (args) => probeHall({ send, timeoutMs }, args),
 
-    async enrol(args) {
-      try {
-        const existing = await load();
-        if (existing && !args.replace)
-          throw new HallCallError('already_enrolled', 'already_enrolled');
-        const address = checkHallAddress(args.serverUrl);
-        if (!address.ok) throw new HallCallError(address.code, address.code);
-        let pin: string | null = null;
-        if (address.secure && deps.pinsCertificates) {
-          // The fingerprint the server printed is what makes the first contact safe: no code
-          // and no key is sent to a certificate the administrator did not compare.
-          pin = normaliseFingerprint(args.fingerprint ?? '');
-          if (pin === null) throw new HallCallError('certificate_mismatch', 'fingerprint_required');
-        }
-        if (existing) {
-          // Enrolling again (a new server certificate, a reinstalled PC) stays in the same hall:
-          // this station's records belong to it, another hall must never receive them.
-          const health = expectBody(
-            await send({
-              base: address.url.origin,
-              method: 'GET',
-              path: `${API_PREFIX}/health`,
-              pin,
-              timeoutMs,
-            }),
-            healthResponseSchema,
-          );
-          if (health.hallId !== existing.hallId)
-            throw new HallCallError('other_hall', 'other_hall');
-        }
-        const { spki } = await deps.keys.publicKey();
-        const answer = await send({
-          base: address.url.origin,
-          method: 'POST',
-          path: `${API_PREFIX}/enrol`,
-          pin,
+    enrol: (args) =>
+      enrolStation(
+        {
+          ...deps,
           timeoutMs,
-          body: json({
-            code: args.code,
-            stationCode: args.stationCode,
-            label: args.label,
-            kind: args.kind,
-            publicKey: spki,
-            appVersion: deps.appVersion.slice(0, 40),
-            protocol: PROTOCOL_VERSION,
-          }),
-        });
-        const done = expectBody(answer, enrolResponseSchema);
-        const record: Enrolment = {
-          version: 1,
-          serverUrl: address.url.origin,
-          hallId: done.hallId,
-          hallName: done.hallName,
-          stationCode: done.stationCode,
-          label: args.label,
-          kind: args.kind,
-          fingerprint: pin,
-          enrolledAt: now().toISOString(),
-          ...(existing?.bundleKey ? { bundleKey: existing.bundleKey } : {}),
-        };
-        await deps.store.save(record);
-        enrolment = record;
-        token = null;
-        return {
-          hallId: done.hallId,
-          hallName: done.hallName,
-          fingerprint: pin,
-          heads: done.heads,
-          serverTime: done.serverTime,
-        };
-      } catch (e) {
-        throw hostErrorOf(e);
-      }
-    },
+          now,
+          load,
+          enrolledAs: (record) => {
+            enrolment = record;
+            token = null;
+          },
+        },
+        args,
+      ),
 
     async session() {
       try {
@@ -321,145 +227,16 @@ export function createHallClient(deps: HallClientDeps): HallService {
       }
     },
 
-    async push({ chainId, fromSeq, events, credentials }) {
-      try {
-        const last = events.at(-1) as WireEvent;
-        const pushId = `p-${crypto.randomUUID()}`;
-        const { signature } = await deps.keys.sign(
-          pushSigningText({
-            pushId,
-            chainId,
-            fromSeq,
-            toSeq: fromSeq + events.length - 1,
-            lastHash: last.hash,
-          }),
-        );
-        const answer = await authed({
-          method: 'POST',
-          path: `${API_PREFIX}/push`,
-          body: json({
-            pushId,
-            chainId,
-            fromSeq,
-            events,
-            signature,
-            ...(credentials && credentials.length > 0 ? { credentials } : {}),
-          }),
-        });
-        return { ok: true as const, response: expectBody(answer, pushResponseSchema) };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async pull({ after, limit, waitMs }) {
-      try {
-        const answer = await authed({
-          method: 'GET',
-          path: `${API_PREFIX}/pull?after=${after}&limit=${limit}&waitMs=${waitMs}`,
-          timeoutMs: timeoutMs + waitMs,
-        });
-        return { ok: true as const, response: expectBody(answer, pullResponseSchema) };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async putBlob({ sha256, source }) {
-      try {
-        if (source.kind === 'attachment' && source.id !== sha256)
-          throw new HostError('integrity', 'id_is_not_hash');
-        const bytes = await deps.readBlob(source);
-        if ((await deps.sha256Hex(bytes)) !== sha256)
-          throw new HostError('integrity', 'hash_mismatch');
-        const answer = await authed({
-          method: 'PUT',
-          path: `${API_PREFIX}/blobs/${sha256}`,
-          body: bytes,
-          contentType: 'application/octet-stream',
-          // A 30 MB scan on a slow hall network: a minute more than a small call.
-          timeoutMs: timeoutMs + 60_000,
-        });
-        expectBody(answer, z.unknown()); // a refusal throws
-        return { ok: true as const };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async missingBlobs({ hashes }) {
-      try {
-        const answer = await authed({
-          method: 'POST',
-          path: `${API_PREFIX}/blobs/missing`,
-          body: json({ hashes }),
-        });
-        return {
-          ok: true as const,
-          missing: expectBody(answer, blobsMissingResponseSchema).missing,
-        };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async refill(args) {
-      try {
-        const answer = await authed({
-          method: 'POST',
-          path: `${API_PREFIX}/restore/refill`,
-          body: json(args),
-        });
-        return { ok: true as const, response: expectBody(answer, refillResponseSchema) };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async allocateNumber(args) {
-      try {
-        const answer = await authed({
-          method: 'POST',
-          path: `${API_PREFIX}/numbers/certificate`,
-          body: json(args),
-        });
-        return {
-          ok: true as const,
-          response: expectBody(answer, allocateCertificateResponseSchema),
-        };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async floor(args) {
-      try {
-        const r = floorRequest(args);
-        const answer = await authed({
-          method: r.method,
-          path: `${API_PREFIX}${r.path}`,
-          ...(r.body !== undefined ? { body: r.body } : {}),
-          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
-        });
-        return { ok: true as const, answer: expectBody(answer, floorAnswerSchema) };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
-
-    async rating(args) {
-      try {
-        const r = ratingRequest(args);
-        const answer = await authed({
-          method: r.method,
-          path: `${API_PREFIX}${r.path}`,
-          ...(r.body !== undefined ? { body: r.body } : {}),
-          ...(r.waitMs !== undefined ? { timeoutMs: r.waitMs + timeoutMs } : {}),
-        });
-        return { ok: true as const, answer: expectBody(answer, ratingAnswerSchema) };
-      } catch (e) {
-        return failureOf(e);
-      }
-    },
+    ...hallCalls({
+      authed,
+      sign: (payload) => deps.keys.sign(payload),
+      readBlob: (source) => deps.readBlob(source),
+      sha256Hex: (bytes) => deps.sha256Hex(bytes),
+      timeoutMs,
+      pushSigning: async () => {
+        if (!fresh()) await session();
+        return pushSigning;
+      },
+    }),
   };
 }

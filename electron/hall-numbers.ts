@@ -12,7 +12,7 @@ import {
   voidRequestSchema,
   voidResponseSchema,
 } from '../server/protocol';
-import { expectBody, failureOf, type HallAnswer, type HallRequest } from './hall-wire';
+import { callHall, failureOf, type Authed, type AuthedRequest } from './hall-wire';
 
 export const hallNumbersArgsSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('lease'), request: leaseRequestSchema }).strict(),
@@ -30,39 +30,40 @@ export const hallNumbersResponseSchema = z.union([
 ]);
 export type HallNumbersResponse = z.infer<typeof hallNumbersResponseSchema>;
 
-type Authed = (
-  r: Omit<HallRequest, 'base' | 'pin' | 'timeoutMs' | 'token'> & { timeoutMs?: number },
-) => Promise<HallAnswer>;
+/** The request of one operation and how its answer becomes the channel's response. */
+function numbersRequest(args: z.output<typeof hallNumbersArgsSchema>): {
+  request: AuthedRequest;
+  schema: z.ZodType<HallNumbersResponse>;
+} {
+  const path = `${API_PREFIX}/numbers`;
+  if (args.op === 'lease')
+    return {
+      request: { method: 'POST', path: `${path}/lease`, body: JSON.stringify(args.request) },
+      schema: leaseResponseSchema.transform((lease) => ({ op: 'lease' as const, lease })),
+    };
+  if (args.op === 'void')
+    return {
+      request: { method: 'POST', path: `${path}/void`, body: JSON.stringify(args.request) },
+      schema: voidResponseSchema.transform((v) => ({ op: 'void' as const, voided: v.voided })),
+    };
+  if (args.op === 'held')
+    return {
+      request: { method: 'GET', path: `${path}/held` },
+      schema: heldResponseSchema.transform((held) => ({ op: 'held' as const, held })),
+    };
+  const q = args.series ? `?series=${encodeURIComponent(args.series)}` : '';
+  return {
+    request: { method: 'GET', path: `${path}/register${q}` },
+    schema: registerResponseSchema.transform((register) => ({ op: 'register' as const, register })),
+  };
+}
 
 export async function hallNumbersCall(authed: Authed, input: HallNumbersArgs) {
+  let call: ReturnType<typeof numbersRequest>;
   try {
-    const args = hallNumbersArgsSchema.parse(input);
-    const path = `${API_PREFIX}/numbers`;
-    let response: HallNumbersResponse;
-    if (args.op === 'lease') {
-      const a = await authed({
-        method: 'POST',
-        path: `${path}/lease`,
-        body: JSON.stringify(args.request),
-      });
-      response = { op: 'lease', lease: expectBody(a, leaseResponseSchema) };
-    } else if (args.op === 'void') {
-      const a = await authed({
-        method: 'POST',
-        path: `${path}/void`,
-        body: JSON.stringify(args.request),
-      });
-      response = { op: 'void', voided: expectBody(a, voidResponseSchema).voided };
-    } else if (args.op === 'held') {
-      const a = await authed({ method: 'GET', path: `${path}/held` });
-      response = { op: 'held', held: expectBody(a, heldResponseSchema) };
-    } else {
-      const q = args.series ? `?series=${encodeURIComponent(args.series)}` : '';
-      const a = await authed({ method: 'GET', path: `${path}/register${q}` });
-      response = { op: 'register', register: expectBody(a, registerResponseSchema) };
-    }
-    return { ok: true as const, response };
+    call = numbersRequest(hallNumbersArgsSchema.parse(input));
   } catch (e) {
     return failureOf(e);
   }
+  return callHall(authed, call.request, call.schema, 'response');
 }

@@ -95,3 +95,30 @@ export function expectBody<T>(answer: HallAnswer, schema: z.ZodType<T>): T {
   err.extra = extra;
   throw err;
 }
+
+/** A request as a caller with a session asks it: the client adds address, pin and token. */
+export type AuthedRequest = Omit<HallRequest, 'base' | 'pin' | 'timeoutMs' | 'token'> & {
+  timeoutMs?: number;
+};
+/** The client's call with the session token (opened, or renewed once on 'unauthorized'). */
+export type Authed = (r: AuthedRequest) => Promise<HallAnswer>;
+
+/**
+ * One authenticated call, its answer checked against `schema` and returned under `key`
+ * (`{ ok: true, response }`, `{ ok: true, answer }` …), or the refusal as the sync engine reads
+ * it (`{ ok: false, error }`). Every channel but the session's own shares this shape.
+ */
+export async function callHall<K extends string, T>(
+  authed: Authed,
+  request: AuthedRequest | (() => AuthedRequest | Promise<AuthedRequest>),
+  schema: z.ZodType<T>,
+  key: K,
+): Promise<({ ok: true } & { [P in K]: T }) | { ok: false; error: HallFailure }> {
+  try {
+    const r = typeof request === 'function' ? await request() : request;
+    const body = expectBody(await authed(r), schema);
+    return { ok: true, [key]: body } as { ok: true } & { [P in K]: T };
+  } catch (e) {
+    return failureOf(e);
+  }
+}

@@ -7,13 +7,16 @@ import {
   MAX_PUSH_BYTES,
   PROTOCOL_VERSION,
   pullQuerySchema,
+  canonicalCredentials,
   pushRequestSchema,
   pushSigningText,
+  PUSH_SIGNING_FORM,
+  type PushRequest,
 } from '../protocol';
 import { hallInfo } from '../admin';
 import { push } from '../core/hall';
 import type { EventStore } from '../core/store';
-import { nodeChainHash, verifySignature } from '../crypto';
+import { nodeChainHash, sha256Hex, verifySignature } from '../crypto';
 import type { Db } from '../db/sql';
 import { authRoutes, requireStation, sessionStation } from './auth';
 import { blobRoutes } from './blobs';
@@ -67,6 +70,31 @@ export interface AppOptions {
   https?: { key: string; cert: string };
   /** The public half of the hall's bundle key (server/bundleKey.ts), for the session answer. */
   bundleKey?: string;
+}
+
+/**
+ * The credentials beside a push must be the ones its signature covers (form 2: the signed
+ * SHA-256 of their canonical form); a push of form 1 — a station from before — may carry none.
+ * Checked before anything is stored: a refused push stores no event and no credential.
+ */
+function credentialsSigned(ctx: HallContext, stationCode: string, body: PushRequest) {
+  const credentials = body.credentials ?? [];
+  if (body.credentialsSha256 === undefined) {
+    if (credentials.length === 0) return;
+    ctx.log(`push refused: unsigned credentials from ${stationCode} on ${body.chainId}`);
+    throw new HallError(
+      'protocol_unsupported',
+      'credentials beside a push signed without them (onewindow-push-v1): update this station',
+      { supported: PUSH_SIGNING_FORM },
+    );
+  }
+  if (sha256Hex(canonicalCredentials(credentials)) !== body.credentialsSha256) {
+    ctx.log(`push refused: credentials not the signed ones from ${stationCode} on ${body.chainId}`);
+    throw new HallError(
+      'credentials_mismatch',
+      'the credentials beside the push are not the ones its signature covers',
+    );
+  }
 }
 
 export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContext } {
@@ -148,11 +176,15 @@ export function buildApp(o: AppOptions): { app: FastifyInstance; ctx: HallContex
       fromSeq: body.fromSeq,
       toSeq: body.fromSeq + body.events.length - 1,
       lastHash: last?.hash ?? '',
+      ...(body.credentialsSha256 !== undefined
+        ? { credentialsSha256: body.credentialsSha256 }
+        : {}),
     });
     if (!verifySignature(publicKey, text, body.signature)) {
       ctx.log(`push refused: bad signature from ${stationCode} on ${body.chainId}`);
       throw new HallError('bad_signature', 'the push signature does not verify');
     }
+    credentialsSigned(ctx, stationCode, body);
     const r = await push(o.store, stationCode, body, {
       maxEventSchema: ctx.maxEventSchema,
       hashOf: nodeChainHash,

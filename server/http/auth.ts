@@ -10,6 +10,7 @@ import {
   sessionRequestSchema,
   sessionSigningText,
   type ChainHeadInfo,
+  PUSH_SIGNING_FORM,
 } from '../protocol';
 import { hallInfo, station } from '../admin';
 import { randomNonce, randomToken, sha256Hex, stationKey, verifySignature } from '../crypto';
@@ -177,6 +178,7 @@ export function authRoutes(app: FastifyInstance, ctx: HallContext) {
       heads: await headsOf(ctx, body.stationCode),
       lastGseq: await ctx.store.lastGseq(),
       ...(ctx.bundleKey ? { bundleKey: ctx.bundleKey } : {}),
+      pushSigning: PUSH_SIGNING_FORM,
     };
   });
 }

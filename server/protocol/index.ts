@@ -124,6 +124,8 @@ export const errorCodeSchema = z.enum([
   'request_key_reused',
   // the station's kind may not do this (a kiosk calling a ticket: docs/floor.md)
   'station_kind_refused',
+  // the credentials beside a push are not the ones its signature covers (changed on the way)
+  'credentials_mismatch',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -156,6 +158,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   request_key_reused: 409,
   station_kind_refused: 403,
+  credentials_mismatch: 422,
 };
 
 export const errorBodySchema = z.object({
@@ -246,6 +249,8 @@ export const sessionResponseSchema = z.object({
    * hall started without one.
    */
   bundleKey: base64Schema.max(300).optional(),
+  /** The newest push signature form the hall checks (PUSH_SIGNING_FORM); absent: form 1 only. */
+  pushSigning: z.number().int().min(1).optional(),
 });
 
 /**
@@ -273,6 +278,11 @@ export const pushRequestSchema = z
     signature: base64Schema.max(200),
     /** The password hashes of the range's user events, beside them (never in a payload). */
     credentials: z.array(credentialSchema).max(500).optional(),
+    /**
+     * SHA-256 of `canonicalCredentials(credentials)`: present, the signature is of form 2 and
+     * covers the credentials; absent, of form 1 (a station from before), which may carry none.
+     */
+    credentialsSha256: hashSchema.optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -353,24 +363,6 @@ export type AllocateCertificateResponse = z.infer<typeof allocateCertificateResp
 /** The series of certificate numbers of one type and year. */
 export const certificateSeriesId = (certType: string, year: number) => `cert:${certType}:${year}`;
 
-// ---- what is signed ---------------------------------------------------------------------------
-
-/** Domain separation: a signature made for one purpose never verifies for another. */
-export const sessionSigningText = (stationCode: string, challengeId: string, nonce: string) =>
-  `onewindow-session-v1\n${stationCode}\n${challengeId}\n${nonce}`;
-
-/**
- * A push is signed over its identity and the hash of its last event: the events are chained, so
- * that hash commits to every event of the range and everything before it.
- */
-export const pushSigningText = (p: {
-  pushId: string;
-  chainId: string;
-  fromSeq: number;
-  toSeq: number;
-  lastHash: string;
-}) => `onewindow-push-v1\n${p.pushId}\n${p.chainId}\n${p.fromSeq}\n${p.toSeq}\n${p.lastHash}`;
-
 // ---- blobs an event names ---------------------------------------------------------------------
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -396,3 +388,4 @@ export function blobRefsOf(event: { payload: Record<string, unknown> }): string[
 /** Clock skew beyond which a station is told its clock is wrong (issue 16 item 4). */
 export const MAX_CLOCK_SKEW_MS = 2 * 60 * 1000;
 export * from './leases';
+export * from './signing';

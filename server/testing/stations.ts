@@ -2,8 +2,14 @@
 // station's log makes them (data/log.ts), and signed push requests.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import { nodeChainHash } from '../crypto';
-import { pushSigningText, sessionSigningText, type WireEvent } from '../protocol';
+import { nodeChainHash, sha256Hex } from '../crypto';
+import {
+  canonicalCredentials,
+  pushSigningText,
+  sessionSigningText,
+  type Credential,
+  type WireEvent,
+} from '../protocol';
 
 export interface TestStation {
   code: string;
@@ -67,11 +73,32 @@ export function makeEvents(station: string, n: number, o: ChainOptions = {}): Wi
 
 let pushCounter = 0;
 
-/** A push request of `events` (a contiguous range), signed by the station. */
-export function signedPush(st: TestStation, events: WireEvent[], chainId = st.code) {
+export interface SignedPushOptions {
+  /** The credentials beside the events, covered by the signature (form 2). */
+  credentials?: Credential[];
+  /** Sign these instead of `credentials` (a test of credentials swapped on the way). */
+  signCredentials?: Credential[];
+  /** 1: the form of stations from before the credentials were signed (no credentialsSha256). */
+  form?: 1 | 2;
+}
+
+/**
+ * A push request of `events` (a contiguous range), signed by the station — form 1 (identity and
+ * last hash) when it carries no credentials, as every station signed before; form 2 (the
+ * credentials' canonical SHA-256 too) when it does, or when asked.
+ */
+export function signedPush(
+  st: TestStation,
+  events: WireEvent[],
+  chainId = st.code,
+  o: SignedPushOptions = {},
+) {
   const first = events[0] as WireEvent;
   const last = events.at(-1) as WireEvent;
   const pushId = `push-${st.code}-${++pushCounter}-${Date.now()}`;
+  const form = o.form ?? (o.credentials ? 2 : 1);
+  const credentialsSha256 =
+    form === 2 ? sha256Hex(canonicalCredentials(o.signCredentials ?? o.credentials)) : undefined;
   const signature = st.sign(
     pushSigningText({
       pushId,
@@ -79,9 +106,18 @@ export function signedPush(st: TestStation, events: WireEvent[], chainId = st.co
       fromSeq: first.stationSeq,
       toSeq: last.stationSeq,
       lastHash: last.hash,
+      ...(credentialsSha256 !== undefined ? { credentialsSha256 } : {}),
     }),
   );
-  return { pushId, chainId, fromSeq: first.stationSeq, events, signature };
+  return {
+    pushId,
+    chainId,
+    fromSeq: first.stationSeq,
+    events,
+    signature,
+    ...(o.credentials ? { credentials: o.credentials } : {}),
+    ...(credentialsSha256 !== undefined ? { credentialsSha256 } : {}),
+  };
 }
 
 export const sessionText = sessionSigningText;

@@ -3,6 +3,8 @@
 import Dexie from 'dexie';
 import { declareVersions, OneWindowDb, type CaseRow } from '../../renderer/src/data/db';
 import { completeBackfills } from '../../renderer/src/data/backfill';
+import { allConflicts, CONFLICT_MARKS_KEY } from '../../renderer/src/data/conflicts';
+import { CONFLICT_TERM } from '../../renderer/src/data/projection';
 import type { StoredEvent } from '../../renderer/src/data/eventTypes';
 import {
   caseByNumber,
@@ -162,7 +164,7 @@ export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
     ratio: upgradeMs / readAllMs,
   });
   add({
-    name: `v5 documents filled in the background after the start (${count} numbers)`,
+    name: `v5 documents filled in the background after the start (${count} numbers; with the row upkeep: conflict entries, follow-up masks)`,
     value: fillMs,
     unit: 'ms',
     baseline: `baseline: read all ${count} case rows`,
@@ -272,6 +274,52 @@ export async function runBench(count = 100_000, n = 200): Promise<Figure[]> {
   }
   const open = { p50: quantile(opens, 0.5), p95: quantile(opens, 0.95) };
   vs('open database cold + start screen queries', open, rawGet, 'baseline: raw primary-key get');
+
+  // The conflict queue (同步冲突, data/conflicts.ts) with 20 cases holding a parked event: before
+  // the start's upkeep gave stored rows their CONFLICT_TERM it reads every case row (as it always
+  // did); after, only the rows the terms index lists.
+  const parkedIds = [...new Set(ids.slice(0, 20).map((i) => `case-${i}`))];
+  await db.transaction('rw', db.cases, async () => {
+    for (const id of parkedIds) {
+      const row = (await db.cases.get(id))!;
+      const parked = [{ eventId: `${id}-x`, type: 'reviewed', basedOn: 1, version: 2 }];
+      await db.cases.put({
+        ...row,
+        state: {
+          ...(row.state as object),
+          caseId: id,
+          caseNo: row.caseNo,
+          matter: { code: row.matterCode, name: '建设工程规划许可', nameEn: 'Permit' },
+          parked: parked.map((p) => ({ ...p, reason: 'stale' })),
+        },
+        terms: [...row.terms, CONFLICT_TERM],
+      });
+    }
+  });
+  await db.meta.delete(CONFLICT_MARKS_KEY);
+  const scanned = await sample(5, () => allConflicts(db));
+  await db.meta.put({ key: CONFLICT_MARKS_KEY, value: 'done' });
+  const indexed = await sample(20, () => allConflicts(db));
+  add({
+    name: `baseline: conflict queue reading every case row (${count} cases, before) p50`,
+    value: scanned.p50,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  add({
+    name: `baseline: conflict queue reading every case row (${count} cases, before) p95`,
+    value: scanned.p95,
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  });
+  vs(
+    `conflict queue by the terms index (${parkedIds.length} of ${count} cases)`,
+    indexed,
+    scanned,
+    `baseline: conflict queue reading every case row (${count} cases, before)`,
+  );
 
   add({
     name: `seeding ${count} cases with ${3 * count} chained events (setup, not a target)`,

@@ -160,7 +160,14 @@ async function framePhases(page: Page, lang: 'zh-CN' | 'en') {
   );
   await shot(page, `hall-frame-alert-fork-${lang}`);
 
-  for (const code of ['schema_too_new', 'bad_hash'] as const) {
+  const alertWords = {
+    schema_too_new: zh ? '大厅拒收本机的记录格式' : "the hall refuses this station's record format",
+    bad_hash: zh ? '记录校验值不符' : "a record's check value does not match",
+    credentials_mismatch: zh
+      ? '随新建或重置的用户上传的密码数据在途中被改动'
+      : 'the password data sent with new or reset users was changed on the way',
+  };
+  for (const code of ['schema_too_new', 'bad_hash', 'credentials_mismatch'] as const) {
     await feed({
       phase: 'alert',
       lastSyncAt: null,
@@ -168,11 +175,7 @@ async function framePhases(page: Page, lang: 'zh-CN' | 'en') {
       alert: { code },
       clockSkewMs: null,
     });
-    await expect(page.getByTestId('sync-alert')).toContainText(
-      zh
-        ? code === 'bad_hash' ? '记录校验值不符' : '大厅拒收本机的记录格式'
-        : code === 'bad_hash' ? "a record's check value does not match" : "the hall refuses this station's record format",
-    ); // prettier-ignore
+    await expect(page.getByTestId('sync-alert')).toContainText(alertWords[code]);
     await shot(page, `hall-frame-alert-${code}-${lang}`);
   }
 

@@ -12,6 +12,8 @@ import { signedPush, testStation, type TestStation } from './helpers';
 
 export interface Session extends TestStation {
   token: string;
+  /** The push signature form the session answer announced. */
+  pushSigning?: number;
 }
 
 export async function ensureHall(db: Db) {
@@ -68,7 +70,8 @@ export async function openSession(app: FastifyInstance, st: TestStation): Promis
     },
   });
   if (res.statusCode !== 200) throw new Error(`session ${st.code}: ${res.body}`);
-  return { ...st, token: (res.json() as { token: string }).token };
+  const body = res.json() as { token: string; pushSigning?: number };
+  return { ...st, token: body.token, pushSigning: body.pushSigning };
 }
 
 export async function enrolled(

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallInfo, verifyHall } from '../../server/admin';
 import { bundleKeyOf } from '../../server/bundleKey';
 import { BundleRefused, exportHallBundle, importStationBundle } from '../../server/bundles';
-import { verifySignature } from '../../server/crypto';
+import { nodeChainHash, verifySignature } from '../../server/crypto';
 import { migrate } from '../../server/db/migrate';
 import { postgresDb } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
@@ -272,5 +272,54 @@ describe('field bundles (PostgreSQL)', () => {
     );
     expect(c!.status).toBe('quarantined');
     expect((await refusal(await stationBundle(field, range(58, 60)))).code).toBe('quarantined');
+  });
+
+  it('the credentials ride inside the signed body: a hash swapped is damaged, re-hashed is foreign', async () => {
+    const clerk = await enrolStation(app, db, 'HJ08');
+    const HASH = 'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==';
+    const SWAPPED = 'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0$c3dhcHBlZHN3YXBwZWQ=';
+    const created = makeEvents('HJ08', 1, {
+      type: 'user.created',
+      payload: () => ({ id: 'u-sun', username: 'sunchuang', name: '孙窗口', role: 'clerk' }),
+    });
+    // The user event on its own stream, re-hashed as the station's log would.
+    const { hash: _h, ...body0 } = created[0]!;
+    const event = { ...body0, streamId: 'user:u-sun' };
+    const user = [{ ...event, hash: nodeChainHash(event.prevHash, event) } as WireEvent];
+    const body: StationBundleBody = {
+      cursor: 0,
+      chains: [{ chainId: 'HJ08', fromSeq: 1, events: user }],
+      credentials: [{ eventId: 'HJ08-1', userId: 'u-sun', hash: HASH }],
+      blobs: [],
+    };
+    const head = {
+      kind: 'station' as const,
+      bundleId: crypto.randomUUID(),
+      hallId,
+      stationCode: 'HJ08',
+      createdAt: '2026-12-01T09:00:00.000Z',
+    };
+    const { text } = await sealBundle(head, body, {
+      sha256Hex: sha,
+      sign: async (t) => clerk.sign(t),
+    });
+    expect(text).toContain(HASH.slice(-20));
+    // Swapped in the body as written: the body no longer hashes to its bodySha256.
+    expect((await refusal(text.replace(HASH, SWAPPED))).code).toBe('damaged');
+    // Swapped and the body's hash written anew: the signature covers that hash, so it fails.
+    const env = JSON.parse(text) as BundleEnvelope;
+    const swappedBody = env.body.replace(HASH, SWAPPED);
+    const rehashed = JSON.stringify({ ...env, body: swappedBody, bodySha256: sha(swappedBody) });
+    const e = await refusal(rehashed);
+    expect(e.code).toBe('foreign');
+    expect(e.en).toBe(
+      "Not a bundle for this hall: the signature does not verify with station HJ08's enrolled key; nothing was imported",
+    );
+    expect(await db.query(`SELECT 1 FROM credentials WHERE station_code = 'HJ08'`)).toEqual([]);
+    // As the station sealed it: the credential is kept beside its event.
+    expect((await importStationBundle({ db, store, blobDir }, text)).accepted).toBe(1);
+    expect(
+      await db.query<{ hash: string }>(`SELECT hash FROM credentials WHERE station_code = 'HJ08'`),
+    ).toEqual([{ hash: HASH }]);
   });
 });

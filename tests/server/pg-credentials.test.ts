@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStationStatus, verifyHall } from '../../server/admin';
-import { nodeChainHash } from '../../server/crypto';
+import { nodeChainHash, sha256Hex } from '../../server/crypto';
 import { migrate } from '../../server/db/migrate';
 import { postgresDb } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import type { Credential, WireEvent } from '../../server/protocol';
+import { canonicalCredentials, type Credential, type WireEvent } from '../../server/protocol';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import { signedPush } from './helpers';
+import { signedPush, type SignedPushOptions } from './helpers';
 import { auth, enrolled, pull, type Session } from './http-helpers';
 
 let pgdb: TestDatabase;
@@ -79,13 +79,28 @@ function userChain(station: string, userId: string): WireEvent[] {
   });
 }
 
-const pushWith = (s: Session, events: WireEvent[], credentials: Credential[]) =>
+const pushWith = (
+  s: Session,
+  events: WireEvent[],
+  credentials: Credential[],
+  o: SignedPushOptions = {},
+) =>
   app.inject({
     method: 'POST',
     url: '/v1/push',
     headers: auth(s),
-    payload: { ...signedPush(s, events), credentials },
+    payload: signedPush(s, events, s.code, { credentials, ...o }),
   });
+
+const countsOf = async (station: string) =>
+  (
+    await db.query<{ events: number; credentials: number; head: number | null }>(
+      `SELECT (SELECT count(*)::int FROM events WHERE chain_id = $1) AS events,
+              (SELECT count(*)::int FROM credentials WHERE station_code = $1) AS credentials,
+              (SELECT head_seq FROM chains WHERE chain_id = $1) AS head`,
+      [station],
+    )
+  )[0];
 
 const credentialRows = () =>
   db.query<{ event_id: string; user_id: string; hash: string; station_code: string }>(
@@ -167,5 +182,87 @@ describe('credentials beside user events', () => {
     const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
     expect(after[0]!.n).toBe(before[0]!.n);
     expect((await credentialRows()).filter((r) => r.station_code === 'HJ03')).toEqual([]);
+  });
+
+  it('the signature covers the credentials: a hash swapped on the way is refused, nothing stored', async () => {
+    const d = await enrolled(app, db, 'HJ04');
+    const events = userChain('HJ04', 'u-zhao');
+    const cred = { eventId: 'HJ04-2', userId: 'u-zhao', hash: HASH };
+    const swapped = { ...cred, hash: HASH.replace('aGFzaGhhc2h', 'c3dhcHBlZC') };
+    // Signed over the station's hash, carrying another (a proxy or a man in the middle).
+    const res = await pushWith(d, events, [swapped], { signCredentials: [cred] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'credentials_mismatch',
+        message: 'the credentials beside the push are not the ones its signature covers',
+      },
+    });
+    // A credential dropped, or one added, is the same refusal.
+    expect((await pushWith(d, events, [], { signCredentials: [cred], form: 2 })).statusCode).toBe(
+      422,
+    );
+    expect((await pushWith(d, events, [cred], { signCredentials: [], form: 2 })).statusCode).toBe(
+      422,
+    );
+    // All or nothing: not one event, no credential, no chain.
+    expect(await countsOf('HJ04')).toEqual({ events: 0, credentials: 0, head: null });
+    // The signed digest itself changed: the signature no longer verifies.
+    const forged = signedPush(d, events, 'HJ04', { credentials: [cred] });
+    const tampered = await app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers: auth(d),
+      payload: { ...forged, credentialsSha256: sha256Hex(canonicalCredentials([swapped])) },
+    });
+    expect(tampered.statusCode).toBe(401);
+    expect((tampered.json() as { error: { code: string } }).error.code).toBe('bad_signature');
+    expect(await countsOf('HJ04')).toEqual({ events: 0, credentials: 0, head: null });
+
+    // The same push as the station signed it goes through, the credentials in any order.
+    const ok = await pushWith(d, events, [cred]);
+    expect(ok.statusCode).toBe(200);
+    expect(await countsOf('HJ04')).toEqual({ events: 3, credentials: 1, head: 3 });
+    expect((await credentialRows()).find((r) => r.event_id === 'HJ04-2')?.hash).toBe(HASH);
+  });
+
+  it('a station on the old form: pushes without credentials as before, with them refused', async () => {
+    const e = await enrolled(app, db, 'HJ05');
+    const events = userChain('HJ05', 'u-qian');
+    const cred = { eventId: 'HJ05-2', userId: 'u-qian', hash: HASH };
+    const old = await pushWith(e, events, [cred], { form: 1 });
+    expect(old.statusCode).toBe(400);
+    expect(old.json()).toEqual({
+      error: {
+        code: 'protocol_unsupported',
+        message:
+          'credentials beside a push signed without them (onewindow-push-v1): update this station',
+        supported: 2,
+      },
+    });
+    expect(await countsOf('HJ05')).toEqual({ events: 0, credentials: 0, head: null });
+    // Events alone, signed on the old form: accepted (the set-up event, no credential).
+    const first = await app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers: auth(e),
+      payload: signedPush(e, events.slice(0, 1)),
+    });
+    expect(first.statusCode).toBe(200);
+    expect(await countsOf('HJ05')).toEqual({ events: 1, credentials: 0, head: 1 });
+  });
+
+  it('the session answer announces the form; the canonical form is fixed', async () => {
+    const f = await enrolled(app, db, 'HJ06');
+    expect(f.pushSigning).toBe(2);
+    const a = { eventId: 'HJ06-9', userId: 'u-b', hash: HASH };
+    const b = { eventId: 'HJ06-10', userId: 'u-a', hash: HASH };
+    expect(canonicalCredentials([a, b])).toBe(
+      `[["HJ06-10","u-a","${HASH}"],["HJ06-9","u-b","${HASH}"]]`,
+    );
+    expect(canonicalCredentials([b, a])).toBe(canonicalCredentials([a, b]));
+    expect(sha256Hex(canonicalCredentials(undefined))).toBe(
+      '4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945',
+    );
   });
 });

@@ -12,6 +12,8 @@
 // marked done when it is created (db.ts). A restore derives the rows itself (upgradeTables).
 import type { OneWindowDb } from './db';
 import { BACKFILLS, backfillKey, backfillRows } from './rowUpgrades';
+import { markConflictRows } from './conflicts';
+import { maskFollowUpRows } from './followUpMask';
 
 export { backfillKey };
 
@@ -37,6 +39,9 @@ async function fill(db: OneWindowDb, chunk: number): Promise<number> {
       await db.meta.put({ key, value: 'done' });
     }
   }
+  // Row upkeep that needs no schema version, once each (a meta row marks it done).
+  filled += await maskFollowUpRows(db);
+  filled += await markConflictRows(db);
   return filled;
 }
 

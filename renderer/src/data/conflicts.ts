@@ -21,6 +21,7 @@ import {
 import type { CaseRow, LedgerRow, OneWindowDb } from './db';
 import { EVENT_SCHEMA } from './eventRegistry';
 import type { EventActor, StoredEvent } from './eventTypes';
+import { CONFLICT_TERM, hasConflicts } from './projection';
 import { hallOrder } from './sync/order';
 
 export const CONFLICT_STREAM_PREFIX = 'conflict:';
@@ -81,7 +82,16 @@ export type ConflictQuery =
   { ok: true; open: ConflictEntry[]; resolved: ConflictEntry[] } | { ok: false; code: 'forbidden' };
 
 /** The tables the queue reads (a command that checks an entry reads them in its transaction). */
-export const conflictTables = (db: OneWindowDb) => [db.events, db.cases, db.ledger, db.users];
+export const conflictTables = (db: OneWindowDb) => [
+  db.events,
+  db.cases,
+  db.ledger,
+  db.users,
+  db.meta,
+];
+
+/** The meta row that says every stored case row carries its CONFLICT_TERM (markConflictRows). */
+export const CONFLICT_MARKS_KEY = 'upkeep:conflictTerms';
 
 const textOf = (e: StoredEvent): string => {
   const p = e.payload as Record<string, unknown>;
@@ -225,11 +235,16 @@ async function resolutions(db: OneWindowDb): Promise<Map<string, ConflictEntry['
 export async function allConflicts(db: OneWindowDb): Promise<ConflictEntry[]> {
   // Rows first, then their streams: no request is issued from inside a cursor's callback.
   const cases: { subject: ConflictSubject; marked: Marked[] }[] = [];
-  await db.cases.each((row: CaseRow) => {
+  const take = (row: CaseRow) => {
     const state = row.state as CaseState | undefined;
-    if (state && (state.parked?.length || state.merged?.length))
+    if (state && hasConflicts(state))
       cases.push({ subject: caseSubject(row, state), marked: markedOfCase(state) });
-  });
+  };
+  // Only the cases with parked or merged events, through the terms index; until the start's
+  // upkeep has given rows stored before their entry, every row (as it always was).
+  if ((await db.meta.get(CONFLICT_MARKS_KEY))?.value === 'done')
+    (await db.cases.where('terms').equals(CONFLICT_TERM).toArray()).forEach(take);
+  else await db.cases.each(take);
   const ledgers: { subject: ConflictSubject; marked: Marked[]; ids: Set<string> }[] = [];
   await db.ledger.each((row: LedgerRow) => {
     const parked = (row.data as { parked?: LedgerParked } | null)?.parked;
@@ -279,4 +294,29 @@ export async function conflictQueue(db: OneWindowDb, userId: string): Promise<Co
 export async function openConflictCount(db: OneWindowDb, userId: string): Promise<number> {
   const q = await conflictQueue(db, userId);
   return q.ok ? q.open.length : 0;
+}
+
+/**
+ * Gives every case row stored before CONFLICT_TERM existed its entry (the start's upkeep,
+ * data/backfill.ts), in chunks of short transactions; then the queue reads through the index.
+ * Rows written since carry it already (projectCase). Resolves with the rows rewritten.
+ */
+export async function markConflictRows(db: OneWindowDb, chunk = 500): Promise<number> {
+  if ((await db.meta.get(CONFLICT_MARKS_KEY))?.value === 'done') return 0;
+  const ids = await db.cases.toCollection().primaryKeys();
+  let marked = 0;
+  for (let i = 0; i < ids.length; i += chunk) {
+    marked += await db.transaction('rw', db.cases, async () => {
+      const rows = await db.cases.bulkGet(ids.slice(i, i + chunk));
+      const puts = rows.flatMap((r) =>
+        r && hasConflicts(r.state as CaseState) && !r.terms.includes(CONFLICT_TERM)
+          ? [{ ...r, terms: [...r.terms, CONFLICT_TERM] }]
+          : [],
+      );
+      if (puts.length > 0) await db.cases.bulkPut(puts);
+      return puts.length;
+    });
+  }
+  await db.meta.put({ key: CONFLICT_MARKS_KEY, value: 'done' });
+  return marked;
 }

@@ -33,8 +33,12 @@ export interface CaseRow {
   /** Local date the case was taken in. */
   receivedDate: string;
   greenChannel: 0 | 1;
-  /** Character bigrams of applicant and project names (see data/search.ts). */
-  terms: string[];
+  /**
+   * Character bigrams of applicant and project names (see data/search.ts), and CONFLICT_TERM (a
+   * number, so no name search ever meets it) on a case the fold parked or merged an event of:
+   * the conflict queue's index (data/conflicts.ts).
+   */
+  terms: (string | number)[];
   /** The numbers a renumbered case had before (data/join/joinRecode.ts); absent when none. */
   formerNumbers?: string[];
   state: unknown;

@@ -2,7 +2,8 @@
 // rectification due within 15 working days. The rating goes through dispatch; the follow-up
 // is an event plus a `ledger` row. Both run inside one outer transaction, so a bad rating
 // never lands without its follow-up (nor a follow-up without its rating).
-import { rectificationDue, RECTIFY_WORKING_DAYS, toLocalDate } from '../domain';
+import { maskIdNumber, rectificationDue, RECTIFY_WORKING_DAYS, toLocalDate } from '../domain';
+import { maskedFollowUp } from './followUpMask';
 import type { Command } from '../domain';
 import { loadCalendar } from './holidayCalendar';
 import type { LedgerRow, OneWindowDb } from './db';
@@ -23,8 +24,15 @@ export interface RatingFollowUp {
   comment: string;
   /** '' for a ticket served without a case: the device asked nothing personal. */
   applicantName: string;
-  /** Credit code or ID number of the applicant (the ledgers group by enterprise); '' for a ticket. */
+  /**
+   * An enterprise's credit code (public: the ledgers group by it), or a person's ID number
+   * MASKED (4101**********1234): the event log is an audit record served to every station, and
+   * the full number stays in the case's intake, where the return call finds the contact. '' for
+   * a ticket.
+   */
   partyCode: string;
+  /** Whose code partyCode is (absent on follow-ups opened before the ID number was masked). */
+  partyKind?: 'enterprise' | 'person';
   /** Local date the rating was given. */
   ratedOn: string;
   rectifyDueOn: string;
@@ -97,7 +105,7 @@ export const followUpRowOf = (
   status: 'open',
   dueDate: fields.rectifyDueOn,
   // Flat data: the supervision ledger reads these fields (data/ledgersQueries.ts).
-  data: { ...fields, createdAt, createdBy },
+  data: { ...maskedFollowUp(fields), createdAt, createdBy },
 });
 
 /** Records a rating; a bad one (1–2) also opens its follow-up item in the ledger. */
@@ -130,10 +138,16 @@ export async function recordRating(
         overall: command.overall,
         comment: command.comment ?? '',
         applicantName: result.state.intake.applicant.name,
-        partyCode:
-          result.state.intake.applicant.kind === 'enterprise'
-            ? result.state.intake.applicant.creditCode
-            : result.state.intake.applicant.idNumber,
+        // Only what the follow-up needs: the case (caseId) leads to the applicant's contact.
+        ...(result.state.intake.applicant.kind === 'enterprise'
+          ? {
+              partyCode: result.state.intake.applicant.creditCode,
+              partyKind: 'enterprise' as const,
+            }
+          : {
+              partyCode: maskIdNumber(result.state.intake.applicant.idNumber),
+              partyKind: 'person' as const,
+            }),
         ...(command.reasons && command.reasons.length > 0 ? { reasons: command.reasons } : {}),
         ...(command.place
           ? { window: command.place.window, clerkName: command.place.clerkName }
@@ -149,5 +163,7 @@ export async function recordRating(
 /** The open follow-ups of one case (the issuance screen shows them under the rating). */
 export async function followUpsOfCase(db: OneWindowDb, caseId: string): Promise<RatingFollowUp[]> {
   const rows = await db.ledger.where('kind').equals(FOLLOW_UP_KIND).toArray();
-  return rows.map((r) => r.data as RatingFollowUp).filter((f) => f.caseId === caseId);
+  return rows
+    .map((r) => maskedFollowUp(r.data as RatingFollowUp))
+    .filter((f) => f.caseId === caseId);
 }

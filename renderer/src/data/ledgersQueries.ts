@@ -4,6 +4,7 @@ import type { CaseRating } from '../domain/rating';
 import type { RatedTicket, TicketRating } from '../domain/ticketRating';
 import { ticketRatingsById } from './ticketRatings';
 import type { CaseRow, OneWindowDb, ProjectRow } from './db';
+import { isPersonCode } from './followUpMask';
 import { itemOf } from './ledgers';
 import type {
   Commendation,
@@ -73,7 +74,10 @@ export function followUpAsSupervision(row: {
     title: str(d.comment) || str(d.title) || str(d.applicantName),
     source: 'badRating',
     sourceId: str(d.caseId) || null,
-    creditCode: str(d.partyCode) || str(d.creditCode),
+    // An enterprise's credit code (the link to its page); a person's ID number is never shown
+    // here — old follow-ups hold it in clear (followUpMask.ts).
+    creditCode:
+      d.partyCode !== undefined && isPersonCode(d) ? '' : str(d.partyCode) || str(d.creditCode),
     enterpriseName: str(d.applicantName),
     // A ticket served without a case has no case number: its ticket number stands in.
     caseNumber: str(d.caseNo) || str(d.caseNumber) || str(d.ticketNumber),

@@ -49,6 +49,19 @@ const projectIdOf = (state: CaseState): string | null => {
   return state.intake.projectName ? `project:name:${state.intake.projectName}` : null;
 };
 
+/**
+ * The index entry of a case that has parked or merged events (state.parked / state.merged), in
+ * the `*terms` index beside the name bigrams: the conflict queue reads those rows by
+ * `where('terms').equals(CONFLICT_TERM)` instead of every case (no schema version needed). A
+ * number sorts before every string in IndexedDB, so no bigram equality or prefix range of the
+ * name search can include it.
+ */
+export const CONFLICT_TERM = 0;
+
+/** Whether the fold parked or merged an event of this case (the conflict queue lists it). */
+export const hasConflicts = (state: CaseState): boolean =>
+  (state.parked?.length ?? 0) > 0 || (state.merged?.length ?? 0) > 0;
+
 export function projectCase(
   state: CaseState,
   calendar: HolidayCalendar = defaultCalendar,
@@ -71,7 +84,10 @@ export function projectCase(
     dueDate: dueDateOf(state, calendar),
     receivedDate: state.receivedOn,
     greenChannel: state.greenChannel ? 1 : 0,
-    terms: termsOf(state.intake.applicant.name, state.intake.projectName),
+    terms: [
+      ...termsOf(state.intake.applicant.name, state.intake.projectName),
+      ...(hasConflicts(state) ? [CONFLICT_TERM] : []),
+    ],
     // Only on a renumbered case: every other row stays byte for byte what it was.
     ...(state.formerNumbers?.length ? { formerNumbers: state.formerNumbers } : {}),
     state,

@@ -14,7 +14,7 @@ import {
 } from '../../../electron/contract-hall';
 import { createAttachmentStore } from '../../../electron/services/attachments';
 import { createPrintArchive } from '../../../electron/services/archive';
-import { createHallService, enrolmentFilePath } from '../../../electron/services/hall';
+import { enrolmentFilePath } from '../../../electron/services/hall';
 import { createKeyService, keyFilePath, syncKeyFilePath } from '../../../electron/services/keys';
 import { createHandlers } from '../../../electron/handlers';
 import { registerHandlers } from '../../../electron/ipc';
@@ -23,56 +23,14 @@ import { createHostClient } from '../../../electron/contract-client';
 import { createBackupStore } from '../../../electron/services/backups';
 import { createFileSaver } from '../../../electron/services/files';
 import { createSettingsStore } from '../../../electron/services/settings';
-import { hasOpenssl, makeCert, startFakeHall, type FakeHall } from '../../fixtures/hallFake';
+import { hasOpenssl, makeCert } from '../../fixtures/hallFake';
 import { bytesOf, fakePlatform, tempDir } from './helpers';
+import { closeHalls, enrolArgs, event, forgetHall, hallOn, hex, service } from './hallFixtures';
 
-const halls: FakeHall[] = [];
 const raw: Server[] = [];
 afterEach(async () => {
-  await Promise.all(halls.splice(0).map((h) => h.close()));
+  await closeHalls();
   raw.splice(0).forEach((s) => s.close());
-});
-
-async function hallOn(opts: Parameters<typeof startFakeHall>[0] = {}) {
-  const h = await startFakeHall(opts);
-  halls.push(h);
-  return h;
-}
-
-async function service(timeoutMs = 3000) {
-  const dir = await tempDir('ow-hall-');
-  const attachments = createAttachmentStore(dir);
-  const hall = createHallService({
-    dataDir: dir,
-    attachments,
-    archive: createPrintArchive(dir),
-    appVersion: '0.1.0-test',
-    timeoutMs,
-  });
-  return { dir, hall, attachments };
-}
-
-const enrolArgs = (serverUrl: string, fingerprint?: string) => ({
-  serverUrl,
-  code: 'ABCD-EFGH-JK23',
-  stationCode: 'HJ01',
-  label: '2号窗口',
-  kind: 'counter' as const,
-  ...(fingerprint !== undefined ? { fingerprint } : {}),
-});
-
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-const event = (seq: number) => ({
-  id: `HJ01-${seq}`,
-  stationId: 'HJ01',
-  stationSeq: seq,
-  streamId: 'case:HJ01-20261201-0001',
-  type: 'case.received',
-  payload: { n: seq },
-  actor: { id: 'u-1', name: '窗口一', role: 'clerk' },
-  at: '2026-12-01T08:41:00.000Z',
-  prevHash: hex(seq - 1),
-  hash: hex(seq),
 });
 
 async function failure(p: Promise<unknown>) {
@@ -150,7 +108,7 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
     await hall.enrol(enrolArgs(server.url, cert.opensslFingerprint));
     const port = server.port;
     await server.close();
-    halls.splice(halls.indexOf(server), 1);
+    forgetHall(server);
     // Someone else answers on the same address with their own certificate.
     const impostor = await hallOn({ tls: makeCert(dir, 'impostor'), port });
     const pushed = await hall.push({ chainId: 'HJ01', fromSeq: 1, events: [event(1)] });

@@ -16,6 +16,8 @@ export const FATAL_CODES: ReadonlySet<HallError['code']> = new Set<HallError['co
   'quarantined',
   'bad_hash',
   'bad_signature',
+  // The password hashes beside the push are not the ones it signed: changed on the way.
+  'credentials_mismatch',
   'schema_too_new',
   'station_blocked',
   'station_retired',

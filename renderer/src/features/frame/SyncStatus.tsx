@@ -23,6 +23,7 @@ const ALERTS = new Set([
   'bad_hash',
   'quarantined',
   'bad_signature',
+  'credentials_mismatch',
   'station_blocked',
   'station_retired',
   'certificate_mismatch',
