@@ -55,7 +55,7 @@ test('an enrolled kiosk and display start into their pages, stay there, and shar
   baseURL,
 }) => {
   test.setTimeout(240_000);
-  const kiosk = await device('KS01', '自助机', baseURL!, { width: 1080, height: 1920 });
+  const kiosk = await device('KS01', '取号机', baseURL!, { width: 1080, height: 1920 });
   const kioskWatch = watch(kiosk);
   await expect(kiosk).toHaveURL(/#\/floor\/kiosk$/);
   await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText('取号');

@@ -160,7 +160,7 @@ test('the printed QR code opens the ticket’s page on a phone: waiting, then ca
     await kiosk.getByTestId('hall-serverUrl').fill(new URL(kiosk.url()).origin);
     await kiosk.getByTestId('hall-label').fill('KS01');
     await kiosk.getByRole('combobox', { name: '本机用途' }).click();
-    await kiosk.getByRole('option', { name: '自助机' }).click();
+    await kiosk.getByRole('option', { name: '取号机' }).click();
     await kiosk.getByTestId('hall-code').fill(hall.codes.KS01!);
     await kiosk.getByTestId('hall-enrol').click();
     await expect(kiosk.getByTestId('hall-enrolled-message')).toBeVisible({ timeout: 30_000 });

@@ -145,7 +145,7 @@ export interface Station {
 export interface EnrolOptions {
   /** What the station calls itself in 设置 › 大厅同步; default `${code} 窗口`. */
   label?: string;
-  /** The 本机用途 option to pick, by its visible name (e.g. 自助机); default left as it is. */
+  /** The 本机用途 option to pick, by its visible name (e.g. 取号机); default left as it is. */
   use?: string;
   /** The language the settings page is in (the 本机用途 field's name follows it). */
   language?: 'zh-CN' | 'en';
