@@ -78,7 +78,7 @@ function userChain(station: string, userId: string): WireEvent[] {
   });
 }
 
-const post = (s: Session, payload: unknown) =>
+const post = (s: Session, payload: object) =>
   app.inject({ method: 'POST', url: '/v1/restore/refill', headers: auth(s), payload });
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
