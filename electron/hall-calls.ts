@@ -20,6 +20,7 @@ import {
   type WireEvent,
 } from '../server/protocol';
 import { refillResponseSchema } from '../server/protocol/restore';
+import { signedRefillBody } from './hall-refill';
 
 type Out<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['result']>;
 type In<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['args']>;
@@ -37,6 +38,8 @@ export interface HallCallDeps {
    * when none is held): 2 signs the credentials too, 1 is a hall from before.
    */
   pushSigning(): Promise<number>;
+  /** The refill signature form the hall checks, as its session answer said (0: a hall from before). */
+  refillSigning(): Promise<number>;
 }
 
 export interface HallCalls {
@@ -150,7 +153,14 @@ export function hallCalls(d: HallCallDeps): HallCalls {
     refill: (args) =>
       callHall(
         authed,
-        { method: 'POST', path: `${API_PREFIX}/restore/refill`, body: json(args) },
+        async () => {
+          const body = await signedRefillBody(args, {
+            sign: (payload) => d.sign(payload),
+            sha256Hex: (text) => d.sha256Hex(utf8.encode(text)),
+            refillSigning: () => d.refillSigning(),
+          });
+          return { method: 'POST', path: `${API_PREFIX}/restore/refill`, body: json(body) };
+        },
         refillResponseSchema,
         'response',
       ),

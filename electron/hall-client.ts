@@ -101,6 +101,8 @@ export function createHallClient(deps: HallClientDeps): HallService {
   let token: { value: string; expiresAt: number } | null = null;
   /** The push signature form the last session answer announced (1: a hall from before). */
   let pushSigning = 1;
+  /** The refill signature form it announced (0: a hall from before, which takes them unsigned). */
+  let refillSigning = 0;
   let opening: Promise<Out<'hall.session'>> | null = null;
 
   async function load(): Promise<Enrolment | null> {
@@ -149,6 +151,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
     );
     enrolment = await keepBundleKey(deps.store, e, session.bundleKey);
     pushSigning = session.pushSigning ?? 1;
+    refillSigning = session.refillSigning ?? 0;
     const expires = Date.parse(session.expiresAt);
     token = { value: session.token, expiresAt: Number.isFinite(expires) ? expires : 0 };
     return session;
@@ -236,6 +239,10 @@ export function createHallClient(deps: HallClientDeps): HallService {
       pushSigning: async () => {
         if (!fresh()) await session();
         return pushSigning;
+      },
+      refillSigning: async () => {
+        if (!fresh()) await session();
+        return refillSigning;
       },
     }),
   };

@@ -11,6 +11,7 @@ import {
   sessionSigningText,
   type ChainHeadInfo,
   PUSH_SIGNING_FORM,
+  REFILL_SIGNING_FORM,
 } from '../protocol';
 import { hallInfo, station } from '../admin';
 import { randomNonce, randomToken, sha256Hex, stationKey, verifySignature } from '../crypto';
@@ -179,6 +180,7 @@ export function authRoutes(app: FastifyInstance, ctx: HallContext) {
       lastGseq: await ctx.store.lastGseq(),
       ...(ctx.bundleKey ? { bundleKey: ctx.bundleKey } : {}),
       pushSigning: PUSH_SIGNING_FORM,
+      refillSigning: REFILL_SIGNING_FORM,
     };
   });
 }

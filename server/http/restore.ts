@@ -4,10 +4,11 @@
 // says station codes, gseqs and counts, never a payload.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../protocol';
-import { refillRequestSchema } from '../protocol/restore';
-import { nodeChainHash } from '../crypto';
+import { refillBodySchema } from '../protocol/restore';
+import { nodeChainHash, sha256Hex, verifySignature } from '../crypto';
+import { refillSignatureProblem, unsignedRefill } from '../core/refillSigning';
 import { refill, refusesStation, type RestoreStore } from '../core/restore';
-import { requireStation } from './auth';
+import { requireStation, sessionStation } from './auth';
 import { restoreHeldLeases } from '../db/restore';
 import type { HallContext } from './context';
 import { HallError } from './errors';
@@ -30,11 +31,24 @@ export function restoreRoutes(app: FastifyInstance, ctx: HallContext, restore: R
   });
 
   app.post(`${API_PREFIX}/restore/refill`, async (req) => {
-    const stationCode = await requireStation(ctx, req);
-    const parsed = refillRequestSchema.safeParse(req.body);
+    const { code: stationCode, publicKey } = await sessionStation(ctx, req);
+    const parsed = refillBodySchema.safeParse(req.body);
     if (!parsed.success)
       throw new HallError('bad_request', 'the refill does not match the protocol');
-    const held = parsed.data.leases ?? [];
+    // The signature first: a refused refill stores nothing (no event, credential, lease or
+    // check-in) and does not start restore mode.
+    const problem = await refillSignatureProblem(
+      parsed.data,
+      (text, signature) => verifySignature(publicKey, text, signature),
+      sha256Hex,
+    );
+    if (problem) {
+      ctx.log(`refill refused ${problem.code}: ${stationCode}`);
+      const { code, message, ...detail } = problem;
+      throw new HallError(code, message, detail);
+    }
+    const request = unsignedRefill(parsed.data);
+    const held = request.leases ?? [];
     // The leased blocks it holds, taken in again while the hall restores (db/restore.ts) —
     // before the refill, whose last check-in may open the hall, and again after it, when this
     // refill is what told the hall it was restored. Taking one in twice changes nothing.
@@ -45,7 +59,7 @@ export function restoreRoutes(app: FastifyInstance, ctx: HallContext, restore: R
     };
     const run = queue.then(async () => {
       if ((await restore.state()).restoring) await takeLeases();
-      const r = await refill(ctx.store, restore, stationCode, parsed.data, {
+      const r = await refill(ctx.store, restore, stationCode, request, {
         now: ctx.now(),
         hashOf: nodeChainHash,
         log: ctx.log,
@@ -61,7 +75,7 @@ export function restoreRoutes(app: FastifyInstance, ctx: HallContext, restore: R
       throw new HallError(code, message, detail);
     }
     ctx.log(
-      `refill ${stationCode}: holds ${parsed.data.holds}, ${r.accepted} taken, hall at ${r.lastGseq}` +
+      `refill ${stationCode}: holds ${request.holds}, ${r.accepted} taken, hall at ${r.lastGseq}` +
         (r.restoring ? `, waiting for ${r.waitingFor.join(' ')}` : ', open'),
     );
     return {

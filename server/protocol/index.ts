@@ -251,6 +251,11 @@ export const sessionResponseSchema = z.object({
   bundleKey: base64Schema.max(300).optional(),
   /** The newest push signature form the hall checks (PUSH_SIGNING_FORM); absent: form 1 only. */
   pushSigning: z.number().int().min(1).optional(),
+  /**
+   * The refill signature form the hall checks (REFILL_SIGNING_FORM, docs/hall.md "Restoring the
+   * server"); absent: a hall from before, which takes refills unsigned (and no other field).
+   */
+  refillSigning: z.number().int().min(1).optional(),
 });
 
 /**

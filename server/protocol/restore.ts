@@ -2,7 +2,7 @@
 // last gseq, with the original gseqs (docs/hall.md "Restoring the server"). With no events it is
 // a check-in: the station says how far it holds, the hall says whether it still restores.
 import { z } from 'zod';
-import { credentialSchema, gseqSchema, hallEventSchema } from './index';
+import { base64Schema, credentialSchema, gseqSchema, hallEventSchema, hashSchema } from './index';
 import { seriesIdSchema } from './leases';
 
 /**
@@ -43,6 +43,20 @@ export const refillRequestSchema = z
   })
   .strict();
 export type RefillRequest = z.infer<typeof refillRequestSchema>;
+
+/**
+ * The refill as it travels (the host signs what the station hands it): `signature` is the station
+ * key's signature of `refillSigningText(...)` over the request (server/protocol/signing.ts) and
+ * `credentialsSha256` the SHA-256 of its credentials' canonical form, which the signature covers.
+ * Both absent: a station from before signed refills, which may then carry no credentials.
+ */
+export const refillBodySchema = refillRequestSchema
+  .extend({
+    signature: base64Schema.max(200).optional(),
+    credentialsSha256: hashSchema.optional(),
+  })
+  .strict();
+export type RefillBody = z.infer<typeof refillBodySchema>;
 
 export const refillResponseSchema = z.object({
   /** Still refusing pulls, pushes and numbers until the stations named have refilled. */

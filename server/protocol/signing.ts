@@ -44,3 +44,81 @@ export function canonicalCredentials(credentials: readonly Credential[] | undefi
     .map((c) => [c.eventId, c.userId, c.hash]);
   return JSON.stringify(rows);
 }
+
+/**
+ * A refill (POST /v1/restore/refill, docs/hall.md "Restoring the server") is signed over what it
+ * sends: how far the station holds, the gseq range of its events and the SHA-256 of their chain
+ * positions and hashes (`canonicalRefillEvents`; each hash commits to its event and, chained,
+ * to every one before), the credentials' SHA-256 in the push's canonical form
+ * (`canonicalCredentials`) and the held leases' (`canonicalHeldLeases`). A check-in (no events)
+ * signs `0` `0` and the hashes of `[]`. Its own domain: a push signature never verifies here.
+ */
+export const refillSigningText = (p: {
+  holds: number;
+  fromGseq: number;
+  toGseq: number;
+  eventsSha256: string;
+  credentialsSha256: string;
+  leasesSha256: string;
+}) =>
+  `onewindow-refill-v1\n${p.holds}\n${p.fromGseq}\n${p.toGseq}\n${p.eventsSha256}\n` +
+  `${p.credentialsSha256}\n${p.leasesSha256}`;
+
+/** The refill signature's form, which the session answer announces (`refillSigning`). */
+export const REFILL_SIGNING_FORM = 1;
+
+/**
+ * The events of a refill as its signature covers them: a JSON array of `[gseq, chainId,
+ * stationSeq, hash]` in the order sent (chainId: the event's, or its stationId for schema 1).
+ */
+export function canonicalRefillEvents(
+  events: readonly {
+    gseq: number;
+    event: { chainId?: string; stationId: string; stationSeq: number; hash: string };
+  }[],
+): string {
+  return JSON.stringify(
+    events.map((h) => [
+      h.gseq,
+      h.event.chainId ?? h.event.stationId,
+      h.event.stationSeq,
+      h.event.hash,
+    ]),
+  );
+}
+
+/** The held leases of a refill's check-in: `[seriesId, [[leaseKey, first, last], …]]` as sent. */
+export function canonicalHeldLeases(
+  leases:
+    | readonly {
+        seriesId: string;
+        blocks: readonly { leaseKey: string; first: number; last: number }[];
+      }[]
+    | undefined,
+): string {
+  return JSON.stringify(
+    (leases ?? []).map((h) => [h.seriesId, h.blocks.map((b) => [b.leaseKey, b.first, b.last])]),
+  );
+}
+
+/** The signing text of a refill, its three canonical forms hashed with the caller's SHA-256. */
+export async function refillSigningTextOf(
+  r: {
+    holds: number;
+    events: Parameters<typeof canonicalRefillEvents>[0];
+    credentials?: readonly Credential[] | undefined;
+    leases?: Parameters<typeof canonicalHeldLeases>[0];
+  },
+  sha256Hex: (text: string) => string | Promise<string>,
+  /** The credentials' hash as the request says it (the hall checks it against the credentials). */
+  credentialsSha256?: string,
+): Promise<string> {
+  return refillSigningText({
+    holds: r.holds,
+    fromGseq: r.events[0]?.gseq ?? 0,
+    toGseq: r.events.at(-1)?.gseq ?? 0,
+    eventsSha256: await sha256Hex(canonicalRefillEvents(r.events)),
+    credentialsSha256: credentialsSha256 ?? (await sha256Hex(canonicalCredentials(r.credentials))),
+    leasesSha256: await sha256Hex(canonicalHeldLeases(r.leases)),
+  });
+}

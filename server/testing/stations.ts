@@ -6,10 +6,12 @@ import { nodeChainHash, sha256Hex } from '../crypto';
 import {
   canonicalCredentials,
   pushSigningText,
+  refillSigningTextOf,
   sessionSigningText,
   type Credential,
   type WireEvent,
 } from '../protocol';
+import type { RefillBody, RefillRequest } from '../protocol/restore';
 
 export interface TestStation {
   code: string;
@@ -121,3 +123,18 @@ export function signedPush(
 }
 
 export const sessionText = sessionSigningText;
+
+/**
+ * A refill request signed by the station as its host signs it (electron/hall-refill.ts):
+ * `signAs` signs another request than the one sent (a refill changed on the way).
+ */
+export async function signedRefill(
+  st: TestStation,
+  request: RefillRequest,
+  o: { signAs?: RefillRequest } = {},
+): Promise<RefillBody> {
+  const signed = o.signAs ?? request;
+  const credentialsSha256 = sha256Hex(canonicalCredentials(signed.credentials));
+  const text = await refillSigningTextOf(signed, sha256Hex, credentialsSha256);
+  return { ...request, signature: st.sign(text), credentialsSha256 };
+}

@@ -14,6 +14,8 @@ export interface Session extends TestStation {
   token: string;
   /** The push signature form the session answer announced. */
   pushSigning?: number;
+  /** The refill signature form the session answer announced. */
+  refillSigning?: number;
 }
 
 export async function ensureHall(db: Db) {
@@ -70,8 +72,13 @@ export async function openSession(app: FastifyInstance, st: TestStation): Promis
     },
   });
   if (res.statusCode !== 200) throw new Error(`session ${st.code}: ${res.body}`);
-  const body = res.json() as { token: string; pushSigning?: number };
-  return { ...st, token: body.token, pushSigning: body.pushSigning };
+  const body = res.json() as { token: string; pushSigning?: number; refillSigning?: number };
+  return {
+    ...st,
+    token: body.token,
+    pushSigning: body.pushSigning,
+    refillSigning: body.refillSigning,
+  };
 }
 
 export async function enrolled(

@@ -9,71 +9,30 @@
 // runs them as loops on the injected scheduler.
 import type { OneWindowDb } from '../db';
 import { markHallJoined, noteHallContact, noteHallLost } from '../hallPresence';
-import { refillLeases, type LeasePlanEntry } from '../numberLeases';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { EngineLoops } from './engineLoops';
+import { defaultSchedule, errorOf, type SyncEngineOptions } from './engineOptions';
+import { RefillRunner } from './engineRefill';
 import { joinGate } from './joinGate';
+import { LeaseTopUp } from './leaseTopUp';
 import { ownChains, pendingCount, stationIdOf } from './outbox';
 import { pullOnce, type PullOutcome } from './pull';
 import { pushOnce, setAcked, FATAL_CODES, type PushOutcome } from './push';
-import { heldGseq, refillOnce, type RefillOutcome } from './refill';
+import { heldGseq, type RefillOutcome } from './refill';
 import { createSyncStore, type AlertCode, type SyncStore } from './state';
 import type { HallError, HallTransport, SessionResult } from './transport';
 
-export interface SyncEngineOptions {
-  db: OneWindowDb;
-  transport: HallTransport;
-  now?: () => Date;
-  random?: () => number;
-  /** Runs `fn` after `ms`; returns a cancel. Defaults to setTimeout. `loop` names the caller. */
-  schedule?: (fn: () => void, ms: number, loop: 'push' | 'pull') => () => void;
-  backoff?: BackoffPolicy;
-  /** Long-poll wait once caught up. */
-  pullWaitMs?: number;
-  pullLimit?: number;
-  pushLimit?: number;
-  /** Pause before asking again after an empty answer (a host that does not long-poll). */
-  idlePullMs?: number;
-  /** How many notice and ledger numbers to hold ahead (numberLeases.ts; a field laptop more). */
-  leasePlan?: readonly LeasePlanEntry[];
-}
-
-const defaultSchedule = (fn: () => void, ms: number) => {
-  const t = setTimeout(fn, ms);
-  return () => clearTimeout(t);
-};
-
-/**
- * A thrown failure (hall.session) as a HallError: the host throws HostError code 'hall' whose
- * message starts with the hall's code ('station_blocked: …'); anything else counts as unreachable.
- */
-export const errorOf = (e: unknown): HallError => {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  const message = typeof err?.message === 'string' ? err.message : String(e);
-  const code = err?.code === 'hall' ? message.split(':')[0]!.trim() : err?.code;
-  return typeof code === 'string' && code !== 'hall' && /^[a-z_]+$/.test(code)
-    ? { code: code as HallError['code'], message }
-    : { code: 'unreachable', message };
-};
+export { errorOf, type SyncEngineOptions } from './engineOptions';
 
 export class SyncEngine {
   readonly store: SyncStore = createSyncStore();
   private readonly db: OneWindowDb;
   private readonly transport: HallTransport;
   private readonly now: () => Date;
-  private readonly random: () => number;
-  private readonly schedule: NonNullable<SyncEngineOptions['schedule']>;
-  private readonly policy: BackoffPolicy;
-  private readonly pullWaitMs: number;
   private readonly pullLimit: number;
   private readonly pushLimit: number;
-  private readonly idlePullMs: number;
   private session: SessionResult | null = null;
   private stationId: string | null = null;
-  private running = false;
-  private pushing: Promise<void> | null = null;
-  private pushAgain = false;
-  private cancelPushRetry: (() => void) | null = null;
-  private cancelPull: (() => void) | null = null;
   /** Consecutive failed push attempts (the backoff's exponent); 0 after a success. */
   pushFailures = 0;
   pullFailures = 0;
@@ -82,21 +41,41 @@ export class SyncEngine {
   private gating: Promise<HallError | 'held' | null> | null = null;
   /** The join check let this station go (a clear record stays clear): no need to look again. */
   private joinClear = false;
-  private refilling: Promise<RefillOutcome> | null = null;
+  private readonly leases: LeaseTopUp;
+  private readonly refiller: RefillRunner;
+  private readonly loops: EngineLoops;
 
   constructor(o: SyncEngineOptions) {
     this.db = o.db;
     this.transport = o.transport;
     this.now = o.now ?? (() => new Date());
-    this.random = o.random ?? Math.random;
-    this.schedule = o.schedule ?? defaultSchedule;
-    this.policy = o.backoff ?? DEFAULT_BACKOFF;
-    this.pullWaitMs = o.pullWaitMs ?? 25_000;
     // The server's largest page: a catch-up of 200,000 events is 100 transactions, not 400.
     this.pullLimit = o.pullLimit ?? 2000;
     this.pushLimit = o.pushLimit ?? 200;
-    this.idlePullMs = o.idlePullMs ?? 1000;
-    this.leasePlan = o.leasePlan ?? null;
+    this.leases = new LeaseTopUp(this.db, this.transport, this.now, o.leasePlan ?? null);
+    this.refiller = new RefillRunner(this.db, this.transport, this.store, {
+      raise: (code, detail) => this.raise(code, detail),
+      opened: () => {
+        this.session = null;
+      },
+    });
+    const policy: BackoffPolicy = o.backoff ?? DEFAULT_BACKOFF;
+    this.loops = new EngineLoops(
+      {
+        pushAll: () => this.pushAll(),
+        pullOnce: (waitMs) => this.pullOnce(waitMs),
+        pushFailures: () => this.pushFailures,
+        pullFailures: () => this.pullFailures,
+        caughtUp: () => this.pullCaughtUp,
+      },
+      {
+        schedule: o.schedule ?? defaultSchedule,
+        random: o.random ?? Math.random,
+        policy,
+        pullWaitMs: o.pullWaitMs ?? 25_000,
+        idlePullMs: o.idlePullMs ?? 1000,
+      },
+    );
   }
 
   private raise(code: AlertCode, detail: string) {
@@ -188,32 +167,9 @@ export class SyncEngine {
     return null;
   }
 
-  private leasing: Promise<unknown> | null = null;
-  private readonly leasePlan: readonly LeasePlanEntry[] | null;
-  private leasesReconciled = false;
-
-  /** One lease round at a time (data/numberLeases.ts); the first that succeeds reconciles. */
+  /** One lease round at a time (leaseTopUp.ts); the first that succeeds reconciles. */
   topUpLeases(reconcile = false): Promise<unknown> {
-    const transport = this.transport;
-    if (!transport.numbers || this.leasing) return this.leasing ?? Promise.resolve();
-    const run = refillLeases(
-      this.db,
-      { numbers: (args) => transport.numbers!(args) },
-      {
-        now: this.now(),
-        reconcile: reconcile || !this.leasesReconciled,
-        ...(this.leasePlan ? { plan: this.leasePlan } : {}),
-      },
-    )
-      .then((r) => {
-        if (r.ok) this.leasesReconciled = true;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.leasing = null;
-      });
-    this.leasing = run;
-    return run;
+    return this.leases.run(reconcile);
   }
 
   /** Pushes ranges until the outbox is empty or the hall fails; one outcome back. */
@@ -356,30 +312,7 @@ export class SyncEngine {
    * dropped. Once the hall serves again the session is opened afresh (its heads are whole again).
    */
   refill(): Promise<RefillOutcome> {
-    this.refilling ??= refillOnce(this.db, this.transport)
-      .catch((e: unknown): RefillOutcome => ({ kind: 'error', error: errorOf(e) }))
-      .then((r) => {
-        if (r.kind === 'open') {
-          this.session = null;
-          this.store.set({ restoring: undefined });
-        } else if (r.kind === 'waiting') {
-          const { lastGseq, holds, refilled, waitingFor } = r;
-          const before = this.store.get().restoring?.refilled ?? 0;
-          this.store.set({
-            restoring: { lastGseq, holds, refilled: before + refilled, waitingFor },
-          });
-        } else if (FATAL_CODES.has(r.error.code)) {
-          this.store.set({ restoring: undefined });
-          this.raise(r.error.code, r.error.message);
-        } else if (!this.store.get().restoring) {
-          this.store.set({ restoring: { lastGseq: 0, holds: 0, refilled: 0, waitingFor: [] } });
-        }
-        return r;
-      })
-      .finally(() => {
-        this.refilling = null;
-      });
-    return this.refilling;
+    return this.refiller.run();
   }
 
   // ---- the loops --------------------------------------------------------------------------
@@ -389,7 +322,7 @@ export class SyncEngine {
    * refreshed and, when the engine runs, the outbox pushed at once. Never rejects.
    */
   afterDispatch(): Promise<void> {
-    if (this.running) this.kickPush();
+    if (this.loops.running) this.loops.kickPush();
     return pendingCount(this.db).then(
       (pending) => {
         const { alert, phase } = this.store.get();
@@ -404,17 +337,11 @@ export class SyncEngine {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.kickPush();
-    this.pullLoop(0);
+    this.loops.start();
   }
 
   stop(): void {
-    this.running = false;
-    this.cancelPushRetry?.();
-    this.cancelPull?.();
-    this.cancelPushRetry = this.cancelPull = null;
+    this.loops.stop();
   }
 
   /** After an administrator dealt with the alert (or for a fresh start): push again. */
@@ -422,59 +349,6 @@ export class SyncEngine {
     this.pushStopped = false;
     this.session = null;
     this.store.set({ alert: undefined });
-    if (this.running) this.kickPush();
-  }
-
-  private kickPush(): void {
-    if (this.pushing) {
-      this.pushAgain = true;
-      return;
-    }
-    this.cancelPushRetry?.();
-    this.cancelPushRetry = null;
-    // A failure of the station's own database (closed, quota) is retried like an unreachable hall.
-    const retry: PushOutcome = { kind: 'retry', error: { code: 'unreachable', message: 'local' } };
-    this.pushing = this.pushAll()
-      .catch((): PushOutcome => retry)
-      .then((r) => {
-        if (!this.running) return;
-        if (r.kind === 'retry') {
-          const ms = backoffDelay(this.pushFailures, this.random, this.policy);
-          this.cancelPushRetry = this.schedule(() => this.kickPush(), ms, 'push');
-        }
-      })
-      .finally(() => {
-        this.pushing = null;
-        if (this.pushAgain && this.running) {
-          this.pushAgain = false;
-          this.kickPush();
-        }
-      });
-  }
-
-  private pullLoop(delayMs: number): void {
-    this.cancelPull = this.schedule(
-      () => {
-        if (!this.running) return;
-        const local: PullOutcome = { kind: 'error', error: { code: 'unreachable', message: '' } };
-        void this.pullOnce(this.pullCaughtUp ? this.pullWaitMs : 0)
-          .catch(() => local)
-          .then((r) => {
-            if (!this.running) return;
-            const failed = r.kind !== 'ok' && r.kind !== 'held';
-            // A host that answered at once with nothing (no long-poll) is asked again a little later.
-            // A held join is looked at again as often (a settlement on screen lets it go).
-            const idle = r.kind === 'held' || (r.kind === 'ok' && r.delivered === 0 && !r.more);
-            const ms = failed
-              ? backoffDelay(Math.max(1, this.pullFailures), this.random, this.policy)
-              : idle
-                ? this.idlePullMs
-                : 0;
-            this.pullLoop(ms);
-          });
-      },
-      delayMs,
-      'pull',
-    );
+    if (this.loops.running) this.loops.kickPush();
   }
 }

@@ -16,7 +16,15 @@ import { MemoryStore } from '../../../../../server/core/memory';
 import { MemoryLeases } from '../../../../../server/core/leases';
 import { MemoryNumbers } from '../../../../../server/core/numbers';
 import { MemoryRestore, refill, refusesStation } from '../../../../../server/core/restore';
-import type { RefillRequest, RefillResponse } from '../../../../../server/protocol/restore';
+import type {
+  RefillBody,
+  RefillRequest,
+  RefillResponse,
+} from '../../../../../server/protocol/restore';
+import { refillSignatureProblem, unsignedRefill } from '../../../../../server/core/refillSigning';
+import { sha256Hex, verifySignature } from '../../../../../server/crypto';
+import { testStation, type TestStation } from '../../../../../server/testing/stations';
+import { signedRefillBody } from '../../../../../electron/hall-refill';
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../../../electron/hall-numbers';
 import { voidRequestSchema } from '../../../../../server/protocol';
 import type {
@@ -49,6 +57,17 @@ export class HallModel {
   /** Every blob hash uploaded, in order (tests check "before the events"). */
   readonly uploads: string[] = [];
   serverTime = '2026-03-02T02:00:00.000Z';
+  /** The refill signature form the session announces (0: a hall from before, which takes no signature). */
+  refillSigning = 1;
+  /** Refill signatures verified with the station's enrolled key. */
+  verifiedRefills = 0;
+  /** Each station's sync key (the host holds the private half, the hall the public one). */
+  private readonly keys = new Map<string, TestStation>();
+  keyOf(stationCode: string): TestStation {
+    let k = this.keys.get(stationCode);
+    if (!k) this.keys.set(stationCode, (k = testStation(stationCode)));
+    return k;
+  }
   /** Raised by a restore: the sessions opened since the dump are gone (the `sessions` table). */
   sessionEpoch = 0;
   private pushes = 0;
@@ -160,11 +179,22 @@ export class HallModel {
     this.sessionEpoch += 1;
   }
 
-  /** POST /v1/restore/refill, as server/http/restore.ts answers it. */
+  /** POST /v1/restore/refill, as server/http/restore.ts answers it: the signature first. */
   async refill(
     stationCode: string,
-    req: RefillRequest,
+    body: RefillBody,
   ): Promise<HallResult<{ response: RefillResponse }>> {
+    if (this.refillSigning === 0 && (body.signature ?? body.credentialsSha256) !== undefined)
+      return { ok: false, error: { code: 'bad_request', message: 'not the protocol' } };
+    const { publicKey } = this.keyOf(stationCode);
+    const problem = await refillSignatureProblem(
+      body,
+      (text, signature) => verifySignature(publicKey, text, signature),
+      sha256Hex,
+    );
+    if (problem) return { ok: false, error: { code: problem.code, message: problem.message } };
+    if (body.signature !== undefined) this.verifiedRefills += 1;
+    const req: RefillRequest = unsignedRefill(body);
     const r = await refill(this.store, this.restore, stationCode, req, {
       now: new Date(this.serverTime),
     });
@@ -216,6 +246,8 @@ const restoring = { ok: false as const, error: { code: 'restoring' as const, mes
 export class ModelTransport implements HallTransport {
   faults: NetFaults = { ...CLEAN_NET };
   calls: string[] = [];
+  /** Changes a signed refill on the way (after the host signed it, before the hall reads it). */
+  tamperRefill: ((body: RefillBody) => void) | null = null;
   private epoch = 0;
   constructor(
     readonly hall: HallModel,
@@ -294,7 +326,15 @@ export class ModelTransport implements HallTransport {
   async refill(args: RefillRequest) {
     this.calls.push(`refill ${args.holds}+${args.events.length}`);
     if (this.faults.partitioned) return unreachable;
-    return this.hall.refill(this.stationCode, args);
+    // The host signs it (electron/hall-refill.ts) as the session answer says.
+    const key = this.hall.keyOf(this.stationCode);
+    const body = await signedRefillBody(args, {
+      sign: async (text) => ({ signature: key.sign(text) }),
+      sha256Hex,
+      refillSigning: async () => this.hall.refillSigning,
+    });
+    this.tamperRefill?.(body);
+    return this.hall.refill(this.stationCode, body);
   }
   /** hall.numbers: leases (the answer may be lost), voids, open numbers (not in `calls`). */
   async numbers(args: HallNumbersArgs): Promise<HallResult<{ response: HallNumbersResponse }>> {

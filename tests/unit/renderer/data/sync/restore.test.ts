@@ -6,10 +6,12 @@
 // checked in. The hall's order afterwards is the order before, event for event; nothing is taken
 // for a fork, nothing is dropped. A forced opening without a station: that station, back later,
 // is served again if it holds nothing past the opening, and is stopped with `hall_rewound` if it
-// does.
+// does. Each refill is signed by the host over what it carries (electron/hall-refill.ts) and the
+// hall checks it first: a password hash changed on the way is refused with nothing stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
+import { createUser } from '../../../../../renderer/src/data/users';
 import { openHall } from '../../../../../server/core/restore';
 import { HallModel, ModelTransport } from './hallModel';
 import { NOW, review, stationNamed, takeIn } from './fixtures';
@@ -169,5 +171,49 @@ describe('a hall restored from an older dump', () => {
     await sync([2]);
     expect(engines[2]!.store.get()).toMatchObject({ phase: 'synced' });
     expect(await caseIds(dbs[2]!)).toEqual(['a1', 'a2']);
+  });
+
+  it('signs each refill: a password hash changed on the way is refused, nothing of it stored', async () => {
+    await takeIn(dbs[0]!, 'a1');
+    await sync();
+    const dumpAt = hall.lastGseq;
+    // After the dump: a clerk created on A (its password hash beside the event), pushed.
+    const admin = (await dbs[0]!.users.where('username').equals('admin').first())!;
+    const clerk = await createUser(
+      dbs[0]!,
+      { id: admin.id, name: admin.name, role: admin.role },
+      { username: 'wangchuang', name: '王窗口', password: 'Wang-chuang-2026', role: 'clerk' },
+      { now: NOW, iterations: 1000 },
+    );
+    const hash = (await dbs[0]!.users.get(clerk.id))!.passwordHash;
+    await engines[0]!.pushAll();
+    const created = hall.events.find((h) => h.event.type === 'user.created' && h.gseq > dumpAt)!;
+    expect(hall.store.credentials.get(created.event.id)?.hash).toBe(hash);
+    await hall.restoreDump(dumpAt);
+    expect(hall.store.credentials.has(created.event.id)).toBe(false);
+
+    // Changed between A's host and the hall: the signature covers the hash it sent.
+    nets[0]!.tamperRefill = (body) => {
+      body.credentials = body.credentials?.map((c) => ({ ...c, hash: c.hash.replace(/.$/, '0') }));
+    };
+    await engines[0]!.pullOnce();
+    expect(engines[0]!.store.get()).toMatchObject({
+      phase: 'alert',
+      alert: { code: 'credentials_mismatch' },
+    });
+    expect(engines[0]!.store.get().restoring).toBeUndefined();
+    expect(hall.lastGseq).toBe(dumpAt);
+    expect(hall.store.credentials.has(created.event.id)).toBe(false);
+    expect((await hall.restore.progress()).find((p) => p.code === 'HJ01')?.refilled).toBe(0);
+
+    // The administrator sees to it; the next refill reaches the hall as signed: the hash kept.
+    nets[0]!.tamperRefill = null;
+    const verified = hall.verifiedRefills;
+    engines[0]!.clearAlert();
+    await engines[0]!.pullOnce();
+    expect(engines[0]!.store.get().alert).toBeUndefined();
+    expect(hall.verifiedRefills).toBeGreaterThan(verified);
+    expect(hall.events.find((h) => h.gseq === created.gseq)?.event.id).toBe(created.event.id);
+    expect(hall.store.credentials.get(created.event.id)?.hash).toBe(hash);
   });
 });
