@@ -56,7 +56,7 @@ const legacy = (caseNumbers: string[]) => ({
 
 const supervision = (caseNumber: string) => ({
   title: '督办：补正材料退回',
-  source: 'leader' as const,
+  source: 'keyProject' as const,
   creditCode: '',
   enterpriseName: '',
   caseNumber,
@@ -101,7 +101,7 @@ describe('ledger entries typed with a case number, after its station was re-code
     expect(before).toEqual({
       complaints: [OLD1],
       legacy: [[OLD1]],
-      supervision: [`complaint ${OLD1}`, `leader ${OLD1}`, `legacyIssue ${OLD1}`],
+      supervision: [`complaint ${OLD1}`, `keyProject ${OLD1}`, `legacyIssue ${OLD1}`],
     });
 
     const adminY = await adminOf(y);

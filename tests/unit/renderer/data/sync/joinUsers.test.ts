@@ -5,6 +5,7 @@
 // same person as HJ02's, or the other way round.
 import { describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
+import type { Role } from '../../../../../renderer/src/domain/roles';
 import { readHallDigest, readJoin } from '../../../../../renderer/src/data/join/joinCheck';
 import { settleClash } from '../../../../../renderer/src/data/join/joinSettle';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
@@ -13,7 +14,7 @@ import { HallModel, ModelTransport } from './hallModel';
 import { NOW } from './fixtures';
 import { adminOf, enrolWith, opts, station, syncAll } from './joinFixtures';
 
-const withWangwu = async (db: OneWindowDb, name: string, role: string, password: string) =>
+const withWangwu = async (db: OneWindowDb, name: string, role: Role, password: string) =>
   createUser(db, await adminOf(db), { username: 'wangwu', name, password, role }, opts);
 
 async function hallWithTwoWangwus() {
