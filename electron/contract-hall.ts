@@ -150,6 +150,12 @@ export const hallContract = {
        * straight into its page and nothing else (docs/floor.md). null when not enrolled.
        */
       kind: stationKindSchema.nullable(),
+      /**
+       * When this enrolment was made (the host's clock); null when not enrolled. A station
+       * enrolled again under the same code (after a bad-signature alert) has a new one, and the
+       * renderer starts a fresh sync engine for it (features/shared/hallSyncWatch.ts).
+       */
+      enrolledAt: z.string().nullable().optional(),
     }),
   },
   /**

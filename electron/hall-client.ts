@@ -200,6 +200,7 @@ export function createHallClient(deps: HallClientDeps): HallService {
         hallId: e?.hallId ?? null,
         bundleKey: e?.bundleKey ?? null,
         kind: kindOf(e?.kind),
+        enrolledAt: e?.enrolledAt ?? null,
       };
     },
 

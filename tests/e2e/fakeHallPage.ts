@@ -8,11 +8,20 @@ import type { FakeHall } from '../fixtures/hallFake';
 import { expect } from './fixtures';
 import { signIn, STATION_ADMIN } from './session';
 
-/** /v1/* on the page's origin goes to the fake hall, byte for byte. */
+/**
+ * /v1/* on the page's origin goes to the fake hall, byte for byte. A hall already closed (the
+ * test's afterEach runs before the page closes, and the page still polls) is refused as a real
+ * unreachable server would be, not thrown into the test as a route error.
+ */
 export async function routeToFakeHall(page: Page, hall: FakeHall) {
   await page.route('**/v1/**', async (route) => {
     const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
+    let response;
+    try {
+      response = await route.fetch({ url: `${hall.url}${url.pathname}${url.search}` });
+    } catch {
+      return route.abort('connectionrefused').catch(() => undefined);
+    }
     await route.fulfill({ response });
   });
 }

@@ -91,6 +91,20 @@ async function enrolFlow(page: Page, lang: 'zh-CN' | 'en') {
   await expect(page.getByTestId('sync-status')).toContainText(zh ? '已同步' : 'Synced');
   await shot(page, `hall-settings-enrolled-${lang}`);
 
+  // The hall refuses the next push's signature (the sync key is not the enrolled one): the
+  // engine stops pushing and raises the alert. Signing in again appends events to push.
+  hall.refusePush = {
+    status: 400,
+    body: { error: { code: 'bad_signature', message: 'signature does not verify' } },
+  };
+  await asAdmin(page);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'alert', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('sync-status')).toContainText(zh ? '同步已停止' : 'Sync stopped');
+  await shot(page, `hall-frame-bad-signature-${lang}`);
+  await openHallPage(page);
+
   // Enrolling again (a new certificate, a reinstall): into the same hall, the address kept.
   await page.getByTestId('hall-again').click();
   await expect(page.getByTestId('hall-again-warning')).toContainText(
@@ -107,6 +121,12 @@ async function enrolFlow(page: Page, lang: 'zh-CN' | 'en') {
     zh ? '登记成功' : 'Enrolled',
   );
   await expect(page.getByTestId('hall-again-warning')).toHaveCount(0);
+  // Enrolled again under the same code: a fresh engine (not the one that stopped with the
+  // alert) pushes what waited, and the frame says 已同步 again.
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced', {
+    timeout: 30_000,
+  });
+  await shot(page, `hall-settings-again-synced-${lang}`);
 }
 
 type Status = {

@@ -11,6 +11,7 @@ import type { EventActor } from './eventTypes';
 import type { EventType } from './eventRegistry';
 import { append, type NewEvent } from './log';
 import { getStation } from './station';
+import { knownCaseNumbers } from './queries';
 import {
   NUMBER_PREFIX,
   type Commendation,
@@ -187,16 +188,9 @@ async function write(
       if (!station) throw new Refused({ code: 'noStation' });
       const wanted = [...new Set(caseNumbers.filter((n) => n !== ''))];
       if (wanted.length > 0) {
-        const found = await db.cases.where('caseNo').anyOf(wanted).primaryKeys();
-        if (found.length < wanted.length) {
-          const known = new Set(
-            (await db.cases.where('caseNo').anyOf(wanted).toArray()).map((c) => c.caseNo),
-          );
-          throw new Refused({
-            code: 'unknownCases',
-            caseNumbers: wanted.filter((n) => !known.has(n)),
-          });
-        }
+        const known = await knownCaseNumbers(db, wanted);
+        const unknown = wanted.filter((n) => !known.has(n));
+        if (unknown.length > 0) throw new Refused({ code: 'unknownCases', caseNumbers: unknown });
       }
       for (const c of changes) {
         const prevRow = await db.ledger.get(c.id);

@@ -152,7 +152,9 @@ export interface EnterpriseView {
 
 export async function enterpriseView(db: OneWindowDb, creditCode: string): Promise<EnterpriseView> {
   const cases = await db.cases.where('partyCode').equals(creditCode).toArray();
-  const caseNos = new Set(cases.map((c) => c.caseNo));
+  // An entry typed before (or from a paper of before) the station was re-coded names a former
+  // number of the case (data/join/joinRecode.ts): it is the enterprise's all the same.
+  const caseNos = new Set(cases.flatMap((c) => [c.caseNo, ...(c.formerNumbers ?? [])]));
   const projectIds = [...new Set(cases.map((c) => c.projectId).filter((p): p is string => !!p))];
   const projects = (await db.projects.bulkGet(projectIds)).filter((p): p is ProjectRow => !!p);
   const party = await db.parties.get(`party:${creditCode}`);

@@ -43,6 +43,22 @@ export async function casesByNumber(db: OneWindowDb, caseNo: string): Promise<Ca
 }
 
 /**
+ * Which of these case numbers a case has now or had before its station was re-coded
+ * (data/join/joinRecode.ts; the `formerNumbers` index, Dexie v11). A clerk types the number
+ * from the applicant's paper, which may carry the former one: it links, and is kept as typed.
+ */
+export async function knownCaseNumbers(
+  db: OneWindowDb,
+  numbers: readonly string[],
+): Promise<Set<string>> {
+  const [now, before] = await Promise.all([
+    db.cases.where('caseNo').anyOf(numbers).toArray(),
+    db.cases.where('formerNumbers').anyOf(numbers).toArray(),
+  ]);
+  return new Set([...now.map((c) => c.caseNo), ...before.flatMap((c) => c.formerNumbers ?? [])]);
+}
+
+/**
  * Substring search on applicant and project names. Picks the rarest of the query's bigrams by
  * counting index entries (cheap, no rows read), loads only rows carrying that bigram, and checks
  * the whole substring on them. One character: the index range of the terms it starts.

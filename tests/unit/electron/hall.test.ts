@@ -71,7 +71,9 @@ describe.skipIf(!hasOpenssl)('hall client over TLS, certificate pinned', () => {
       hallId: 'hall-1',
       bundleKey: null,
       kind: 'counter',
+      enrolledAt: kept.enrolledAt,
     });
+    expect(Number.isNaN(Date.parse(kept.enrolledAt))).toBe(false);
     // The sync key is its own file, not the office key.
     await expect(readFile(syncKeyFilePath(dir), 'utf8')).resolves.toContain('ECDSA-P256');
     await expect(readFile(keyFilePath(dir), 'utf8')).rejects.toThrow();

@@ -5,7 +5,7 @@
 //
 //   station_code  the hall holds events under this station's code that are not this station's
 //                 (another PC was enrolled under the same code)
-//   username      a hall user with this station's user's sign-in name (same person or not: the
+//   username      each hall user with this station's user's sign-in name (same person or not: the
 //                 administrator says which; never merged silently)
 //   certificate   a certificate number this station issued that another station issued too
 //   notice        a notice number (受〔2026〕N号 …) this station issued that another station issued
@@ -102,9 +102,24 @@ const JOIN_READ_TABLES = (db: OneWindowDb) => [
   db.users,
 ];
 
+/** A hall user as the join check reads it from the hall's events. */
+export interface HallUser {
+  userId: string;
+  name: string;
+  role: string;
+  stationId: string;
+}
+
 /** What the hall holds that can clash, read from its events (other stations' only). */
 export interface HallDigest {
-  users: Map<string, { userId: string; name: string; role: string; stationId: string }>;
+  /**
+   * Every hall user under each sign-in name, in the hall's order. Two hall stations set up with
+   * the same administrator's name both hold `admin` (the hall's pull keeps one and lists the
+   * other, sync/staff.ts): each is listed, so each is a clash of its own here.
+   */
+  users: Map<string, HallUser[]>;
+  /** The users by id with their current sign-in names, in the hall's order (across pages). */
+  usersById: Map<string, HallUser & { username: string }>;
   certificates: Map<string, { caseId: string; stationId: string }[]>;
   notices: Map<string, { caseId: string; docType: string; stationId: string }[]>;
   caseNos: Map<string, string>;
@@ -114,7 +129,7 @@ export interface HallDigest {
 const CASE_OPENERS = new Set(['caseAccepted', 'supplementRequested', 'caseRefused']);
 
 function digestEvents(digest: HallDigest, events: readonly HallEvent[], stationId: string) {
-  const byId = new Map([...digest.users].map(([name, u]) => [u.userId, { ...u, username: name }]));
+  const byId = digest.usersById;
   for (const { event } of events) {
     const e = event as unknown as StoredEvent;
     if (chainNumber(chainIdOf(e), stationId) !== null) continue;
@@ -143,7 +158,9 @@ function digestEvents(digest: HallDigest, events: readonly HallEvent[], stationI
       digest.notices.set(str('number'), list);
     }
   }
-  digest.users = new Map([...byId.values()].map(({ username, ...u }) => [username, u]));
+  digest.users = new Map();
+  for (const { username, ...u } of byId.values())
+    digest.users.set(username, [...(digest.users.get(username) ?? []), u]);
 }
 
 /** Reads the whole hall order, page by page, storing nothing. */
@@ -154,6 +171,7 @@ export async function readHallDigest(
 ): Promise<{ ok: true; digest: HallDigest } | { ok: false; error: HallError }> {
   const digest: HallDigest = {
     users: new Map(),
+    usersById: new Map(),
     certificates: new Map(),
     notices: new Map(),
     caseNos: new Map(),
@@ -211,15 +229,19 @@ export async function findClashes(
     });
   }
   for (const u of await db.users.toArray()) {
-    const hall = digest.users.get(u.username);
-    if (!hall || hall.userId === u.id) continue;
-    clashes.push({
-      id: `username:${u.username}`,
-      kind: 'username',
-      key: u.username,
-      own: { userId: u.id, name: u.name, role: u.role },
-      other: { userId: hall.userId, name: hall.name, role: hall.role, stationId: hall.stationId },
-    });
+    const hall = digest.users.get(u.username) ?? [];
+    // This very account in the hall (by its id): no clash of this station's.
+    if (hall.length === 0 || hall.some((h) => h.userId === u.id)) continue;
+    // One clash per hall user of the name, each settled against that user (joinSettle.ts); the
+    // id names the hall user when there are several.
+    for (const h of hall)
+      clashes.push({
+        id: hall.length === 1 ? `username:${u.username}` : `username:${u.username}@${h.userId}`,
+        kind: 'username',
+        key: u.username,
+        own: { userId: u.id, name: u.name, role: u.role },
+        other: { userId: h.userId, name: h.name, role: h.role, stationId: h.stationId },
+      });
   }
   const caseNo = async (caseId: string) => (await db.cases.get(caseId))?.caseNo ?? '';
   for (const c of await db.certificates.toArray()) {
@@ -256,7 +278,7 @@ export async function findClashes(
   const settled = await settledClashIds(db);
   const seen = new Set<string>();
   // The order of the list on screen: the code first (it decides whether the rest matters), then
-  // names, certificates, notices, each by its key.
+  // names, certificates, notices, each by its key (the hall users of one name in the hall's order).
   return clashes
     .filter((c) => !settled.has(c.id) && !seen.has(c.id) && seen.add(c.id))
     .sort(

@@ -13,6 +13,10 @@
 //                 work stays under it) and the person signs in with the hall's account.
 //                 different_person — this station's user keeps the account under a new sign-in
 //                 name the administrator types (user.renamed); the person must be told.
+//                 When several hall users have the name (two hall stations set up with `admin`)
+//                 there is a clash against each, settled one by one: the first settlement changes
+//                 the account; a later different_person leaves it under the name it has now, a
+//                 later same_person closes it (`<name>.<code>`, disabled) if it is still open.
 //   certificate,  recorded — the number is on paper already and is not changed; the clash is
 //   notice        recorded with a note (what was done: the applicant called, a decision filed).
 //
@@ -105,28 +109,33 @@ export async function settleClash(
       // Closing the signed-in administrator's own account ends their rights here: last, then.
       if (input.decision === 'same_person' && userId === actor.id && rest.length > 0)
         return { ok: false, problem: 'self_last' };
+      // Renamed already by the settlement of another hall user of this name (joinCheck.ts).
+      const moved = user.username !== clash.key;
       const to =
         input.decision === 'same_person'
-          ? closedName(user.username, station.stationCode)
-          : normaliseUsername(input.renameTo ?? '');
+          ? closedName(clash.key, station.stationCode)
+          : moved
+            ? user.username
+            : normaliseUsername(input.renameTo ?? '');
       if (!isUsername(to)) return { ok: false, problem: 'username_invalid' };
       const holder = await db.users.where('username').equals(to).first();
       if (to === clash.key || (holder && holder.id !== userId))
         return { ok: false, problem: 'username_taken' };
-      const events: { type: 'user.renamed' | 'user.disabled'; payload: object }[] = [
-        { type: 'user.renamed', payload: { from: user.username, to, reason: 'join' } },
-      ];
+      const events: { type: 'user.renamed' | 'user.disabled'; payload: object }[] = [];
+      if (to !== user.username)
+        events.push({ type: 'user.renamed', payload: { from: user.username, to, reason: 'join' } });
       if (input.decision === 'same_person' && user.disabled === 0)
         events.push({ type: 'user.disabled', payload: {} });
-      userChange = async () => {
-        await append(db, station, `user:${userId}`, events as never, actor, now);
-        await db.users.put({
-          ...user,
-          username: to,
-          disabled: input.decision === 'same_person' ? 1 : user.disabled,
-        });
-      };
-      renamedTo = to;
+      if (events.length > 0)
+        userChange = async () => {
+          await append(db, station, `user:${userId}`, events as never, actor, now);
+          await db.users.put({
+            ...user,
+            username: to,
+            disabled: input.decision === 'same_person' ? 1 : user.disabled,
+          });
+        };
+      if (to !== user.username) renamedTo = to;
     }
     // The settlement first, then the account's change: an administrator closing their own
     // account settles before the disabling, so nothing of theirs follows it (flaggedActions).

@@ -1,12 +1,13 @@
 // Runs the hall sync (renderer/src/data/sync/) while this station is enrolled with a hall: one
-// engine for the app's database, its state fed to the frame's status store. Mounted once, by the
+// engine for the app's database and its enrolment (hallSyncWatch.ts: a new kind, code or
+// enrolment starts a new one), its state fed to the frame's status store. Mounted once, by the
 // shell; a lone station runs nothing.
 import { useEffect } from 'react';
 import { runHallSync, hostTransport } from '../../data/sync';
 import { appDb } from '../../data/stationDb';
 import { leasePlanFor } from '../../data/numberLeases';
 import { host } from '../../host';
-import { isFloorDeviceKind } from '../floor/floorRoutes';
+import { watchHallSync } from './hallSyncWatch';
 import { syncStatusStore, useHallEnrolment } from './syncStatus';
 
 /**
@@ -16,27 +17,21 @@ import { syncStatusStore, useHallEnrolment } from './syncStatus';
 let lastKnownSync: string | null = null;
 
 export function useHallSync(): void {
-  // A floor device (kiosk, display, rating) sees no cases: the hall refuses it the log.
-  const enrolled = useHallEnrolment(
-    (s) => s.status?.enrolled === true && !isFloorDeviceKind(s.status.kind),
-  );
-  const kind = useHallEnrolment((s) => s.status?.kind ?? null);
-  // A station re-coded before it joined (data/join/joinRecode.ts) signs as its new code: a new
-  // engine, which reads the station again.
-  const code = useHallEnrolment((s) => s.status?.stationCode ?? null);
   useEffect(() => {
     // The end-to-end harness that feeds the frame its phases (window.owSyncStatusFeed) runs none.
-    if (!enrolled || typeof window.owSyncStatusFeed === 'function') return;
-    const sync = runHallSync(appDb(), hostTransport(host), {
-      leasePlan: leasePlanFor(kind),
-      onState: (s) => {
-        if (s.lastSyncAt) lastKnownSync = s.lastSyncAt;
-        syncStatusStore.set({ ...s, lastSyncAt: s.lastSyncAt ?? lastKnownSync });
-      },
+    if (typeof window.owSyncStatusFeed === 'function') return;
+    return watchHallSync(useHallEnrolment, (status) => {
+      const sync = runHallSync(appDb(), hostTransport(host), {
+        leasePlan: leasePlanFor(status.kind),
+        onState: (s) => {
+          if (s.lastSyncAt) lastKnownSync = s.lastSyncAt;
+          syncStatusStore.set({ ...s, lastSyncAt: s.lastSyncAt ?? lastKnownSync });
+        },
+      });
+      return () => {
+        sync.stop();
+        syncStatusStore.set(null);
+      };
     });
-    return () => {
-      sync.stop();
-      syncStatusStore.set(null);
-    };
-  }, [enrolled, kind, code]);
+  }, []);
 }

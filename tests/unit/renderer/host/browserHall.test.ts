@@ -84,6 +84,7 @@ describe('browser host hall channels', () => {
       hallId: null,
       bundleKey: null,
       kind: null,
+      enrolledAt: null,
     });
     expect(await host.hallPush({ chainId: 'HJ02', fromSeq: 1, events: [event(1)] })).toMatchObject({
       ok: false,
@@ -109,6 +110,15 @@ describe('browser host hall channels', () => {
     expect(await again.hallStatus({})).toMatchObject({ enrolled: true, stationCode: 'HJ02' });
     // The kind it was enrolled as: a floor device starts into its page by it (docs/floor.md).
     expect((await again.hallStatus({})).kind).toBe('desk');
+    // When it was enrolled: enrolled again under the same code (after a bad-signature alert),
+    // the status says a new time, and the page starts a fresh sync engine (hallSyncWatch.ts).
+    const first = (await again.hallStatus({})).enrolledAt;
+    expect(first).toBe(JSON.parse(storage.getItem(HALL_KEY)!).enrolledAt);
+    await new Promise((r) => setTimeout(r, 5));
+    await again.hallEnrol({ ...enrolArgs(server.url), replace: true });
+    const second = await again.hallStatus({});
+    expect(second).toMatchObject({ enrolled: true, stationCode: 'HJ02' });
+    expect(Date.parse(second.enrolledAt!)).toBeGreaterThan(Date.parse(first!));
 
     const pushed = await host.hallPush({ chainId: 'HJ02', fromSeq: 1, events: [event(1)] });
     expect(pushed).toMatchObject({ ok: true, response: { accepted: 1, gseqs: [1] } });
