@@ -35,6 +35,7 @@ import type { AppealOutcome } from '../../domain';
 import { RatingAppealDialog, type AppealOpen } from '../rating/RatingAppealDialog';
 import { useRefusalText } from '../shared/useCommand';
 import { ticketTitle } from './ticketTitle';
+import { supervisionCells } from './supervisionCells';
 
 const ITEM_FIELDS: FieldSpec[] = [
   { key: 'title', required: true },
@@ -53,7 +54,7 @@ const ITEM_FIELDS: FieldSpec[] = [
 ];
 
 export function Supervision() {
-  const { t } = useTranslation(['ledgers', 'rating', 'queue']);
+  const { t, i18n } = useTranslation(['ledgers', 'rating', 'queue']);
   const role = useSessionStore((st) => st.user?.role);
   const refusalText = useRefusalText();
   const [appealing, setAppealing] = useState<AppealOpen>(null);
@@ -112,7 +113,7 @@ export function Supervision() {
               'number',
               'source',
               'title',
-              'enterpriseName',
+              'applicant',
               'department',
               'person',
               'dueDate',
@@ -128,9 +129,10 @@ export function Supervision() {
             const d = r.data;
             const late = isOverdue(d.dueDate, d.status === 'done', today);
             const latest = d.progress[d.progress.length - 1];
+            const cells = supervisionCells(t, r, i18n.language);
             return (
               <TableRow key={r.id} sx={late ? overdueSx : undefined} data-testid="supervision-row">
-                <TableCell>{d.number}</TableCell>
+                <TableCell data-testid="supervision-number">{cells.number}</TableCell>
                 <TableCell>
                   <Chip size="small" label={t(`source.${d.source}`)} />
                   {r.appeal && (
@@ -149,20 +151,20 @@ export function Supervision() {
                 <TableCell sx={{ maxWidth: 360 }} data-testid="supervision-title">
                   {r.ticket ? ticketTitle(t, r.ticket) : d.title}
                 </TableCell>
-                <TableCell>
+                <TableCell data-testid="supervision-applicant">
                   {d.creditCode ? (
                     <Link
                       component="button"
                       onClick={() => go('ledgers', 'enterprise', d.creditCode)}
                     >
-                      {d.enterpriseName || d.creditCode}
+                      {cells.applicant}
                     </Link>
                   ) : (
-                    d.enterpriseName
+                    cells.applicant
                   )}
                 </TableCell>
-                <TableCell>{d.department}</TableCell>
-                <TableCell>{d.person}</TableCell>
+                <TableCell data-testid="supervision-department">{cells.department}</TableCell>
+                <TableCell data-testid="supervision-person">{cells.person}</TableCell>
                 <TableCell>
                   {d.dueDate}
                   {late && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
