@@ -25,6 +25,8 @@ export interface FollowUpFacts {
   department: Department | null;
   /** The clerk the rating names, and the window; null when the rating named none. */
   clerk: { name: string; window: string } | null;
+  /** What the applicant said: the level (1–2; null on a row that lost it), the reasons, words. */
+  rating: { overall: number | null; reasons: string[]; comment: string };
 }
 
 /** A follow-up's ledger row as stored: written by data/followUps.ts, old forms included. */
@@ -65,11 +67,15 @@ export function followUpFacts(
       ? 'person'
       : 'enterprise';
   const clerkName = str(d.clerkName) || str(d.assignee) || str(d.person) || str(d.responsible);
+  const overall =
+    typeof d.overall === 'number' && d.overall >= 1 && d.overall <= 5 ? d.overall : null;
+  const reasons = Array.isArray(d.reasons) ? d.reasons.map(str).filter(Boolean) : [];
   return {
     ref,
     party,
     department,
     clerk: clerkName ? { name: clerkName, window: str(d.window) } : null,
+    rating: { overall, reasons, comment: str(d.comment) || str(d.title) },
   };
 }
 
@@ -88,7 +94,8 @@ export function followUpAsSupervision(
   return {
     // Never the row's id: the case number, the ticket number, or '' (the screen says why).
     number: facts.ref.kind === 'unknown' ? '' : facts.ref.number,
-    title: str(d.comment) || str(d.title) || str(d.applicantName),
+    // What the applicant wrote (the screen and paper add the level and reasons); never the name.
+    title: str(d.comment) || str(d.title),
     source: 'badRating',
     sourceId: str(d.caseId) || null,
     // An enterprise's credit code (the link to its page); a person's ID number is never shown

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  Box,
   Button,
   Chip,
   Link,
@@ -52,6 +53,21 @@ const ITEM_FIELDS: FieldSpec[] = [
   { key: 'person', required: true },
   { key: 'dueDate', type: 'date', required: true },
 ];
+
+/** `text` with `keep` (a case number, a date) never broken across lines. */
+function Unbroken({ text, keep }: { text: string; keep: string }) {
+  const at = keep ? text.indexOf(keep) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {keep}
+      </Box>
+      {text.slice(at + keep.length)}
+    </>
+  );
+}
 
 export function Supervision() {
   const { t, i18n } = useTranslation(['ledgers', 'rating', 'queue']);
@@ -104,7 +120,7 @@ export function Supervision() {
       </LedgerToolbar>
       <Table
         size="small"
-        sx={{ '& th': { whiteSpace: 'nowrap' } }}
+        sx={{ '& th': { whiteSpace: 'nowrap' }, '& th.wrap': { whiteSpace: 'normal' } }}
         aria-label={t('tab.supervision')}
       >
         <TableHead>
@@ -120,7 +136,9 @@ export function Supervision() {
               'progress',
               '',
             ].map((c) => (
-              <TableCell key={c}>{c ? t(`col.${c}`) : ''}</TableCell>
+              <TableCell key={c} className={c === 'applicant' ? 'wrap' : undefined}>
+                {c ? t(`col.${c}`) : ''}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -132,7 +150,9 @@ export function Supervision() {
             const cells = supervisionCells(t, r, i18n.language);
             return (
               <TableRow key={r.id} sx={late ? overdueSx : undefined} data-testid="supervision-row">
-                <TableCell data-testid="supervision-number">{cells.number}</TableCell>
+                <TableCell data-testid="supervision-number" sx={{ minWidth: 170 }}>
+                  <Unbroken text={cells.number} keep={cells.numberKeep} />
+                </TableCell>
                 <TableCell>
                   <Chip size="small" label={t(`source.${d.source}`)} />
                   {r.appeal && (
@@ -149,7 +169,7 @@ export function Supervision() {
                   )}
                 </TableCell>
                 <TableCell sx={{ maxWidth: 360 }} data-testid="supervision-title">
-                  {r.ticket ? ticketTitle(t, r.ticket) : d.title}
+                  {r.ticket ? ticketTitle(t, r.ticket) : cells.title}
                 </TableCell>
                 <TableCell data-testid="supervision-applicant">
                   {d.creditCode ? (
@@ -166,7 +186,7 @@ export function Supervision() {
                 <TableCell data-testid="supervision-department">{cells.department}</TableCell>
                 <TableCell data-testid="supervision-person">{cells.person}</TableCell>
                 <TableCell>
-                  {d.dueDate}
+                  <Unbroken text={d.dueDate} keep={d.dueDate} />
                   {late && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
                   {d.status === 'done' && (
                     <Chip size="small" color="success" label={t('done')} sx={{ ml: 1 }} />

@@ -8,6 +8,10 @@ import type { SupervisionRow } from '../../data/ledgersQueries';
 
 export interface SupervisionCells {
   number: string;
+  /** The part of `number` a line must not break (a case number breaks at its hyphens); or ''. */
+  numberKeep: string;
+  /** 督办事项: ours as written; a follow-up by the rating — level, reasons, the applicant's words. */
+  title: string;
   applicant: string;
   department: string;
   person: string;
@@ -24,6 +28,8 @@ export function supervisionCells(
   if (!f)
     return {
       number: d.number || t('none'),
+      numberKeep: d.number,
+      title: d.title || t('none'),
       applicant: d.enterpriseName || d.creditCode || t('none'),
       department: d.department || t('followUp.noDepartment'),
       person: d.person || t('followUp.noPerson'),
@@ -51,5 +57,27 @@ export function supervisionCells(
       ? t('followUp.clerkAt', { name: f.clerk.name, window: f.clerk.window })
       : f.clerk.name
     : t('followUp.noPerson');
-  return { number, applicant, department, person };
+  const numberKeep = f.ref.kind === 'case' || f.ref.kind === 'ledger' ? f.ref.number : f.ref.on;
+  return {
+    number,
+    numberKeep,
+    title: followUpTitle(t, f.rating),
+    applicant,
+    department,
+    person,
+  };
+}
+
+/** "非常不满意（办事效率低、服务态度差）：“等了很久”" — what the follow-up is to put right. */
+function followUpTitle(t: TFunction, r: NonNullable<SupervisionRow['followUp']>['rating']): string {
+  const reasons = r.reasons
+    .map((code) => t(`rating:reason.${code}`, { defaultValue: code }))
+    .join(t('followUp.reasonSeparator'));
+  const level =
+    r.overall === null
+      ? t('followUp.levelUnknown')
+      : reasons
+        ? t('followUp.levelReasons', { level: t(`issuance:rating.level.${r.overall}`), reasons })
+        : t(`issuance:rating.level.${r.overall}`);
+  return r.comment ? t('followUp.titleComment', { level, comment: r.comment }) : level;
 }

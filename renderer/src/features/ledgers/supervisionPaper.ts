@@ -49,7 +49,7 @@ export function supervisionLedgerData(
         caseNumber: r.followUp ? cells.number : d.caseNumber || cells.number,
         applicant: cells.applicant,
         // A ticket served without a case: its number and business (in Chinese, as the paper).
-        matter: r.ticket ? ticketTitle(i18next.getFixedT('zh-CN'), r.ticket) : d.title,
+        matter: r.ticket ? ticketTitle(i18next.getFixedT('zh-CN'), r.ticket) : cells.title,
         // The column is the day the item entered the ledger (follow-ups: the week printed).
         acceptedOn: r.item ? toLocalDate(new Date(r.item.createdAt)) : weekStart,
         dueDate: d.dueDate,

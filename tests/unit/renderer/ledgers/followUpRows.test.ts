@@ -46,6 +46,7 @@ const caseRow = {
     rectifyDueOn: '2026-03-23',
     window: 'HJ02',
     clerkName: '王窗口',
+    reasons: ['slow', 'attitude'],
   },
 };
 const ticketRow = {
@@ -111,6 +112,7 @@ describe('followUpAsSupervision', () => {
       party: 'person',
       department: building,
       clerk: { name: '王窗口', window: 'HJ02' },
+      rating: { overall: 1, reasons: ['slow', 'attitude'], comment: '' },
     });
   });
 
@@ -122,6 +124,7 @@ describe('followUpAsSupervision', () => {
       party: 'ticket',
       department: null,
       clerk: { name: '王窗口', window: 'HJ01' },
+      rating: { overall: 1, reasons: [], comment: '' },
     });
   });
 
@@ -151,18 +154,24 @@ describe('the words of the cells', () => {
   it('zh-CN', () => {
     expect(cells('zh-CN', row(caseRow, building))).toEqual({
       number: '差评回访 · HJ01-20260302-0001',
+      numberKeep: 'HJ01-20260302-0001',
+      title: '非常不满意（办事效率低、服务态度差）',
       applicant: '李秀英（个人）',
       department: '建设工程规划科',
       person: '王窗口（HJ02 窗口经办）',
     });
     expect(cells('zh-CN', row(ticketRow))).toEqual({
       number: '差评回访 · 排队号 A003（2026-12-01）',
+      numberKeep: '2026-12-01',
+      title: '非常不满意',
       applicant: '未登记（排队号，未立案）',
       department: '未指定科室（未立案）',
       person: '王窗口（HJ01 窗口经办）',
     });
     expect(cells('zh-CN', row(oldRow))).toEqual({
       number: '差评回访 · 未记录案件号（2025-10-30）',
+      numberKeep: '2025-10-30',
+      title: '不满意：“等了很久”',
       applicant: '未记录申请人',
       department: '未指定科室',
       person: '未指定责任人（由科室负责人指定）',
@@ -172,12 +181,16 @@ describe('the words of the cells', () => {
   it('en', () => {
     expect(cells('en', row(caseRow, building))).toEqual({
       number: 'Bad-rating follow-up · HJ01-20260302-0001',
+      numberKeep: 'HJ01-20260302-0001',
+      title: 'Very dissatisfied (Slow service, Poor attitude)',
       applicant: '李秀英 (person)',
       department: 'Building permits section',
       person: '王窗口 (served at window HJ02)',
     });
     expect(cells('en', row(oldRow))).toEqual({
       number: 'Bad-rating follow-up · no case number recorded (2025-10-30)',
+      numberKeep: '2025-10-30',
+      title: 'Dissatisfied: “等了很久”',
       applicant: 'No applicant recorded',
       department: 'No department assigned',
       person: 'No one assigned (Section chief to assign)',
@@ -192,10 +205,16 @@ describe('the words of the cells', () => {
       (s) => s,
       new Date('2026-03-02T02:00:00Z'),
     );
-    expect(data.rows.map((r) => [r.caseNumber, r.applicant, r.responsible])).toEqual([
-      ['差评回访 · HJ01-20260302-0001', '李秀英（个人）', '建设工程规划科 王窗口（HJ02 窗口经办）'],
+    expect(data.rows.map((r) => [r.caseNumber, r.matter, r.applicant, r.responsible])).toEqual([
+      [
+        '差评回访 · HJ01-20260302-0001',
+        '非常不满意（办事效率低、服务态度差）',
+        '李秀英（个人）',
+        '建设工程规划科 王窗口（HJ02 窗口经办）',
+      ],
       [
         '差评回访 · 未记录案件号（2025-10-30）',
+        '不满意：“等了很久”',
         '未记录申请人',
         '未指定科室 未指定责任人（由科室负责人指定）',
       ],
