@@ -120,7 +120,10 @@ export function Supervision() {
       </LedgerToolbar>
       <Table
         size="small"
-        sx={{ '& th': { whiteSpace: 'nowrap' }, '& th.wrap': { whiteSpace: 'normal' } }}
+        sx={{
+          '& th': { whiteSpace: 'nowrap' },
+          '& th.wrap': { whiteSpace: 'normal', minWidth: '10em' },
+        }}
         aria-label={t('tab.supervision')}
       >
         <TableHead>
