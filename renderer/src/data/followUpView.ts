@@ -1,7 +1,7 @@
 // How a bad rating's follow-up (data/followUps.ts) reads as a row of the supervision ledger. The
 // row's id (`followUp-<ratingId>`) is a key, not something a person can quote: the row is named
 // by what the follow-up is about — the case number, or the queue ticket and the day it was rated.
-// The responsible department is the case's matter's (设置 › 科室与事项); the responsible person
+// The responsible department is the case's matter's (设置 › 科室与事项分工); the responsible person
 // is the clerk the rating names (the one who served the applicant at the window): the section
 // chief reading the ledger is the one who chases them, so the chief is not written in the row.
 // Where the follow-up does not say, the facts say nothing and the screen and the paper say so in

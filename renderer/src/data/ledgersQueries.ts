@@ -62,7 +62,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export { followUpAsSupervision, followUpFacts } from './followUpView';
 
-/** The department of each follow-up's case, by the case's matter (设置 › 科室与事项). */
+/** The department of each follow-up's case, by the case's matter (设置 › 科室与事项分工). */
 async function departmentsOf(
   db: OneWindowDb,
   followUps: { data: unknown }[],
