@@ -75,7 +75,7 @@ test('an enrolled kiosk and display start into their pages, stay there, and shar
   await expect(kiosk.getByTestId('kiosk-ticket-number')).toHaveText('E001');
   await expect(kiosk.getByTestId('kiosk-ticket-business')).toHaveText('领证');
 
-  const display = await device('DP01', '大厅显示屏', baseURL!, { width: 1920, height: 1080 });
+  const display = await device('DP01', '叫号大屏', baseURL!, { width: 1920, height: 1080 });
   const displayWatch = watch(display);
   await expect(display).toHaveURL(/#\/floor\/display$/);
   await expect(display.getByRole('heading', { level: 1 })).toHaveText('叫号大屏');

@@ -65,6 +65,30 @@ async function enrolFlow(page: Page, lang: 'zh-CN' | 'en') {
     zh ? '已连接到服务器“惠济区服务大厅”。' : 'Connected to the server “惠济区服务大厅”.',
   );
   await page.getByTestId('hall-label').fill(zh ? '2号窗口' : 'Window 2');
+  // What the station is for: the floor devices by the names the screens and docs/floor.md use.
+  await page.getByRole('combobox', { name: zh ? '本机用途' : 'What this station is for' }).click();
+  await expect(page.getByRole('option')).toHaveText(
+    zh
+      ? [
+          '窗口（受理、发证）',
+          '科室办公（审查、审批）',
+          '外业笔记本',
+          '取号机',
+          '叫号大屏',
+          '评价器',
+        ]
+      : [
+          'Window (intake, issuance)',
+          'Office desk (review, approval)',
+          'Field laptop',
+          'Ticket machine',
+          'Hall display',
+          'Rating device',
+        ],
+  );
+  await shot(page, `hall-settings-kinds-${lang}`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('option')).toHaveCount(0);
   await page.getByTestId('hall-code').fill('used used used');
   await page.getByTestId('hall-enrol').click();
   await expect(page.getByTestId('hall-message')).toContainText(

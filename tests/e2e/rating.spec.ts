@@ -271,6 +271,18 @@ test('a counselling ticket finished without a case is rated on the device, count
     .filter({ hasText: '排队号 A001（咨询，未立案）' });
   await expect(followUp).toHaveCount(1);
   await expect(followUp.getByTestId('supervision-title')).toHaveText('排队号 A001（咨询，未立案）');
+  // Its cells: the kind and the ticket with its day (never the row id), nobody asked, and what
+  // is not known said so; the clerk the rating names.
+  await expect(followUp.getByTestId('supervision-number')).toHaveText(
+    /^差评回访 · 排队号 A001（\d{4}-\d{2}-\d{2}）$/,
+  );
+  await expect(followUp.getByTestId('supervision-applicant')).toHaveText(
+    '未登记（排队号，未立案）',
+  );
+  await expect(followUp.getByTestId('supervision-department')).toHaveText('未指定科室（未立案）');
+  await expect(followUp.getByTestId('supervision-person')).toHaveText(
+    `${STAFF.clerk.name}（HJ01 窗口经办）`,
+  );
   await expect(followUp).toContainText('差评');
   await followUp.getByTestId('rating-appeal-open').click();
   await app.getByTestId('appeal-reason').fill('误触');

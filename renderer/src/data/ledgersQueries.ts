@@ -4,7 +4,8 @@ import type { CaseRating } from '../domain/rating';
 import type { RatedTicket, TicketRating } from '../domain/ticketRating';
 import { ticketRatingsById } from './ticketRatings';
 import type { CaseRow, OneWindowDb, ProjectRow } from './db';
-import { isPersonCode } from './followUpMask';
+import { loadDepartments, type Department } from './departments';
+import { followUpAsSupervision, followUpFacts, type FollowUpFacts } from './followUpView';
 import { itemOf } from './ledgers';
 import type {
   Commendation,
@@ -37,6 +38,8 @@ export interface SupervisionRow {
    */
   ticket?: RatedTicket;
   ticketRating?: TicketRating;
+  /** A bad-rating follow-up: what it knows, for the words of its cells. */
+  followUp?: FollowUpFacts;
 }
 
 /** The appeal of the rating behind a follow-up, read from its case (the case holds it). */
@@ -57,44 +60,25 @@ async function appealsOf(
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/**
- * Follow-ups are written by data/followUps.ts (another module); their data is read defensively
- * so that a shape we do not know shows as a row with blanks rather than breaking the ledger.
- */
-export function followUpAsSupervision(row: {
-  id: string;
-  status: string;
-  dueDate: string;
-  data: unknown;
-}): SupervisionItem {
-  const d = (row.data ?? {}) as Record<string, unknown>;
-  const notes = Array.isArray(d.calls) ? d.calls : Array.isArray(d.progress) ? d.progress : [];
-  return {
-    number: str(d.number) || row.id,
-    title: str(d.comment) || str(d.title) || str(d.applicantName),
-    source: 'badRating',
-    sourceId: str(d.caseId) || null,
-    // An enterprise's credit code (the link to its page); a person's ID number is never shown
-    // here — old follow-ups hold it in clear (followUpMask.ts).
-    creditCode:
-      d.partyCode !== undefined && isPersonCode(d) ? '' : str(d.partyCode) || str(d.creditCode),
-    enterpriseName: str(d.applicantName),
-    // A ticket served without a case has no case number: its ticket number stands in.
-    caseNumber: str(d.caseNo) || str(d.caseNumber) || str(d.ticketNumber),
-    department: str(d.department),
-    person: str(d.assignee) || str(d.person) || str(d.responsible),
-    dueDate: row.dueDate,
-    status: /done|closed|resolved|rectified/.test(row.status) ? 'done' : 'open',
-    progress: notes.map((n: unknown) => {
-      const e = (n ?? {}) as Record<string, unknown>;
-      return {
-        week: str(e.date) || str(e.on) || str(e.at).slice(0, 10),
-        note: str(e.result) || str(e.note),
-        by: str(e.by),
-        at: str(e.at),
-      };
-    }),
-  };
+export { followUpAsSupervision, followUpFacts } from './followUpView';
+
+/** The department of each follow-up's case, by the case's matter (设置 › 科室与事项分工). */
+async function departmentsOf(
+  db: OneWindowDb,
+  followUps: { data: unknown }[],
+): Promise<Map<string, Department>> {
+  const ids = [...new Set(followUps.map((f) => str((f.data as { caseId?: unknown })?.caseId)))];
+  const [cases, { setup }] = await Promise.all([
+    db.cases.bulkGet(ids.filter(Boolean)),
+    loadDepartments(db),
+  ]);
+  const byId = new Map(setup.departments.map((d) => [d.id, d]));
+  const out = new Map<string, Department>();
+  for (const c of cases) {
+    const dept = c && byId.get(setup.matters[c.matterCode] ?? '');
+    if (c && dept) out.set(c.id, dept);
+  }
+  return out;
 }
 
 export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow[]> {
@@ -103,8 +87,9 @@ export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow
     db.ledger.where('kind').equals('followUp').toArray(),
   ]);
   const ratingIdOf = (r: { data: unknown }) => str((r.data as { ratingId?: unknown })?.ratingId);
-  const [appeals, tickets] = await Promise.all([
+  const [appeals, departments, tickets] = await Promise.all([
     appealsOf(db, followUps),
+    departmentsOf(db, followUps),
     ticketRatingsById(
       db,
       followUps.filter((f) => str((f.data as { ticketId?: unknown })?.ticketId)).map(ratingIdOf),
@@ -121,10 +106,12 @@ export async function supervisionLedger(db: OneWindowDb): Promise<SupervisionRow
       const appeal = rating
         ? rating.appeal && (rating.appeal.decision?.outcome ?? 'pending')
         : appeals.get(ratingIdOf(r));
+      const department = departments.get(str(d.caseId)) ?? null;
       return {
         id: r.id,
         item: null,
-        data: followUpAsSupervision(r),
+        data: followUpAsSupervision(r, department),
+        followUp: followUpFacts(r, department),
         ...(appeal ? { appeal } : {}),
         ...(ticket ? { ticket } : {}),
         ...(rating ? { ticketRating: rating } : {}),

@@ -1,6 +1,7 @@
 // 一企一策: everything about one enterprise — its projects, cases, legacy issues, supervision
 // items, complaints and commendations — at #/ledgers/enterprise/<creditCode>.
 import { useTranslation } from 'react-i18next';
+import { supervisionCells } from './supervisionCells';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Link, List, ListItem, Stack, Typography } from '@mui/material';
 import { appDb } from '../../data/stationDb';
@@ -12,7 +13,7 @@ import { ComplaintTable } from './Complaints';
 import { CommendationTable } from './Commendations';
 
 export function EnterprisePage({ creditCode }: { creditCode: string }) {
-  const { t } = useTranslation('ledgers');
+  const { t, i18n } = useTranslation('ledgers');
   const today = useToday();
   const go = useRouteStore((s) => s.go);
   const v = useLiveQuery(() => enterpriseView(appDb(), creditCode), [creditCode]);
@@ -91,17 +92,21 @@ export function EnterprisePage({ creditCode }: { creditCode: string }) {
           none
         ) : (
           <List dense>
-            {v.supervision.map((s) => (
-              <ListItem key={s.id}>
-                {s.data.number} [{t(`source.${s.data.source}`)}] {s.data.title} · {s.data.person} ·{' '}
-                {s.data.dueDate}
-                {s.data.status === 'done'
-                  ? ` · ${t('done')}`
-                  : s.data.dueDate < today
-                    ? ` · ${t('overdue')}`
-                    : ''}
-              </ListItem>
-            ))}
+            {v.supervision.map((s) => {
+              // A follow-up by its kind and case, what was said and the clerk (supervisionCells.ts).
+              const cells = supervisionCells(t, s, i18n.language);
+              return (
+                <ListItem key={s.id}>
+                  {cells.number} [{t(`source.${s.data.source}`)}] {cells.title} · {cells.person} ·{' '}
+                  {s.data.dueDate}
+                  {s.data.status === 'done'
+                    ? ` · ${t('done')}`
+                    : s.data.dueDate < today
+                      ? ` · ${t('overdue')}`
+                      : ''}
+                </ListItem>
+              );
+            })}
           </List>
         )}
       </Section>

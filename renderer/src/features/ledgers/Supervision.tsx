@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  Box,
   Button,
   Chip,
   Link,
@@ -35,6 +36,7 @@ import type { AppealOutcome } from '../../domain';
 import { RatingAppealDialog, type AppealOpen } from '../rating/RatingAppealDialog';
 import { useRefusalText } from '../shared/useCommand';
 import { ticketTitle } from './ticketTitle';
+import { supervisionCells } from './supervisionCells';
 
 const ITEM_FIELDS: FieldSpec[] = [
   { key: 'title', required: true },
@@ -52,8 +54,23 @@ const ITEM_FIELDS: FieldSpec[] = [
   { key: 'dueDate', type: 'date', required: true },
 ];
 
+/** `text` with `keep` (a case number, a date) never broken across lines. */
+function Unbroken({ text, keep }: { text: string; keep: string }) {
+  const at = keep ? text.indexOf(keep) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {keep}
+      </Box>
+      {text.slice(at + keep.length)}
+    </>
+  );
+}
+
 export function Supervision() {
-  const { t } = useTranslation(['ledgers', 'rating', 'queue']);
+  const { t, i18n } = useTranslation(['ledgers', 'rating', 'queue']);
   const role = useSessionStore((st) => st.user?.role);
   const refusalText = useRefusalText();
   const [appealing, setAppealing] = useState<AppealOpen>(null);
@@ -103,7 +120,10 @@ export function Supervision() {
       </LedgerToolbar>
       <Table
         size="small"
-        sx={{ '& th': { whiteSpace: 'nowrap' } }}
+        sx={{
+          '& th': { whiteSpace: 'nowrap' },
+          '& th.wrap': { whiteSpace: 'normal', minWidth: '10em' },
+        }}
         aria-label={t('tab.supervision')}
       >
         <TableHead>
@@ -112,14 +132,16 @@ export function Supervision() {
               'number',
               'source',
               'title',
-              'enterpriseName',
+              'applicant',
               'department',
               'person',
               'dueDate',
               'progress',
               '',
             ].map((c) => (
-              <TableCell key={c}>{c ? t(`col.${c}`) : ''}</TableCell>
+              <TableCell key={c} className={c === 'applicant' ? 'wrap' : undefined}>
+                {c ? t(`col.${c}`) : ''}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -128,9 +150,12 @@ export function Supervision() {
             const d = r.data;
             const late = isOverdue(d.dueDate, d.status === 'done', today);
             const latest = d.progress[d.progress.length - 1];
+            const cells = supervisionCells(t, r, i18n.language);
             return (
               <TableRow key={r.id} sx={late ? overdueSx : undefined} data-testid="supervision-row">
-                <TableCell>{d.number}</TableCell>
+                <TableCell data-testid="supervision-number" sx={{ minWidth: 170 }}>
+                  <Unbroken text={cells.number} keep={cells.numberKeep} />
+                </TableCell>
                 <TableCell>
                   <Chip size="small" label={t(`source.${d.source}`)} />
                   {r.appeal && (
@@ -147,24 +172,24 @@ export function Supervision() {
                   )}
                 </TableCell>
                 <TableCell sx={{ maxWidth: 360 }} data-testid="supervision-title">
-                  {r.ticket ? ticketTitle(t, r.ticket) : d.title}
+                  {r.ticket ? ticketTitle(t, r.ticket) : cells.title}
                 </TableCell>
-                <TableCell>
+                <TableCell data-testid="supervision-applicant">
                   {d.creditCode ? (
                     <Link
                       component="button"
                       onClick={() => go('ledgers', 'enterprise', d.creditCode)}
                     >
-                      {d.enterpriseName || d.creditCode}
+                      {cells.applicant}
                     </Link>
                   ) : (
-                    d.enterpriseName
+                    cells.applicant
                   )}
                 </TableCell>
-                <TableCell>{d.department}</TableCell>
-                <TableCell>{d.person}</TableCell>
+                <TableCell data-testid="supervision-department">{cells.department}</TableCell>
+                <TableCell data-testid="supervision-person">{cells.person}</TableCell>
                 <TableCell>
-                  {d.dueDate}
+                  <Unbroken text={d.dueDate} keep={d.dueDate} />
                   {late && <Chip size="small" color="error" label={t('overdue')} sx={{ ml: 1 }} />}
                   {d.status === 'done' && (
                     <Chip size="small" color="success" label={t('done')} sx={{ ml: 1 }} />

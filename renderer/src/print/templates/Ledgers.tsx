@@ -34,7 +34,7 @@ export function SupervisionLedger({ data }: { data: SupervisionLedgerData }) {
         </thead>
         <tbody>
           {data.rows.map((r, i) => (
-            <tr key={r.caseNumber}>
+            <tr key={i}>
               <td className="num">{i + 1}</td>
               <td className="num">{r.caseNumber}</td>
               <td>{r.applicant}</td>
@@ -48,7 +48,7 @@ export function SupervisionLedger({ data }: { data: SupervisionLedgerData }) {
               </td>
               <td className={`num light-${r.light}`}>● {t(`ledger.light.${r.light}`)}</td>
               <td>{r.stage}</td>
-              <td className="num">{r.responsible}</td>
+              <td>{r.responsible}</td>
               <td>{r.note}</td>
             </tr>
           ))}
