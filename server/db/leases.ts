@@ -8,11 +8,14 @@ import {
   leaseSeriesId,
   type HeldResponse,
   type LeaseRequest,
+  type NumberUse,
   type RegisterClash,
   type RegisterEntry,
   type RegisterSeries,
   type VoidReason,
 } from '../protocol';
+import type { UsesOutcome } from '../core/numberUses';
+import { recordNumberUses } from './numberUses';
 import type { Db, Sql } from './sql';
 
 interface LeaseRow {
@@ -120,6 +123,15 @@ export class SqlLeases {
         lease: { leaseKey: req.leaseKey, seriesId, first, last },
       };
     });
+  }
+
+  /**
+   * An island's claim of the numbers its own events record (POST /v1/numbers/claim, at the join
+   * check, before its first push): the push's take-in (server/db/numberUses.ts) in a transaction
+   * of its own, under the series' locks. Claiming again changes nothing.
+   */
+  async claim(stationCode: string, uses: readonly NumberUse[]): Promise<UsesOutcome> {
+    return this.db.tx((sql) => recordNumberUses(sql, stationCode, uses));
   }
 
   /** This station's open numbers (leased, reserved), by series and seq. */

@@ -18,7 +18,7 @@ import { MemoryNumbers } from '../../../../../server/core/numbers';
 import { MemoryRestore, refill, refusesStation } from '../../../../../server/core/restore';
 import type { RefillRequest, RefillResponse } from '../../../../../server/protocol/restore';
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../../../electron/hall-numbers';
-import { voidRequestSchema } from '../../../../../server/protocol';
+import { isOwnEventId, voidRequestSchema } from '../../../../../server/protocol';
 import type {
   HallError,
   HallResult,
@@ -216,6 +216,8 @@ const restoring = { ok: false as const, error: { code: 'restoring' as const, mes
 export class ModelTransport implements HallTransport {
   faults: NetFaults = { ...CLEAN_NET };
   calls: string[] = [];
+  /** The size of each claim of an island's numbers that reached the hall (join/joinClaim.ts). */
+  claims: number[] = [];
   private epoch = 0;
   constructor(
     readonly hall: HallModel,
@@ -317,6 +319,15 @@ export class ModelTransport implements HallTransport {
     if (args.op === 'held') {
       const numbers = await this.hall.leases.held(st);
       return { ok: true, response: { op: 'held', held: { numbers, serverTime: at } } };
+    }
+    if (args.op === 'claim') {
+      // POST /v1/numbers/claim (server/http/leases.ts): the station's own events only.
+      const uses = args.request.uses;
+      if (!uses.every((u) => isOwnEventId(st, u.eventId)))
+        return { ok: false, error: { code: 'bad_request', message: 'not its events' } };
+      this.claims.push(uses.length);
+      const outcome = await this.hall.leases.claim(st, uses);
+      return { ok: true, response: { op: 'claim', claim: { ...outcome, serverTime: at } } };
     }
     return { ok: false, error: { code: 'bad_request', message: 'not in the model' } };
   }
