@@ -102,9 +102,13 @@ export class MemoryLeases {
   }
 
   async void(stationCode: string, v: VoidInput): Promise<number> {
+    const keys = new Set(v.requestKeys);
+    const rows = [
+      ...v.numbers.map((x) => this.rows.get(`${x.seriesId}#${x.seq}`)),
+      ...[...this.rows.values()].filter((r) => r.leaseKey !== null && keys.has(r.leaseKey)),
+    ];
     let n = 0;
-    for (const x of v.numbers) {
-      const r = this.rows.get(`${x.seriesId}#${x.seq}`);
+    for (const r of new Set(rows)) {
       if (!r || r.stationCode !== stationCode || r.status !== 'leased') continue;
       Object.assign(r, { status: 'voided', voidReason: v.reason, voidedBy: v.by });
       n++;

@@ -158,7 +158,8 @@ export class SqlLeases {
 
   /**
    * Voids open numbers of this station (or of any station, `stationCode` null: the
-   * administrator). Returns how many were voided; used or already voided ones stay as they are.
+   * administrator): by series and seq, a certificate allocation by its request key, a leased
+   * block by its lease key (a past year's attempt whose answer never reached the station). Returns how many were voided; used or already voided ones stay as they are.
    */
   async void(stationCode: string | null, v: VoidInput): Promise<number> {
     const why = v.note ? `${v.reason}: ${v.note}` : v.reason;
@@ -167,7 +168,7 @@ export class SqlLeases {
          voided_at = now()
        WHERE a.status IN ('reserved', 'leased') AND ($1::text IS NULL OR a.station_code = $1)
          AND ((a.series_id, a.seq) IN (SELECT * FROM unnest($2::text[], $3::int[]))
-              OR a.request_key = ANY($6::text[]))
+              OR a.request_key = ANY($6::text[]) OR a.lease_key = ANY($6::text[]))
        RETURNING a.seq`,
       [
         stationCode,

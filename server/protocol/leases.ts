@@ -89,7 +89,7 @@ export const voidRequestSchema = z
       .array(z.object({ seriesId: seriesIdSchema, seq: z.number().int().min(1) }).strict())
       .max(1000)
       .default([]),
-    /** Certificate allocations by the request key they were asked under. */
+    /** Certificate allocations by the request key they were asked under; a block by its lease key. */
     requestKeys: z.array(keySchema).max(100).default([]),
     reason: voidReasonSchema,
     /** Who decided: the signed-in user's name, or `station` for the sync's own housekeeping. */

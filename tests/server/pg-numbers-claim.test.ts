@@ -205,7 +205,7 @@ describe("an island's own numbers claimed at the join check", () => {
     const { db, app } = await hall();
     const c = await enrolled(app, db, 'HJ03');
     const foreign = chainOf('HJ01', [notice('x', 1)]).flatMap(numberUsesOf);
-    const send = (payload: unknown, headers = auth(c)) =>
+    const send = (payload: unknown, headers: Record<string, string> = auth(c)) =>
       app.inject({ method: 'POST', url: '/v1/numbers/claim', headers, payload: payload as object });
     const r1 = await send({ uses: foreign });
     expect([r1.statusCode, r1.json().error.code]).toEqual([400, 'bad_request']);
@@ -215,6 +215,55 @@ describe("an island's own numbers claimed at the join check", () => {
     expect(r3.statusCode).toBe(401);
     // Nothing taken in by the refused ones.
     expect(await rowsOf(db, 'doc:acceptance:2026')).toEqual([]);
+    await app.close();
+  }, 60_000);
+});
+
+describe('a lease attempt left pending at the year end', () => {
+  it('is voided by its lease key: only that block, only the station’s own, twice harmless', async () => {
+    const { db, app } = await hall();
+    const a = await enrolled(app, db, 'HJ01');
+    const b = await enrolled(app, db, 'HJ02');
+    const post = (s: { token: string }, url: string, payload: object) =>
+      app.inject({ method: 'POST', url, headers: auth(s), payload });
+    const lease = (s: { token: string }, key: string) =>
+      post(s, '/v1/numbers/lease', {
+        leaseKey: key,
+        kind: 'document',
+        type: 'acceptance',
+        year: 2026,
+        count: 3,
+      });
+    // A's block 1–3 (its answer lost on 31 December), A's block 4–6 (stored), B's 7–9.
+    for (const [s, key] of [
+      [a, 'HJ01:doc:acceptance:2026:lost'],
+      [a, 'HJ01:doc:acceptance:2026:kept'],
+      [b, 'HJ02:doc:acceptance:2026:other'],
+    ] as const)
+      expect((await lease(s, key)).statusCode).toBe(200);
+    const voidBy = (s: { token: string }, keys: string[]) =>
+      post(s, '/v1/numbers/void', { requestKeys: keys, reason: 'year_end', by: 'station' });
+    // B naming A's key voids nothing; A's own key voids its three.
+    expect((await voidBy(b, ['HJ01:doc:acceptance:2026:lost'])).json()).toEqual({ voided: 0 });
+    expect((await voidBy(a, ['HJ01:doc:acceptance:2026:lost'])).json()).toEqual({ voided: 3 });
+    expect((await voidBy(a, ['HJ01:doc:acceptance:2026:lost'])).json()).toEqual({ voided: 0 });
+    // A key the hall never saw (the request was lost before it arrived): nothing.
+    expect((await voidBy(a, ['HJ01:doc:acceptance:2026:never'])).json()).toEqual({ voided: 0 });
+    const reg = await new SqlLeases(db).register('doc:acceptance:2026');
+    expect(
+      reg.entries.map((e) => [e.seq, e.status, e.stationCode, e.voidReason, e.voidedBy]),
+    ).toEqual([
+      [1, 'voided', 'HJ01', 'year_end', 'station'],
+      [2, 'voided', 'HJ01', 'year_end', 'station'],
+      [3, 'voided', 'HJ01', 'year_end', 'station'],
+      [4, 'leased', 'HJ01', null, null],
+      [5, 'leased', 'HJ01', null, null],
+      [6, 'leased', 'HJ01', null, null],
+      [7, 'leased', 'HJ02', null, null],
+      [8, 'leased', 'HJ02', null, null],
+      [9, 'leased', 'HJ02', null, null],
+    ]);
+    expect(reg.series[0]).toMatchObject({ missing: [], counts: { leased: 6, voided: 3 } });
     await app.close();
   }, 60_000);
 });
