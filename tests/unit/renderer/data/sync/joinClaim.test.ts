@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../renderer/src/data/dispatch';
 import { dispatchWithHallNumber } from '../../../../../renderer/src/data/hallNumbers';
 import { readJoin } from '../../../../../renderer/src/data/join/joinCheck';
+import { claimIslandNumbers } from '../../../../../renderer/src/data/join/joinClaim';
 import { settleClash } from '../../../../../renderer/src/data/join/joinSettle';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
+import type { HallTransport } from '../../../../../renderer/src/data/sync/transport';
 import type { Command } from '../../../../../renderer/src/domain';
 import { actors } from '../../domain/workflowFixtures';
 import { HallModel, ModelTransport } from './hallModel';
@@ -114,5 +116,33 @@ describe("an island's own numbers claimed at the join check", () => {
       usedRef: '惠济规划受〔2026〕2号',
     });
     expect(hall.leases.clashes).toEqual([]);
+  });
+
+  it("claims nothing while the hall holds events under this station's code that are not its own", async () => {
+    const b = await station('HJ02');
+    await issued(b, 'case-b1');
+    const asked: string[] = [];
+    const transport = {
+      numbers: async (args: { op: string }) => {
+        asked.push(args.op);
+        return { ok: false as const, error: { code: 'internal' as const, message: '' } };
+      },
+    } as unknown as Pick<HallTransport, 'numbers'>;
+    // Another PC's HJ02 chain at the hall: its event 3 is not this station's.
+    const heads = [{ chainId: 'HJ02', seq: 3, hash: 'f'.repeat(64), status: 'open' as const }];
+    expect(await claimIslandNumbers(b, transport, 'HJ02', heads)).toEqual({
+      ok: true,
+      claimed: 0,
+      clashes: 0,
+      skipped: 'station_code',
+    });
+    expect(asked).toEqual([]);
+    // The hall holds none of it: every number is claimed (certificate 1 and notice 1), and a
+    // refusal comes back as it is.
+    expect(await claimIslandNumbers(b, transport, 'HJ02', [])).toEqual({
+      ok: false,
+      error: { code: 'internal', message: '' },
+    });
+    expect(asked).toEqual(['claim']);
   });
 });
