@@ -333,8 +333,9 @@ export const hallContract = {
     result: z.union([z.object({ ok: z.literal(true), answer: ratingAnswerSchema }), failed]),
   },
   /**
-   * Leased blocks of notice and ledger numbers, voiding, the station's open numbers and the
-   * register of every series (electron/hall-numbers.ts, docs/hall.md "Numbers").
+   * Leased blocks of notice and ledger numbers, voiding, the station's open numbers, an island's
+   * claim of its own numbers at the join check and the register of every series
+   * (electron/hall-numbers.ts, docs/hall.md "Numbers").
    */
   'hall.numbers': {
     args: hallNumbersArgsSchema,

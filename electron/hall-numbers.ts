@@ -1,9 +1,12 @@
 // The host's `hall.numbers` channel (issue 17 item 1, docs/hall.md "Numbers"): leased blocks of
 // notice and ledger numbers, voiding what a station will never use, its open numbers, and the
-// register — one channel, four operations, each an authenticated call to the hall.
+// register, and an island's claim of its own numbers at the join check — one channel, five
+// operations, each an authenticated call to the hall.
 import { z } from 'zod';
 import {
   API_PREFIX,
+  claimRequestSchema,
+  claimResponseSchema,
   heldResponseSchema,
   leaseRequestSchema,
   leaseResponseSchema,
@@ -18,6 +21,7 @@ export const hallNumbersArgsSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('lease'), request: leaseRequestSchema }).strict(),
   z.object({ op: z.literal('void'), request: voidRequestSchema }).strict(),
   z.object({ op: z.literal('held') }).strict(),
+  z.object({ op: z.literal('claim'), request: claimRequestSchema }).strict(),
   z.object({ op: z.literal('register'), series: seriesIdSchema.optional() }).strict(),
 ]);
 export type HallNumbersArgs = z.input<typeof hallNumbersArgsSchema>;
@@ -26,6 +30,7 @@ export const hallNumbersResponseSchema = z.union([
   z.object({ op: z.literal('lease'), lease: leaseResponseSchema }),
   z.object({ op: z.literal('void'), voided: voidResponseSchema.shape.voided }),
   z.object({ op: z.literal('held'), held: heldResponseSchema }),
+  z.object({ op: z.literal('claim'), claim: claimResponseSchema }),
   z.object({ op: z.literal('register'), register: registerResponseSchema }),
 ]);
 export type HallNumbersResponse = z.infer<typeof hallNumbersResponseSchema>;
@@ -45,6 +50,11 @@ function numbersRequest(args: z.output<typeof hallNumbersArgsSchema>): {
     return {
       request: { method: 'POST', path: `${path}/void`, body: JSON.stringify(args.request) },
       schema: voidResponseSchema.transform((v) => ({ op: 'void' as const, voided: v.voided })),
+    };
+  if (args.op === 'claim')
+    return {
+      request: { method: 'POST', path: `${path}/claim`, body: JSON.stringify(args.request) },
+      schema: claimResponseSchema.transform((claim) => ({ op: 'claim' as const, claim })),
     };
   if (args.op === 'held')
     return {

@@ -3,7 +3,14 @@
 // open numbers — over the certificate allocations of a MemoryNumbers beside it.
 import { leaseSeriesId, type HeldResponse, type LeaseRequest, type NumberUse } from '../protocol';
 import type { LeaseResult, VoidInput } from '../db/leases';
-import { ISLAND_GAP, placeUse, planIslandUses, type PlacedUse, type UseRow } from './numberUses';
+import {
+  ISLAND_GAP,
+  placeUse,
+  planIslandUses,
+  type PlacedUse,
+  type UseRow,
+  type UsesOutcome,
+} from './numberUses';
 import type { MemoryNumbers } from './numbers';
 
 interface Row {
@@ -95,9 +102,13 @@ export class MemoryLeases {
   }
 
   async void(stationCode: string, v: VoidInput): Promise<number> {
+    const keys = new Set(v.requestKeys);
+    const rows = [
+      ...v.numbers.map((x) => this.rows.get(`${x.seriesId}#${x.seq}`)),
+      ...[...this.rows.values()].filter((r) => r.leaseKey !== null && keys.has(r.leaseKey)),
+    ];
     let n = 0;
-    for (const x of v.numbers) {
-      const r = this.rows.get(`${x.seriesId}#${x.seq}`);
+    for (const r of new Set(rows)) {
       if (!r || r.stationCode !== stationCode || r.status !== 'leased') continue;
       Object.assign(r, { status: 'voided', voidReason: v.reason, voidedBy: v.by });
       n++;
@@ -136,7 +147,8 @@ export class MemoryLeases {
    * numbers, then an island's own numbers taken in, passed-over ones used, clashes recorded
    * (server/core/numberUses.ts), exactly as server/db/numberUses.ts does in SQL.
    */
-  recordUses(stationCode: string, uses: readonly NumberUse[]): void {
+  recordUses(stationCode: string, uses: readonly NumberUse[]): UsesOutcome {
+    const out: UsesOutcome = { own: 0, taken: 0, marked: 0, clashes: 0 };
     const rest: PlacedUse[] = [];
     for (const u of uses) {
       if (u.seriesId.endsWith(':*')) {
@@ -152,25 +164,32 @@ export class MemoryLeases {
         );
         if (a) {
           this.certUses.set(a.requestKey, { eventId: u.eventId, usedRef: u.usedRef });
+          out.own++;
           continue;
         }
       } else {
         const r = this.rows.get(`${u.seriesId}#${u.seq}`);
         if (r && r.stationCode === stationCode && r.status === 'leased') {
           Object.assign(r, { status: 'used', usedEventId: u.eventId, usedRef: u.usedRef });
+          out.own++;
           continue;
         }
       }
       const placed = placeUse(u);
       if (placed) rest.push(placed);
     }
-    if (rest.length === 0) return;
+    if (rest.length === 0) return out;
     const plan = planIslandUses(
       stationCode,
       rest,
       (s, q) => this.rowAt(s, q),
       (s) => this.numbers.series.get(s) ?? 0,
     );
+    Object.assign(out, {
+      taken: plan.take.length,
+      marked: plan.mark.length,
+      clashes: plan.clashes.length,
+    });
     for (const [id, seq] of plan.raise) this.numbers.series.set(id, seq);
     for (const g of plan.gaps) {
       for (let seq = g.from; seq <= g.to; seq++) {
@@ -218,5 +237,11 @@ export class MemoryLeases {
         otherStatus: c.other.status,
       });
     }
+    return out;
+  }
+
+  /** POST /v1/numbers/claim: an island's own numbers, before its first push (the same rules). */
+  async claim(stationCode: string, uses: readonly NumberUse[]): Promise<UsesOutcome> {
+    return this.recordUses(stationCode, uses);
   }
 }

@@ -45,6 +45,14 @@ export interface UsePlan {
   clashes: { use: PlacedUse; other: UseRow }[];
 }
 
+/** What one call did: own open numbers used, an island's taken in or marked, clashes found. */
+export interface UsesOutcome {
+  own: number;
+  taken: number;
+  marked: number;
+  clashes: number;
+}
+
 const open = (r: UseRow) => r.status === 'reserved' || r.status === 'leased';
 
 export function planIslandUses(

@@ -8,11 +8,14 @@ import {
   leaseSeriesId,
   type HeldResponse,
   type LeaseRequest,
+  type NumberUse,
   type RegisterClash,
   type RegisterEntry,
   type RegisterSeries,
   type VoidReason,
 } from '../protocol';
+import type { UsesOutcome } from '../core/numberUses';
+import { recordNumberUses } from './numberUses';
 import type { Db, Sql } from './sql';
 
 interface LeaseRow {
@@ -122,6 +125,15 @@ export class SqlLeases {
     });
   }
 
+  /**
+   * An island's claim of the numbers its own events record (POST /v1/numbers/claim, at the join
+   * check, before its first push): the push's take-in (server/db/numberUses.ts) in a transaction
+   * of its own, under the series' locks. Claiming again changes nothing.
+   */
+  async claim(stationCode: string, uses: readonly NumberUse[]): Promise<UsesOutcome> {
+    return this.db.tx((sql) => recordNumberUses(sql, stationCode, uses));
+  }
+
   /** This station's open numbers (leased, reserved), by series and seq. */
   async held(stationCode: string): Promise<HeldResponse['numbers']> {
     const rows = await this.db.query<{
@@ -146,7 +158,8 @@ export class SqlLeases {
 
   /**
    * Voids open numbers of this station (or of any station, `stationCode` null: the
-   * administrator). Returns how many were voided; used or already voided ones stay as they are.
+   * administrator): by series and seq, a certificate allocation by its request key, a leased
+   * block by its lease key (a past year's attempt whose answer never reached the station). Returns how many were voided; used or already voided ones stay as they are.
    */
   async void(stationCode: string | null, v: VoidInput): Promise<number> {
     const why = v.note ? `${v.reason}: ${v.note}` : v.reason;
@@ -155,7 +168,7 @@ export class SqlLeases {
          voided_at = now()
        WHERE a.status IN ('reserved', 'leased') AND ($1::text IS NULL OR a.station_code = $1)
          AND ((a.series_id, a.seq) IN (SELECT * FROM unnest($2::text[], $3::int[]))
-              OR a.request_key = ANY($6::text[]))
+              OR a.request_key = ANY($6::text[]) OR a.lease_key = ANY($6::text[]))
        RETURNING a.seq`,
       [
         stationCode,

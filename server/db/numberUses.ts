@@ -15,6 +15,7 @@ import {
   SERIES_KIND,
   type PlacedUse,
   type UseRow,
+  type UsesOutcome,
 } from '../core/numberUses';
 import type { Sql } from './sql';
 
@@ -45,14 +46,16 @@ export async function recordNumberUses(
   sql: Sql,
   stationCode: string,
   uses: readonly NumberUse[],
-): Promise<void> {
-  if (uses.length === 0) return;
+): Promise<UsesOutcome> {
+  const out: UsesOutcome = { own: 0, taken: 0, marked: 0, clashes: 0 };
+  if (uses.length === 0) return out;
   const matched = await markOwn(sql, stationCode, uses);
+  out.own = matched.size;
   const rest = uses
     .filter((_, i) => !matched.has(i))
     .map(placeUse)
     .filter((u): u is PlacedUse => u !== null);
-  if (rest.length === 0) return;
+  if (rest.length === 0) return out;
   const ids = [...new Set(rest.map((u) => u.seriesId))].sort();
   for (const id of ids) {
     const [prefix = '', type = '', year = '0'] = id.split(':');
@@ -103,6 +106,11 @@ export async function recordNumberUses(
     (s, q) => rows.get(`${s}#${q}`),
     (s) => last.get(s) ?? 0,
   );
+  Object.assign(out, {
+    taken: plan.take.length,
+    marked: plan.mark.length,
+    clashes: plan.clashes.length,
+  });
   for (const [id, seq] of plan.raise)
     await sql.query('UPDATE series SET last_seq = $2 WHERE series_id = $1', [id, seq]);
   for (const g of plan.gaps) {
@@ -160,4 +168,5 @@ export async function recordNumberUses(
       ],
     );
   }
+  return out;
 }

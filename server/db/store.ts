@@ -156,7 +156,9 @@ export class SqlStore implements EventStore {
             ],
           );
         },
-        markNumbersUsed: (uses, stationCode) => recordNumberUses(sql, stationCode, uses),
+        markNumbersUsed: async (uses, stationCode) => {
+          await recordNumberUses(sql, stationCode, uses);
+        },
         // Kept until the append writes it in its statement (one round trip less); a push with
         // nothing fresh (all duplicates) writes it alone before the commit.
         recordPush: (p) => {

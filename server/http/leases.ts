@@ -1,8 +1,15 @@
 // Leased blocks and the register over HTTP (docs/hall.md "Numbers"): POST /v1/numbers/lease,
-// POST /v1/numbers/void, GET /v1/numbers/held, GET /v1/numbers/register. A session is required
+// POST /v1/numbers/claim, POST /v1/numbers/void, GET /v1/numbers/held, GET /v1/numbers/register. A session is required
 // for each; the log says series, seqs, counts and reasons — never a case's content.
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, leaseRequestSchema, seriesIdSchema, voidRequestSchema } from '../protocol';
+import {
+  API_PREFIX,
+  claimRequestSchema,
+  isOwnEventId,
+  leaseRequestSchema,
+  seriesIdSchema,
+  voidRequestSchema,
+} from '../protocol';
 import { requireStation } from './auth';
 import type { HallContext } from './context';
 import { HallError } from './errors';
@@ -27,6 +34,22 @@ export function leaseRoutes(app: FastifyInstance, ctx: HallContext) {
       `lease ${l.seriesId} #${l.first}–${l.last} to ${stationCode}${r.replayed ? ' (again)' : ''}`,
     );
     return { ...l, replayed: r.replayed, serverTime: ctx.now().toISOString() };
+  });
+
+  // An island's own numbers, claimed at the join check before its first push.
+  app.post(`${API_PREFIX}/numbers/claim`, async (req) => {
+    const stationCode = await requireStation(ctx, req);
+    const parsed = claimRequestSchema.safeParse(req.body);
+    if (!parsed.success)
+      throw new HallError('bad_request', 'uses: 1–1000 of series, seq, case, number and event');
+    if (!parsed.data.uses.every((u) => isOwnEventId(stationCode, u.eventId)))
+      throw new HallError('bad_request', "a use's event is not of this station's chains");
+    const r = await ctx.leases.claim(stationCode, parsed.data.uses);
+    ctx.log(
+      `claim by ${stationCode}: ${parsed.data.uses.length} numbers, ${r.taken} taken in, ` +
+        `${r.marked + r.own} marked, ${r.clashes} clashes`,
+    );
+    return { ...r, serverTime: ctx.now().toISOString() };
   });
 
   app.post(`${API_PREFIX}/numbers/void`, async (req) => {

@@ -89,7 +89,7 @@ export const voidRequestSchema = z
       .array(z.object({ seriesId: seriesIdSchema, seq: z.number().int().min(1) }).strict())
       .max(1000)
       .default([]),
-    /** Certificate allocations by the request key they were asked under. */
+    /** Certificate allocations by the request key they were asked under; a block by its lease key. */
     requestKeys: z.array(keySchema).max(100).default([]),
     reason: voidReasonSchema,
     /** Who decided: the signed-in user's name, or `station` for the sync's own housekeeping. */
@@ -99,6 +99,58 @@ export const voidRequestSchema = z
   .strict();
 export type VoidRequest = z.input<typeof voidRequestSchema>;
 export const voidResponseSchema = z.object({ voided: z.number().int().min(0) });
+
+/**
+ * POST /v1/numbers/claim — a station that ran alone claims the numbers its own events record,
+ * when the join check starts and before anything is pushed (docs/hall.md "An island's own
+ * numbers"): the same rules as a push's take-in (server/core/numberUses.ts) — above a series' last
+ * taken in as used by the island's event (origin island; the later push of that event finds them
+ * marked), the seqs passed over voided as island_gap, a number another station holds or used
+ * recorded as a clash. Idempotent: claiming again changes nothing. Each event id must be of one
+ * of the station's own chains (`<code>-<seq>`, `<code>.<n>-<seq>`).
+ */
+export const claimRequestSchema = z
+  .object({
+    uses: z
+      .array(
+        z
+          .object({
+            seriesId: z.union([
+              seriesIdSchema,
+              z
+                .string()
+                .max(100)
+                .regex(/^cert:[A-Za-z][A-Za-z0-9_-]*:\*$/),
+            ]),
+            seq: z.number().int().min(1).max(999_999),
+            caseId: z.string().max(200).nullable(),
+            usedRef: z.string().max(300),
+            eventId: z.string().min(1).max(200),
+            at: z.string().max(40).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+export type ClaimRequest = z.input<typeof claimRequestSchema>;
+export const claimResponseSchema = z.object({
+  /** This station's own open numbers found used (a lease of its own). */
+  own: z.number().int().min(0),
+  /** Taken into a series (above its last, or explaining a hole). */
+  taken: z.number().int().min(0),
+  /** Rows passed over for this station earlier, now used. */
+  marked: z.number().int().min(0),
+  /** Numbers another station holds or used: recorded as clashes (once per event). */
+  clashes: z.number().int().min(0),
+  serverTime: z.string(),
+});
+export type ClaimResponse = z.infer<typeof claimResponseSchema>;
+
+/** Whether an event id is of one of this station's chains (`HJ02-7`, `HJ02.2-3`). */
+export const isOwnEventId = (stationCode: string, eventId: string) =>
+  eventId.startsWith(stationCode) && /^(\.\d+)?-\d+$/.test(eventId.slice(stationCode.length));
 
 /** GET /v1/numbers/held — this station's open numbers (leased or reserved), by series. */
 export const heldResponseSchema = z.object({

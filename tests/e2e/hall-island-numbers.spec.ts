@@ -1,15 +1,21 @@
 // An island's own numbers in the register (issue 17 items 1 and 4; docs/hall.md, *An island's own
 // numbers*): a real hall server (embedded PGlite) and station HJ01 (Chromium, enrolled, which
 // leases 受〔year〕1–20). HJ03 ran alone before it joined — certificates 1, 2 and 5 and notices
-// 1–2 numbered by itself — and pushes them (signed, over HTTP, as its sync would). HJ01's
-// administrator reads 编号登记: the certificate series holds HJ03's 1, 2 and 5 as issued alone, 3–4
-// passed over by the hall with the reason, no gap; the notice series lists HJ03's 1 and 2 as
-// recorded clashes with HJ01's leased numbers (zh-CN, en).
+// 1–2 numbered by itself — and claims them as its join check does before anything is pushed
+// (POST /v1/numbers/claim, over HTTP as its sync would). HJ01's administrator reads 编号登记: the
+// certificate series holds HJ03's 1, 2 and 5 as issued alone, 3–4 passed over by the hall with
+// the reason, no gap; the notice series lists HJ03's 1 and 2 as recorded clashes with HJ01's
+// leased numbers (zh-CN, en). Then HJ03 pushes (signed): the register stays as it was.
 import { test, expect, pickTarget, shot } from './fixtures';
 import { closeStation, HallProcess, openStation, type Station } from './hallHarness';
 import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { nodeChainHash } from '../../server/crypto';
-import { PROTOCOL_VERSION, sessionSigningText, type WireEvent } from '../../server/protocol';
+import {
+  numberUsesOf,
+  PROTOCOL_VERSION,
+  sessionSigningText,
+  type WireEvent,
+} from '../../server/protocol';
 import { signedPush, testStation } from '../../server/testing/stations';
 
 test.skip(pickTarget() !== 'web', 'the browser host speaks to the hall here');
@@ -74,7 +80,8 @@ function islandEvents(): WireEvent[] {
   });
 }
 
-async function pushAsIsland() {
+/** HJ03 enrolled with a session: its claim and its push, as its sync would send them. */
+async function asIsland() {
   const base = `http://127.0.0.1:${hall.port}/v1`;
   const st = testStation('HJ03');
   const post = async (path: string, body: unknown, token?: string) => {
@@ -107,7 +114,11 @@ async function pushAsIsland() {
     appVersion: '0.1.0',
     maxEventSchema: 2,
   });
-  return post('/push', signedPush(st, islandEvents()), String(session['token']));
+  const token = String(session['token']);
+  return {
+    claim: () => post('/numbers/claim', { uses: islandEvents().flatMap(numberUsesOf) }, token),
+    push: () => post('/push', signedPush(st, islandEvents()), token),
+  };
 }
 
 test("an island's own numbers: taken in, passed-over ones explained, clashes recorded", async ({
@@ -116,7 +127,9 @@ test("an island's own numbers: taken in, passed-over ones explained, clashes rec
   test.setTimeout(240_000);
   const a = await openStation(hall, 'HJ01', baseURL!);
   stations.push(a);
-  expect(await pushAsIsland()).toMatchObject({ accepted: 5 });
+  const island = await asIsland();
+  // Claimed, nothing pushed: certificates 1, 2, 5 taken in; notices 1, 2 leased to HJ01 clash.
+  expect(await island.claim()).toMatchObject({ taken: 3, clashes: 2 });
 
   await a.page.getByTestId('nav-settings').click();
   await a.page.getByTestId('open-hall').click();
@@ -161,9 +174,12 @@ test("an island's own numbers: taken in, passed-over ones explained, clashes rec
   await notices.getByRole('button', { name: 'Show' }).click();
   await expect(a.page.getByTestId('register-clash-2')).toContainText('HJ01 Leased');
   await shot(a.page, 'hall-island-register-clashes-en');
+  // The push: its numbers are marked by the claim already — the register stays as it was.
+  expect(await island.push()).toMatchObject({ accepted: 5 });
   // The hall PC's register says the same, with no unexplained gap (exit code 0).
   await hall.stop();
   const out = await hall.cli('numbers', 'register', '--series', `cert:constructionPermit:${year}`);
   expect(out).toContain(`4\t已作废 voided\tHJ03\tisland_gap: HJ03 #5 · hall`);
+  expect(out).toContain(`5\t已使用 used\tHJ03\t${certNo(5)} case HJ03-c5 · 本站加入前单独签发`);
   expect(out).toContain('共 1 个编号序列，无无法解释的空号');
 });

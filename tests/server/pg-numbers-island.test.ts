@@ -8,8 +8,6 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../renderer/src/domain/audit';
-import { nodeChainHash } from '../../server/crypto';
 import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
@@ -17,9 +15,10 @@ import { recordNumberUses } from '../../server/db/numberUses';
 import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import { numberUsesOf, type WireEvent } from '../../server/protocol';
+import { numberUsesOf } from '../../server/protocol';
 import { auth, enrolled, pushEvents } from './http-helpers';
 import { migratedDb } from './helpers';
+import { cert, chainOf, entry, notice } from './islandEvents';
 
 let pgdb: TestDatabase;
 const dbs: Db[] = [];
@@ -32,58 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of dbs) await d.close().catch(() => undefined);
   await pgdb?.stop();
-});
-
-type Spec = { type: string; streamId: string; payload: Record<string, unknown> };
-
-/** A station's chain of events from `from`, hashed as data/log.ts does. */
-function chainOf(station: string, specs: Spec[], from = 1, prevHash = GENESIS_HASH) {
-  let prev = prevHash;
-  return specs.map((s, i) => {
-    const body = {
-      id: `${station}-${from + i}`,
-      schema: 2,
-      chainId: station,
-      stationId: station,
-      stationSeq: from + i,
-      streamId: s.streamId,
-      type: s.type,
-      payload: s.payload,
-      actor: { id: 'u1', name: '测试', role: 'clerk' },
-      at: '2026-03-02T02:00:00.000Z',
-      prevHash: prev,
-    };
-    const hash = nodeChainHash(prev, body);
-    prev = hash;
-    return { ...body, hash } as WireEvent;
-  });
-}
-
-const cert = (caseId: string, seq: number): Spec => ({
-  type: 'certificateIssued',
-  streamId: `case:${caseId}`,
-  payload: {
-    caseId,
-    certificateType: 'constructionPermit',
-    number: `建字第410108${2026}${String(seq).padStart(5, '0')}号`,
-    external: false,
-    seq,
-  },
-});
-const notice = (caseId: string, seq: number): Spec => ({
-  type: 'documentNumberAllocated',
-  streamId: `case:${caseId}`,
-  payload: { docType: 'acceptance', number: `惠济规划受〔2026〕${seq}号`, caseId, year: 2026, seq },
-});
-const entry = (seq: number): Spec => ({
-  type: 'commendationRecorded',
-  streamId: `ledger:commendation-${seq}`,
-  payload: {
-    id: `commendation-${seq}`,
-    kind: 'commendation',
-    basedOn: 0,
-    fields: { number: `BY2026${String(seq).padStart(4, '0')}` },
-  },
 });
 
 async function hall() {

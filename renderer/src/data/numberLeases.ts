@@ -13,11 +13,12 @@
 // - `lease:voids` — numbers to void on the hall (the rest of last year's block, a lease the
 //   station no longer holds), sent at the next refill that reaches the hall.
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../electron/hall-numbers';
-import type { LeaseSeriesKind, VoidReason } from '../../../server/protocol';
+import type { LeaseSeriesKind } from '../../../server/protocol';
 import { leaseSeriesId } from '../../../server/protocol/leases';
 import { toLocalDate } from '../domain/calendar';
 import { DOCUMENT_TYPE_WORDS, type DocumentType } from '../domain/numbering';
 import { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
+import { ATTEMPT_PREFIX, flushVoids, queueVoid, queueYearEnd, VOIDS_KEY } from './numberVoids';
 import type { OneWindowDb } from './db';
 import { JOINED_KEY } from './hallPresence';
 import { getStation } from './station';
@@ -30,7 +31,7 @@ export interface LeaseHolding {
   blocks: { leaseKey: string; first: number; last: number; at: string }[];
 }
 
-interface LeaseAttempt {
+export interface LeaseAttempt {
   leaseKey: string;
   kind: LeaseSeriesKind;
   type: string;
@@ -39,16 +40,8 @@ interface LeaseAttempt {
   startedAt: string;
 }
 
-interface PendingVoid {
-  numbers: { seriesId: string; seq: number }[];
-  requestKeys: string[];
-  reason: VoidReason;
-  by: string;
-}
-
 export const holdingKey = (seriesId: string) => `lease:${seriesId}`;
-const attemptKeyOf = (seriesId: string) => `leaseAttempt:${seriesId}`;
-export const VOIDS_KEY = 'lease:voids';
+const attemptKeyOf = (seriesId: string) => `${ATTEMPT_PREFIX}${seriesId}`;
 
 /** The host's `hall.numbers` channel as the data layer sees it. */
 export interface NumbersTransport {
@@ -95,6 +88,9 @@ export const FIELD_LEASE_PLAN: readonly LeasePlanEntry[] = LEASE_PLAN.map((p) =>
 /** The lease plan of a station of this kind (the hall's record of it, from the enrolment). */
 export const leasePlanFor = (kind: string | null | undefined): readonly LeasePlanEntry[] =>
   kind === 'field' ? FIELD_LEASE_PLAN : LEASE_PLAN;
+
+// Voiding what will never be used (the queue, last year's rest): numberVoids.ts.
+export { queueVoid, VOIDS_KEY } from './numberVoids';
 
 // Numbers a station counted alone before it joined (notice counter, ledger entries): numbersAlone.ts.
 export { ledgerUsedAlone, ownCounterKey } from './numbersAlone';
@@ -152,8 +148,6 @@ export interface RefillOptions {
 
 export type RefillResult =
   { ok: true; leased: string[]; voided: number; dropped: number } | { ok: false; code: string };
-
-const TRANSIENT = new Set(['unreachable', 'rate_limited', 'internal', 'restoring', 'bad_response']);
 
 /**
  * One round: last year's free numbers queued for voiding; the pending voids sent; on request the
@@ -262,54 +256,6 @@ async function storeLease(
   });
 }
 
-/** Queues numbers to void on the hall (in the caller's transaction when there is one). */
-export async function queueVoid(db: OneWindowDb, v: PendingVoid): Promise<void> {
-  if (v.numbers.length === 0 && v.requestKeys.length === 0) return;
-  const queued = ((await db.meta.get(VOIDS_KEY))?.value as PendingVoid[] | undefined) ?? [];
-  await db.meta.put({ key: VOIDS_KEY, value: [...queued, v] });
-}
-
-/** The free numbers of past years' series will never be used: voided as 'year_end'. */
-async function queueYearEnd(db: OneWindowDb, year: number) {
-  await db.transaction('rw', db.meta, async () => {
-    const rows = await db.meta.where('key').startsWith('lease:').toArray();
-    for (const r of rows) {
-      const h = r.value as LeaseHolding;
-      if (r.key === VOIDS_KEY || !h.seriesId) continue;
-      const y = Number(h.seriesId.split(':')[2]);
-      if (y >= year || h.free.length === 0) continue;
-      await queueVoid(db, {
-        numbers: h.free.map((seq) => ({ seriesId: h.seriesId, seq })),
-        requestKeys: [],
-        reason: 'year_end',
-        by: 'station',
-      });
-      await db.meta.put({ key: r.key, value: { ...h, free: [] } });
-    }
-  });
-}
-
-async function flushVoids(
-  db: OneWindowDb,
-  transport: NumbersTransport,
-): Promise<{ ok: true; voided: number } | { ok: false; code: string }> {
-  let voided = 0;
-  for (;;) {
-    const queued = ((await db.meta.get(VOIDS_KEY))?.value as PendingVoid[] | undefined) ?? [];
-    const first = queued[0];
-    if (!first) return { ok: true, voided };
-    const answer = await transport.numbers({ op: 'void', request: first });
-    if (!answer.ok && TRANSIENT.has(answer.error.code))
-      return { ok: false, code: answer.error.code };
-    if (answer.ok && answer.response.op === 'void') voided += answer.response.voided;
-    // Sent (or refused for good: a bug, not retried for ever): off the queue.
-    await db.transaction('rw', db.meta, async () => {
-      const now = ((await db.meta.get(VOIDS_KEY))?.value as PendingVoid[] | undefined) ?? [];
-      await db.meta.put({ key: VOIDS_KEY, value: now.slice(1) });
-    });
-  }
-}
-
 /**
  * The hall's view of this station's open numbers against what the station holds — run when the
  * station returns (the first refill after a start). A number the hall says is leased here that
@@ -330,7 +276,7 @@ async function reconcile(
   );
   let dropped = 0;
   await db.transaction('rw', [db.meta, db.documents, db.ledger], async () => {
-    const attempts = await db.meta.where('key').startsWith('leaseAttempt:').toArray();
+    const attempts = await db.meta.where('key').startsWith(ATTEMPT_PREFIX).toArray();
     const asking = new Set(attempts.map((a) => (a.value as LeaseAttempt).leaseKey));
     const bySeries = new Map<string, Set<number>>();
     for (const n of hallLeased) {

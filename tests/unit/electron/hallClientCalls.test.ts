@@ -134,7 +134,7 @@ describe('hall client calls', () => {
     ]);
   });
 
-  it('numbers: lease, void, held and register as their routes; a bad request never leaves', async () => {
+  it('numbers: lease, void, held, claim and register as their routes; a bad request never leaves', async () => {
     const answers: Record<string, unknown> = {
       '/v1/numbers/lease': {
         leaseKey: 'lease-1',
@@ -146,6 +146,7 @@ describe('hall client calls', () => {
       },
       '/v1/numbers/void': { voided: 2, serverTime: SERVER_TIME },
       '/v1/numbers/held': { numbers: [], serverTime: SERVER_TIME },
+      '/v1/numbers/claim': { own: 0, taken: 1, marked: 0, clashes: 0, serverTime: SERVER_TIME },
     };
     const { client, seen } = scripted((r) => ok(answers[r.path.split('?')[0]!] ?? {}));
     const lease = await client.numbers({
@@ -163,6 +164,25 @@ describe('hall client calls', () => {
       ok: true,
       response: { op: 'held', held: { numbers: [], serverTime: SERVER_TIME } },
     });
+    const use = {
+      seriesId: 'cert:constructionPermit:*',
+      seq: 3,
+      caseId: 'c3',
+      usedRef: '建字第410108202600003号',
+      eventId: 'HJ01-9',
+    };
+    expect(await client.numbers({ op: 'claim', request: { uses: [use] } })).toEqual({
+      ok: true,
+      response: {
+        op: 'claim',
+        claim: { own: 0, taken: 1, marked: 0, clashes: 0, serverTime: SERVER_TIME },
+      },
+    });
+    // No use at all: refused here, never sent.
+    expect(await client.numbers({ op: 'claim', request: { uses: [] } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_response' },
+    });
     // The register's answer here is not a register: refused as bad_response, not passed on.
     expect(await client.numbers({ op: 'register', series: 'ledger:x:2026' })).toMatchObject({
       ok: false,
@@ -175,8 +195,10 @@ describe('hall client calls', () => {
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /v1/numbers/lease',
       'GET /v1/numbers/held',
+      'POST /v1/numbers/claim',
       'GET /v1/numbers/register?series=ledger%3Ax%3A2026',
     ]);
+    expect(JSON.parse(seen[2]!.body as string)).toEqual({ uses: [use] });
     expect(JSON.parse(seen[0]!.body as string)).toEqual({
       leaseKey: 'lease-HJ01-1',
       kind: 'document',

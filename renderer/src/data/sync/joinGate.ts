@@ -1,10 +1,13 @@
 // The engine's gate for a station that joins the hall with data of its own (data/join/): while
 // the join record (meta `hall:join`) is not clear, nothing is pushed and nothing is stored from
 // the hall. A record that says checking runs the check first (a session for the heads, the hall's
-// events read without storing them); held or withdrawn keeps the gate shut. No record: a station
+// events read without storing them) — and, before it, claims at the hall the numbers this station
+// issued alone (join/joinClaim.ts): a refusal or a hall away leaves the record checking, tried
+// again at the next round; held or withdrawn keeps the gate shut. No record: a station
 // enrolled before the check existed, or one that never held anything of its own — it syncs.
 import type { OneWindowDb } from '../db';
 import { readJoin, runJoinCheck, type JoinRecord } from '../join/joinCheck';
+import { claimIslandNumbers } from '../join/joinClaim';
 import { stationIdOf } from './outbox';
 import type { HallError, HallTransport } from './transport';
 
@@ -25,6 +28,8 @@ export async function joinGate(
   if ((await stationIdOf(db)) !== stationId) return { kind: 'held', record: rec };
   if (rec.status !== 'checking') return { kind: 'held', record: rec };
   const session = await transport.session();
+  const claimed = await claimIslandNumbers(db, transport, stationId, session.heads);
+  if (!claimed.ok) return { kind: 'error', error: claimed.error };
   const r = await runJoinCheck(db, transport, stationId, session.heads, now);
   if (!r.ok) return { kind: 'error', error: r.error };
   return r.record.status === 'clear' ? { kind: 'go' } : { kind: 'held', record: r.record };

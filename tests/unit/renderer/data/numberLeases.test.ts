@@ -2,7 +2,8 @@
 // fake-indexeddb stations and the hall's in-memory lease store (server/core/leases.ts): the
 // threshold refill, numbers taken offline, a lost answer asked again, a lease run out offline
 // (refused with nothing half-written), a station that never joined keeping its counter, the rest
-// of last year's block voided, and a block lost to a restore voided when the station returns.
+// of last year's block voided (and a lease attempt left pending at the year's end), and a block
+// lost to a restore voided when the station returns.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../renderer/src/data/db';
@@ -225,6 +226,39 @@ describe('returning numbers', () => {
     expect((await heldLocally(a)).map((h) => [h.seriesId, h.free.length])).toEqual([
       ['doc:acceptance:2026', 0],
       ['doc:acceptance:2027', 20],
+    ]);
+  });
+
+  it('a lease attempt left pending on 31 December is voided as year_end in January, by its key', async () => {
+    // 23:00 on 31 December in China: the hall leases 1–20 of 2026, the answer is lost.
+    const lossy: NumbersTransport = {
+      numbers: async (x) => {
+        const r = await netA.numbers(x);
+        return x.op === 'lease' ? { ok: false, error: { code: 'unreachable', message: '' } } : r;
+      },
+    };
+    const newYearsEve = new Date('2026-12-31T15:00:00Z');
+    expect(await refillLeases(a, lossy, { now: newYearsEve, plan: acceptancePlan })).toEqual({
+      ok: false,
+      code: 'unreachable',
+    });
+    expect((await hall.leases.held('HJ01')).length).toBe(20);
+    expect(await a.meta.get('leaseAttempt:doc:acceptance:2026')).toBeDefined();
+    // The station next reaches the hall on 4 January: the old attempt is voided whole, by its
+    // lease key, and dropped; this year's block is leased; the hall holds nothing of 2026 here.
+    const r = await refillLeases(a, via(netA), {
+      now: new Date('2027-01-04T01:00:00Z'),
+      plan: acceptancePlan,
+      reconcile: true,
+    });
+    expect(r).toEqual({ ok: true, voided: 20, dropped: 0, leased: ['doc:acceptance:2027'] });
+    const old = [...hall.leases.rows.values()].filter((x) => x.seriesId === 'doc:acceptance:2026');
+    expect(old.map((x) => `${x.seq}:${x.status}:${x.voidReason}:${x.voidedBy}`)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `${i + 1}:voided:year_end:station`),
+    );
+    expect(await a.meta.get('leaseAttempt:doc:acceptance:2026')).toBeUndefined();
+    expect([...new Set((await hall.leases.held('HJ01')).map((n) => n.seriesId))]).toEqual([
+      'doc:acceptance:2027',
     ]);
   });
 

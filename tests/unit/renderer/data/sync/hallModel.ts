@@ -26,7 +26,7 @@ import { sha256Hex, verifySignature } from '../../../../../server/crypto';
 import { testStation, type TestStation } from '../../../../../server/testing/stations';
 import { signedRefillBody } from '../../../../../electron/hall-refill';
 import type { HallNumbersArgs, HallNumbersResponse } from '../../../../../electron/hall-numbers';
-import { voidRequestSchema } from '../../../../../server/protocol';
+import { isOwnEventId, voidRequestSchema } from '../../../../../server/protocol';
 import type {
   HallError,
   HallResult,
@@ -248,6 +248,8 @@ export class ModelTransport implements HallTransport {
   calls: string[] = [];
   /** Changes a signed refill on the way (after the host signed it, before the hall reads it). */
   tamperRefill: ((body: RefillBody) => void) | null = null;
+  /** The size of each claim of an island's numbers that reached the hall (join/joinClaim.ts). */
+  claims: number[] = [];
   private epoch = 0;
   constructor(
     readonly hall: HallModel,
@@ -357,6 +359,15 @@ export class ModelTransport implements HallTransport {
     if (args.op === 'held') {
       const numbers = await this.hall.leases.held(st);
       return { ok: true, response: { op: 'held', held: { numbers, serverTime: at } } };
+    }
+    if (args.op === 'claim') {
+      // POST /v1/numbers/claim (server/http/leases.ts): the station's own events only.
+      const uses = args.request.uses;
+      if (!uses.every((u) => isOwnEventId(st, u.eventId)))
+        return { ok: false, error: { code: 'bad_request', message: 'not its events' } };
+      this.claims.push(uses.length);
+      const outcome = await this.hall.leases.claim(st, uses);
+      return { ok: true, response: { op: 'claim', claim: { ...outcome, serverTime: at } } };
     }
     return { ok: false, error: { code: 'bad_request', message: 'not in the model' } };
   }

@@ -166,6 +166,7 @@ describe('the hall simulation', () => {
             if (r && r.stationCode === station && r.status === 'leased')
               Object.assign(r, { status: 'used', usedEventId: u.eventId, usedRef: u.usedRef });
           }
+          return { own: 0, taken: 0, marked: 0, clashes: 0 };
         };
       },
     });
