@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../cases/caseFormat';
 import type { BackupInfo } from '../../../../electron/contract';
 import { exportBackup } from '../../data/backup';
 import type { OneWindowDb } from '../../data/db';
@@ -142,7 +143,7 @@ function BackupsAdmin({ db }: { db: OneWindowDb }) {
           <TableBody>
             {items.map((b) => (
               <TableRow key={b.name} data-testid="backup-row">
-                <TableCell>{new Date(b.createdAt).toLocaleString(i18n.language)}</TableCell>
+                <TableCell>{formatTime(b.createdAt, i18n.language)}</TableCell>
                 <TableCell>{t(`backups.kind.${kindOf(b.name)}`)}</TableCell>
                 <TableCell>{sizeText(b.size)}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.85rem' }}>

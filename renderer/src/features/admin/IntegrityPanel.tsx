@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Divider, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../cases/caseFormat';
 import type { OneWindowDb } from '../../data/db';
 import { lastIntegrityReport, verifyLog, type IntegrityReport } from '../../data/integrity';
 import { appDb } from '../../data/stationDb';
@@ -94,7 +95,7 @@ export function IntegrityAdmin({ db }: { db: OneWindowDb }) {
   };
 
   const view = integrityView(report, progress, failed);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const time = (iso: string) => formatTime(iso, i18n.language);
   return (
     <Stack spacing={2}>
       <Typography color="text.secondary">{t('integrity.help')}</Typography>

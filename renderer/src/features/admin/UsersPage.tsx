@@ -18,6 +18,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { formatClockTime } from '../cases/caseFormat';
 import { ROLES, type Role } from '../../domain/roles';
 import type { OneWindowDb } from '../../data/db';
 import { appDb } from '../../data/stationDb';
@@ -62,10 +63,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
   const status = (u: UserSummary) => {
     if (u.disabled) return <Chip size="small" label={t('users.disabled')} />;
     if (isLocked(u, new Date())) {
-      const time = new Date(u.lockedUntil as string).toLocaleTimeString(i18n.language, {
-        hour: '2-digit',
-        minute: '2-digit',
-      });
+      const time = formatClockTime(u.lockedUntil as string, i18n.language);
       return <Chip size="small" color="warning" label={t('users.lockedUntil', { time })} />;
     }
     return <Chip size="small" color="success" variant="outlined" label={t('users.active')} />;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatClockTime } from '../cases/caseFormat';
 import type { SignInResult } from '../../data/auth';
 
 /**
@@ -21,10 +22,7 @@ export function useSignInMessage(unlockFor?: string) {
           : t('signIn.bad_credentials');
       }
       case 'locked': {
-        const time = new Date(r.lockedUntil).toLocaleTimeString(i18n.language, {
-          hour: '2-digit',
-          minute: '2-digit',
-        });
+        const time = formatClockTime(r.lockedUntil, i18n.language);
         return t('signIn.locked', { minutes: r.minutesLeft, time });
       }
       case 'disabled':

@@ -67,6 +67,18 @@ export const lightColour: Record<TrafficLight, 'success' | 'warning' | 'error'> 
   red: 'error',
 };
 
+/** The time of day (HH:mm, 24-hour) of an ISO instant on the hall's clock, not the PC's zone. */
+export function formatClockTime(iso: string, language: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleTimeString(isEnglish(language) ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
 /**
  * Date and time of an ISO instant on the hall's clock (Beijing time, the zone every local date of
  * the domain is taken in — not the PC's zone, which may be set to anything), 24-hour.

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../cases/caseFormat';
 import { host } from '../../host';
 import { appDb } from '../../data/stationDb';
 import { exportStationBundle, importHallBundle, type BundleProblem } from '../../data/sync/bundle';
@@ -26,7 +27,7 @@ export function HallBundlesSection({ stationCode }: { stationCode: string }) {
         return t(`bundle.problem.foreign.${p.detail}`, { code: stationCode });
       case 'replayed':
         return t('bundle.problem.replayed', {
-          at: new Date(p.at).toLocaleString(i18n.language, { hour12: false }),
+          at: formatTime(p.at, i18n.language),
         });
       case 'gap':
         return t('bundle.problem.gap', { from: p.after + 1, cursor: p.cursor });

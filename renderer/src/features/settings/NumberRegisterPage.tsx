@@ -17,6 +17,7 @@ import {
 } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../cases/caseFormat';
 import type { RegisterEntry } from '../../../../server/protocol';
 import { defaultCatalogue } from '../../domain';
 import { hostNumbersChannel } from '../../data/numberLeases';
@@ -85,8 +86,7 @@ export function NumberRegisterPage() {
     setOpen(seriesId);
     setOne(await numberRegister(appDb(), transport, { id: userId }, seriesId));
   };
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = (iso: string) => formatTime(iso, i18n.language);
 
   return (
     <Box sx={{ maxWidth: 1100 }}>
