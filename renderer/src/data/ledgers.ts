@@ -14,6 +14,7 @@ import { getStation } from './station';
 import { knownCaseNumbers } from './queries';
 import {
   NUMBER_PREFIX,
+  SUPERVISION_SOURCES,
   type Commendation,
   type Complaint,
   type LedgerDataOf,
@@ -135,6 +136,8 @@ export function meetingProblems(m: Meeting): string[] {
 export function supervisionProblems(d: Omit<SupervisionItem, 'number'>): string[] {
   const bad: string[] = [];
   if (blank(d.title)) bad.push('title');
+  // A bad rating's follow-up is opened by the rating itself (data/followUps.ts), never by hand.
+  if (!SUPERVISION_SOURCES.includes(d.source) || d.source === 'badRating') bad.push('source');
   if (creditCodeProblem(d.creditCode, false)) bad.push('creditCode');
   if (blank(d.department)) bad.push('department');
   if (blank(d.person)) bad.push('person');

@@ -11,6 +11,7 @@ import {
   recordComplaint,
   recordCommendation,
   recordLegacyIssue,
+  recordSupervision,
   weekOf,
   type LegacyIssueInput,
 } from '../../../../renderer/src/data/ledgers';
@@ -213,6 +214,32 @@ describe('supervision, complaints, commendations', () => {
     expect(r).toMatchObject({ ok: false, refusal: { code: 'invalid', fields: ['responsible'] } });
     expect(await db.events.count()).toBe(before);
     expect(await ledgerItems(db, 'complaint')).toEqual([]);
+  });
+
+  it('a supervision item by hand must name a source the form offers — never a bad rating', async () => {
+    const before = await db.events.count();
+    const item = {
+      title: '重点项目周调度',
+      creditCode: '',
+      enterpriseName: '',
+      caseNumber: '',
+      department: '规划管理科',
+      person: '赵科长',
+      dueDate: '2026-03-31',
+    };
+    for (const source of ['badRating', 'whatever'] as const) {
+      const r = await recordSupervision(
+        db,
+        { ...item, source: source as 'badRating' },
+        actors.chief,
+        now,
+      );
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'invalid', fields: ['source'] } });
+    }
+    expect(await db.events.count()).toBe(before);
+    expect(
+      (await recordSupervision(db, { ...item, source: 'keyProject' }, actors.chief, now)).ok,
+    ).toBe(true);
   });
 
   it('a commendation needs a case or a staff member', async () => {
