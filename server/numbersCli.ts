@@ -17,6 +17,7 @@ const STATUS_ZH = {
   leased: '已租出',
   used: '已使用',
   voided: '已作废',
+  out_of_range: '超出编号范围',
 } as const;
 
 export async function numbersRegister(db: Db, series: string | undefined): Promise<number> {

@@ -20,9 +20,18 @@ import type { NumberUse } from '../protocol';
 
 export const ISLAND_GAP = 'island_gap';
 
+/**
+ * How far past a series' last seq one use may take it in. An island numbers from 1 and the hall's
+ * series follow one bureau's year: a jump past this is no paper but a fault or an attack (one use
+ * at 999,999 would raise the series and void a million seqs as island_gap in one statement). Such
+ * a use is recorded as a clash against the hall (`out_of_range`), the series is left as it was.
+ */
+export const MAX_ISLAND_JUMP = 10_000;
+
 export interface UseRow {
   stationCode: string;
-  status: 'reserved' | 'leased' | 'used' | 'voided';
+  /** `out_of_range`: no row — the use is too far past the series' last (MAX_ISLAND_JUMP). */
+  status: 'reserved' | 'leased' | 'used' | 'voided' | 'out_of_range';
   caseId: string | null;
   usedEventId: string | null;
   usedRef: string | null;
@@ -78,6 +87,20 @@ export function planIslandUses(
       usedRef: u.usedRef,
       voidReason: null,
     };
+    if (u.seq > last + MAX_ISLAND_JUMP) {
+      plan.clashes.push({
+        use: u,
+        other: {
+          stationCode: 'HALL',
+          status: 'out_of_range',
+          caseId: null,
+          usedEventId: null,
+          usedRef: `> ${last} + ${MAX_ISLAND_JUMP}`,
+          voidReason: null,
+        },
+      });
+      continue;
+    }
     if (u.seq > last) {
       if (u.seq > last + 1) {
         const note = `${stationCode} #${u.seq}`;

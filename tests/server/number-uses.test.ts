@@ -3,7 +3,12 @@
 // taken in above the series with the passed-over seqs explained, marked where passed over for
 // the same station, a clash where another station holds or used the number, nothing twice.
 import { describe, expect, it } from 'vitest';
-import { placeUse, planIslandUses, type UseRow } from '../../server/core/numberUses';
+import {
+  MAX_ISLAND_JUMP,
+  placeUse,
+  planIslandUses,
+  type UseRow,
+} from '../../server/core/numberUses';
 
 const use = (seriesId: string, seq: number, eventId: string, usedRef = `#${seq}`) => ({
   seriesId,
@@ -66,6 +71,36 @@ describe('planIslandUses', () => {
       [1, 'HJ01', 'used'],
       [2, 'HJ01', 'leased'],
     ]);
+  });
+
+  it('a use too far past the series is a clash against the hall: no raise, no million gap rows', () => {
+    const plan = planIslandUses(
+      'HJ03',
+      [
+        use('doc:acceptance:2026', 5 + MAX_ISLAND_JUMP + 1, 'far'),
+        use('doc:acceptance:2026', 5, 'n5'),
+      ],
+      () => undefined,
+      () => 3,
+    );
+    expect(plan.clashes.map((c) => [c.use.eventId, c.other.stationCode, c.other.status])).toEqual([
+      ['far', 'HALL', 'out_of_range'],
+    ]);
+    expect(plan.clashes[0]!.other.usedRef).toBe(`> 5 + ${MAX_ISLAND_JUMP}`);
+    // The near use is taken in as before; the far one moved nothing.
+    expect([...plan.raise]).toEqual([['doc:acceptance:2026', 5]]);
+    expect(plan.gaps).toEqual([
+      { seriesId: 'doc:acceptance:2026', from: 4, to: 4, note: 'HJ03 #5' },
+    ]);
+    // Exactly at the bound is still an island's number.
+    const edge = planIslandUses(
+      'HJ03',
+      [use('doc:acceptance:2026', 3 + MAX_ISLAND_JUMP, 'edge')],
+      () => undefined,
+      () => 3,
+    );
+    expect(edge.clashes).toEqual([]);
+    expect([...edge.raise]).toEqual([['doc:acceptance:2026', 3 + MAX_ISLAND_JUMP]]);
   });
 
   it('marks a passed-over seq of the same station used; another case or station is a clash', () => {
