@@ -208,3 +208,18 @@ export async function recordedNumberClashes(db: OneWindowDb): Promise<RecordedNu
     }))
     .sort((x, y) => x.number.localeCompare(y.number));
 }
+
+/**
+ * Where this station's account of a name clash stands now. When several hall users share the
+ * name, the first settlement changes the account; the cards of the others then say so instead
+ * of asking for a new name that would be ignored.
+ */
+export function ownAccountState(
+  clash: { kind: string; key: string },
+  user: { username: string; disabled: 0 | 1 } | undefined,
+): 'open' | 'renamed' | 'closed' | null {
+  if (clash.kind !== 'username') return null;
+  if (!user || user.username === clash.key) return 'open';
+  // same_person closes it as <name>.<code> and disables it; different_person renames it.
+  return user.disabled === 1 ? 'closed' : 'renamed';
+}

@@ -15,8 +15,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { readJoin, type JoinRecord } from '../../data/join/joinCheck';
-import { recordedNumberClashes, type RecordedNumberClash } from '../../data/join/joinSettle';
+import { readJoin, type JoinClash, type JoinRecord } from '../../data/join/joinCheck';
+import {
+  ownAccountState,
+  recordedNumberClashes,
+  type RecordedNumberClash,
+} from '../../data/join/joinSettle';
+import type { UserRow } from '../../data/db';
 import { appDb } from '../../data/stationDb';
 import { formatTime } from '../cases/caseFormat';
 import { useSyncStatus } from '../shared/syncStatus';
@@ -28,9 +33,15 @@ export function HallJoinSection({ admin, stationCode }: { admin: boolean; statio
   const status = useSyncStatus();
   const [record, setRecord] = useState<JoinRecord | null>(null);
   const [recorded, setRecorded] = useState<RecordedNumberClash[]>([]);
+  const [accounts, setAccounts] = useState<Map<string, UserRow | undefined>>(new Map());
   const reload = useCallback(async () => {
     const db = appDb();
     const [r, n] = await Promise.all([readJoin(db), recordedNumberClashes(db)]);
+    const ids = (r?.clashes ?? []).flatMap((c) =>
+      c.kind === 'username' ? [String(c.own['userId'])] : [],
+    );
+    const users = await db.users.bulkGet(ids);
+    setAccounts(new Map(ids.map((id, i) => [id, users[i]])));
     setRecord(r);
     setRecorded(n);
   }, []);
@@ -79,6 +90,7 @@ export function HallJoinSection({ admin, stationCode }: { admin: boolean; statio
                   clash={c}
                   admin={admin}
                   stationCode={stationCode}
+                  {...accountOf(c, accounts)}
                   onSettled={() => void reload()}
                 />
               ))}
@@ -133,4 +145,11 @@ function RecordedNumbers({ rows }: { rows: RecordedNumberClash[] }) {
       </Table>
     </Paper>
   );
+}
+
+/** The card's view of this station's account in a name clash (none for other kinds). */
+function accountOf(c: JoinClash, accounts: Map<string, UserRow | undefined>) {
+  const user = accounts.get(String(c.own['userId']));
+  const state = ownAccountState(c, user);
+  return state ? { ownAccount: { state, username: user?.username ?? c.key } } : {};
 }

@@ -36,9 +36,12 @@ export function JoinClashCard(props: {
   clash: JoinClash;
   admin: boolean;
   stationCode: string;
+  /** A name clash: this station's account as it is now (an earlier settlement may have changed it). */
+  ownAccount?: { state: 'open' | 'renamed' | 'closed'; username: string };
   onSettled: () => void;
 }) {
-  const { clash, admin, stationCode } = props;
+  const { clash, admin, stationCode, ownAccount } = props;
+  const changed = ownAccount && ownAccount.state !== 'open' ? ownAccount : null;
   const { t } = useTranslation(['sync', 'domain']);
   const user = useSessionStore((s) => s.user);
   const choices = DECISIONS[clash.kind];
@@ -125,7 +128,12 @@ export function JoinClashCard(props: {
                   })}
                 </Typography>
               )}
-              {decision === 'different_person' && (
+              {changed && (
+                <Alert severity="info" data-testid="join-account-changed">
+                  {t(`join.account.${changed.state}`, { name: changed.username })}
+                </Alert>
+              )}
+              {decision === 'different_person' && !changed && (
                 <TextField
                   label={t('join.renameTo')}
                   helperText={t('join.renameHelp')}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import type { Role } from '../../../../../renderer/src/domain/roles';
 import { readHallDigest, readJoin } from '../../../../../renderer/src/data/join/joinCheck';
-import { settleClash } from '../../../../../renderer/src/data/join/joinSettle';
+import { ownAccountState, settleClash } from '../../../../../renderer/src/data/join/joinSettle';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { createUser } from '../../../../../renderer/src/data/users';
 import { HallModel, ModelTransport } from './hallModel';
@@ -86,6 +86,9 @@ describe('the join check and hall users of one name', () => {
       `username:wangwu@${wangB.id}`,
     ]);
     expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu3', disabled: 0 });
+    // The card of the other clash says the account was renamed (and asks no new name).
+    const other = first.ok ? first.record.clashes[0]! : null;
+    expect(ownAccountState(other!, await c.users.get(wangC.id))).toBe('renamed');
     // The same person as HJ02's 王武: the account is closed under `wangwu.hj03`.
     const second = await settle({
       clashId: `username:wangwu@${wangB.id}`,
@@ -94,6 +97,11 @@ describe('the join check and hall users of one name', () => {
     });
     expect(second.ok && second.record).toMatchObject({ status: 'checking', clashes: [] });
     expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu.hj03', disabled: 1 });
+    expect(ownAccountState(other!, await c.users.get(wangC.id))).toBe('closed');
+    expect(
+      ownAccountState({ kind: 'username', key: 'wangwu.hj03' }, await c.users.get(wangC.id)),
+    ).toBe('open');
+    expect(ownAccountState({ kind: 'notice', key: 'x' }, undefined)).toBeNull();
     const events = await c.events
       .where('streamId')
       .anyOf(['join:HJ03', `user:${wangC.id}`])
