@@ -3,31 +3,20 @@
 // green-channel ticket; 404 with what to do for an unknown, malformed or yesterday's ticket;
 // everything escaped; the headers; reachable without a session while every floor route still
 // needs one; and the hall's public address told to the kiosk with the snapshot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createHall } from '../../server/admin';
-import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import type { HallContext } from '../../server/http/context';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { FLOOR_ROUTES } from '../../server/protocol/floor';
 import { RATING_ROUTES } from '../../server/protocol/rating';
 import type { FloorSettings, Ticket } from '../../renderer/src/domain/floor/types';
-import { insertStation, migratedDb } from './helpers';
+import { clusterDatabases, insertStation } from './helpers';
 import { auth, enrolled } from './http-helpers';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('follow');
 
-let made = 0;
 const settings: FloorSettings = {
   maxCalls: 1,
   windows: [
@@ -42,7 +31,7 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T 
 
 /** A hall named `name`, a floor set up, a clock the test moves (10:00:00 in the hall). */
 async function hall(name = '惠济区服务大厅', publicUrl?: string) {
-  const db = await migratedDb(pgdb.url, `follow_${++made}`, dbs);
+  const db = await cluster.fresh();
   await createHall(db, name);
   await insertStation(db, { code: 'QH01' });
   const clock = { now: new Date('2026-12-01T02:00:00Z') };
@@ -267,7 +256,7 @@ describe('GET /q/<ticket id>', () => {
   });
 
   it('is bounded per address, with a page that says to wait', async () => {
-    const db = await migratedDb(pgdb.url, `follow_${++made}`, dbs);
+    const db = await cluster.fresh();
     const { app } = buildApp({
       db,
       store: new SqlStore(db),

@@ -5,33 +5,21 @@
 // used or holds — and never hands the island's numbers out meanwhile. Claiming again and the later
 // push change nothing more. A lease asked by another station while the claim goes in waits on the
 // series row and gets what follows. A claim naming another station's events is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
 import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { numberUsesOf } from '../../server/protocol';
 import { auth, enrolled, pushEvents } from './http-helpers';
-import { migratedDb } from './helpers';
+import { clusterDatabases } from './helpers';
 import { cert, chainOf, entry, notice } from './islandEvents';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-let made = 0;
-
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('claim');
 
 async function hall() {
-  const db = await migratedDb(pgdb.url, `claim_${++made}`, dbs);
+  const db = await cluster.fresh();
   const { app } = buildApp({
     db,
     store: new SqlStore(db),

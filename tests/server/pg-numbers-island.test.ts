@@ -7,34 +7,22 @@
 // while the island's push takes its numbers in waits on the series row and gets what follows.
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
 import { recordNumberUses } from '../../server/db/numberUses';
 import type { Db } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
-import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { numberUsesOf } from '../../server/protocol';
 import { auth, enrolled, pushEvents } from './http-helpers';
-import { migratedDb } from './helpers';
+import { clusterDatabases } from './helpers';
 import { cert, chainOf, entry, notice } from './islandEvents';
 
-let pgdb: TestDatabase;
-const dbs: Db[] = [];
-let made = 0;
-
-beforeAll(async () => {
-  pgdb = await testDatabase();
-}, 90_000);
-
-afterAll(async () => {
-  for (const d of dbs) await d.close().catch(() => undefined);
-  await pgdb?.stop();
-});
+const cluster = clusterDatabases('island');
 
 async function hall() {
-  const db = await migratedDb(pgdb.url, `island_${++made}`, dbs);
+  const db = await cluster.fresh();
   const store = new SqlStore(db);
   const { app } = buildApp({ db, store, blobDir: '/tmp/ow-no-blobs', log: () => undefined });
   return { db, app };
@@ -197,8 +185,7 @@ describe("an island's own numbers", () => {
     expect((one.json() as { clashes: unknown[] }).clashes).toHaveLength(2);
 
     // The register on the hall PC: island numbers, gaps and clashes explained; exit 0.
-    const url = new URL(pgdb.url);
-    url.pathname = `/island_${made}`;
+    const url = cluster.url(cluster.last());
     const root = resolve(import.meta.dirname, '../..');
     const cli = await new Promise<{ code: number; out: string }>((done) => {
       execFile(
