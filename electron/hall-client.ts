@@ -8,7 +8,7 @@
 // No Node, no DOM: global crypto.randomUUID only. Nothing here logs.
 import type { z } from 'zod';
 import { keepBundleKey, sealStationBundle } from './hall-bundle';
-import { hallCalls } from './hall-calls';
+import { hallCalls, type HallCalls } from './hall-calls';
 import { enrolStation, probeHall } from './hall-enrol';
 import { hallNumbersCall } from './hall-numbers';
 import {
@@ -76,20 +76,13 @@ const kindOf = (kind: string | undefined) => {
 type Out<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['result']>;
 type In<C extends keyof typeof hallContract> = z.output<(typeof hallContract)[C]['args']>;
 
-export interface HallService {
+/** The session calls (hall-calls.ts) and what needs the station's own state: enrolment, bundles. */
+export interface HallService extends HallCalls {
   status(): Promise<Out<'hall.status'>>;
   probe(args: In<'hall.probe'>): Promise<Out<'hall.probe'>>;
   enrol(args: In<'hall.enrol'>): Promise<Out<'hall.enrol'>>;
   session(): Promise<Out<'hall.session'>>;
-  push(args: In<'hall.push'>): Promise<Out<'hall.push'>>;
-  pull(args: In<'hall.pull'>): Promise<Out<'hall.pull'>>;
-  putBlob(args: In<'hall.putBlob'>): Promise<Out<'hall.putBlob'>>;
-  missingBlobs(args: In<'hall.missingBlobs'>): Promise<Out<'hall.missingBlobs'>>;
-  refill(args: In<'hall.refill'>): Promise<Out<'hall.refill'>>;
-  allocateNumber(args: In<'hall.allocateNumber'>): Promise<Out<'hall.allocateNumber'>>;
   sealBundle(args: In<'hall.sealBundle'>): Promise<Out<'hall.sealBundle'>>;
-  floor(args: In<'hall.floor'>): Promise<Out<'hall.floor'>>;
-  rating(args: In<'hall.rating'>): Promise<Out<'hall.rating'>>;
   numbers(args: In<'hall.numbers'>): Promise<Out<'hall.numbers'>>;
 }
 
