@@ -8,16 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStationStatus, verifyHall } from '../../server/admin';
-import { nodeChainHash, sha256Hex } from '../../server/crypto';
+import { sha256Hex } from '../../server/crypto';
 import { migrate } from '../../server/db/migrate';
 import { postgresDb } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
 import { canonicalCredentials, type Credential, type WireEvent } from '../../server/protocol';
-import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { signedPush, type SignedPushOptions } from './helpers';
 import { auth, enrolled, pull, type Session } from './http-helpers';
+import { HASH, userChain } from './userChain';
 
 let pgdb: TestDatabase;
 let db: ReturnType<typeof postgresDb>;
@@ -45,39 +45,6 @@ afterAll(async () => {
   await pgdb?.stop();
   await rm(blobDir, { recursive: true, force: true });
 });
-
-const HASH =
-  'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
-
-/** A chain of user events as a station's log writes them: set-up, a user created, a sign-in. */
-function userChain(station: string, userId: string): WireEvent[] {
-  const bodies = [
-    { streamId: 'station', type: 'station.set_up', payload: { stationCode: station } },
-    {
-      streamId: `user:${userId}`,
-      type: 'user.created',
-      payload: { id: userId, username: 'wangchuang', name: '王窗口', role: 'clerk' },
-    },
-    { streamId: `user:${userId}`, type: 'auth.signed_in', payload: { username: 'wangchuang' } },
-  ];
-  let prev = GENESIS_HASH;
-  return bodies.map((b, i) => {
-    const body = {
-      id: `${station}-${i + 1}`,
-      schema: 2,
-      chainId: station,
-      stationId: station,
-      stationSeq: i + 1,
-      ...b,
-      actor: { id: 'u-admin', name: '管理员', role: 'admin' },
-      at: '2026-12-01T08:00:00.000Z',
-      prevHash: prev,
-    };
-    const hash = nodeChainHash(prev, body);
-    prev = hash;
-    return { ...body, hash } as WireEvent;
-  });
-}
 
 const pushWith = (
   s: Session,

@@ -6,18 +6,17 @@
 // lease, no check-in); an unsigned refill (a station from before) is taken only without
 // credentials. The session answer says the hall checks form 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeChainHash } from '../../server/crypto';
 import { migrate } from '../../server/db/migrate';
 import { SqlRestore } from '../../server/db/restore';
 import { postgresDb } from '../../server/db/sql';
 import { SqlStore } from '../../server/db/store';
 import { buildApp } from '../../server/http/app';
 import { testDatabase, type TestDatabase } from '../../server/testing/cluster';
-import type { Credential, HallEvent, WireEvent } from '../../server/protocol';
+import type { Credential, HallEvent } from '../../server/protocol';
 import type { RefillRequest } from '../../server/protocol/restore';
-import { GENESIS_HASH } from '../../renderer/src/domain/audit';
 import { signedRefill } from './helpers';
 import { auth, enrolled, pushEvents, type Session } from './http-helpers';
+import { HASH, userChain } from './userChain';
 
 let pgdb: TestDatabase;
 let db: ReturnType<typeof postgresDb>;
@@ -43,40 +42,8 @@ afterAll(async () => {
   await pgdb?.stop();
 });
 
-const HASH =
-  'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
 const OTHER =
   'pbkdf2-sha256$600000$b3RoZXJvdGhlcm90aGVyIQ==$b3RoZXJoYXNob3RoZXJoYXNob3RoZXJoYXNob3RoZXI=';
-
-/** A station's chain: set-up, a user created (its password hash beside it), a sign-in. */
-function userChain(station: string, userId: string): WireEvent[] {
-  const bodies = [
-    { streamId: 'station', type: 'station.set_up', payload: { stationCode: station } },
-    {
-      streamId: `user:${userId}`,
-      type: 'user.created',
-      payload: { id: userId, username: 'wangchuang', name: '王窗口', role: 'clerk' },
-    },
-    { streamId: `user:${userId}`, type: 'auth.signed_in', payload: { username: 'wangchuang' } },
-  ];
-  let prev = GENESIS_HASH;
-  return bodies.map((b, i) => {
-    const body = {
-      id: `${station}-${i + 1}`,
-      schema: 2,
-      chainId: station,
-      stationId: station,
-      stationSeq: i + 1,
-      ...b,
-      actor: { id: 'u-admin', name: '管理员', role: 'admin' },
-      at: '2026-12-01T08:00:00.000Z',
-      prevHash: prev,
-    };
-    const hash = nodeChainHash(prev, body);
-    prev = hash;
-    return { ...body, hash } as WireEvent;
-  });
-}
 
 const post = (s: Session, payload: object) =>
   app.inject({ method: 'POST', url: '/v1/restore/refill', headers: auth(s), payload });
