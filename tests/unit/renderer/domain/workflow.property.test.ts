@@ -104,59 +104,63 @@ const step = commandArb.chain((command) =>
 describe('workflow properties', () => {
   it('no sequence of commands reaches a disallowed state, and no event is lost', () => {
     const reached = new Set<string>();
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 40, maxLength: 160, size: 'max' }), (steps) => {
-        let state: CaseState | null = null;
-        const log: DomainEvent[] = [];
-        let day = 2;
-        for (const { command, role, dayOffset } of steps) {
-          day = Math.min(day + dayOffset, 31);
-          const now = `2026-03-${String(day).padStart(2, '0')}T02:00:00Z`;
-          const d = decide(state, command, { id: `u-${role}`, name: role, role }, now);
-          if (!d.ok) {
-            expect(typeof d.refusal.code).toBe('string');
-            continue;
+    const ends = ['delivered', 'issued', 'denied', 'withdrawn'];
+    // 400 random runs reach 'delivered' about five times on average, so one batch now and then
+    // reaches it none (CI saw it). Further batches run only while an end is still missing: the
+    // check stays random and still fails if an end is unreachable, but not by bad luck.
+    for (let batch = 0; batch < 5 && !ends.every((s) => reached.has(s)); batch++) {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 40, maxLength: 160, size: 'max' }), (steps) => {
+          let state: CaseState | null = null;
+          const log: DomainEvent[] = [];
+          let day = 2;
+          for (const { command, role, dayOffset } of steps) {
+            day = Math.min(day + dayOffset, 31);
+            const now = `2026-03-${String(day).padStart(2, '0')}T02:00:00Z`;
+            const d = decide(state, command, { id: `u-${role}`, name: role, role }, now);
+            if (!d.ok) {
+              expect(typeof d.refusal.code).toBe('string');
+              continue;
+            }
+            let next: CaseState | null = state;
+            for (const e of d.events) next = evolve(next, e);
+            const caseEvents = d.events.filter((e) => 'caseId' in e);
+            log.push(...caseEvents);
+            if (caseEvents.length === 0) {
+              expect(next).toBe(state);
+              continue;
+            }
+            const after = next as CaseState;
+            expect(CASE_STATUSES).toContain(after.status);
+            if (state === null) expect(INITIAL_STATUSES).toContain(after.status);
+            else if (after.status !== state.status) {
+              expect(ALLOWED_TRANSITIONS[state.status]).toContain(after.status);
+            }
+            // Invariants the screens rely on.
+            expect(after.version).toBe(log.length);
+            expect(after.suspendedFrom !== null).toBe(after.status === 'suspended');
+            expect(after.suspensions.filter((s) => s.to === null).length).toBe(
+              after.status === 'suspended' ? 1 : 0,
+            );
+            if (after.status === 'issued') expect(after.certificate).not.toBeNull();
+            if (
+              after.status === 'review' ||
+              after.status === 'verify' ||
+              after.status === 'approval'
+            ) {
+              expect(after.acceptedOn).not.toBeNull();
+            }
+            reached.add(after.status);
+            state = after;
           }
-          let next: CaseState | null = state;
-          for (const e of d.events) next = evolve(next, e);
-          const caseEvents = d.events.filter((e) => 'caseId' in e);
-          log.push(...caseEvents);
-          if (caseEvents.length === 0) {
-            expect(next).toBe(state);
-            continue;
-          }
-          const after = next as CaseState;
-          expect(CASE_STATUSES).toContain(after.status);
-          if (state === null) expect(INITIAL_STATUSES).toContain(after.status);
-          else if (after.status !== state.status) {
-            expect(ALLOWED_TRANSITIONS[state.status]).toContain(after.status);
-          }
-          // Invariants the screens rely on.
-          expect(after.version).toBe(log.length);
-          expect(after.suspendedFrom !== null).toBe(after.status === 'suspended');
-          expect(after.suspensions.filter((s) => s.to === null).length).toBe(
-            after.status === 'suspended' ? 1 : 0,
-          );
-          if (after.status === 'issued') expect(after.certificate).not.toBeNull();
-          if (
-            after.status === 'review' ||
-            after.status === 'verify' ||
-            after.status === 'approval'
-          ) {
-            expect(after.acceptedOn).not.toBeNull();
-          }
-          reached.add(after.status);
-          state = after;
-        }
-        // Replaying the whole log gives the same state: nothing depends on how it was reached.
-        expect(foldEvents(log)).toEqual(state);
-      }),
-      { numRuns: 400 },
-    );
+          // Replaying the whole log gives the same state: nothing depends on how it was reached.
+          expect(foldEvents(log)).toEqual(state);
+        }),
+        { numRuns: 400 },
+      );
+    }
     // The generator must actually reach the end of the workflow, or the property proves little.
-    expect([...reached].sort()).toEqual(
-      expect.arrayContaining(['delivered', 'issued', 'denied', 'withdrawn']),
-    );
+    expect([...reached].sort()).toEqual(expect.arrayContaining(ends));
   });
 
   it('a refused command produces no events and leaves the state untouched', () => {
