@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createHall, hallInfo, issueEnrolment } from '../../server/admin';
 import type { Db } from '../../server/db/sql';
+import { SqlStore } from '../../server/db/store';
+import { buildApp } from '../../server/http/app';
 import {
   PROTOCOL_VERSION,
   sessionSigningText,
@@ -17,6 +19,10 @@ export interface Session extends TestStation {
   /** The refill signature form the session answer announced. */
   refillSigning?: number;
 }
+
+/** The hall's HTTP API on `db` as most tests drive it: the SQL store, no blob folder, no log. */
+export const hallApp = (db: Db): FastifyInstance =>
+  buildApp({ db, store: new SqlStore(db), blobDir: '/tmp/ow-no-blobs', log: () => undefined }).app;
 
 export async function ensureHall(db: Db) {
   if ((await hallInfo(db)).hallId === null) await createHall(db, '测试大厅');
@@ -92,6 +98,33 @@ export async function enrolled(
 }
 
 export const auth = (s: { token: string }) => ({ authorization: `Bearer ${s.token}` });
+
+/**
+ * The host's channel to the hall (HostApi.hallFloor, HostApi.hallRating) as the station of
+ * session `s` calls it: the request the clients build (`requestOf`: floorRequest, ratingRequest)
+ * sent through inject; a refusal handed on as the host does, an answer checked by the wire schema.
+ */
+export const hostChannel =
+  <Call>(
+    app: FastifyInstance,
+    requestOf: (call: Call) => { method: 'GET' | 'POST'; path: string; body?: string },
+    answerSchema: { parse(answer: unknown): unknown },
+  ) =>
+  (s: Session) =>
+  async (call: Call) => {
+    const r = requestOf(call);
+    const res = await app.inject({
+      method: r.method,
+      url: `/v1${r.path}`,
+      headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
+      ...(r.body ? { payload: r.body } : {}),
+    });
+    if (res.statusCode !== 200) {
+      const e = res.json().error as { code: 'station_kind_refused'; message: string };
+      return { ok: false as const, error: e };
+    }
+    return { ok: true as const, answer: answerSchema.parse(res.json()) };
+  };
 
 export function pushEvents(
   app: FastifyInstance,

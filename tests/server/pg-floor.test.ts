@@ -4,23 +4,14 @@
 // display only reads, a rating device nothing of the queue; the long-poll watch moves.
 import { describe, expect, it } from 'vitest';
 import { SqlFloor } from '../../server/db/floor';
-import { SqlStore } from '../../server/db/store';
-import { buildApp } from '../../server/http/app';
-import {
-  FLOOR_BUSINESS_TYPES,
-  floorAnswerSchema,
-  floorRequest,
-  type FloorCall,
-} from '../../server/protocol/floor';
+import { FLOOR_BUSINESS_TYPES, floorAnswerSchema, floorRequest } from '../../server/protocol/floor';
 import { hallFloor } from '../../renderer/src/data/floorHall';
 import { stationWithStaff } from '../unit/renderer/data/helpers';
 import { BUSINESS_TYPES, type FloorSettings } from '../../renderer/src/domain/floor/types';
-import { clusterDatabases, insertStation } from './helpers';
-import { auth, enrolled, type Session } from './http-helpers';
+import { clusterDatabases } from './helpers';
+import { auth, enrolled, hallApp, hostChannel, type Session } from './http-helpers';
 
 const cluster = clusterDatabases('floor');
-
-const freshDb = () => cluster.fresh();
 
 const settings: FloorSettings = {
   maxCalls: 2,
@@ -42,10 +33,7 @@ it('the wire knows the business types of the floor contract', () => {
 
 describe('the floor store under concurrency', () => {
   it('two windows calling 40 tickets at once, each call twice: every ticket once, none twice', async () => {
-    const db = await freshDb();
-    await insertStation(db, { code: 'QH01' });
-    await insertStation(db, { code: 'HJ01' });
-    await insertStation(db, { code: 'HJ02' });
+    const db = await cluster.fresh(['QH01', 'HJ01', 'HJ02']);
     let t = NOW.getTime();
     const floor = new SqlFloor(db, () => new Date((t += 1000)));
     must(await floor.saveSettings(settings));
@@ -98,9 +86,8 @@ describe('the floor store under concurrency', () => {
 
 describe('/v1/floor over HTTP', () => {
   it('checks the station kind, answers a retry with the same ticket, and the watch moves', async () => {
-    const db = await freshDb();
-    const store = new SqlStore(db);
-    const { app } = buildApp({ db, store, blobDir: '/tmp/ow-no-blobs', log: () => undefined });
+    const db = await cluster.fresh();
+    const app = hallApp(db);
     const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const display = await enrolled(app, db, 'DP01', 'display');
@@ -206,31 +193,12 @@ describe('/v1/floor over HTTP', () => {
 
 describe('the station’s hall floor port', () => {
   it('goes through the wire schemas; a kiosk’s call is refused, a disabled user never reaches the hall', async () => {
-    const db = await freshDb();
-    const { app } = buildApp({
-      db,
-      store: new SqlStore(db),
-      blobDir: '/tmp/ow-no-blobs',
-      log: () => undefined,
-    });
+    const db = await cluster.fresh();
+    const app = hallApp(db);
     const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const staff = await stationWithStaff(NOW);
-    // The host's channel: the request the clients build, the answer checked by the schema.
-    const host = (s: Session) => async (call: FloorCall) => {
-      const r = floorRequest(call);
-      const res = await app.inject({
-        method: r.method,
-        url: `/v1${r.path}`,
-        headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
-        ...(r.body ? { payload: r.body } : {}),
-      });
-      if (res.statusCode !== 200) {
-        const e = res.json().error as { code: 'station_kind_refused'; message: string };
-        return { ok: false as const, error: e };
-      }
-      return { ok: true as const, answer: floorAnswerSchema.parse(res.json()) };
-    };
+    const host = hostChannel(app, floorRequest, floorAnswerSchema);
     const atCounter = hallFloor(staff.db, host(counter));
     const atKiosk = hallFloor(staff.db, host(kiosk));
     expect(atCounter.mode).toBe('hall');

@@ -4,44 +4,53 @@
 // a double submit records once; the requesting counter alone picks the rating up. Then the
 // station's ports end to end through the wire schemas: the device's tap reaches the case once.
 import { describe, expect, it } from 'vitest';
-import { SqlStore } from '../../server/db/store';
-import { buildApp } from '../../server/http/app';
-import {
-  RATING_REASONS,
-  ratingAnswerSchema,
-  ratingRequest,
-  type RatingCall,
-} from '../../server/protocol/rating';
+import { RATING_REASONS, ratingAnswerSchema, ratingRequest } from '../../server/protocol/rating';
 import { dispatch } from '../../renderer/src/data/dispatch';
-import { hallRatingPort, pickUpRatings } from '../../renderer/src/data/ratingHall';
+import {
+  hallRatingPort,
+  pickUpRatings,
+  type HallRatingCall,
+} from '../../renderer/src/data/ratingHall';
+import type { OneWindowDb } from '../../renderer/src/data/db';
 import type { CaseState, Command } from '../../renderer/src/domain';
 import { BAD_RATING_REASONS } from '../../renderer/src/domain/rating';
 import type { RatingRequest } from '../../renderer/src/domain/floor/rating';
 import { freshDb as emptyDb, stationWithStaff } from '../unit/renderer/data/helpers';
 import { acceptOf } from '../unit/renderer/domain/workflowFixtures';
 import { clusterDatabases } from './helpers';
-import { auth, enrolled, type Session } from './http-helpers';
+import { auth, enrolled, hallApp, hostChannel, type Session } from './http-helpers';
 
 const cluster = clusterDatabases('rating');
 
-/** The host's 'hall.rating' channel over HTTP, as a station of the given session calls it. */
-const wire =
-  (app: ReturnType<typeof buildApp>['app']) => (s: Session) => async (call: RatingCall) => {
-    const r = ratingRequest(call);
-    const res = await app.inject({
-      method: r.method,
-      url: `/v1${r.path}`,
-      headers: { ...auth(s), ...(r.body ? { 'content-type': 'application/json' } : {}) },
-      ...(r.body ? { payload: r.body } : {}),
-    });
-    if (res.statusCode !== 200) {
-      const e = res.json().error as { code: 'station_kind_refused'; message: string };
-      return { ok: false as const, error: e };
-    }
-    return { ok: true as const, answer: ratingAnswerSchema.parse(res.json()) };
-  };
+/**
+ * A hall with the counter HJ01 (its session) and its rating device PJ01 (enrolled with
+ * `deviceLabel`), each with its host's 'hall.rating' channel, and the counter's station with its
+ * staff.
+ */
+async function counterWithDevice(deviceLabel: string) {
+  const db = await cluster.fresh();
+  const app = hallApp(db);
+  const counter = await enrolled(app, db, 'HJ01', 'counter');
+  const device = await enrolled(app, db, 'PJ01', 'rating', deviceLabel);
+  const host = hostChannel(app, ratingRequest, ratingAnswerSchema);
+  const staff = await stationWithStaff(new Date());
+  return { db, app, staff, counter, toCounter: host(counter), toDevice: host(device) };
+}
 
-const freshDb = () => cluster.fresh();
+/**
+ * The counter's pickup records the rated requests, once: a second round (or a restart) finds
+ * nothing to do.
+ */
+async function expectPickedUpOnce(db: OneWindowDb, toCounter: HallRatingCall, ids: string[]) {
+  expect(await pickUpRatings(db, toCounter)).toEqual({
+    ok: true,
+    value: { recorded: ids, already: [], failed: [] },
+  });
+  expect(await pickUpRatings(db, toCounter)).toEqual({
+    ok: true,
+    value: { recorded: [], already: [], failed: [] },
+  });
+}
 
 const input = (id: string, caseId = 'c1', window = 'HJ01') => ({
   id,
@@ -59,13 +68,8 @@ it('the wire knows the bad-rating reasons of the domain', () => {
 
 describe('/v1/floor/rating over HTTP', () => {
   it('checks kinds and windows, replaces an open request, takes a double submit once', async () => {
-    const db = await freshDb();
-    const { app } = buildApp({
-      db,
-      store: new SqlStore(db),
-      blobDir: '/tmp/ow-no-blobs',
-      log: () => undefined,
-    });
+    const db = await cluster.fresh();
+    const app = hallApp(db);
     const counter = await enrolled(app, db, 'HJ01', 'counter');
     const other = await enrolled(app, db, 'HJ02', 'counter');
     const kiosk = await enrolled(app, db, 'QH01', 'kiosk');
@@ -193,26 +197,16 @@ describe('/v1/floor/rating over HTTP', () => {
 
 describe('the station’s hall rating ports', () => {
   it('the counter asks, the device taps, the counter records it on the case once', async () => {
-    const db = await freshDb();
-    const { app } = buildApp({
-      db,
-      store: new SqlStore(db),
-      blobDir: '/tmp/ow-no-blobs',
-      log: () => undefined,
-    });
-    const counter = await enrolled(app, db, 'HJ01', 'counter');
-    const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01');
-    const host = wire(app);
-    const staff = await stationWithStaff(new Date());
+    const { app, staff, toCounter, toDevice } = await counterWithDevice('HJ01');
     const accepted = await dispatch(
       staff.db,
       { ...(acceptOf() as Extract<Command, { type: 'accept' }>), caseId: 'c1', caseNo: '' },
       { actor: staff.clerk, now: new Date() },
     );
     expect(accepted.ok).toBe(true);
-    const atCounter = hallRatingPort(staff.db, host(counter));
+    const atCounter = hallRatingPort(staff.db, toCounter);
     // The tablet holds no case: its port has an empty database behind it.
-    const atDevice = hallRatingPort(emptyDb(), host(device), { watchWaitMs: 2000 });
+    const atDevice = hallRatingPort(emptyDb(), toDevice, { watchWaitMs: 2000 });
     expect(await atDevice.deviceWindow!()).toEqual({ ok: true, value: 'HJ01' });
     expect(await atCounter.request({ ...input('x'), clerkId: 'u-nobody' })).toEqual({
       ok: false,
@@ -242,13 +236,7 @@ describe('the station’s hall rating ports', () => {
       value: { bad: true },
     });
     stop();
-    // The counter's pickup records it, once: a second round (or a restart) finds nothing to do.
-    const picked = await pickUpRatings(staff.db, host(counter));
-    expect(picked).toEqual({ ok: true, value: { recorded: [id], already: [], failed: [] } });
-    expect(await pickUpRatings(staff.db, host(counter))).toEqual({
-      ok: true,
-      value: { recorded: [], already: [], failed: [] },
-    });
+    await expectPickedUpOnce(staff.db, toCounter, [id]);
     const state = (await staff.db.cases.get('c1'))!.state as CaseState;
     expect(state.ratings.map((r) => [r.ratingId, r.overall, r.reasons, r.place])).toEqual([
       [
@@ -264,19 +252,9 @@ describe('the station’s hall rating ports', () => {
 
 describe('a ticket served without a case, across the hall', () => {
   it('the device shows the ticket and the window’s number; the pickup records the ticket’s rating once', async () => {
-    const db = await freshDb();
-    const { app } = buildApp({
-      db,
-      store: new SqlStore(db),
-      blobDir: '/tmp/ow-no-blobs',
-      log: () => undefined,
-    });
-    const counter = await enrolled(app, db, 'HJ01', 'counter');
-    const device = await enrolled(app, db, 'PJ01', 'rating', 'HJ01 评价器');
-    const host = wire(app);
-    const staff = await stationWithStaff(new Date());
-    const atCounter = hallRatingPort(staff.db, host(counter));
-    const atDevice = hallRatingPort(emptyDb(), host(device));
+    const { db, app, staff, counter, toCounter, toDevice } = await counterWithDevice('HJ01 评价器');
+    const atCounter = hallRatingPort(staff.db, toCounter);
+    const atDevice = hallRatingPort(emptyDb(), toDevice);
     // No number in the floor settings yet: none (the device then names the station code).
     expect(await atDevice.windowNumber('HJ01')).toEqual({ ok: true, value: null });
     await db.query(`UPDATE floor_state SET settings = $1 WHERE id = 1`, [
@@ -305,14 +283,17 @@ describe('a ticket served without a case, across the hall', () => {
       ),
     ).rejects.toThrow(/rating_requests_subject/);
 
-    const asked = await atCounter.request({
-      window: 'HJ01',
-      clerkId: staff.clerk.id,
-      clerkName: staff.clerk.name,
-      ticketId: 't-3',
-      ticketNumber: 'A003',
-      business: 'counselling',
-    });
+    // The clerk at HJ01 asks for ticket A003's rating (a ticket served without a case).
+    const askForA003 = () =>
+      atCounter.request({
+        window: 'HJ01',
+        clerkId: staff.clerk.id,
+        clerkName: staff.clerk.name,
+        ticketId: 't-3',
+        ticketNumber: 'A003',
+        business: 'counselling',
+      });
+    const asked = await askForA003();
     expect(asked.ok && asked.value).toMatchObject({
       status: 'waiting',
       ticketId: 't-3',
@@ -332,22 +313,10 @@ describe('a ticket served without a case, across the hall', () => {
       value: { bad: true },
     });
     // Asked again for the same ticket within the visit: answered with the rating, nothing new.
-    const again = await atCounter.request({
-      window: 'HJ01',
-      clerkId: staff.clerk.id,
-      clerkName: staff.clerk.name,
-      ticketId: 't-3',
-      ticketNumber: 'A003',
-      business: 'counselling',
-    });
+    const again = await askForA003();
     expect(again.ok && [again.value.id, again.value.status]).toEqual([id, 'rated']);
 
-    const picked = await pickUpRatings(staff.db, host(counter));
-    expect(picked).toEqual({ ok: true, value: { recorded: [id], already: [], failed: [] } });
-    expect(await pickUpRatings(staff.db, host(counter))).toEqual({
-      ok: true,
-      value: { recorded: [], already: [], failed: [] },
-    });
+    await expectPickedUpOnce(staff.db, toCounter, [id]);
     const entry = await staff.db.ledger.get(`ticketRating-${id}`);
     expect(entry?.data).toMatchObject({
       version: 1,
