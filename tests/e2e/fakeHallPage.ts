@@ -2,11 +2,12 @@
 // hall-restore, hall-bundles): its /v1/* routed to the fake hall through the page's own origin
 // (the page's CSP allows nothing else), the enrolment in 设置 › 大厅同步, and the harness-only
 // window.owSyncStatusFeed, under which the app runs no engine and the test sets the frame's
-// sync status itself. The real hall server's harness is hallHarness.ts.
+// sync status itself (stationFedByTest: all of it, in one language). The real hall server's
+// harness is hallHarness.ts.
 import type { Page } from '@playwright/test';
 import type { FakeHall } from '../fixtures/hallFake';
 import { expect } from './fixtures';
-import { signIn, STATION_ADMIN } from './session';
+import { setUpAndSignIn, signIn, STATION_ADMIN } from './session';
 
 /**
  * /v1/* on the page's origin goes to the fake hall, byte for byte. A hall already closed (the
@@ -62,4 +63,24 @@ export async function feedSyncStatus<Status = unknown>(page: Page) {
     page.evaluate((s) => {
       (window as unknown as { owSyncStatusSet: (x: unknown) => void }).owSyncStatusSet(s);
     }, status);
+}
+
+/**
+ * A new station in `lang`, its administrator signed in, enrolled with the fake hall and started
+ * again under window.owSyncStatusFeed (hall-catchup, hall-restore): the answer sets the frame's
+ * sync status.
+ */
+export async function stationFedByTest<Status = unknown>(
+  page: Page,
+  hall: FakeHall,
+  lang: 'zh-CN' | 'en',
+) {
+  await setUpAndSignIn(page);
+  if (lang === 'en') {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
+  await enrolWithFakeHall(page, hall);
+  return feedSyncStatus<Status>(page);
 }

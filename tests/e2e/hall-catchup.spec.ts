@@ -6,8 +6,7 @@
 // tested in tests/unit/renderer/data/sync/catchUp.test.ts).
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
-import { setUpAndSignIn } from './session';
-import { enrolWithFakeHall, feedSyncStatus } from './fakeHallPage';
+import { stationFedByTest } from './fakeHallPage';
 import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
 
 let hall: FakeHall;
@@ -20,7 +19,7 @@ test.afterEach(async () => {
 
 async function feedPhases(page: Page, lang: 'zh-CN' | 'en') {
   const zh = lang === 'zh-CN';
-  const feed = await feedSyncStatus(page);
+  const feed = await stationFedByTest(page, hall, lang);
   const base = { phase: 'syncing', lastSyncAt: null, pending: 0, clockSkewMs: 500 };
   await feed({ ...base, catchUp: { cursor: 90_000, lastGseq: 200_000 } });
   const bar = page.getByRole('progressbar', {
@@ -43,19 +42,9 @@ async function feedPhases(page: Page, lang: 'zh-CN' | 'en') {
   await expect(page.getByTestId('sync-status')).toContainText(zh ? '已同步' : 'Synced');
 }
 
-test('zh-CN: the catch-up shows its progress bar, gone once caught up', async ({ app }) => {
-  test.setTimeout(180_000);
-  await setUpAndSignIn(app);
-  await enrolWithFakeHall(app, hall);
-  await feedPhases(app, 'zh-CN');
-});
-
-test('en: the catch-up shows its progress bar, gone once caught up', async ({ app }) => {
-  test.setTimeout(180_000);
-  await setUpAndSignIn(app);
-  await app.getByTestId('nav-settings').click();
-  await app.getByTestId('language-en').click();
-  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
-  await enrolWithFakeHall(app, hall);
-  await feedPhases(app, 'en');
-});
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`${lang}: the catch-up shows its progress bar, gone once caught up`, async ({ app }) => {
+    test.setTimeout(180_000);
+    await feedPhases(app, lang);
+  });
+}

@@ -8,8 +8,7 @@
 // tests/server/pg-restore.test.ts).
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './fixtures';
-import { setUpAndSignIn } from './session';
-import { enrolWithFakeHall, feedSyncStatus } from './fakeHallPage';
+import { stationFedByTest } from './fakeHallPage';
 import { startFakeHall, type FakeHall } from '../fixtures/hallFake';
 
 let hall: FakeHall;
@@ -22,7 +21,7 @@ test.afterEach(async () => {
 
 async function feedStates(page: Page, lang: 'zh-CN' | 'en') {
   const zh = lang === 'zh-CN';
-  const feed = await feedSyncStatus(page);
+  const feed = await stationFedByTest(page, hall, lang);
   const restoring = { lastGseq: 1180, holds: 1204, refilled: 24, waitingFor: ['HJ03', 'HJ05'] };
   await feed({ phase: 'offline', lastSyncAt: null, pending: 2, clockSkewMs: 0, restoring });
   await expect(page.getByTestId('sync-status')).toHaveText(
@@ -53,19 +52,9 @@ async function feedStates(page: Page, lang: 'zh-CN' | 'en') {
   await shot(page, `hall-rewound-${lang}`);
 }
 
-test('zh-CN: a restoring hall is shown as such, the station works on', async ({ app }) => {
-  test.setTimeout(180_000);
-  await setUpAndSignIn(app);
-  await enrolWithFakeHall(app, hall);
-  await feedStates(app, 'zh-CN');
-});
-
-test('en: a restoring hall is shown as such, the station works on', async ({ app }) => {
-  test.setTimeout(180_000);
-  await setUpAndSignIn(app);
-  await app.getByTestId('nav-settings').click();
-  await app.getByTestId('language-en').click();
-  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
-  await enrolWithFakeHall(app, hall);
-  await feedStates(app, 'en');
-});
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`${lang}: a restoring hall is shown as such, the station works on`, async ({ app }) => {
+    test.setTimeout(180_000);
+    await feedStates(app, lang);
+  });
+}
