@@ -1,7 +1,7 @@
 // 叫号大屏: the hall display (1920 × 1080 TV). The numbers being called now with their windows,
 // the last calls, and how many wait per business; every new call is announced — by a Chinese
 // voice where the machine has one, else by a chime and a flash — and the screen says which.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Button, Typography } from '@mui/material';
 import { keyframes } from '@mui/system';
 import { useTranslation } from 'react-i18next';
@@ -162,18 +162,7 @@ export function DisplayPage() {
           )}
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 4, minHeight: 0 }}>
-          <Box
-            component="section"
-            aria-labelledby="display-recent"
-            sx={{ bgcolor: '#102a4f', borderRadius: 3, p: 3 }}
-          >
-            <Typography
-              id="display-recent"
-              component="h2"
-              sx={{ fontSize: 40, fontWeight: 700, mb: 1 }}
-            >
-              {t('display.recent')}
-            </Typography>
+          <SidePanel id="display-recent" title={t('display.recent')}>
             {recent.length === 0 ? (
               <Typography sx={{ fontSize: 34 }}>{t('display.noRecent')}</Typography>
             ) : (
@@ -183,46 +172,18 @@ export function DisplayPage() {
                 sx={{ listStyle: 'none', m: 0, p: 0 }}
               >
                 {recent.map((c, i) => (
-                  <Box
-                    component="li"
-                    key={`${c.key}-${i}`}
-                    sx={{
-                      display: 'flex',
-                      justifyContent: 'space-between',
-                      fontSize: 38,
-                      lineHeight: 1.5,
-                    }}
-                  >
+                  <Box component="li" key={`${c.key}-${i}`} sx={sideLine(38)}>
                     <span>{c.number}</span>
                     <span>{windowText(c.window)}</span>
                   </Box>
                 ))}
               </Box>
             )}
-          </Box>
-          <Box
-            component="section"
-            aria-labelledby="display-waiting"
-            sx={{ bgcolor: '#102a4f', borderRadius: 3, p: 3 }}
-          >
-            <Typography
-              id="display-waiting"
-              component="h2"
-              sx={{ fontSize: 40, fontWeight: 700, mb: 1 }}
-            >
-              {t('display.waiting')}
-            </Typography>
+          </SidePanel>
+          <SidePanel id="display-waiting" title={t('display.waiting')}>
             <Box component="dl" data-testid="display-waiting" sx={{ m: 0 }}>
               {BUSINESS_TYPES.map((b) => (
-                <Box
-                  key={b}
-                  sx={{
-                    display: 'flex',
-                    justifyContent: 'space-between',
-                    fontSize: 34,
-                    lineHeight: 1.5,
-                  }}
-                >
+                <Box key={b} sx={sideLine(34)}>
                   <dt>{t(`business.${b}.name`)}</dt>
                   <Box
                     component="dd"
@@ -234,12 +195,36 @@ export function DisplayPage() {
                 </Box>
               ))}
             </Box>
-          </Box>
+          </SidePanel>
         </Box>
       </Box>
     </Box>
   );
 }
+
+/** A panel of the right-hand column (the last calls, who waits): its heading names the section. */
+function SidePanel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Box
+      component="section"
+      aria-labelledby={id}
+      sx={{ bgcolor: '#102a4f', borderRadius: 3, p: 3 }}
+    >
+      <Typography id={id} component="h2" sx={{ fontSize: 40, fontWeight: 700, mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** A line of a side panel: what it is on the left, its window or count on the right. */
+const sideLine = (fontSize: number) => ({
+  display: 'flex',
+  justifyContent: 'space-between',
+  fontSize,
+  lineHeight: 1.5,
+});
 
 function CallCard({
   call,
