@@ -1,8 +1,7 @@
 // Overlay printing: every value lands exactly at its layout position plus the calibration
 // offset — checked in the HTML, in Chromium's layout, and in the PDF's word boxes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Browser, Page } from 'playwright-core';
 import {
   renderOverlay,
   type Calibration,
@@ -10,7 +9,8 @@ import {
 } from '../../../../renderer/src/print/overlay';
 import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
 import { CROSS_MM, renderCalibrationPage } from '../../../../renderer/src/print/calibration';
-import { htmlToPdf, launchChromium } from '../../../print/chromium';
+import { htmlToPdf } from '../../../print/chromium';
+import { chromiumPageForTests } from '../../../print/chromiumPage';
 import { certificateSamples, renderOverlaySample } from '../../../print/sampleDocs';
 import { pdfInfo, pdfText, wordBoxes, writeTemp } from '../../../print/pdfTools';
 
@@ -90,20 +90,12 @@ describe('renderOverlay (HTML)', () => {
 });
 
 describe('overlay in Chromium and PDF', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = chromiumPageForTests();
 
   it('lays every field out at layout + offset (Chromium geometry)', async () => {
     const cal = { dxMm: 2.5, dyMm: -1.75 };
-    await page.setContent(renderOverlaySample('engineering', cal).html);
-    const boxes = await page.evaluate(() =>
+    await page().setContent(renderOverlaySample('engineering', cal).html);
+    const boxes = await page().evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-key]')].map((el) => {
         const r = el.getBoundingClientRect();
         return { key: el.dataset.key ?? '', left: (r.left * 25.4) / 96, top: (r.top * 25.4) / 96 };
@@ -120,7 +112,7 @@ describe('overlay in Chromium and PDF', () => {
   it('moves the certificate number in the PDF by exactly the offsets (pdftotext -bbox)', async () => {
     const number = certificateSamples.engineering.values.certNumber ?? '';
     const at = async (cal: Calibration) => {
-      const file = writeTemp(await htmlToPdf(page, renderOverlaySample('engineering', cal)));
+      const file = writeTemp(await htmlToPdf(page(), renderOverlaySample('engineering', cal)));
       expect(pdfInfo(file).pages).toBe(1);
       const box = wordBoxes(file).find((w) => w.word === number);
       expect(box, `word ${number} in ${pdfText(file)}`).toBeDefined();
@@ -137,11 +129,11 @@ describe('overlay in Chromium and PDF', () => {
   it('prints a one-page calibration grid whose crosses follow the offsets', async () => {
     const cal = { dxMm: 1.5, dyMm: 2 };
     const doc = renderCalibrationPage(cal);
-    const file = writeTemp(await htmlToPdf(page, doc));
+    const file = writeTemp(await htmlToPdf(page(), doc));
     expect(pdfInfo(file)).toMatchObject({ pages: 1 });
     expect(pdfText(file)).toContain('套打校准页');
-    await page.setContent(doc.html);
-    const cross = await page.evaluate(() => {
+    await page().setContent(doc.html);
+    const cross = await page().evaluate(() => {
       const c = document.querySelector('.cross circle')?.getBoundingClientRect();
       return c
         ? { x: ((c.left + c.width / 2) * 25.4) / 96, y: ((c.top + c.height / 2) * 25.4) / 96 }

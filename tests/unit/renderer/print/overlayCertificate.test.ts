@@ -2,14 +2,14 @@
 // certificate content → overlayJob with the settings): every value at the administrator's
 // position plus the certificate printer's calibration, read back from a real PDF with
 // pdftotext -bbox; the form's outline in the preview and nowhere in the PDF.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '../../../../electron/contract';
 import type { Station } from '../../../../renderer/src/data/station';
 import { overlayCertificateJob } from '../../../../renderer/src/features/issuance/certificatePrint';
 import { defaultOverlayLayouts } from '../../../../renderer/src/print/overlayLayouts';
 import { formatChineseDate } from '../../../../renderer/src/print/chineseDate';
-import { htmlToPdf, launchChromium } from '../../../print/chromium';
+import { htmlToPdf } from '../../../print/chromium';
+import { chromiumPageForTests } from '../../../print/chromiumPage';
 import { pdfInfo, pdfText, wordBoxes, writeTemp } from '../../../print/pdfTools';
 import { FIRST, issuedCase, reissuedCase } from '../issuance/issuedCase';
 
@@ -66,15 +66,7 @@ async function jobWith(calibration: { dxMm: number; dyMm: number }, state = issu
   return r.job;
 }
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const page = chromiumPageForTests();
 
 describe('overlayCertificateJob', () => {
   it('is an overlay job for the certificate printer, for the case, under its own docType', async () => {
@@ -110,7 +102,7 @@ describe('overlayCertificateJob', () => {
   it('prints each value at layout + calibration in the PDF, and no form text', async () => {
     const cal = { dxMm: 2.5, dyMm: -1.5 };
     const boxesOf = async (c: { dxMm: number; dyMm: number }) => {
-      const file = writeTemp(await htmlToPdf(page, (await jobWith(c)).doc));
+      const file = writeTemp(await htmlToPdf(page(), (await jobWith(c)).doc));
       expect(pdfInfo(file).pages).toBe(1);
       return { words: wordBoxes(file), text: pdfText(file) };
     };

@@ -1,7 +1,6 @@
 // Every template through Chromium to PDF, read back with poppler: values, Chinese text, paper
 // size, page count, embedded font. Chromium is launched once for the file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { templates, type TemplateName } from '../../../../renderer/src/print/templates';
 import {
   formatChineseDate,
@@ -14,7 +13,8 @@ import {
 } from '../../../../renderer/src/print/maskPolicy';
 import { maskIdNumber } from '../../../../renderer/src/domain/mask';
 import { makeTranslate } from '../../../../renderer/src/print/texts';
-import { htmlToPdf, launchChromium } from '../../../print/chromium';
+import { htmlToPdf } from '../../../print/chromium';
+import { chromiumPageForTests } from '../../../print/chromiumPage';
 import { renderSample, sampleData } from '../../../print/sampleDocs';
 import {
   pageText,
@@ -25,17 +25,7 @@ import {
   writeTemp,
 } from '../../../print/pdfTools';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const page = chromiumPageForTests();
 
 const t = makeTranslate('zh-CN');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -100,7 +90,7 @@ describe.each(names)('%s as PDF', (name) => {
 
   beforeAll(async () => {
     const doc = renderSample(name);
-    file = writeTemp(await htmlToPdf(page, doc), `${name}.pdf`);
+    file = writeTemp(await htmlToPdf(page(), doc), `${name}.pdf`);
     text = pdfText(file);
     raw = pdfTextRaw(file);
   }, 30_000);
@@ -130,7 +120,7 @@ describe.each(names)('%s as PDF', (name) => {
 
 describe('receipts keep personal data masked in the PDF', () => {
   it('has neither the full ID number nor the full phone', async () => {
-    const file = writeTemp(await htmlToPdf(page, renderSample('receiptThermal')));
+    const file = writeTemp(await htmlToPdf(page(), renderSample('receiptThermal')));
     const flat = squash(pdfText(file));
     expect(flat).toContain(maskIdNumber(sampleData.receiptThermal.applicant.code));
     expect(flat).not.toContain(sampleData.receiptThermal.applicant.code);

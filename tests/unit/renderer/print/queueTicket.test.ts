@@ -1,28 +1,18 @@
 // The kiosk's queue ticket (排队小票) on the 80 mm roll, through Chromium to PDF and read back with
 // poppler: the exact lines a person reads, the paper width, one page, and no personal data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../../renderer/src/print/render';
 import { templates } from '../../../../renderer/src/print/templates';
 import { queueTicketSample } from '../../../../renderer/src/print/samples';
 import type { QueueTicketData } from '../../../../renderer/src/print/types';
 import { ticketData, type IssuedTicket } from '../../../../renderer/src/features/floor/screenModel';
 import { qrSvg } from '../../../../renderer/src/print/qr';
-import { htmlToPdf, launchChromium } from '../../../print/chromium';
+import { htmlToPdf } from '../../../print/chromium';
+import { chromiumPageForTests } from '../../../print/chromiumPage';
 import { nodeFontSource } from '../../../print/nodeFontSource';
 import { pdfInfo, pdfTextRaw, writeTemp } from '../../../print/pdfTools';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const page = chromiumPageForTests();
 
 async function ticketPdf(data: QueueTicketData, locale: 'zh-CN' | 'en' = 'zh-CN') {
   return (await ticketDoc(data, locale)).file;
@@ -30,7 +20,7 @@ async function ticketPdf(data: QueueTicketData, locale: 'zh-CN' | 'en' = 'zh-CN'
 
 async function ticketDoc(data: QueueTicketData, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const doc = renderDocument(templates.queueTicket, data, { locale, fontSource: nodeFontSource() });
-  return { html: doc.html, file: writeTemp(await htmlToPdf(page, doc), 'ticket.pdf') };
+  return { html: doc.html, file: writeTemp(await htmlToPdf(page(), doc), 'ticket.pdf') };
 }
 
 /** The printed lines in reading order (pdftotext -raw), each trimmed, runs of spaces made one. */

@@ -5,8 +5,7 @@
 // every station's events — not the station's own chain or code — so both stations show and print
 // the same, counting all cases. Before the sync each station counts only its own: the equality
 // is the sync's doing.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import { dispatch } from '../../../../../renderer/src/data/dispatch';
 import { departmentOfSetup, loadDepartments } from '../../../../../renderer/src/data/departments';
@@ -23,7 +22,8 @@ import { defaultRankingRules, rank } from '../../../../../renderer/src/domain/st
 import { redBlackData } from '../../../../../renderer/src/features/stats/redBlackData';
 import { renderDocument } from '../../../../../renderer/src/print/render';
 import { templates } from '../../../../../renderer/src/print/templates';
-import { htmlToPdf, launchChromium } from '../../../../print/chromium';
+import { htmlToPdf } from '../../../../print/chromium';
+import { chromiumPageForTests } from '../../../../print/chromiumPage';
 import { nodeFontSource } from '../../../../print/nodeFontSource';
 import { pdfText, writeTemp } from '../../../../print/pdfTools';
 import { actors } from '../../domain/workflowFixtures';
@@ -45,19 +45,10 @@ const letter = (complainant: string) => ({
   dueDate: '2026-03-09',
 });
 
-let browser: Browser;
-let page: Page;
+const page = chromiumPageForTests();
 let a: OneWindowDb;
 let b: OneWindowDb;
 let engines: SyncEngine[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 beforeEach(async () => {
   [a, b] = await Promise.all([stationNamed('HJ01'), stationNamed('HJ02')]);
@@ -92,7 +83,7 @@ async function bureauFigures(db: OneWindowDb) {
   const ranking = rank(figures.byClerk, await loadRankingRules(db));
   const paper = redBlackData(await getStation(db), figures, ranking, TODAY, '未知经办人');
   const doc = renderDocument(templates.redBlackList, paper, { fontSource: nodeFontSource() });
-  const printed = pdfText(writeTemp(await htmlToPdf(page, doc), `red-black-${db.name}.pdf`));
+  const printed = pdfText(writeTemp(await htmlToPdf(page(), doc), `red-black-${db.name}.pdf`));
   return { figures, ranking, paper, printed };
 }
 
