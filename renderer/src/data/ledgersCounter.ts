@@ -5,7 +5,7 @@ import type { OneWindowDb } from './db';
 import type { EventActor } from './eventTypes';
 import type { Commendation, Complaint, ReturnCall, SupervisionItem } from './ledgersModel';
 import { commendationProblems, complaintProblems, returnCallProblems } from './ledgersProblems';
-import { invalid, newId, trimmedCode, write, type LedgerResult } from './ledgersWrite';
+import { amend, invalid, newId, trimmedCode, write, type LedgerResult } from './ledgersWrite';
 
 // ---- complaints and the director's mailbox ----
 
@@ -89,28 +89,17 @@ export async function addReturnCall(
 ): Promise<LedgerResult> {
   const bad = returnCallProblems(call);
   if (bad.length > 0) return invalid(bad);
-  return write(
+  return amend(
     db,
     'returnCall',
     actor,
     now,
-    [
-      {
-        id,
-        kind: 'complaint',
-        expectedVersion,
-        event: 'complaintReturnCall',
-        build: (prev) => {
-          const p = prev as Complaint;
-          return {
-            ...p,
-            returnCalls: [...p.returnCalls, { ...call, by: actor.name }],
-            status: close ? 'closed' : p.status,
-          };
-        },
-      },
-    ],
-    [],
+    { id, kind: 'complaint', expectedVersion, event: 'complaintReturnCall' },
+    (p) => ({
+      ...p,
+      returnCalls: [...p.returnCalls, { ...call, by: actor.name }],
+      status: close ? 'closed' : p.status,
+    }),
   );
 }
 

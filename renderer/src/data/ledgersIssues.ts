@@ -10,7 +10,7 @@ import {
   meetingProblems,
   supervisionProblems,
 } from './ledgersProblems';
-import { invalid, newId, trimmedCode, write, type LedgerResult } from './ledgersWrite';
+import { amend, invalid, newId, trimmedCode, write, type LedgerResult } from './ledgersWrite';
 
 // ---- legacy issues ----
 
@@ -89,28 +89,17 @@ export async function addMeeting(
 ): Promise<LedgerResult> {
   const bad = meetingProblems(meeting);
   if (bad.length > 0) return invalid(bad);
-  return write(
+  return amend(
     db,
     'legacyIssue',
     actor,
     now,
-    [
-      {
-        id,
-        kind: 'legacyIssue',
-        expectedVersion,
-        event: 'legacyIssueMeetingHeld',
-        build: (prev) => {
-          const p = prev as LegacyIssue;
-          return {
-            ...p,
-            meetings: [...p.meetings, meeting],
-            status: p.status === 'open' ? 'inProgress' : p.status,
-          };
-        },
-      },
-    ],
-    [],
+    { id, kind: 'legacyIssue', expectedVersion, event: 'legacyIssueMeetingHeld' },
+    (p) => ({
+      ...p,
+      meetings: [...p.meetings, meeting],
+      status: p.status === 'open' ? 'inProgress' : p.status,
+    }),
   );
 }
 
@@ -123,21 +112,13 @@ export async function resolveLegacyIssue(
   now = new Date(),
 ): Promise<LedgerResult> {
   if (blank(resolution)) return invalid(['resolution']);
-  return write(
+  return amend(
     db,
     'legacyIssue',
     actor,
     now,
-    [
-      {
-        id,
-        kind: 'legacyIssue',
-        expectedVersion,
-        event: 'legacyIssueResolved',
-        build: (prev) => ({ ...(prev as LegacyIssue), status: 'resolved', resolution }),
-      },
-    ],
-    [],
+    { id, kind: 'legacyIssue', expectedVersion, event: 'legacyIssueResolved' },
+    (p) => ({ ...p, status: 'resolved', resolution }),
   );
 }
 
@@ -200,23 +181,12 @@ export async function addProgress(
 ): Promise<LedgerResult> {
   if (blank(note)) return invalid(['note']);
   const entry = { week: weekOf(toLocalDate(now)), note, by: actor.name, at: now.toISOString() };
-  return write(
+  return amend(
     db,
     'progress',
     actor,
     now,
-    [
-      {
-        id,
-        kind: 'supervision',
-        expectedVersion,
-        event: 'supervisionProgress',
-        build: (prev) => {
-          const p = prev as SupervisionItem;
-          return { ...p, progress: [...p.progress, entry], status: done ? 'done' : p.status };
-        },
-      },
-    ],
-    [],
+    { id, kind: 'supervision', expectedVersion, event: 'supervisionProgress' },
+    (p) => ({ ...p, progress: [...p.progress, entry], status: done ? 'done' : p.status }),
   );
 }

@@ -158,6 +158,29 @@ export async function write(
   }
 }
 
+/**
+ * A change to one entry already written, decided on its version `expectedVersion` (the write
+ * refuses a stale one), linking no case: a meeting held, a resolution, progress, a return call.
+ */
+export function amend<K extends LedgerKind>(
+  db: OneWindowDb,
+  action: LedgerAction,
+  actor: EventActor,
+  now: Date,
+  entry: { id: string; kind: K; expectedVersion: number; event: EventType },
+  change: (prev: LedgerDataOf[K]) => LedgerDataOf[K],
+): Promise<LedgerResult> {
+  return write(
+    db,
+    action,
+    actor,
+    now,
+    // The write finds the entry or refuses (notFound) before it builds: prev is there.
+    [{ ...entry, build: (prev) => change(prev as LedgerDataOf[K]) }],
+    [],
+  );
+}
+
 async function nextNumber(db: OneWindowDb, kind: LedgerKind, now: Date): Promise<string> {
   const year = toLocalDate(now).slice(0, 4);
   const prefix = `${NUMBER_PREFIX[kind]}${year}`;
