@@ -2,7 +2,7 @@
 // OW_E2E_TARGET is not 'web'), else the built renderer in Debian's Chromium. Every test gets a
 // fresh profile / data folder, so tests never see each other's data.
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
-import { htmlToPdf } from '../print/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, htmlToPdf } from '../print/chromium';
 import { watch, watcherOf, type A11yWatcher } from './a11y';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -11,17 +11,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export const chromiumPath = process.env.OW_CHROMIUM ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// The same Chromium and flags as the print tests (tests/print/chromium.ts).
+export const chromiumPath = CHROMIUM_PATH;
+export const chromiumArgs = CHROMIUM_ARGS;
 
 /**
  * Chromium's own locale, which its date and month pickers follow: Chinese, as the desktop app sets

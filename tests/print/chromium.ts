@@ -2,6 +2,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RenderedDocument } from '../../renderer/src/print/render';
 
+/** Debian's Chromium, or the binary OW_CHROMIUM names. */
+export const CHROMIUM_PATH = process.env.OW_CHROMIUM ?? '/usr/bin/chromium';
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -15,7 +18,7 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.OW_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 }
