@@ -337,14 +337,17 @@ export const waitingFor = (window: FloorWindow, tickets: readonly Ticket[]): num
 export function waitingAhead(t: Ticket, tickets: readonly Ticket[]): number {
   const b = queueBusiness(t);
   return tickets.filter(
-    (o) =>
-      o.id !== t.id &&
-      o.status === 'waiting' &&
-      !o.transferredTo?.window &&
-      queueBusiness(o) === b &&
-      compareQueue(o, t) < 0,
+    (o) => o.id !== t.id && inBusinessQueue(o) && queueBusiness(o) === b && compareQueue(o, t) < 0,
   ).length;
 }
+
+/**
+ * Whether a ticket waits in its business's queue (queueBusiness) — not one transferred to a named
+ * window, which waits for that window alone. The kiosk's count and its buttons' (and the
+ * display's) waiting per business count these.
+ */
+export const inBusinessQueue = (t: Ticket): boolean =>
+  t.status === 'waiting' && !t.transferredTo?.window;
 
 export const isFailure = <T>(r: FloorResult<T> | RuleResult<T>): r is RuleFailure => !r.ok;
 
