@@ -14,6 +14,7 @@ import {
   ticketRatingsOfMonth,
 } from '../../../../renderer/src/data/ticketRatings';
 import { ticketLinkedRatings } from '../../../../renderer/src/domain/floor/figures';
+import type { RatingLevel } from '../../../../renderer/src/domain/rating';
 import { monthlyFigures } from '../../../../renderer/src/domain/stats';
 import { stationWithStaff } from './helpers';
 
@@ -31,7 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-async function rate(now: Date, number: string, overall: number) {
+async function rate(now: Date, number: string, overall: RatingLevel) {
   const p = localRatingPort(db, { now: () => now, newId: () => `req-${++ids}` });
   const req = await p.request({
     window: 'HJ01',
@@ -81,7 +82,11 @@ describe('the appeal of a good ticket rating', () => {
       floor: ['t-C001', 't-C002'],
     });
 
-    const appeal = { type: 'appealRating', ratingId: id, reason: '经查看录像，系经办人本人点击' };
+    const appeal = {
+      type: 'appealRating' as const,
+      ratingId: id,
+      reason: '经查看录像，系经办人本人点击',
+    };
     const decision = {
       type: 'decideRatingAppeal',
       ratingId: id,
@@ -96,20 +101,20 @@ describe('the appeal of a good ticket rating', () => {
     expect(await refusal(decision, s.director.id)).toEqual({ code: 'not_appealed' });
     // Wrong roles, an unknown user, a blank or too short reason.
     for (const who of [s.clerk.id, s.director.id, s.admin.id])
-      expect(await refusal({ ...appeal } as const, who)).toMatchObject({
+      expect(await refusal(appeal, who)).toMatchObject({
         code: 'forbidden_role',
         params: { command: 'appealRating' },
       });
-    expect(await refusal({ ...appeal } as const, 'nobody')).toEqual({ code: 'no_user' });
+    expect(await refusal(appeal, 'nobody')).toEqual({ code: 'no_user' });
     for (const reason of ['', '   ', '误触'])
-      expect(await refusal({ ...appeal, reason } as const, s.chief.id)).toEqual({
+      expect(await refusal({ ...appeal, reason }, s.chief.id)).toEqual({
         code: 'appeal_reason_required',
         params: { min: 4, max: 500 },
       });
     expect((await db.ledger.get(`ticketRating-${id}`))?.status).toBe('rated');
 
-    expect(await refusal({ ...appeal } as const, s.chief.id)).toBe('recorded');
-    expect(await refusal({ ...appeal, reason: '再次申诉一次' } as const, s.chief.id)).toEqual({
+    expect(await refusal(appeal, s.chief.id)).toBe('recorded');
+    expect(await refusal({ ...appeal, reason: '再次申诉一次' }, s.chief.id)).toEqual({
       code: 'already_appealed',
     });
     expect((await db.ledger.get(`ticketRating-${id}`))?.status).toBe('appealed');
