@@ -164,3 +164,37 @@ export async function ticketRatingsById(
     }
   return out;
 }
+
+/** A ticket rating as 台账 › 取号评价 lists it: the rating, and when its record was written. */
+export interface ListedTicketRating {
+  rating: TicketRating;
+  /**
+   * The time (ISO, UTC) of its `ledger.ticket_rating_recorded` event: the device's tap on one PC,
+   * the asking counter's pickup across the hall. null only if the event is not on this station.
+   */
+  recordedAt: string | null;
+}
+
+/** The month's ticket ratings, newest first (then by ticket number), for the list. */
+export async function listTicketRatings(
+  db: OneWindowDb,
+  month: string,
+): Promise<ListedTicketRating[]> {
+  const ratings = await ticketRatingsOfMonth(db, month);
+  const listed = await Promise.all(
+    ratings.map(async (rating) => {
+      const events = await db.events
+        .where('streamId')
+        .equals(`ledger:${ticketRatingId(rating.ratingId)}`)
+        .toArray();
+      const recorded = events.find((e) => e.type === 'ledger.ticket_rating_recorded');
+      return { rating, recordedAt: recorded?.at ?? null };
+    }),
+  );
+  const when = (x: ListedTicketRating) => x.recordedAt ?? `${x.rating.on}T00:00:00.000Z`;
+  return listed.sort(
+    (a, b) =>
+      when(b).localeCompare(when(a)) ||
+      a.rating.ticket.number.localeCompare(b.rating.ticket.number),
+  );
+}

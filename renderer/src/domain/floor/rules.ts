@@ -327,14 +327,27 @@ export function checkSettings(s: FloorSettings): RuleResult<FloorSettings> {
 export const waitingFor = (window: FloorWindow, tickets: readonly Ticket[]): number =>
   tickets.filter((t) => servesTicket(window, t)).length;
 
-/** How many wait ahead of a just-issued ticket in its business (the kiosk prints it). */
+/**
+ * How many wait ahead of a just-issued ticket in its business's queue (the kiosk prints it): the
+ * waiting tickets of that business before it by compareQueue. A ticket transferred to one named
+ * window is not in the business's queue — only that window calls it (servesTicket, queueFor) —
+ * so it is not counted: no other window calls it, and the business's windows call the new ticket
+ * as if it were not there.
+ */
 export function waitingAhead(t: Ticket, tickets: readonly Ticket[]): number {
   const b = queueBusiness(t);
   return tickets.filter(
-    (o) =>
-      o.id !== t.id && o.status === 'waiting' && queueBusiness(o) === b && compareQueue(o, t) < 0,
+    (o) => o.id !== t.id && inBusinessQueue(o) && queueBusiness(o) === b && compareQueue(o, t) < 0,
   ).length;
 }
+
+/**
+ * Whether a ticket waits in its business's queue (queueBusiness) — not one transferred to a named
+ * window, which waits for that window alone. The kiosk's count and its buttons' (and the
+ * display's) waiting per business count these.
+ */
+export const inBusinessQueue = (t: Ticket): boolean =>
+  t.status === 'waiting' && !t.transferredTo?.window;
 
 export const isFailure = <T>(r: FloorResult<T> | RuleResult<T>): r is RuleFailure => !r.ok;
 

@@ -8,6 +8,7 @@ import {
   type Ticket,
 } from '../../domain/floor/types';
 import { followUrl } from '../../domain/floor/follow';
+import { inBusinessQueue } from '../../domain/floor/rules';
 import { hallDateTime } from '../../domain/dates';
 import type { QueueTicketData } from '../../print/types';
 
@@ -26,13 +27,17 @@ export interface CallShown {
 /** The business a ticket waits in now (a transfer moves it). */
 export const waitingBusiness = (t: Ticket): BusinessType => t.transferredTo?.business ?? t.business;
 
-/** Tickets waiting per business (every business listed, 0 where none waits). */
+/**
+ * Tickets waiting per business (every business listed, 0 where none waits): those in the
+ * business's queue (rules.ts inBusinessQueue) — as the printed ticket counts the people ahead, so
+ * the kiosk's button and the paper agree. A ticket transferred to one named window is not counted.
+ */
 export function waitingByBusiness(tickets: readonly Ticket[]): Record<BusinessType, number> {
   const counts = Object.fromEntries(BUSINESS_TYPES.map((b) => [b, 0])) as Record<
     BusinessType,
     number
   >;
-  for (const t of tickets) if (t.status === 'waiting') counts[waitingBusiness(t)] += 1;
+  for (const t of tickets) if (inBusinessQueue(t)) counts[waitingBusiness(t)] += 1;
   return counts;
 }
 

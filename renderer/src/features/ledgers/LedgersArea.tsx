@@ -1,5 +1,6 @@
-// The 台账 area: legacy issues, the weekly supervision ledger, complaints and the director's
-// mailbox, commendations, and the enterprise view (一企一策). The tab is part of the URL hash
+// The 台账 area: legacy issues, the weekly supervision ledger, the ratings of tickets served
+// without a case (取号评价, and their appeals), complaints and the director's mailbox,
+// commendations, and the enterprise view (一企一策). The tab is part of the URL hash
 // (#/ledgers/<tab>) so a reload or a link returns to it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,19 @@ import { useRouteStore } from '../../app/stores/routeStore';
 import { isValidCreditCode, normaliseCode } from '../../domain';
 import { LegacyIssues } from './LegacyIssues';
 import { Supervision } from './Supervision';
+import { TicketRatings } from './TicketRatings';
 import { Complaints } from './Complaints';
 import { Commendations } from './Commendations';
 import { EnterprisePage } from './EnterprisePage';
 
-const TABS = ['legacy', 'supervision', 'complaints', 'commendations', 'enterprise'] as const;
+const TABS = [
+  'legacy',
+  'supervision',
+  'ticketRatings',
+  'complaints',
+  'commendations',
+  'enterprise',
+] as const;
 type TabId = (typeof TABS)[number];
 
 export function LedgersArea() {
@@ -33,6 +42,7 @@ export function LedgersArea() {
       </Tabs>
       {tab === 'legacy' && <LegacyIssues />}
       {tab === 'supervision' && <Supervision />}
+      {tab === 'ticketRatings' && <TicketRatings />}
       {tab === 'complaints' && <Complaints />}
       {tab === 'commendations' && <Commendations />}
       {tab === 'enterprise' &&

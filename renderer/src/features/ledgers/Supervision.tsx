@@ -30,11 +30,9 @@ import { useLedgerWrite } from './useLedgerWrite';
 import { isOverdue, overdueSx, useMay } from './ledgerFormat';
 import { supervisionJob } from './supervisionPrint';
 import { LedgerToolbar } from './LedgerToolbar';
-import { appealTicketRating } from '../../data/ticketRatings';
-import { currentActor, useSessionStore } from '../../app/stores/sessionStore';
-import type { AppealOutcome } from '../../domain';
-import { RatingAppealDialog, type AppealOpen } from '../rating/RatingAppealDialog';
-import { useRefusalText } from '../shared/useCommand';
+import { useSessionStore } from '../../app/stores/sessionStore';
+import { RatingAppealDialog } from '../rating/RatingAppealDialog';
+import { useTicketAppeal } from '../rating/useTicketAppeal';
 import { ticketTitle } from './ticketTitle';
 import { supervisionCells } from './supervisionCells';
 
@@ -72,25 +70,7 @@ function Unbroken({ text, keep }: { text: string; keep: string }) {
 export function Supervision() {
   const { t, i18n } = useTranslation(['ledgers', 'rating', 'queue']);
   const role = useSessionStore((st) => st.user?.role);
-  const refusalText = useRefusalText();
-  const [appealing, setAppealing] = useState<AppealOpen>(null);
-  const saveAppeal = async (reason: string, outcome: AppealOutcome | null) => {
-    if (!appealing) return null;
-    const ratingId = appealing.rating.ratingId;
-    const r = await appealTicketRating(
-      appDb(),
-      appealing.kind === 'appeal'
-        ? { type: 'appealRating', ratingId, reason }
-        : { type: 'decideRatingAppeal', ratingId, outcome: outcome ?? 'rejected', reason },
-      currentActor().id,
-    );
-    if (!r.ok) {
-      const refusal = r.refusal;
-      return refusal.code === 'no_user' ? t('rating:ledger.noUser') : refusalText(refusal);
-    }
-    setAppealing(null);
-    return null;
-  };
+  const { appealing, setAppealing, save: saveAppeal } = useTicketAppeal();
   const today = useToday();
   const mayOpen = useMay('supervision');
   const mayReport = useMay('progress');

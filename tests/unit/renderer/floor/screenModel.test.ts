@@ -44,6 +44,9 @@ describe('waiting counts', () => {
         business: 'counselling',
         transferredTo: { business: 'enquiry', at: 'x', by: 'u' },
       }),
+      // Sent on to one window: that window's alone, not in the counselling queue (as the kiosk's
+      // printed count, rules.ts waitingAhead).
+      ticketOf({ business: 'counselling', transferredTo: { window: 'HJ03', at: 'x', by: 'u' } }),
     ]);
     expect(counts).toEqual({
       counselling: 2,

@@ -23,6 +23,7 @@ import {
 import type {
   BusinessType,
   FloorSettings,
+  FloorWindow,
   Ticket,
 } from '../../../../../renderer/src/domain/floor/types';
 
@@ -329,6 +330,33 @@ describe('counts and settings', () => {
     expect(waitingFor(settings.windows[1]!, [a, b, c, g])).toBe(4);
     expect(waitingAhead(c, [a, b, c, g])).toBe(1);
     expect(waitingAhead(a, [a, b, c, g])).toBe(0);
+  });
+
+  it('does not count ahead of a new ticket one transferred to a named window, as the windows call', () => {
+    const x = { at: '2026-12-01T01:30:00Z', by: 'u1' };
+    // Counselling, sent on to window 3 (collection): only window 3 calls it.
+    const toWindow = ticket('counselling', '09:00:00', { transferredTo: { window: 'HJ03', ...x } });
+    // Collection, sent on to the counselling queue: every counselling window calls it.
+    const toBusiness = ticket('collection', '09:01:00', {
+      transferredTo: { business: 'counselling', ...x },
+    });
+    const n = ticket('counselling', '09:05:00');
+    const day = [toWindow, toBusiness, n];
+    const [w1, w2, w3] = settings.windows as [FloorWindow, FloorWindow, FloorWindow];
+    expect(queueFor(w1, day).map((t) => t.id)).toEqual([toBusiness.id, n.id]);
+    expect(queueFor(w2, day).map((t) => t.id)).toEqual([toBusiness.id, n.id]);
+    expect(queueFor(w3, day).map((t) => t.id)).toEqual([toWindow.id]);
+    expect(waitingAhead(n, day)).toBe(1);
+    // Called in that order: window 1 takes the transferred collection ticket, window 2 the new one.
+    const first = value(callNext(settings, day, act('HJ01', '09:06:00')))!;
+    const second = value(
+      callNext(
+        settings,
+        day.map((t) => (t.id === first.id ? first : t)),
+        act('HJ02', '09:06:30'),
+      ),
+    )!;
+    expect([first.id, second.id]).toEqual([toBusiness.id, n.id]);
   });
 
   it('checks the administrator’s settings', () => {
