@@ -159,6 +159,8 @@ test('the device rates a finished case; bad rating followed up, appealed and dec
   const appeal = app.getByTestId('section-case-ratings').getByTestId('rating-appeal');
   await expect(appeal).toContainText('经查看窗口录像，申请人系误触评价器');
   await expect(appeal).toContainText(`申诉成立，不计入统计（${STAFF.director.name}`);
+  // Decided, the appeal reads in the past tense above the decision.
+  await expect(appeal).toContainText('已申诉（' + STAFF.chief.name);
   await expect(app.getByTestId('rating-decide-open')).toHaveCount(0);
   await expect(app.getByTestId('rating-line')).toHaveText(/^不满意 · 评价器/);
   const timeline = app.getByTestId('timeline');

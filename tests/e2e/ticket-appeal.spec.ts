@@ -66,7 +66,7 @@ test('the chief appeals a good ticket rating from 取号评价 and the director 
   const good = rows.filter({ hasText: 'A001' });
   const bad = rows.filter({ hasText: 'A002' });
   await expect(good.getByTestId('ticket-rating-business')).toHaveText('咨询');
-  await expect(good.getByTestId('ticket-rating-window')).toHaveText('HJ01');
+  await expect(good.getByTestId('ticket-rating-window')).toHaveText('1 号窗口');
   await expect(good.getByTestId('ticket-rating-clerk')).toHaveText(STAFF.clerk.name);
   await expect(good.getByTestId('ticket-rating-level')).toHaveText('非常满意');
   await expect(good.getByTestId('ticket-rating-reasons')).toHaveText('无');
@@ -110,7 +110,8 @@ test('the chief appeals a good ticket rating from 取号评价 and the director 
   await app.getByTestId('appeal-submit').click();
   await expect(app.getByTestId('ticket-ratings-done')).toHaveText('申诉已裁定。');
   const appeal = good.getByTestId('ticket-rating-appeal');
-  await expect(appeal).toContainText(`申诉中（${STAFF.chief.name}，`);
+  await expect(appeal).toContainText(`已申诉（${STAFF.chief.name}，`);
+  await expect(appeal).not.toContainText('申诉中');
   await expect(appeal).toContainText(`申诉成立，不计入统计（${STAFF.director.name}，`);
   await expect(appeal).toContainText('）：录像属实，申诉成立');
   await expect(good.getByTestId('ticket-rating-level')).toHaveText('非常满意');

@@ -24,6 +24,7 @@ import { appDb } from '../../data/stationDb';
 import { listTicketRatings, type ListedTicketRating } from '../../data/ticketRatings';
 import { hallDateTime } from '../../domain/dates';
 import { useSessionStore } from '../../app/stores/sessionStore';
+import { useFloorStore, useFloorWatch } from '../queue/floorStore';
 import { AppealLine, RatingAppealDialog } from '../rating/RatingAppealDialog';
 import { useTicketAppeal } from '../rating/useTicketAppeal';
 import { useToday } from '../shared/useToday';
@@ -48,6 +49,13 @@ export function TicketRatings() {
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const rows = useLiveQuery(() => (valid ? listTicketRatings(appDb(), month) : []), [month, valid]);
   const [done, setDone] = useState<string | null>(null);
+  // The window's number from the floor's settings (1 号窗口); its code where the settings have none.
+  useFloorWatch();
+  const windows = useFloorStore((st) => st.snapshot?.settings.windows);
+  const windowOf = (id: string) => {
+    const w = windows?.find((x) => x.id === id);
+    return w ? t('queue:panel.window', { number: w.number }) : id;
+  };
   const { appealing, setAppealing, save } = useTicketAppeal((kind) =>
     setDone(t(kind === 'appeal' ? 'appeal.done' : 'decide.done')),
   );
@@ -101,6 +109,7 @@ export function TicketRatings() {
             <RatingRow
               key={x.rating.ratingId}
               listed={x}
+              windowOf={windowOf}
               mayAppeal={role === 'chief' && !x.rating.appeal}
               mayDecide={role === 'director' && !!x.rating.appeal && !x.rating.appeal.decision}
               onAppeal={(kind) => {
@@ -123,11 +132,13 @@ export function TicketRatings() {
 
 function RatingRow({
   listed,
+  windowOf,
   mayAppeal,
   mayDecide,
   onAppeal,
 }: {
   listed: ListedTicketRating;
+  windowOf: (id: string) => string;
   mayAppeal: boolean;
   mayDecide: boolean;
   onAppeal: (kind: 'appeal' | 'decide') => void;
@@ -144,7 +155,9 @@ function RatingRow({
       <TableCell data-testid="ticket-rating-business">
         {t(`queue:business.${r.ticket.business}`, { defaultValue: r.ticket.business })}
       </TableCell>
-      <TableCell data-testid="ticket-rating-window">{r.place?.window || '—'}</TableCell>
+      <TableCell data-testid="ticket-rating-window" sx={{ whiteSpace: 'nowrap' }}>
+        {r.place?.window ? windowOf(r.place.window) : t('list.unknownWindow')}
+      </TableCell>
       <TableCell data-testid="ticket-rating-clerk">
         {r.place?.clerkName || t('list.unknownClerk')}
       </TableCell>

@@ -34,12 +34,15 @@ export function AppealLine({ rating }: { rating: CaseRating }) {
       data-testid="rating-appeal"
       sx={{ mt: 0.5 }}
     >
+      {/* Decided: the appeal in the past tense on its own line, the decision below it. */}
       {d && (
-        <Typography component="div" sx={{ fontSize: '0.9rem' }}>
-          {t('appeal.pending', { by: a.by.name, on: a.on, reason: a.reason })}
+        <Typography component="div" sx={{ fontSize: '0.9rem', mb: 0.5 }}>
+          {t('appeal.made', { by: a.by.name, on: a.on, reason: a.reason })}
         </Typography>
       )}
-      {t(key, { by: src.by.name, on: src.on, reason: src.reason })}
+      <Typography component="div" sx={{ fontSize: '0.9rem', fontWeight: d ? 500 : undefined }}>
+        {t(key, { by: src.by.name, on: src.on, reason: src.reason })}
+      </Typography>
     </Alert>
   );
 }
