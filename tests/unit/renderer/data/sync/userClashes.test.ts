@@ -35,8 +35,11 @@ const adminOf = async (db: OneWindowDb): Promise<EventActor> => {
 
 async function syncAll() {
   for (const e of engines) await e.pushAll();
-  for (const e of engines)
-    for (let r = await e.pullOnce(); r.kind === 'ok' && r.more;) r = await e.pullOnce();
+  for (const e of engines) {
+    let r = await e.pullOnce();
+    while (r.kind === 'ok' && r.more) r = await e.pullOnce();
+    expect(r.kind).toBe('ok');
+  }
 }
 
 const rename = async (db: OneWindowDb, actor: EventActor, username: string, left = wangB.id) =>
