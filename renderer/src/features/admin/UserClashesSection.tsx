@@ -111,12 +111,17 @@ function ClashCard(props: {
         <Typography data-testid="user-clash-meaning">
           {t('clashes.meaning', {
             left: clash.leftOut.name,
+            leftStation: account(clash.leftOut).station,
             held: clash.held.name,
+            heldStation: account(clash.held).station,
             username: clash.username,
           })}
         </Typography>
         <Typography color="text.secondary" data-testid="user-clash-todo">
-          {t(ownIsLater ? 'clashes.todoOwn' : 'clashes.todo', { name: target.name })}
+          {t(ownIsLater ? 'clashes.todoOwn' : 'clashes.todo', {
+            name: target.name,
+            station: account(target).station,
+          })}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
           <TextField
@@ -125,6 +130,7 @@ function ClashCard(props: {
             helperText={t('clashes.newNameHelp')}
             value={to}
             onChange={(e) => setTo(e.target.value)}
+            sx={{ width: 340 }}
             slotProps={{ htmlInput: { 'data-testid': 'user-clash-new-name', maxLength: 32 } }}
           />
           <Button
@@ -132,6 +138,7 @@ function ClashCard(props: {
             disabled={busy || to.trim() === ''}
             onClick={() => void rename()}
             data-testid="user-clash-rename"
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           >
             {t('clashes.rename')}
           </Button>
