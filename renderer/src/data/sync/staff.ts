@@ -66,13 +66,17 @@ export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]):
   const rows = fold.tables.users
     .map((r) => r.row as UserRow)
     .sort((x, y) => (createdAt.get(x.id) ?? 0) - (createdAt.get(y.id) ?? 0));
-  const folded = new Set(rows.map((r) => r.id));
+  const nameOf = new Map(rows.map((r) => [r.id, r.username]));
   const holders = await db.users
     .where('username')
     .anyOf(rows.map((r) => r.username))
     .toArray();
-  // A holder folded here holds the name its new row gives it, not the stored one.
-  const holderOf = new Map(holders.filter((u) => !folded.has(u.id)).map((u) => [u.username, u.id]));
+  // A holder keeps its name (the station's own keeps signing in) unless its new row moves it away.
+  const holderOf = new Map(
+    holders
+      .filter((u) => (nameOf.get(u.id) ?? u.username) === u.username)
+      .map((u) => [u.username, u.id]),
+  );
   const clashes: UserClash[] = [];
   // Of two arriving users with one name (two
   // stations set up with the same administrator's name, neither held here), the first is kept
