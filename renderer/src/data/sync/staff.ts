@@ -90,6 +90,23 @@ export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]):
     }
     return true;
   });
+  // A stored user left out under its new name keeps its stored row, and with it the old name:
+  // a row that would take that name is left out too (else the bulkPut fails for ever).
+  for (let more = true; more;) {
+    more = false;
+    const stale = new Map(
+      rows.flatMap((r) =>
+        !puts.includes(r) && users.has(r.id) ? [[users.get(r.id)!.username, r.id]] : [],
+      ),
+    );
+    for (const r of [...puts]) {
+      const held = stale.get(r.username);
+      if (held === undefined || held === r.id) continue;
+      puts.splice(puts.indexOf(r), 1);
+      clashes.push({ username: r.username, heldId: held, arrivingId: r.id });
+      more = true;
+    }
+  }
   // A user renamed away from a name frees it only once its row is written (the puts of one
   // request go in one by one): the renamed ones first, then the ones that keep or take a name.
   const renamed = puts.filter((r) => users.has(r.id) && users.get(r.id)!.username !== r.username);

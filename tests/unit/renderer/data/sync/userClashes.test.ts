@@ -11,7 +11,9 @@ import { AuthError } from '../../../../../renderer/src/data/authErrors';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import type { EventActor } from '../../../../../renderer/src/data/eventTypes';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
-import { USER_CLASHES_KEY } from '../../../../../renderer/src/data/sync/staff';
+import { append } from '../../../../../renderer/src/data/log';
+import { getStation } from '../../../../../renderer/src/data/station';
+import { applyUsers, USER_CLASHES_KEY } from '../../../../../renderer/src/data/sync/staff';
 import { listUserClashes, renameClashedUser } from '../../../../../renderer/src/data/userClashes';
 import { createUser, type UserSummary } from '../../../../../renderer/src/data/users';
 import { HallModel, ModelTransport } from './hallModel';
@@ -188,5 +190,50 @@ describe('hall users of one name that a station left out', () => {
     expect(list.ok && list.clashes.map((x) => x.leftOut.id)).toEqual([wangB.id]);
     const events = await c.events.where('streamId').equals(`user:${wangB.id}`).toArray();
     expect(events.map((e) => e.type)).toEqual(['user.created']);
+  });
+});
+
+describe('a stored user renamed onto a name held here', () => {
+  it('keeps its row and old name, so a user taking that name is left out too: the apply never fails', async () => {
+    const admin = await adminOf(c);
+    const make = async (username: string, name: string) =>
+      createUser(c, admin, { username, name, password: PW_A, role: 'clerk' }, opts);
+    const li = await make('lisi', '李四');
+    const zhang = await make('zhangsan', '张三');
+    const station = (await getStation(c))!;
+    // As a pull may bring them: 张三 renamed to lisi (held here by 李四), and a new zhangsan.
+    const newcomer = 'u-zhangsan-2';
+    await append(
+      c,
+      station,
+      `user:${zhang.id}`,
+      [{ type: 'user.renamed', payload: { from: 'zhangsan', to: 'lisi', reason: 'clash' } }],
+      admin,
+      NOW,
+    );
+    await append(
+      c,
+      station,
+      `user:${newcomer}`,
+      [
+        {
+          type: 'user.created',
+          payload: { id: newcomer, username: 'zhangsan', name: '张山', role: 'clerk' },
+        },
+      ],
+      admin,
+      NOW,
+    );
+    await c.transaction('rw', [c.users, c.meta, c.events], () =>
+      applyUsers(c, [`user:${zhang.id}`, `user:${newcomer}`]),
+    );
+    expect(await c.users.get(zhang.id)).toMatchObject({ username: 'zhangsan', name: '张三' });
+    expect(await c.users.get(li.id)).toMatchObject({ username: 'lisi' });
+    expect(await c.users.get(newcomer)).toBeUndefined();
+    const listed = ((await c.meta.get(USER_CLASHES_KEY))?.value ?? []) as unknown[];
+    expect(listed.slice(-2)).toEqual([
+      { username: 'lisi', heldId: li.id, arrivingId: zhang.id },
+      { username: 'zhangsan', heldId: zhang.id, arrivingId: newcomer },
+    ]);
   });
 });
