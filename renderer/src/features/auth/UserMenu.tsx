@@ -49,14 +49,19 @@ export function UserMenu() {
       <Button
         color="inherit"
         startIcon={
-          <Badge
-            color="error"
-            badgeContent={clashes ?? 0}
-            title={clashText}
-            data-testid="user-menu-clashes"
-          >
+          // Only when there is something to count (a hidden badge still holds its "0").
+          clashText ? (
+            <Badge
+              color="error"
+              badgeContent={clashes}
+              title={clashText}
+              data-testid="user-menu-clashes"
+            >
+              <AccountCircleIcon />
+            </Badge>
+          ) : (
             <AccountCircleIcon />
-          </Badge>
+          )
         }
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-haspopup="menu"
