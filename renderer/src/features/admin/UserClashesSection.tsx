@@ -31,7 +31,9 @@ export function UserClashesSection({ db }: { db: OneWindowDb }) {
           <Typography variant="h2" sx={{ fontSize: '1.2rem' }}>
             {t('clashes.title', { count: clashes.length })}
           </Typography>
-          <Alert severity="warning">{t('clashes.explain')}</Alert>
+          <Alert severity="warning" role="note">
+            {t('clashes.explain')}
+          </Alert>
         </>
       )}
       {done && (
