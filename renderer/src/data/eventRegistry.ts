@@ -86,10 +86,11 @@ const DATA_EVENT_SCHEMAS = {
   'user.enabled': strict({}),
   'user.password_reset': strict({}),
   /**
-   * A user's sign-in name changed when a station joined the hall (data/join/joinSettle.ts): the
-   * hall holds another account under the old name. Never silent: the settlement names it.
+   * A user's sign-in name changed: when a station joined the hall (`join`, data/join/joinSettle.ts:
+   * the hall holds another account under the old name; the settlement names it), or because two
+   * hall accounts had one name and the stations left one out (`clash`, data/userClashes.ts).
    */
-  'user.renamed': strict({ from: username, to: username, reason: z.literal('join') }),
+  'user.renamed': strict({ from: username, to: username, reason: z.enum(['join', 'clash']) }),
   'auth.sign_in_failed': strict({
     username,
     reason: z.enum(['unknown_user', 'disabled', 'locked', 'bad_password']),

@@ -6,7 +6,9 @@
 //   station_code  the hall holds events under this station's code that are not this station's
 //                 (another PC was enrolled under the same code)
 //   username      each hall user with this station's user's sign-in name (same person or not: the
-//                 administrator says which; never merged silently)
+//                 administrator says which; never merged silently). A hall user that the stations
+//                 leave out (the second of two hall accounts of one name) is marked `leftOut`
+//                 and is never "the same person": it signs in nowhere until renamed (用户管理)
 //   certificate   a certificate number this station issued that another station issued too
 //   notice        a notice number (受〔2026〕N号 …) this station issued that another station issued
 //
@@ -233,15 +235,23 @@ export async function findClashes(
     // This very account in the hall (by its id): no clash of this station's.
     if (hall.length === 0 || hall.some((h) => h.userId === u.id)) continue;
     // One clash per hall user of the name, each settled against that user (joinSettle.ts); the
-    // id names the hall user when there are several.
-    for (const h of hall)
+    // id names the hall user when there are several. All but the first in the hall's order are
+    // left out by the stations (sync/staff.ts): `leftOut`, never "the same person".
+    hall.forEach((h, i) =>
       clashes.push({
         id: hall.length === 1 ? `username:${u.username}` : `username:${u.username}@${h.userId}`,
         kind: 'username',
         key: u.username,
         own: { userId: u.id, name: u.name, role: u.role },
-        other: { userId: h.userId, name: h.name, role: h.role, stationId: h.stationId },
-      });
+        other: {
+          userId: h.userId,
+          name: h.name,
+          role: h.role,
+          stationId: h.stationId,
+          ...(i > 0 ? { leftOut: 1 } : {}),
+        },
+      }),
+    );
   }
   const caseNo = async (caseId: string) => (await db.cases.get(caseId))?.caseNo ?? '';
   for (const c of await db.certificates.toArray()) {

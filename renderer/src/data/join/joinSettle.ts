@@ -17,6 +17,7 @@
 //                 there is a clash against each, settled one by one: the first settlement changes
 //                 the account; a later different_person leaves it under the name it has now, a
 //                 later same_person closes it (`<name>.<code>`, disabled) if it is still open.
+//                 The second of them is left out by the stations: never same_person (decisionsFor).
 //   certificate,  recorded — the number is on paper already and is not changed; the clash is
 //   notice        recorded with a note (what was done: the applicant called, a decision filed).
 //
@@ -26,7 +27,14 @@ import type { OneWindowDb } from '../db';
 import type { EventActor } from '../eventTypes';
 import { append } from '../log';
 import { getStation, isUsername, normaliseUsername } from '../station';
-import { JOIN_KEY, joinStream, readJoin, type ClashKind, type JoinRecord } from './joinCheck';
+import {
+  JOIN_KEY,
+  joinStream,
+  readJoin,
+  type ClashKind,
+  type JoinClash,
+  type JoinRecord,
+} from './joinCheck';
 import { HALL_ENROLLERS } from '../hallEnrolment';
 import { JOINED_KEY } from '../hallPresence';
 
@@ -39,6 +47,16 @@ export const DECISIONS: Record<ClashKind, readonly JoinDecision[]> = {
   certificate: ['recorded'],
   notice: ['recorded'],
 };
+
+/**
+ * The decisions this clash admits: a hall account that the stations leave out (the second of two
+ * hall accounts of one name: joinCheck.ts `leftOut`) cannot be "the same person" — the person
+ * could sign in with it nowhere. Its hall account is renamed first (用户管理, data/userClashes.ts).
+ */
+export function decisionsFor(clash: Pick<JoinClash, 'kind' | 'other'>): readonly JoinDecision[] {
+  if (clash.kind === 'username' && clash.other['leftOut'] === 1) return ['different_person'];
+  return DECISIONS[clash.kind];
+}
 
 export const JOIN_NOTE_MIN = 4;
 export const JOIN_NOTE_MAX = 500;
@@ -97,7 +115,7 @@ export async function settleClash(
     const record = await readJoin(db);
     const clash = record?.status === 'held' && record.clashes.find((c) => c.id === input.clashId);
     if (!record || !clash) return { ok: false, problem: 'not_found' };
-    if (!DECISIONS[clash.kind].includes(input.decision))
+    if (!decisionsFor(clash).includes(input.decision))
       return { ok: false, problem: 'decision_unfit' };
     const rest = record.clashes.filter((c) => c.id !== clash.id);
     let renamedTo: string | undefined;

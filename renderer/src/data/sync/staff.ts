@@ -10,7 +10,9 @@
 //
 // A username held here by another user (two stations that created the same name before they
 // joined a hall: issue 17 item 4's join check settles it) is not written over: the arriving user
-// is left out and listed under `hall:userClashes` in meta, with both ids.
+// is left out and listed under `hall:userClashes` in meta, with both ids. The users screen shows
+// the list to the administrator, who renames one of the two hall-wide (data/userClashes.ts); a
+// listed user whose name is free again is written at the next apply and leaves the list.
 import { canonicalJson } from '../../domain/audit';
 import { credentialHashes } from '../credentials';
 import type { OneWindowDb, UserRow } from '../db';
@@ -32,14 +34,25 @@ export interface UserClash {
 /** The tables the staff apply writes (besides events and meta). */
 export const staffTables = (db: OneWindowDb) => [db.users, db.settings, db.cases, db.ledger];
 
-/** Refolds the given user streams into the users table. Inside the pull's transaction. */
+/** The hall users this station left out (meta `hall:userClashes`), oldest first. */
+export async function readUserClashes(db: OneWindowDb): Promise<UserClash[]> {
+  return ((await db.meta.get(USER_CLASHES_KEY))?.value as UserClash[] | undefined) ?? [];
+}
+
+/**
+ * Refolds the given user streams into the users table. Inside the pull's transaction. The users
+ * listed as left out are folded again with them: one whose name is free now (it was renamed, or
+ * the holder was renamed away or closed) is written and leaves the list.
+ */
 export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]): Promise<void> {
   if (streamIds.length === 0) return;
+  const before = await readUserClashes(db);
+  const streams = [...new Set([...streamIds, ...before.map((c) => `user:${c.arrivingId}`)])];
   const lists = await Promise.all(
-    streamIds.map((s) => db.events.where('streamId').equals(s).toArray()),
+    streams.map((s) => db.events.where('streamId').equals(s).toArray()),
   );
   const events = lists.flat().sort(hallOrder);
-  const ids = streamIds.map((s) => s.replace(/^user:/, ''));
+  const ids = streams.map((s) => s.replace(/^user:/, ''));
   const [stored, credentials] = await Promise.all([
     db.users.bulkGet(ids),
     credentialHashes(db, events),
@@ -53,11 +66,17 @@ export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]):
   const rows = fold.tables.users
     .map((r) => r.row as UserRow)
     .sort((x, y) => (createdAt.get(x.id) ?? 0) - (createdAt.get(y.id) ?? 0));
+  const nameOf = new Map(rows.map((r) => [r.id, r.username]));
   const holders = await db.users
     .where('username')
     .anyOf(rows.map((r) => r.username))
     .toArray();
-  const holderOf = new Map(holders.map((u) => [u.username, u.id]));
+  // A holder keeps its name (the station's own keeps signing in) unless its new row moves it away.
+  const holderOf = new Map(
+    holders
+      .filter((u) => (nameOf.get(u.id) ?? u.username) === u.username)
+      .map((u) => [u.username, u.id]),
+  );
   const clashes: UserClash[] = [];
   // Of two arriving users with one name (two
   // stations set up with the same administrator's name, neither held here), the first is kept
@@ -71,15 +90,38 @@ export async function applyUsers(db: OneWindowDb, streamIds: readonly string[]):
     }
     return true;
   });
-  // A user renamed away from a name frees it only once its row is written: rows one by one
-  // would be order-dependent, so the ones that keep their names go in one request.
-  await db.users.bulkPut(puts);
-  if (clashes.length > 0) {
-    const before = ((await db.meta.get(USER_CLASHES_KEY))?.value as UserClash[] | undefined) ?? [];
-    const seen = new Set(before.map((c) => c.arrivingId));
-    const next = [...before, ...clashes.filter((c) => !seen.has(c.arrivingId))];
-    if (next.length > before.length) await db.meta.put({ key: USER_CLASHES_KEY, value: next });
+  // A stored user left out under its new name keeps its stored row, and with it the old name:
+  // a row that would take that name is left out too (else the bulkPut fails for ever).
+  for (let more = true; more;) {
+    more = false;
+    const stale = new Map(
+      rows.flatMap((r) =>
+        !puts.includes(r) && users.has(r.id) ? [[users.get(r.id)!.username, r.id]] : [],
+      ),
+    );
+    for (const r of [...puts]) {
+      const held = stale.get(r.username);
+      if (held === undefined || held === r.id) continue;
+      puts.splice(puts.indexOf(r), 1);
+      clashes.push({ username: r.username, heldId: held, arrivingId: r.id });
+      more = true;
+    }
   }
+  // A user renamed away from a name frees it only once its row is written (the puts of one
+  // request go in one by one): the renamed ones first, then the ones that keep or take a name.
+  const renamed = puts.filter((r) => users.has(r.id) && users.get(r.id)!.username !== r.username);
+  await db.users.bulkPut(renamed);
+  await db.users.bulkPut(puts.filter((r) => !renamed.includes(r)));
+  // Every listed user was folded again: the list is what this fold left out, the old entries
+  // first in their order.
+  const now = new Map(clashes.map((c) => [c.arrivingId, c]));
+  const next = [
+    ...before.flatMap((c) => (now.has(c.arrivingId) ? [now.get(c.arrivingId)!] : [])),
+    ...clashes.filter((c) => !before.some((b) => b.arrivingId === c.arrivingId)),
+  ];
+  if (canonicalJson(next) === canonicalJson(before)) return;
+  if (next.length === 0) await db.meta.delete(USER_CLASHES_KEY);
+  else await db.meta.put({ key: USER_CLASHES_KEY, value: next });
 }
 
 /** Refolds the settings from every station's settings events. Inside the pull's transaction. */

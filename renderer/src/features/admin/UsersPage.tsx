@@ -1,4 +1,5 @@
-// User administration: list, create, change role, disable/enable, reset password.
+// User administration: list, create, change role, disable/enable, reset password; first, the
+// hall accounts of one name this station left out (UserClashesSection).
 import { useState } from 'react';
 import {
   Alert,
@@ -31,6 +32,7 @@ import { AdminPage } from './AdminOnly';
 import { CreateUserForm } from './CreateUserForm';
 import { FlaggedActionsSection } from './FlaggedActionsSection';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { UserClashesSection } from './UserClashesSection';
 
 export function UsersPage({ db: given }: { db?: OneWindowDb }) {
   const { t } = useTranslation('admin');
@@ -71,6 +73,7 @@ function UsersAdmin({ db }: { db: OneWindowDb }) {
 
   return (
     <Stack spacing={3}>
+      <UserClashesSection db={db} />
       <Paper variant="outlined" sx={{ p: 3 }}>
         <CreateUserForm db={db} onMessage={setMessage} />
       </Paper>

@@ -1,13 +1,26 @@
 // The signed-in user in the title bar: name and role, lock now, sign out, and for
-// administrators the users and backups screens.
+// administrators the users and backups screens — with a count on the button and on 用户管理 of
+// the hall accounts this station left out (two of one name: data/userClashes.ts).
 import { useState } from 'react';
-import { Button, Divider, ListItemIcon, Menu, MenuItem, Typography } from '@mui/material';
+import {
+  Badge,
+  Button,
+  Chip,
+  Divider,
+  ListItemIcon,
+  Menu,
+  MenuItem,
+  Typography,
+} from '@mui/material';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import LockIcon from '@mui/icons-material/Lock';
 import LogoutIcon from '@mui/icons-material/Logout';
 import GroupIcon from '@mui/icons-material/Group';
 import BackupIcon from '@mui/icons-material/Backup';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb } from '../../data/stationDb';
+import { readUserClashes } from '../../data/sync/staff';
 import { useSessionStore } from '../../app/stores/sessionStore';
 import VerifiedIcon from '@mui/icons-material/VerifiedUser';
 import { AdminDialog, type AdminScreen } from '../admin/AdminDialog';
@@ -18,7 +31,13 @@ export function UserMenu() {
   const user = useSessionStore((s) => s.user);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [screen, setScreen] = useState<AdminScreen | null>(null);
+  const admin = user?.role === 'admin';
+  const clashes = useLiveQuery(
+    async () => (admin ? (await readUserClashes(appDb())).length : 0),
+    [admin],
+  );
   if (!user) return null;
+  const clashText = clashes ? t('menu.usersClashes', { count: clashes }) : undefined;
   const close = () => setAnchor(null);
   const open = (s: AdminScreen) => {
     close();
@@ -29,7 +48,21 @@ export function UserMenu() {
     <>
       <Button
         color="inherit"
-        startIcon={<AccountCircleIcon />}
+        startIcon={
+          // Only when there is something to count (a hidden badge still holds its "0").
+          clashText ? (
+            <Badge
+              color="error"
+              badgeContent={clashes}
+              title={clashText}
+              data-testid="user-menu-clashes"
+            >
+              <AccountCircleIcon />
+            </Badge>
+          ) : (
+            <AccountCircleIcon />
+          )
+        }
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
@@ -48,6 +81,15 @@ export function UserMenu() {
               <GroupIcon fontSize="small" />
             </ListItemIcon>
             {t('menu.users')}
+            {clashText && (
+              <Chip
+                size="small"
+                color="error"
+                label={clashText}
+                sx={{ ml: 1.5 }}
+                data-testid="menu-users-clashes"
+              />
+            )}
           </MenuItem>
         )}
         {user.role === 'admin' && (

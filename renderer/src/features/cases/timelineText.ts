@@ -24,6 +24,9 @@ const names = (v: unknown) =>
 export function eventLabelKey(e: StoredEvent): string {
   if (e.type === 'caseAccepted' && e.payload['deficiencies'])
     return 'event.caseAcceptedWithDeficiencies';
+  // Renamed when joining the hall, or because two hall accounts had one name (data/userClashes.ts).
+  if (e.type === 'user.renamed' && e.payload['reason'] === 'clash')
+    return 'event.user.renamedClash';
   return `event.${e.type}`;
 }
 
@@ -161,6 +164,8 @@ export function eventDetail(e: StoredEvent, t: TFunction): string {
         waitingSeconds: Number(p['waitingSeconds'] ?? 0),
         servingSeconds: Number(p['servingSeconds'] ?? 0),
       });
+    case 'user.renamed':
+      return t('eventDetail.userRenamed', { from: str(p['from']), to: str(p['to']) });
     case 'paperPrinted':
       return t('eventDetail.paper', { title: str(p['title']), id: str(p['archiveId']) });
     case 'paperReprinted':

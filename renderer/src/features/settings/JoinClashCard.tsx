@@ -23,6 +23,7 @@ import type { JoinClash } from '../../data/join/joinCheck';
 import {
   closedName,
   DECISIONS,
+  decisionsFor,
   JOIN_NOTE_MIN,
   settleClash,
   settleNoteProblem,
@@ -45,6 +46,9 @@ export function JoinClashCard(props: {
   const { t } = useTranslation(['sync', 'domain']);
   const user = useSessionStore((s) => s.user);
   const choices = DECISIONS[clash.kind];
+  // A hall account the stations leave out is never "the same person" (joinSettle.ts decisionsFor).
+  const allowed = decisionsFor(clash);
+  const leftOut = clash.kind === 'username' && clash.other['leftOut'] === 1;
   const [decision, setDecision] = useState<JoinDecision | null>(
     choices.length === 1 ? choices[0]! : null,
   );
@@ -98,6 +102,16 @@ export function JoinClashCard(props: {
             </Typography>
           </Stack>
           <Typography data-testid="join-explain">{explain}</Typography>
+          {leftOut && (
+            <Alert severity="warning" data-testid="join-left-out">
+              {t('join.leftOut', {
+                key: clash.key,
+                otherName: clash.other['name'],
+                otherStation: clash.other['stationId'],
+                ownName: clash.own['name'],
+              })}
+            </Alert>
+          )}
           {admin && (
             <Stack spacing={1}>
               {choices.length > 1 ? (
@@ -111,6 +125,7 @@ export function JoinClashCard(props: {
                     <FormControlLabel
                       key={c}
                       value={c}
+                      disabled={!allowed.includes(c)}
                       control={
                         <Radio inputProps={{ 'data-testid': `join-decision-${c}` } as object} />
                       }

@@ -1,10 +1,12 @@
 // The case timeline in words: a 批前公示 suspension is named as such (not "其他"), a rating reads as
-// the applicant chose it (非常满意, not "评价等级 5"), and a role by its one name.
+// the applicant chose it (非常满意, not "评价等级 5"), a role by its one name, and a user's rename
+// by its reason (joining the hall, or two hall accounts of one name).
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../../renderer/src/app/i18n';
 import type { StoredEvent } from '../../../../renderer/src/data/eventTypes';
-import { eventDetail } from '../../../../renderer/src/features/cases/timelineText';
+import { checkEvent } from '../../../../renderer/src/data/eventRegistry';
+import { eventDetail, eventLabelKey } from '../../../../renderer/src/features/cases/timelineText';
 
 beforeAll(async () => {
   vi.stubGlobal('document', { documentElement: {} });
@@ -57,5 +59,27 @@ describe('timeline detail', () => {
     expect(t('domain:role.reviewer')).toBe('审查员');
     expect(t('approval:kind.other')).toBe('批前公示');
     expect(t('cases:suspension.other')).toBe('批前公示');
+  });
+
+  it.each([
+    ['zh-CN', 'join', '用户改名（加入大厅）'],
+    ['zh-CN', 'clash', '用户改名（大厅中有同名账号）'],
+    ['en', 'clash', 'User renamed (another hall account had the name)'],
+  ] as const)('%s: a rename says why (%s) and from what to what', (lng, reason, label) => {
+    const t = i18next.getFixedT(lng, ['cases', 'domain']);
+    const e = event('user.renamed', { from: 'wangchuang', to: 'wangchuang2', reason });
+    expect(t(eventLabelKey(e))).toBe(label);
+    expect(eventDetail(e, t)).toBe(
+      lng === 'en'
+        ? 'Former sign-in name wangchuang, new wangchuang2'
+        : '原登录名 wangchuang，新登录名 wangchuang2',
+    );
+  });
+
+  it('a rename names its reason: join or clash, nothing else', () => {
+    const p = { from: 'wangchuang', to: 'wangchuang2' };
+    expect(() => checkEvent('user.renamed', { ...p, reason: 'clash' })).not.toThrow();
+    expect(() => checkEvent('user.renamed', { ...p, reason: 'join' })).not.toThrow();
+    expect(() => checkEvent('user.renamed', { ...p, reason: 'tidy' })).toThrow();
   });
 });

@@ -1,8 +1,9 @@
 // The join check's users of one name (issue 17 item 4): two hall stations set up alone each hold
 // a `wangwu` (HJ01's 王五, a clerk; HJ02's 王武, a reviewer — different ids). An island HJ03 with
 // its own wangwu clashes with both: the check lists one clash against each hall user, and the
-// administrator settles each against the right one — here a different person from HJ01's and the
-// same person as HJ02's, or the other way round.
+// administrator settles each against the right one. HJ02's is the later of the two in the hall
+// order, which the stations leave out (sync/staff.ts): never offered as the same person — here a
+// different person from HJ02's and the same person as HJ01's, in either order.
 import { describe, expect, it } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import type { Role } from '../../../../../renderer/src/domain/roles';
@@ -69,31 +70,36 @@ describe('the join check and hall users of one name', () => {
         kind: 'username',
         key: 'wangwu',
         own,
-        other: { userId: wangB.id, name: '王武', role: 'reviewer', stationId: 'HJ02' },
+        other: { userId: wangB.id, name: '王武', role: 'reviewer', stationId: 'HJ02', leftOut: 1 },
       },
     ]);
     expect(ec.store.get()).toMatchObject({ phase: 'held', held: { open: 2 } });
 
-    // Not HJ01's 王五: a new sign-in name; the clash against HJ02's 王武 is still open.
     const settle = (input: Parameters<typeof settleClash>[2]) => settleClash(c, adminC, input, NOW);
+    // HJ02's 王武 is left out by the stations (it signs in nowhere): never the same person.
+    expect(
+      await settle({ clashId: `username:wangwu@${wangB.id}`, decision: 'same_person', note: '' }),
+    ).toEqual({ ok: false, problem: 'decision_unfit' });
+    expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu', disabled: 0 });
+    // Not HJ02's 王武: a new sign-in name; the clash against HJ01's 王五 is still open.
     const first = await settle({
-      clashId: `username:wangwu@${wangA.id}`,
+      clashId: `username:wangwu@${wangB.id}`,
       decision: 'different_person',
       renameTo: 'wangwu3',
       note: '',
     });
     expect(first.ok && first.record.clashes.map((x) => x.id)).toEqual([
-      `username:wangwu@${wangB.id}`,
+      `username:wangwu@${wangA.id}`,
     ]);
     expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu3', disabled: 0 });
     // The card of the other clash says the account was renamed (and asks no new name).
     const other = first.ok ? first.record.clashes[0]! : null;
     expect(ownAccountState(other!, await c.users.get(wangC.id))).toBe('renamed');
-    // The same person as HJ02's 王武: the account is closed under `wangwu.hj03`.
+    // The same person as HJ01's 王五: the account is closed under `wangwu.hj03`.
     const second = await settle({
-      clashId: `username:wangwu@${wangB.id}`,
+      clashId: `username:wangwu@${wangA.id}`,
       decision: 'same_person',
-      note: '调到二号窗口的王武',
+      note: '调到二号窗口的王五',
     });
     expect(second.ok && second.record).toMatchObject({ status: 'checking', clashes: [] });
     expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu.hj03', disabled: 1 });
@@ -116,8 +122,11 @@ describe('the join check and hall users of one name', () => {
     ]);
     const settled = events.filter((e) => e.type === 'join.clash_settled');
     expect(settled.map((e) => [e.payload['other'], e.payload['renamedTo']])).toEqual([
-      [{ userId: wangA.id, name: '王五', role: 'clerk', stationId: 'HJ01' }, 'wangwu3'],
-      [{ userId: wangB.id, name: '王武', role: 'reviewer', stationId: 'HJ02' }, 'wangwu.hj03'],
+      [
+        { userId: wangB.id, name: '王武', role: 'reviewer', stationId: 'HJ02', leftOut: 1 },
+        'wangwu3',
+      ],
+      [{ userId: wangA.id, name: '王五', role: 'clerk', stationId: 'HJ01' }, 'wangwu.hj03'],
     ]);
     // The check runs again: no name clashes any more; the station pushes.
     expect((await ec.pushAll()).kind).toBe('pushed');
@@ -130,7 +139,7 @@ describe('the join check and hall users of one name', () => {
     // A different person needs the new name first.
     expect(
       await settle({
-        clashId: `username:wangwu@${wangB.id}`,
+        clashId: `username:wangwu@${wangA.id}`,
         decision: 'different_person',
         note: '',
       }),
@@ -138,16 +147,16 @@ describe('the join check and hall users of one name', () => {
     expect(
       (
         await settle({
-          clashId: `username:wangwu@${wangB.id}`,
+          clashId: `username:wangwu@${wangA.id}`,
           decision: 'same_person',
           note: '',
         })
       ).ok,
     ).toBe(true);
     expect(await c.users.get(wangC.id)).toMatchObject({ username: 'wangwu.hj03', disabled: 1 });
-    // Not HJ01's 王五 either: nothing more to change, no new name asked for.
+    // Not HJ02's 王武 either: nothing more to change, no new name asked for.
     const last = await settle({
-      clashId: `username:wangwu@${wangA.id}`,
+      clashId: `username:wangwu@${wangB.id}`,
       decision: 'different_person',
       note: '',
     });
@@ -161,8 +170,8 @@ describe('the join check and hall users of one name', () => {
     ]);
     const settled = await c.events.where('streamId').equals('join:HJ03').toArray();
     expect(settled.map((e) => [e.payload['clashId'], e.payload['renamedTo'] ?? null])).toEqual([
-      [`username:wangwu@${wangB.id}`, 'wangwu.hj03'],
-      [`username:wangwu@${wangA.id}`, null],
+      [`username:wangwu@${wangA.id}`, 'wangwu.hj03'],
+      [`username:wangwu@${wangB.id}`, null],
     ]);
     expect((await ec.pushAll()).kind).toBe('pushed');
     expect((await readJoin(c))?.status).toBe('clear');
