@@ -90,16 +90,16 @@ test('a third station shows the hall account it left out; renamed, the person si
   await page.getByTestId('menu-users').click();
   const card = page.getByTestId('user-clash-wangchuang');
   await expect(card.getByTestId('user-clash-held')).toHaveText(
-    /^本工作站收的账号：王窗口（窗口受理员），HJ01 于 \d{4}-\d\d-\d\d \d\d:\d\d 创建$/,
+    /^本工作站启用的账号：王窗口（窗口受理员），HJ01 于 \d{4}-\d\d-\d\d \d\d:\d\d 创建$/,
   );
   await expect(card.getByTestId('user-clash-left-out')).toHaveText(
-    /^没有收进来的账号：王创（窗口受理员），HJ02 于 \d{4}-\d\d-\d\d \d\d:\d\d 创建$/,
+    /^未同步到本工作站的账号：王创（窗口受理员），HJ02 于 \d{4}-\d\d-\d\d \d\d:\d\d 创建$/,
   );
   await expect(card.getByTestId('user-clash-meaning')).toHaveText(
     '王创（HJ02 创建的账号）在本工作站无法登录：用“wangchuang”登录的是 王窗口（HJ01 创建的账号）。改名之前一直如此。',
   );
   await expect(card.getByTestId('user-clash-todo')).toHaveText(
-    '处理办法：给 王创 的账号另取一个登录名（它在大厅中后创建，除 HJ02 外，大厅各工作站都没有收它）。改名会同步到大厅各工作站，密码不变；改名后请当面告知本人新的登录名。',
+    '处理办法：给 王创 的账号另取一个登录名（它在大厅中后创建，除 HJ02 外，大厅各工作站都未启用它）。改名会同步到大厅各工作站，密码不变；改名后请当面告知本人新的登录名。',
   );
   await expect(page.getByTestId('user-clash-admin')).toHaveCount(2);
   await shot(page, 'user-clashes-zh-CN');
@@ -187,7 +187,7 @@ test('an island joining: a hall account the stations leave out is never offered 
     [2, 'HJ03'],
   ] as const) {
     await expect(cards.nth(i).getByTestId('join-left-out')).toHaveText(
-      `大厅中用户名 admin 已有一个先创建的账号；王管理 的这个账号（${code} 创建）是后来的同名账号，大厅各工作站都没有收它，用它在哪里都登录不了，所以不能选“是同一个人”。若本机的 王管理 就是 王管理：请先在大厅中一个已联网工作站的“用户管理”里给这个大厅账号改名，然后再处理本项；否则选择“不是同一个人”，给本机账号另取用户名。`,
+      `大厅中用户名 admin 已有一个先创建的账号；王管理 的这个账号（${code} 创建）是后来的同名账号：除 ${code} 外，大厅各工作站都未启用它，用它登录不了，所以不能选“是同一个人”。若本机的 王管理 就是 王管理：请先在大厅中一个已联网工作站的“用户管理”里给这个大厅账号改名，然后再处理本项；否则选择“不是同一个人”，给本机账号另取用户名。`,
     );
     await expect(cards.nth(i).getByTestId('join-decision-same_person')).toBeDisabled();
     await expect(cards.nth(i).getByTestId('join-decision-different_person')).toBeEnabled();
