@@ -187,11 +187,26 @@ test('an island joining: a hall account the stations leave out is never offered 
     [2, 'HJ03'],
   ] as const) {
     await expect(cards.nth(i).getByTestId('join-left-out')).toHaveText(
-      `大厅中用户名 admin 已有一个先创建的账号；王管理 的这个账号（${code} 创建）是后来的同名账号：除 ${code} 外，大厅各工作站都未启用它，用它登录不了，所以不能选“是同一个人”。若本机的 王管理 就是 王管理：请先在大厅中一个已联网工作站的“用户管理”里给这个大厅账号改名，然后再处理本项；否则选择“不是同一个人”，给本机账号另取用户名。`,
+      `大厅中用户名 admin 已有一个先创建的账号；王管理 的这个账号（${code} 创建）是后来的同名账号：除 ${code} 外，大厅各工作站都未启用它，用它登录不了，所以不能选“是同一个人”。若本机的 王管理 与这个大厅账号确是同一个人：请先在大厅中一个已联网工作站的“用户管理”里给这个大厅账号改名，然后再处理本项；否则选择“不是同一个人”，给本机账号另取用户名。`,
     );
     await expect(cards.nth(i).getByTestId('join-decision-same_person')).toBeDisabled();
     await expect(cards.nth(i).getByTestId('join-decision-different_person')).toBeEnabled();
   }
   await cards.nth(1).scrollIntoViewIfNeeded();
   await shot(page, 'hall-join-left-out-zh-CN');
+
+  // The same card in English.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('open-hall').click();
+  const cardsEn = page
+    .getByTestId('hall-join')
+    .locator('[data-testid="join-clash-username"][data-key="admin"]');
+  await expect(cardsEn.nth(1).getByTestId('join-left-out')).toContainText(
+    'every station of the hall but HJ02 leaves out — nobody can sign in with it there, so it cannot be "the same person". If this station\'s 王管理 and that hall account are one person: first rename that hall account under Users',
+  );
+  await expect(cardsEn.nth(1).getByTestId('join-decision-same_person')).toBeDisabled();
+  await cardsEn.nth(1).scrollIntoViewIfNeeded();
+  await shot(page, 'hall-join-left-out-en');
 });
