@@ -67,7 +67,7 @@ export function UserMenu() {
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
         data-testid="user-menu"
-        sx={{ textTransform: 'none' }}
+        sx={{ textTransform: 'none', whiteSpace: 'nowrap', flexShrink: 0 }}
       >
         {user.name}
         <Typography component="span" sx={{ ml: 1, opacity: 0.85, fontSize: '0.9rem' }}>

@@ -37,6 +37,7 @@ export function CalendarBanner() {
           {!onCalendar && (
             <Button
               color="inherit"
+              sx={{ whiteSpace: 'nowrap' }}
               onClick={() => go('settings', 'calendar')}
               data-testid="calendar-banner-open"
             >

@@ -89,13 +89,22 @@ export function Shell({ children }: { children: ReactNode }) {
           <Typography variant="h2" component="div" sx={{ fontSize: '1.5rem', mr: 2 }}>
             {t('app.title')}
           </Typography>
-          <Typography sx={{ flexGrow: 1, opacity: 0.9 }}>{t('app.subtitle')}</Typography>
+          {/* With the sync chip in English at 1366 px the bar is full: the subtitle gives way
+              (ellipsis, whole on hover), the buttons never break into two lines. */}
+          <Typography
+            noWrap
+            title={t('app.subtitle')}
+            sx={{ flexGrow: 1, minWidth: 0, opacity: 0.9, mr: 1 }}
+          >
+            {t('app.subtitle')}
+          </Typography>
           <SyncStatusChip />
           <Button
             color="inherit"
             startIcon={<KeyboardIcon />}
             onClick={() => setHelpOpen(true)}
             aria-keyshortcuts="F1"
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           >
             {t('shortcuts.title')} (F1)
           </Button>
