@@ -6,27 +6,19 @@
 // push change nothing more. A lease asked by another station while the claim goes in waits on the
 // series row and gets what follows. A claim naming another station's events is refused.
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
 import type { Db } from '../../server/db/sql';
-import { SqlStore } from '../../server/db/store';
 import { numberUsesOf } from '../../server/protocol';
-import { auth, enrolled, pushEvents } from './http-helpers';
+import { auth, enrolled, hallApp, pushEvents } from './http-helpers';
 import { clusterDatabases } from './helpers';
-import { cert, chainOf, entry, notice } from './islandEvents';
+import { cert, chainOf, entry, expectRaceSettled, notice, racingLeases } from './islandEvents';
 
 const cluster = clusterDatabases('claim');
 
 async function hall() {
   const db = await cluster.fresh();
-  const { app } = buildApp({
-    db,
-    store: new SqlStore(db),
-    blobDir: '/tmp/ow-no-blobs',
-    log: () => {},
-  });
-  return { db, app };
+  return { db, app: hallApp(db) };
 }
 
 const rowsOf = async (db: Db, series: string) =>
@@ -148,20 +140,7 @@ describe("an island's own numbers claimed at the join check", () => {
       'HJ03',
       Array.from({ length: 40 }, (_, i) => notice(`c${i + 1}`, i + 1)),
     ).flatMap(numberUsesOf);
-    const leases = Array.from({ length: 10 }, (_, i) =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/numbers/lease',
-        headers: auth(a),
-        payload: {
-          leaseKey: `lease:race-${i}`,
-          kind: 'document',
-          type: 'acceptance',
-          year: 2026,
-          count: 5,
-        },
-      }),
-    );
+    const leases = racingLeases(app, a);
     const claim = app.inject({
       method: 'POST',
       url: '/v1/numbers/claim',
@@ -170,20 +149,7 @@ describe("an island's own numbers claimed at the join check", () => {
     });
     const [claimed, ...blocks] = await Promise.all([claim, ...leases]);
     expect(claimed!.statusCode).toBe(200);
-    const seqs = blocks
-      .map((b) => b.json() as { first: number; last: number })
-      .flatMap((b) => Array.from({ length: 5 }, (_, i) => b.first + i));
-    expect(new Set(seqs).size).toBe(50);
-    // Every seq has one row; each of C's 40 is either C's (taken in) or, where a block got there
-    // first, a recorded clash — and no block holds a number taken in for C.
-    const reg = await new SqlLeases(db).register('doc:acceptance:2026');
-    expect(reg.series[0]).toMatchObject({ lastSeq: Math.max(40, ...seqs), missing: [] });
-    const taken = reg.entries.filter((e) => e.origin === 'island').map((e) => e.seq);
-    const clashed = reg.clashes.map((x) => x.seq);
-    expect([...taken, ...clashed].sort((x, y) => x - y)).toEqual(
-      Array.from({ length: 40 }, (_, i) => i + 1),
-    );
-    for (const q of seqs) expect(taken).not.toContain(q);
+    const { taken, clashed } = await expectRaceSettled(db, blocks);
     const { taken: n, clashes } = claimed!.json() as { taken: number; clashes: number };
     expect([n, clashes]).toEqual([taken.length, clashed.length]);
     await app.close();

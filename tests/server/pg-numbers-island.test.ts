@@ -8,24 +8,20 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/http/app';
 import { SqlLeases } from '../../server/db/leases';
 import { SqlNumbers } from '../../server/db/numbers';
 import { recordNumberUses } from '../../server/db/numberUses';
 import type { Db } from '../../server/db/sql';
-import { SqlStore } from '../../server/db/store';
 import { numberUsesOf } from '../../server/protocol';
-import { auth, enrolled, pushEvents } from './http-helpers';
+import { auth, enrolled, hallApp, pushEvents } from './http-helpers';
 import { clusterDatabases } from './helpers';
-import { cert, chainOf, entry, notice } from './islandEvents';
+import { cert, chainOf, entry, expectRaceSettled, notice, racingLeases } from './islandEvents';
 
 const cluster = clusterDatabases('island');
 
 async function hall() {
   const db = await cluster.fresh();
-  const store = new SqlStore(db);
-  const { app } = buildApp({ db, store, blobDir: '/tmp/ow-no-blobs', log: () => undefined });
-  return { db, app };
+  return { db, app: hallApp(db) };
 }
 
 const rowsOf = async (db: Db, series: string) =>
@@ -219,34 +215,11 @@ describe("an island's own numbers", () => {
       'HJ03',
       Array.from({ length: 40 }, (_, i) => notice(`c${i + 1}`, i + 1)),
     );
-    const leases = Array.from({ length: 10 }, (_, i) =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/numbers/lease',
-        headers: auth(a),
-        payload: {
-          leaseKey: `lease:race-${i}`,
-          kind: 'document',
-          type: 'acceptance',
-          year: 2026,
-          count: 5,
-        },
-      }),
-    );
+    const leases = racingLeases(app, a);
     const [pushed, ...blocks] = await Promise.all([pushEvents(app, c, cEvents), ...leases]);
     expect(pushed!.statusCode).toBe(200);
-    const got = blocks.map((b) => b.json() as { first: number; last: number });
-    const seqs = got.flatMap((b) => Array.from({ length: 5 }, (_, i) => b.first + i));
-    expect(new Set(seqs).size).toBe(50);
     // Every seq 1..90 has one row; any of C's 40 that a block took first is a recorded clash.
-    const reg = await new SqlLeases(db).register('doc:acceptance:2026');
-    expect(reg.series[0]).toMatchObject({ lastSeq: Math.max(40, ...seqs), missing: [] });
-    const taken = reg.entries.filter((e) => e.origin === 'island').map((e) => e.seq);
-    const clashed = reg.clashes.map((x) => x.seq);
-    expect([...taken, ...clashed].sort((x, y) => x - y)).toEqual(
-      Array.from({ length: 40 }, (_, i) => i + 1),
-    );
-    for (const q of seqs) expect(taken).not.toContain(q);
+    await expectRaceSettled(db, blocks);
     await app.close();
   }, 60_000);
 });
