@@ -7,10 +7,10 @@ import { dispatch } from '../../../../../renderer/src/data/dispatch';
 import type { EventActor } from '../../../../../renderer/src/data/eventTypes';
 import { enrolStation } from '../../../../../renderer/src/data/hallEnrolment';
 import { setupStation } from '../../../../../renderer/src/data/station';
-import type { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
+import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import type { Command } from '../../../../../renderer/src/domain';
 import { actors } from '../../domain/workflowFixtures';
-import type { HallModel } from './hallModel';
+import { HallModel, ModelTransport } from './hallModel';
 import { dbName, NOW, openDb, takeIn } from './fixtures';
 
 export const opts = { now: NOW, iterations: 1000 };
@@ -90,3 +90,17 @@ export const enrolWith = (db: OneWindowDb, actor: EventActor) =>
 
 export const mine = (hall: HallModel, code: string) =>
   hall.events.filter((h) => h.event.stationId === code).length;
+
+/** A sync engine of `db` against the hall model as station `code`, on the fixtures' clock. */
+export const engineOf = (db: OneWindowDb, hall: HallModel, code: string) =>
+  new SyncEngine({ db, transport: new ModelTransport(hall, code), now: () => NOW });
+
+/** A hall whose HJ09 is X, with one case (case-x) pushed — the code an island also ran as. */
+export async function hallWithHJ09() {
+  const hall = new HallModel();
+  const x = await station('HJ09');
+  await takeIn(x, 'case-x');
+  const ex = engineOf(x, hall, 'HJ09');
+  await syncAll(ex);
+  return { hall, x, ex };
+}

@@ -9,33 +9,20 @@ import {
   recordedNumberClashes,
   settleClash,
 } from '../../../../../renderer/src/data/join/joinSettle';
-import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
-import { HallModel, ModelTransport } from './hallModel';
+import { HallModel } from './hallModel';
 import { NOW, takeIn } from './fixtures';
-import { adminOf, enrolWith, mine, station, syncAll } from './joinFixtures';
+import { adminOf, engineOf, enrolWith, hallWithHJ09, mine, station, syncAll } from './joinFixtures';
 
 describe('joining: the station code, and the check run again', () => {
   it('a station code the hall holds for another PC: listed, withdrawn, nothing pushed or stored', async () => {
-    const hall = new HallModel();
-    const x = await station('HJ09');
-    await takeIn(x, 'case-x');
-    const ex = new SyncEngine({
-      db: x,
-      transport: new ModelTransport(hall, 'HJ09'),
-      now: () => NOW,
-    });
-    await syncAll(ex);
+    const { hall } = await hallWithHJ09();
     const before = hall.lastGseq;
 
     const y = await station('HJ09', 'guanli');
     await takeIn(y, 'case-y');
     const adminY = await adminOf(y);
     await enrolWith(y, adminY);
-    const ey = new SyncEngine({
-      db: y,
-      transport: new ModelTransport(hall, 'HJ09'),
-      now: () => NOW,
-    });
+    const ey = engineOf(y, hall, 'HJ09');
     expect(await ey.pushAll()).toEqual({ kind: 'held' });
     const record = (await readJoin(y))!;
     const ownEvents = await y.events.count();
@@ -69,11 +56,7 @@ describe('joining: the station code, and the check run again', () => {
   it('a clash that reaches the hall while the others are settled is listed at the re-check', async () => {
     const hall = new HallModel();
     const a = await station('HJ01');
-    const ea = new SyncEngine({
-      db: a,
-      transport: new ModelTransport(hall, 'HJ01'),
-      now: () => NOW,
-    });
+    const ea = engineOf(a, hall, 'HJ01');
     await takeIn(a, 'case-a1');
     await syncAll(ea);
     // B holds notices 1 and 2; the hall only 1 when B joins.
@@ -82,11 +65,7 @@ describe('joining: the station code, and the check run again', () => {
     await takeIn(b, 'case-b2');
     const adminB = await adminOf(b);
     await enrolWith(b, adminB);
-    const eb = new SyncEngine({
-      db: b,
-      transport: new ModelTransport(hall, 'HJ02'),
-      now: () => NOW,
-    });
+    const eb = engineOf(b, hall, 'HJ02');
     expect(await eb.pushAll()).toEqual({ kind: 'held' });
     expect((await readJoin(b))!.clashes.map((c) => c.id)).toEqual(['notice:惠济规划受〔2026〕1号']);
     // Meanwhile A takes the next case in: its notice 2 reaches the hall.

@@ -18,27 +18,31 @@ import { chainIdOf, readHead } from '../../../../../renderer/src/data/log';
 import { caseByNumber, findCases } from '../../../../../renderer/src/data/queries';
 import { rebuildReadTables } from '../../../../../renderer/src/data/rebuild';
 import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
-import { HallModel, ModelTransport } from './hallModel';
+import { ModelTransport } from './hallModel';
 import { NOW, takeIn } from './fixtures';
-import { adminOf, enrolWith, issued, station, syncAll } from './joinFixtures';
+import {
+  adminOf,
+  engineOf,
+  enrolWith,
+  hallWithHJ09,
+  issued,
+  station,
+  syncAll,
+} from './joinFixtures';
 import { fakeHall } from './joinRecodeFixtures';
 
 const NOTE = '大厅的 HJ09 是一号窗口；本机（恢复过备份）改用 HJ10';
 
 /** X is the hall's HJ09; Y ran as HJ09 on two chains (a restore between its two cases). */
 async function islandOfTwoChains() {
-  const hall = new HallModel();
-  const x = await station('HJ09');
-  await takeIn(x, 'case-x');
-  const ex = new SyncEngine({ db: x, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
-  await syncAll(ex);
+  const { hall, x, ex } = await hallWithHJ09();
   const y = await station('HJ09', 'guanli');
   await takeIn(y, 'case-y1');
   const adminY = await adminOf(y);
   await restoreBackup(y, await exportBackup(y, { now: NOW }), { actor: adminY, now: NOW });
   await issued(y, 'case-y2');
   await enrolWith(y, adminY);
-  const ey = new SyncEngine({ db: y, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
+  const ey = engineOf(y, hall, 'HJ09');
   expect(await ey.pushAll()).toEqual({ kind: 'held' });
   return { hall, x, ex, y, adminY };
 }

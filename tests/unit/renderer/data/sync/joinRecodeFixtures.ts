@@ -4,10 +4,9 @@
 import { expect } from 'vitest';
 import type { OneWindowDb } from '../../../../../renderer/src/data/db';
 import type { RecodeHall } from '../../../../../renderer/src/data/join/joinRecodeFlow';
-import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { HallModel, ModelTransport } from './hallModel';
-import { NOW, takeIn } from './fixtures';
-import { adminOf, enrolWith, issued, station, syncAll } from './joinFixtures';
+import { takeIn } from './fixtures';
+import { adminOf, engineOf, enrolWith, hallWithHJ09, issued, station } from './joinFixtures';
 
 /** The host as the flow sees it: enrolled under `code`; enrolling again records the call. */
 export function fakeHall(hall: HallModel, code: string) {
@@ -32,17 +31,13 @@ export function fakeHall(hall: HallModel, code: string) {
 
 /** X (the hall's HJ09, pushed) and Y (an island that ran as HJ09), Y enrolled and held. */
 export async function islandWithTheHallsCode() {
-  const hall = new HallModel();
-  const x = await station('HJ09');
-  await takeIn(x, 'case-x');
-  const ex = new SyncEngine({ db: x, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
-  await syncAll(ex);
+  const { hall, x, ex } = await hallWithHJ09();
   const y = await station('HJ09', 'guanli');
   await takeIn(y, 'case-y1');
   await issued(y, 'case-y2');
   const adminY = await adminOf(y);
   await enrolWith(y, adminY);
-  const ey = new SyncEngine({ db: y, transport: new ModelTransport(hall, 'HJ09'), now: () => NOW });
+  const ey = engineOf(y, hall, 'HJ09');
   expect(await ey.pushAll()).toEqual({ kind: 'held' });
   return { hall, x, ex, y, adminY, stale: ey };
 }

@@ -16,12 +16,10 @@ import {
 } from '../../../../../renderer/src/data/ledgers';
 import { enterpriseView, ledgerItems } from '../../../../../renderer/src/data/ledgersQueries';
 import { caseByNumber } from '../../../../../renderer/src/data/queries';
-import { SyncEngine } from '../../../../../renderer/src/data/sync/engine';
 import { makeCreditCode } from '../../../../../renderer/src/domain';
 import { actors } from '../../domain/workflowFixtures';
-import { HallModel, ModelTransport } from './hallModel';
 import { NOW, takeIn } from './fixtures';
-import { adminOf, enrolWith, station, syncAll } from './joinFixtures';
+import { adminOf, engineOf, enrolWith, hallWithHJ09, station, syncAll } from './joinFixtures';
 import { fakeHall } from './joinRecodeFixtures';
 
 const OTHER = makeCreditCode('91410100MA45AB678');
@@ -77,15 +75,7 @@ async function linked(db: OneWindowDb, code: string) {
 
 describe('ledger entries typed with a case number, after its station was re-coded', () => {
   it('keep the number as typed and link through the former numbers', async () => {
-    const hall = new HallModel();
-    const x = await station('HJ09');
-    await takeIn(x, 'case-x');
-    const ex = new SyncEngine({
-      db: x,
-      transport: new ModelTransport(hall, 'HJ09'),
-      now: () => NOW,
-    });
-    await syncAll(ex);
+    const { hall, x, ex } = await hallWithHJ09();
     // Y ran alone as HJ09: two cases, and entries typed with the first case's number.
     const y = await station('HJ09', 'guanli');
     await takeIn(y, 'case-y1');
@@ -106,11 +96,7 @@ describe('ledger entries typed with a case number, after its station was re-code
 
     const adminY = await adminOf(y);
     await enrolWith(y, adminY);
-    const held = new SyncEngine({
-      db: y,
-      transport: new ModelTransport(hall, 'HJ09'),
-      now: () => NOW,
-    });
+    const held = engineOf(y, hall, 'HJ09');
     expect(await held.pushAll()).toEqual({ kind: 'held' });
     const { host } = fakeHall(hall, 'HJ09');
     const r = await recodeAndEnrol(
@@ -136,11 +122,7 @@ describe('ledger entries typed with a case number, after its station was re-code
     expect((await linked(y, OTHER)).legacy).toEqual([[OLD1]]);
 
     // Pushed: on X, where HJ09-20260302-0001 is X's own case now and case-y1's former number.
-    const ey = new SyncEngine({
-      db: y,
-      transport: new ModelTransport(hall, 'HJ10'),
-      now: () => NOW,
-    });
+    const ey = engineOf(y, hall, 'HJ10');
     expect(await ey.pushAll()).toEqual({ kind: 'held' });
     for (const c of (await readJoin(y))!.clashes)
       await settleClash(
