@@ -15,9 +15,10 @@ import type { OneWindowDb, UserRow } from './db';
 import type { EventActor, StoredEvent } from './eventTypes';
 import { requireHallOnline } from './hallPresence';
 import { append } from './log';
-import { getStation, isUsername, normaliseUsername } from './station';
+import { isUsername, normaliseUsername } from './station';
 import { hallOrder } from './sync/order';
 import { applyUsers, readUserClashes } from './sync/staff';
+import { requireAdmin, requireStation } from './users';
 
 export interface ClashAccount {
   id: string;
@@ -37,12 +38,6 @@ export interface ShownUserClash {
   leftOut: ClashAccount;
   /** The account a rename is for: the later of the two in the hall order. */
   renameId: string;
-}
-
-async function requireAdmin(db: OneWindowDb, actor: EventActor): Promise<UserRow> {
-  const me = await db.users.get(actor.id);
-  if (!me || me.disabled === 1 || me.role !== 'admin') throw new AuthError('forbidden');
-  return me;
 }
 
 /** The user's events in the hall order (what the account is now, as the hall says). */
@@ -130,10 +125,10 @@ export async function renameClashedUser(
   const now = options.now ?? new Date();
   const to = normaliseUsername(input.username);
   return db.transaction('rw', [db.events, db.meta, db.users], async () => {
-    const admin = await requireAdmin(db, actor);
+    // A rename is a change of an existing user, as a role change is (the permission table).
+    const station = await requireStation(db);
+    const admin = await requireAdmin(db, actor, 'userRoleChanged');
     await requireHallOnline(db, now);
-    const station = await getStation(db);
-    if (!station) throw new AuthError('not_set_up');
     const clash = (await shown(db)).find((c) => c.leftOut.id === input.arrivingId);
     if (!clash) throw new AuthError('not_found');
     if (!isUsername(to)) throw new AuthError('invalid', 'username');

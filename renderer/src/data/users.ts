@@ -56,7 +56,7 @@ export async function listUsers(db: OneWindowDb): Promise<UserSummary[]> {
  * The actor as the database knows them, allowed to do `command` by the domain's permission
  * table — or a refusal. Password resets have no command of their own: they follow role changes.
  */
-async function requireAdmin(
+export async function requireAdmin(
   db: OneWindowDb,
   actor: EventActor,
   command: CommandType,
@@ -68,7 +68,7 @@ async function requireAdmin(
   return row;
 }
 
-async function requireStation(db: OneWindowDb): Promise<Station> {
+export async function requireStation(db: OneWindowDb): Promise<Station> {
   const station = await getStation(db);
   if (!station) throw new AuthError('not_set_up');
   return station;
