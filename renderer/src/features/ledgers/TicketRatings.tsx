@@ -24,6 +24,7 @@ import { appDb } from '../../data/stationDb';
 import { listTicketRatings, type ListedTicketRating } from '../../data/ticketRatings';
 import { hallDateTime } from '../../domain/dates';
 import { useSessionStore } from '../../app/stores/sessionStore';
+import { windowName } from '../floor/screenModel';
 import { useFloorStore, useFloorWatch } from '../queue/floorStore';
 import { AppealLine, RatingAppealDialog } from '../rating/RatingAppealDialog';
 import { useTicketAppeal } from '../rating/useTicketAppeal';
@@ -53,8 +54,8 @@ export function TicketRatings() {
   useFloorWatch();
   const windows = useFloorStore((st) => st.snapshot?.settings.windows);
   const windowOf = (id: string) => {
-    const w = windows?.find((x) => x.id === id);
-    return w ? t('queue:panel.window', { number: w.number }) : id;
+    const name = windowName(windows ?? [], id);
+    return name.kind === 'number' ? t('queue:panel.window', { number: name.number }) : name.code;
   };
   const { appealing, setAppealing, save } = useTicketAppeal((kind) =>
     setDone(t(kind === 'appeal' ? 'appeal.done' : 'decide.done')),

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { floorFigures, type FloorRating, type QueueFigures } from '../../domain/floor/figures';
 import type { FloorSettings, Ticket } from '../../domain/floor/types';
 import { isBusinessType } from '../../domain/floor/types';
+import { windowName } from '../floor/screenModel';
 import { days, share, type Cell, type Sheet } from '../stats/statsTable';
 
 export interface FloorStatsInput {
@@ -41,9 +42,11 @@ export function floorSheets(
     q.ratings,
     share(q.badRatingRate, none),
   ];
-  const windowName = (id: string) => {
-    const w = input.settings?.windows.find((x) => x.id === id);
-    return w ? t('queue:panel.window', { number: w.number }) + ` (${id})` : id;
+  const windowLabel = (id: string) => {
+    const name = windowName(input.settings?.windows ?? [], id);
+    return name.kind === 'number'
+      ? t('queue:panel.window', { number: name.number }) + ` (${id})`
+      : id;
   };
   return [
     {
@@ -60,7 +63,7 @@ export function floorSheets(
     {
       name: t('queue:stats.byWindow'),
       columns: [t('queue:stats.col.window'), ...cols],
-      rows: f.byWindow.map((q) => [windowName(q.key), ...cells(q)]),
+      rows: f.byWindow.map((q) => [windowLabel(q.key), ...cells(q)]),
     },
     {
       name: t('queue:stats.byClerk'),
